@@ -1,0 +1,134 @@
+"""Agent runtime: consume a command, skip duplicates, call the typed handler, reply."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from emergisphere.v1.envelope_pb2 import Envelope
+from emergisphere.v1.workflow_pb2 import StepResult
+from google.protobuf.message import Message
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from emergisphere_runtime import inbox, topics
+from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.messages import derived_id, new_envelope
+from emergisphere_runtime.platform import Platform
+
+log = logging.getLogger(__name__)
+
+CommandT = TypeVar("CommandT", bound=Message)
+ResultT = TypeVar("ResultT", bound=Message)
+
+
+class AgentError(Exception):
+    """A refusal the step should record as its error. The message must carry no PHI."""
+
+
+@dataclass(frozen=True)
+class AgentContext:
+    platform: Platform
+    # Relational writes go through this session; they commit atomically with the inbox
+    # entry, so a redelivered command never repeats them.
+    session: AsyncSession
+    workflow_id: str
+    step_id: str
+    attempt: int
+    now: datetime
+
+
+AgentHandler = Callable[[CommandT, AgentContext], Awaitable[ResultT]]
+StartHook = Callable[[Platform], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class AgentSpec(Generic[CommandT, ResultT]):
+    """An agent: its name (also its topic and result field) and its handler."""
+
+    name: str
+    handler: AgentHandler[CommandT, ResultT]
+    on_start: StartHook | None = None
+
+
+class AgentService(Generic[CommandT, ResultT]):
+    def __init__(self, platform: Platform, spec: AgentSpec[CommandT, ResultT]) -> None:
+        self.name = spec.name
+        self._platform = platform
+        self._spec = spec
+        platform.bus.subscribe(topics.agent_commands(spec.name), spec.name, self._on_message)
+
+    async def start(self) -> None:
+        if self._spec.on_start is not None:
+            await self._spec.on_start(self._platform)
+
+    async def stop(self) -> None:
+        log.info("agent stopped", extra={"agent": self.name})
+
+    async def _on_message(self, envelope: Envelope) -> None:
+        reply = await self.handle(envelope)
+        await self._platform.bus.publish(topics.ORCHESTRATOR_RESULTS, reply)
+
+    async def handle(self, envelope: Envelope) -> Envelope:
+        """Process one command envelope and return the reply envelope (already recorded)."""
+        metrics = self._platform.metrics
+        async with self._platform.db.transaction() as session:
+            seen = await inbox.processed_reply(session, self.name, envelope.message_id)
+        if seen is not None:
+            metrics.agent_messages.labels(self.name, "duplicate").inc()
+            return Envelope.FromString(seen)
+
+        started = time.perf_counter()
+        try:
+            async with self._platform.db.transaction() as session:
+                result = await self._run(envelope, session)
+                reply = self._reply(envelope, result)
+                inbox.record(session, self.name, envelope.message_id, reply.SerializeToString())
+            metrics.agent_messages.labels(self.name, "processed").inc()
+        except OperationalError:
+            # The store is unreachable: let the bus redeliver rather than fail the step.
+            raise
+        except Exception as exc:
+            # The effects rolled back with the transaction; report the failure to the
+            # orchestrator, which decides on retry or escalation.
+            safe = str(exc) if isinstance(exc, AgentError) else type(exc).__name__
+            if not isinstance(exc, AgentError):
+                log.exception("agent handler raised", extra={"agent": self.name})
+            reply = self._reply(envelope, StepResult(agent=self.name, ok=False, error=safe))
+            metrics.agent_messages.labels(self.name, "failed").inc()
+        metrics.agent_handler_seconds.labels(self.name).observe(time.perf_counter() - started)
+        return reply
+
+    async def _run(self, envelope: Envelope, session: AsyncSession) -> StepResult:
+        field = f"{self.name}_command"
+        if envelope.WhichOneof("body") != field:
+            raise AgentError(f"expected {field}, got {envelope.WhichOneof('body')}")
+        command: CommandT = getattr(envelope, field)
+        context = AgentContext(
+            platform=self._platform,
+            session=session,
+            workflow_id=envelope.workflow_id,
+            step_id=envelope.step_id,
+            attempt=envelope.attempt,
+            now=utcnow(),
+        )
+        output = await self._spec.handler(command, context)
+        result = StepResult(agent=self.name, ok=True)
+        getattr(result, self.name).CopyFrom(output)
+        return result
+
+    def _reply(self, envelope: Envelope, result: StepResult) -> Envelope:
+        reply = new_envelope(
+            producer=self.name,
+            workflow_id=envelope.workflow_id,
+            step_id=envelope.step_id,
+            attempt=envelope.attempt,
+            message_id=derived_id(self.name, envelope.message_id, "reply"),
+        )
+        reply.trace_context.update(envelope.trace_context)
+        reply.step_result.CopyFrom(result)
+        return reply

@@ -1,0 +1,65 @@
+"""The process's shared adapters, chosen from settings, and the service contract."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Protocol
+
+from emergisphere_runtime.bus import InProcessBus, MessageBus
+from emergisphere_runtime.cache import Cache, MemoryCache
+from emergisphere_runtime.db import Database
+from emergisphere_runtime.docstore import DocumentStore, SQLiteDocumentStore
+from emergisphere_runtime.metrics import Metrics
+from emergisphere_runtime.settings import Settings
+
+
+class Service(Protocol):
+    """A runnable service. Its factory registers bus subscriptions; ``start`` begins work."""
+
+    name: str
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+ServiceFactory = Callable[["Platform"], Service]
+
+SERVICE_ENTRY_POINTS = "emergisphere.services"
+
+
+def discover_services() -> dict[str, ServiceFactory]:
+    """Every installed service, by name, from the ``emergisphere.services`` entry points."""
+    return {ep.name: ep.load() for ep in entry_points(group=SERVICE_ENTRY_POINTS)}
+
+
+@dataclass
+class Platform:
+    settings: Settings
+    bus: MessageBus
+    db: Database
+    docs: DocumentStore
+    cache: Cache
+    metrics: Metrics = field(default_factory=Metrics)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Platform:
+        return cls(
+            settings=settings,
+            bus=InProcessBus(max_deliveries=settings.bus_max_deliveries),
+            db=Database(settings.resolved_database_url),
+            docs=SQLiteDocumentStore(settings.resolved_document_store_url),
+            cache=MemoryCache(),
+        )
+
+    async def open_stores(self) -> None:
+        await self.docs.start()
+        await self.cache.start()
+
+    async def close(self) -> None:
+        await self.bus.stop()
+        await self.cache.stop()
+        await self.docs.stop()
+        await self.db.dispose()

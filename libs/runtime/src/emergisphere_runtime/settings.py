@@ -1,0 +1,52 @@
+"""Process settings, read from ``ES_*`` environment variables (and ``.env``)."""
+
+from __future__ import annotations
+
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ES_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path(".data/embedded")
+
+    # Relational store. Empty means an SQLite file under data_dir.
+    database_url: str = ""
+    # Document store. Empty means an SQLite-JSON file under data_dir.
+    document_store_url: str = ""
+    bus: Literal["inproc"] = "inproc"
+    cache: Literal["memory"] = "memory"
+
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    log_level: str = "INFO"
+    instance_id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+    # How long POST /intakes waits for triage before answering 202 instead of 201.
+    intake_wait_seconds: float = Field(default=1.5, ge=0, le=30)
+    # How often the orchestrator sweeps for due retries and timed-out steps.
+    orchestrator_sweep_seconds: float = Field(default=0.25, gt=0, le=60)
+    # Attempts at delivering one bus message to a failing handler before dead-lettering it.
+    bus_max_deliveries: int = Field(default=5, ge=1)
+    # Seed practitioners, slots and demo history when starting in development.
+    seed_demo_data: bool = True
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.data_dir / 'emergisphere.db'}"
+
+    @property
+    def resolved_document_store_url(self) -> str:
+        return self.document_store_url or f"sqlite+aiosqlite:///{self.data_dir / 'documents.db'}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

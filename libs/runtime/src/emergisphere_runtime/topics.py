@@ -1,0 +1,31 @@
+"""Topic names. One place, so producers and consumers cannot drift apart."""
+
+AGENTS = (
+    "triage",
+    "admission",
+    "legal",
+    "records",
+    "device",
+    "billing",
+    "communication",
+    "scheduling",
+)
+
+ORCHESTRATOR_COMMANDS = "es.orchestrator.commands"
+ORCHESTRATOR_RESULTS = "es.orchestrator.results"
+WORKFLOW_EVENTS = "es.workflow.events"
+FHIR_INBOUND = "es.fhir.inbound"
+
+
+def agent_commands(agent: str) -> str:
+    return f"es.{agent}.commands"
+
+
+def dead_letter(topic: str) -> str:
+    return f"{topic}.dlq"
+
+
+def all_topics() -> list[str]:
+    base = [agent_commands(a) for a in AGENTS]
+    base += [ORCHESTRATOR_COMMANDS, ORCHESTRATOR_RESULTS, WORKFLOW_EVENTS, FHIR_INBOUND]
+    return base + [dead_letter(t) for t in base]
