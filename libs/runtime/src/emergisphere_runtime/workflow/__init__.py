@@ -1,0 +1,1 @@
+"""The workflow model: definitions (data), persisted state, and the state machine."""

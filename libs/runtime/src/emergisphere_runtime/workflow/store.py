@@ -1,0 +1,67 @@
+"""Loading and locating persisted workflows."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+
+from emergisphere_runtime.db.base import Database, utcnow
+from emergisphere_runtime.workflow.engine import Effects
+from emergisphere_runtime.workflow.models import Workflow
+
+T = TypeVar("T")
+Change = Callable[[AsyncSession, Workflow, datetime, Effects], Awaitable[None]]
+ACTIVE = ("running", "escalated")
+MAX_CONFLICT_RETRIES = 8
+
+
+class WorkflowNotFound(LookupError):
+    pass
+
+
+async def load(session: AsyncSession, workflow_id: str) -> Workflow | None:
+    return await session.get(Workflow, workflow_id)
+
+
+async def due_ids(session: AsyncSession, now: datetime, *, limit: int = 200) -> list[str]:
+    rows = await session.execute(
+        select(Workflow.id)
+        .where(Workflow.status.in_(ACTIVE), Workflow.wake_at <= now)
+        .order_by(Workflow.wake_at)
+        .limit(limit)
+    )
+    return list(rows.scalars())
+
+
+async def active_ids(session: AsyncSession) -> list[str]:
+    rows = await session.execute(select(Workflow.id).where(Workflow.status.in_(ACTIVE)))
+    return list(rows.scalars())
+
+
+async def mutate(
+    db: Database,
+    workflow_id: str,
+    change: Callable[[AsyncSession, Workflow, datetime, Effects], Awaitable[T]],
+) -> tuple[T, Effects]:
+    """Run ``change`` on a fresh copy of the workflow and commit it.
+
+    The version column makes a concurrent writer's commit fail instead of overwriting;
+    the change is then re-run on the newer state.
+    """
+    for _ in range(MAX_CONFLICT_RETRIES):
+        effects = Effects()
+        try:
+            async with db.transaction() as session:
+                workflow = await load(session, workflow_id)
+                if workflow is None:
+                    raise WorkflowNotFound(workflow_id)
+                value = await change(session, workflow, utcnow(), effects)
+            return value, effects
+        except StaleDataError:
+            continue
+    raise RuntimeError("workflow kept changing underneath; giving up this attempt")

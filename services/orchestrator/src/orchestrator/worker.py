@@ -1,0 +1,110 @@
+"""The orchestrator: applies agent results to persisted workflows and sends what is next."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime
+
+from emergisphere.v1.envelope_pb2 import Envelope
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from emergisphere_runtime import topics
+from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.platform import Platform
+from emergisphere_runtime.workflow import engine, store
+from emergisphere_runtime.workflow.engine import Effects
+from emergisphere_runtime.workflow.models import Workflow
+from orchestrator.publishing import publish_effects
+
+log = logging.getLogger(__name__)
+
+
+class Orchestrator:
+    name = "orchestrator"
+
+    def __init__(self, platform: Platform) -> None:
+        self._platform = platform
+        self._sweeper: asyncio.Task[None] | None = None
+        platform.bus.subscribe(topics.ORCHESTRATOR_RESULTS, self.name, self._on_result)
+        platform.bus.subscribe(topics.ORCHESTRATOR_COMMANDS, self.name, self._on_kick)
+
+    async def start(self) -> None:
+        await self.resume()
+        self._sweeper = asyncio.create_task(self._sweep_forever(), name="orchestrator:sweep")
+
+    async def stop(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+
+    async def resume(self) -> None:
+        """After a restart: re-send every in-flight command, then advance every workflow.
+
+        Re-sent commands keep their message ids, so agents that already did the work
+        answer from their inbox instead of doing it again.
+        """
+        async with self._platform.db.session() as session:
+            ids = await store.active_ids(session)
+        for workflow_id in ids:
+            await self._change(workflow_id, _resend_and_advance)
+        if ids:
+            log.info("resumed workflows", extra={"count": len(ids)})
+
+    async def _on_result(self, envelope: Envelope) -> None:
+        if envelope.WhichOneof("body") != "step_result":
+            log.warning("ignoring unexpected message on results topic")
+            return
+
+        async def apply(
+            _s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects
+        ) -> None:
+            engine.apply_result(workflow, envelope, now, fx)
+
+        await self._change(envelope.workflow_id, apply)
+
+    async def _on_kick(self, envelope: Envelope) -> None:
+        await self._change(envelope.workflow_id, _advance)
+
+    async def sweep(self) -> int:
+        """Advance every workflow with a retry due or a step past its deadline."""
+        async with self._platform.db.session() as session:
+            ids = await store.due_ids(session, utcnow())
+        for workflow_id in ids:
+            await self._change(workflow_id, _advance)
+        return len(ids)
+
+    async def _sweep_forever(self) -> None:
+        interval = self._platform.settings.orchestrator_sweep_seconds
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await self.sweep()
+            except Exception:
+                # A failed sweep is retried on the next tick; nothing is lost meanwhile.
+                log.exception("orchestrator sweep failed")
+
+    async def _change(self, workflow_id: str, change: store.Change) -> None:
+        try:
+            _, effects = await store.mutate(self._platform.db, workflow_id, change)
+        except store.WorkflowNotFound:
+            log.warning("message for unknown workflow", extra={"workflow_id": workflow_id})
+            return
+        await publish_effects(self._platform, effects)
+
+
+async def _advance(_s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects) -> None:
+    engine.advance(workflow, now, fx)
+
+
+async def _resend_and_advance(
+    _s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects
+) -> None:
+    engine.resend_running(workflow, fx)
+    engine.advance(workflow, now, fx)
+
+
+def build(platform: Platform) -> Orchestrator:
+    return Orchestrator(platform)
