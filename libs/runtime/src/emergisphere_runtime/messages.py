@@ -41,8 +41,14 @@ def new_envelope(
 
 
 def to_dict(message: Message) -> dict[str, Any]:
-    """JSON-ready dict with the proto field names (snake_case) the API exposes."""
-    return json_format.MessageToDict(message, preserving_proto_field_name=True)
+    """JSON-ready dict with the proto field names (snake_case) the API exposes.
+
+    Fields at their default value are included, so every output has a stable shape
+    (a NEWS2 score of 0 is reported as 0, not left out).
+    """
+    return json_format.MessageToDict(
+        message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
+    )
 
 
 def from_dict(data: dict[str, Any], message: M) -> M:

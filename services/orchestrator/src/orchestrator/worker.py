@@ -8,15 +8,14 @@ import logging
 from datetime import datetime
 
 from emergisphere.v1.envelope_pb2 import Envelope
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from emergisphere_runtime import topics
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow import engine, store
 from emergisphere_runtime.workflow.engine import Effects
 from emergisphere_runtime.workflow.models import Workflow
-from orchestrator.publishing import publish_effects
+from emergisphere_runtime.workflow.publishing import publish_effects
+from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +57,7 @@ class Orchestrator:
             log.warning("ignoring unexpected message on results topic")
             return
 
-        async def apply(
-            _s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects
-        ) -> None:
+        async def apply(_s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects) -> None:
             engine.apply_result(workflow, envelope, now, fx)
 
         await self._change(envelope.workflow_id, apply)

@@ -235,17 +235,15 @@ def advance(workflow: Workflow, now: datetime, fx: Effects) -> None:
 
 
 def _settle(workflow: Workflow, now: datetime, fx: Effects) -> None:
-    blocking_failed = any(
-        s.status == "failed" and s.policy == "blocking" for s in workflow.steps
-    )
+    blocking_failed = any(s.status == "failed" and s.policy == "blocking" for s in workflow.steps)
     if workflow.status == "escalated" and not blocking_failed:
         workflow.status = "running"
-    if all(s.status in TERMINAL for s in workflow.steps) and not blocking_failed:
-        if workflow.status != "completed":
-            workflow.status = "completed"
-            workflow.completed_at = now
-            fx.events.append(_event(workflow, "workflow_completed", now))
-            fx.completions.append((workflow.type, (now - workflow.created_at).total_seconds()))
+    finished = all(s.status in TERMINAL for s in workflow.steps) and not blocking_failed
+    if finished and workflow.status != "completed":
+        workflow.status = "completed"
+        workflow.completed_at = now
+        fx.events.append(_event(workflow, "workflow_completed", now))
+        fx.completions.append((workflow.type, (now - workflow.created_at).total_seconds()))
     wakes = [s.deadline for s in workflow.steps if s.status == "running" and s.deadline]
     wakes += [
         s.not_before

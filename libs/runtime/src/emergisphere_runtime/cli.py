@@ -1,0 +1,71 @@
+"""The ``emergisphere`` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from emergisphere_runtime import logs, runner, schema
+from emergisphere_runtime.settings import get_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="emergisphere", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    dev = commands.add_parser("dev", help="run every service in one process")
+    dev.add_argument("--port", type=int, help="HTTP port of the gateway")
+
+    run = commands.add_parser("run", help="run one service")
+    run.add_argument("service", choices=runner.START_ORDER)
+    run.add_argument("--port", type=int, help="HTTP port (gateway)")
+
+    demo = commands.add_parser("demo", help="post a realistic stream of intakes")
+    demo.add_argument("--url", default="http://127.0.0.1:8000")
+    demo.add_argument("--count", type=int, default=40)
+    demo.add_argument("--concurrency", type=int, default=4)
+    demo.add_argument("--seed", type=int, default=7)
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="migrate the database to the latest schema")
+
+    commands.add_parser("services", help="list the installed services")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = get_settings()
+    if getattr(args, "port", None):
+        settings = settings.model_copy(update={"http_port": args.port})
+    service_name = args.service if args.command == "run" else "emergisphere"
+    logs.configure(service=service_name, level=settings.log_level)
+
+    if args.command == "dev":
+        print(f"EmergiSphere starting on http://{settings.http_host}:{settings.http_port}")
+        print(f"  API docs: http://{settings.http_host}:{settings.http_port}/docs")
+        print(f"  Board:    http://{settings.http_host}:{settings.http_port}/board")
+        sys.stdout.flush()
+        asyncio.run(runner.serve(settings, list(runner.START_ORDER)))
+    elif args.command == "run":
+        asyncio.run(runner.serve(settings, [args.service]))
+    elif args.command == "demo":
+        from emergisphere_runtime.demo import run_demo
+
+        return asyncio.run(
+            run_demo(args.url, count=args.count, concurrency=args.concurrency, seed=args.seed)
+        )
+    elif args.command == "db":
+        asyncio.run(schema.upgrade(settings.resolved_database_url))
+        print("database is at the latest schema")
+    elif args.command == "services":
+        from emergisphere_runtime.platform import discover_services
+
+        print("\n".join(sorted(discover_services())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""The gateway service: the FastAPI app, served by uvicorn inside the service lifecycle."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+import uvicorn
+from fastapi import FastAPI
+
+from emergisphere_runtime.platform import Platform
+from gateway import errors, http_metrics
+from gateway.live import EventHub
+from gateway.views_board import router as board_router
+from gateway.views_health import router as health_router
+from gateway.views_intakes import router as intakes_router
+from gateway.views_live import router as live_router
+from gateway.views_workflows import router as workflows_router
+
+DESCRIPTION = """
+Intake and workflow API of EmergiSphere. Desk staff post arriving patients and follow
+their workflows live; clinicians override acuity or steps; hospital systems use the
+device API.
+"""
+
+
+def create_app(platform: Platform, hub: EventHub) -> FastAPI:
+    app = FastAPI(title="EmergiSphere", version="0.1.0", description=DESCRIPTION)
+    app.state.platform = platform
+    app.state.hub = hub
+    errors.install(app)
+    http_metrics.install(app, platform.metrics)
+    for router in (intakes_router, workflows_router, board_router, live_router, health_router):
+        app.include_router(router)
+    return app
+
+
+class Gateway:
+    name = "gateway"
+
+    def __init__(self, platform: Platform) -> None:
+        self._platform = platform
+        self.hub = EventHub(platform)
+        self.app = create_app(platform, self.hub)
+        self._server: uvicorn.Server | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        settings = self._platform.settings
+        config = uvicorn.Config(
+            self.app,
+            host=settings.http_host,
+            port=settings.http_port,
+            log_config=None,
+            access_log=False,  # access lines carry ids in paths; metrics cover traffic
+            lifespan="off",
+        )
+        self._server = uvicorn.Server(config)
+        self._task = asyncio.create_task(self._server.serve(), name="gateway:http")
+        while not self._server.started:
+            if self._task.done():
+                self._task.result()  # surfaces a bind failure
+            await asyncio.sleep(0.02)
+
+    async def stop(self) -> None:
+        if self._server is not None and self._task is not None:
+            self._server.should_exit = True
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+
+def build(platform: Platform) -> Gateway:
+    return Gateway(platform)
