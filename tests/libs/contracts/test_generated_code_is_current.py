@@ -31,4 +31,5 @@ def test_generated_contracts_match_the_proto_files(tmp_path: Path) -> None:
     committed = sorted(p.name for p in GENERATED.iterdir() if p.suffix in {".py", ".pyi"})
     assert set(names) <= set(committed), "run `make proto`: generated files are missing"
     _, mismatch, errors = filecmp.cmpfiles(fresh, GENERATED, names, shallow=False)
-    assert not mismatch and not errors, f"run `make proto`: stale generated code {mismatch}"
+    assert not errors, f"run `make proto`: cannot compare {errors}"
+    assert not mismatch, f"run `make proto`: stale generated code {mismatch}"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from emergisphere.v1.agents_pb2 import Case, LegalCommand, LegalResult
-from sqlalchemy import func, select
-
 from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
 from emergisphere_runtime.inbox import InboxEntry
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.testing import command_envelope, run_command
+from sqlalchemy import func, select
 
 
 async def test_duplicate_message_is_answered_from_the_inbox(platform: Platform) -> None:
@@ -25,7 +24,8 @@ async def test_duplicate_message_is_answered_from_the_inbox(platform: Platform) 
     second = await run_command(service, envelope)
     assert calls == 1
     assert first == second
-    assert first.ok and first.legal.case_id == "case-wf-1"
+    assert first.ok
+    assert first.legal.case_id == "case-wf-1"
     async with platform.db.session() as session:
         count = await session.scalar(select(func.count()).select_from(InboxEntry))
     assert count == 1

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.common_pb2 import Insurance, Intake, Patient, Vitals
-
 from gateway.schemas import AppointmentIn, IntakeIn, PatientIn, VitalsIn
 
 

@@ -9,12 +9,12 @@ from contextlib import asynccontextmanager
 
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import WorkflowEvent
-
 from emergisphere_runtime import topics
 from emergisphere_runtime.platform import Platform
 
 # A slow WebSocket client loses its oldest updates rather than growing memory without bound.
 SUBSCRIBER_BUFFER = 256
+_STEP_SETTLED = frozenset({"step_completed", "step_failed"})
 
 
 class EventHub:
@@ -44,6 +44,26 @@ class EventHub:
     async def watch_patient(self, patient_id: str) -> AsyncIterator[asyncio.Queue[WorkflowEvent]]:
         async with self._watch(self._by_patient, patient_id) as queue:
             yield queue
+
+    @staticmethod
+    async def step_settled(
+        events: asyncio.Queue[WorkflowEvent], step_id: str, within: float
+    ) -> bool:
+        """True once the step has an outcome (or the workflow escalated) within the wait."""
+
+        async def wait() -> None:
+            while True:
+                event = await events.get()
+                if event.step_id == step_id and event.kind in _STEP_SETTLED:
+                    return
+                if event.kind == "workflow_escalated":
+                    return
+
+        try:
+            await asyncio.wait_for(wait(), within)
+        except TimeoutError:
+            return False
+        return True
 
     @staticmethod
     @asynccontextmanager

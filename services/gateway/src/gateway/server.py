@@ -11,10 +11,14 @@ from fastapi import FastAPI
 from emergisphere_runtime.platform import Platform
 from gateway import errors, http_metrics
 from gateway.live import EventHub
+from gateway.patients import router as patients_router
+from gateway.views_appointments import router as appointments_router
 from gateway.views_board import router as board_router
+from gateway.views_devices import router as devices_router
 from gateway.views_health import router as health_router
 from gateway.views_intakes import router as intakes_router
 from gateway.views_live import router as live_router
+from gateway.views_triage import router as triage_router
 from gateway.views_workflows import router as workflows_router
 
 DESCRIPTION = """
@@ -30,7 +34,18 @@ def create_app(platform: Platform, hub: EventHub) -> FastAPI:
     app.state.hub = hub
     errors.install(app)
     http_metrics.install(app, platform.metrics)
-    for router in (intakes_router, workflows_router, board_router, live_router, health_router):
+    routers = (
+        intakes_router,
+        workflows_router,
+        appointments_router,
+        patients_router,
+        devices_router,
+        triage_router,
+        board_router,
+        live_router,
+        health_router,
+    )
+    for router in routers:
         app.include_router(router)
     return app
 
@@ -61,6 +76,14 @@ class Gateway:
             if self._task.done():
                 self._task.result()  # surfaces a bind failure
             await asyncio.sleep(0.02)
+
+    @property
+    def port(self) -> int:
+        """The bound port (differs from settings when they ask for port 0)."""
+        if self._server is None or not self._server.servers:
+            raise RuntimeError("gateway is not serving")
+        port: int = self._server.servers[0].sockets[0].getsockname()[1]
+        return port
 
     async def stop(self) -> None:
         if self._server is not None and self._task is not None:

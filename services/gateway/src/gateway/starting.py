@@ -6,7 +6,6 @@ import uuid
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.workflow_pb2 import WorkflowKick
-
 from emergisphere_runtime import topics
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.messages import new_envelope

@@ -67,7 +67,7 @@ async def get_workflow(workflow_id: str, session: SessionDep) -> WorkflowOut:
 async def list_workflows(
     session: SessionDep,
     status: WorkflowStatus | None = None,
-    type: WorkflowType | None = None,  # noqa: A002 - the public query parameter name
+    type: WorkflowType | None = None,
     patient_id: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,

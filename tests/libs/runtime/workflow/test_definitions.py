@@ -1,5 +1,4 @@
 import pytest
-
 from emergisphere_runtime.workflow.definitions import parse_definitions, seed_definitions
 
 
@@ -7,12 +6,21 @@ def test_seed_workflows_follow_the_brief_order() -> None:
     defs = seed_definitions()
     assert set(defs) == {"emergency", "regular", "device_scan", "emergency_device"}
     assert [s.agent for s in defs["emergency"].steps] == [
-        "triage", "admission", "legal", "records", "device", "billing", "communication",
+        "triage",
+        "admission",
+        "legal",
+        "records",
+        "device",
+        "billing",
+        "communication",
         "scheduling",
     ]
     assert [s.agent for s in defs["device_scan"].steps] == ["device", "records", "communication"]
     assert [s.agent for s in defs["emergency_device"].steps] == [
-        "device", "triage", "communication", "admission",
+        "device",
+        "triage",
+        "communication",
+        "admission",
     ]
 
 

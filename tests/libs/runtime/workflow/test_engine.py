@@ -8,7 +8,6 @@ import pytest
 from emergisphere.v1.agents_pb2 import Case, TriageResult
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult
-
 from emergisphere_runtime.workflow import engine
 from emergisphere_runtime.workflow.definitions import get_definition
 from emergisphere_runtime.workflow.engine import Effects, Override, OverrideRejected
@@ -186,12 +185,15 @@ def test_override_skip_resolves_an_escalation() -> None:
     engine.advance(wf, T0, Effects())
     exhaust(wf, "triage", T0)
     audit = engine.apply_override(
-        wf, Override(action="skip", actor="dr-a", reason="triaged by hand", step_id="triage"),
-        T0, Effects(),
+        wf,
+        Override(action="skip", actor="dr-a", reason="triaged by hand", step_id="triage"),
+        T0,
+        Effects(),
     )
     assert wf.status == "running"
     assert steps(wf)["admission"] == "running"
-    assert audit.actor == "dr-a" and audit.action == "skip"
+    assert audit.actor == "dr-a"
+    assert audit.action == "skip"
     assert audit.detail["previous_step_status"] == "failed"
 
 
@@ -201,8 +203,10 @@ def test_override_retry_gives_a_failed_step_new_attempts() -> None:
     exhaust(wf, "triage", T0)
     fx = Effects()
     engine.apply_override(
-        wf, Override(action="retry", actor="dr-a", reason="system back", step_id="triage"),
-        T0, fx,
+        wf,
+        Override(action="retry", actor="dr-a", reason="system back", step_id="triage"),
+        T0,
+        fx,
     )
     assert "triage" in dispatched(fx)
     assert wf.status == "running"
@@ -213,8 +217,10 @@ def test_override_force_runs_a_step_before_its_dependencies() -> None:
     engine.advance(wf, T0, Effects())
     fx = Effects()
     engine.apply_override(
-        wf, Override(action="force", actor="dr-a", reason="book now", step_id="scheduling"),
-        T0, fx,
+        wf,
+        Override(action="force", actor="dr-a", reason="book now", step_id="scheduling"),
+        T0,
+        fx,
     )
     assert "scheduling" in dispatched(fx)
 
@@ -225,8 +231,10 @@ def test_override_change_acuity_wins_and_alerts_when_urgent() -> None:
     complete(wf, "triage", T0, acuity=4)
     fx = Effects()
     audit = engine.apply_override(
-        wf, Override(action="change_acuity", actor="dr-a", reason="looks grey", acuity=2),
-        T0, fx,
+        wf,
+        Override(action="change_acuity", actor="dr-a", reason="looks grey", acuity=2),
+        T0,
+        fx,
     )
     assert wf.acuity == 2
     assert engine.load_case(wf).acuity_override == 2

@@ -1,0 +1,92 @@
+"""Find complaint categories in a terse chief-complaint string.
+
+A deliberately small keyword matcher (a narrative parser can replace it later by
+producing the same ComplaintMatch tuples). It expands a few triage abbreviations and
+ignores phrases that are negated ("denies chest pain", "no fever") or only past history
+("PMH: stroke"), in the spirit of NegEx (Chapman et al., 2001).
+
+Negation scope is kept short on purpose: it ends at punctuation and at words such as
+"and" or "but". A missed negation over-triages; a negation read too widely would
+under-triage, which is the error that costs lives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from emergisphere_clinical.lexicon import CATEGORIES, ComplaintCategory
+
+# fmt: off
+_ABBREVIATIONS = (
+    ("n/v/d", "nausea or vomiting or diarrhoea"), ("n/v", "nausea or vomiting"),
+    ("cp", "chest pain"), ("sob", "shortness of breath"), ("loc", "loss of consciousness"),
+    ("dib", "difficulty breathing"), ("abd", "abdominal"), ("ams", "altered mental status"),
+    ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
+    ("h/a", "headache"), ("c/o", "complains of"),
+)
+# fmt: on
+_ABBREVIATION_PATTERNS = tuple(
+    (re.compile(rf"(?<![\w/]){re.escape(short)}(?![\w/])"), long) for short, long in _ABBREVIATIONS
+)
+# Coded complaint lists write "pain, chest" for chest pain; read them in natural order.
+# Only a whole segment is rewritten, so prose such as "pain, chest is clear" is left alone.
+_INVERTED = re.compile(
+    r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma)"
+    r",\s*([a-z.]+(?: [a-z]+)?)\s*(?=$|[.;])"
+)
+_SCOPE_END = re.compile(
+    r"[.,;!?\n]|\b(?:but|however|although|though|and|with|except|yet|presents|reports"
+    r"|complains|states|has|now)\b"
+)
+_NEGATION_CUE = re.compile(
+    r"\b(?:no|not|denies|denied|denying|without|negative for|free of|never|nor"
+    r"|past medical history|past history of|pmh)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintMatch:
+    category: ComplaintCategory
+    phrase: str  # the lexicon phrase that matched, never the patient's own words
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    for pattern, expansion in _ABBREVIATION_PATTERNS:
+        text = pattern.sub(expansion, text)
+    text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
+    return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b")
+
+
+def _is_negated(text: str, start: int) -> bool:
+    scope_start = 0
+    for end in _SCOPE_END.finditer(text, 0, start):
+        scope_start = end.end()
+    return _NEGATION_CUE.search(text, scope_start, start) is not None
+
+
+def _affirmed(text: str, phrase: str) -> bool:
+    return any(not _is_negated(text, hit.start()) for hit in _phrase_pattern(phrase).finditer(text))
+
+
+def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
+    """Affirmed complaint categories, in lexicon (clinical priority) order."""
+    text = normalise(chief_complaint)
+    if not text:
+        return ()
+    matches = []
+    for category in CATEGORIES:
+        phrase = next((p for p in category.phrases if _affirmed(text, p)), None)
+        if phrase is None:
+            continue
+        if category.requires_any and not any(_affirmed(text, t) for t in category.requires_any):
+            continue
+        matches.append(ComplaintMatch(category=category, phrase=phrase))
+    return tuple(matches)

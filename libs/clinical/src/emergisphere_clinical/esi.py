@@ -1,0 +1,200 @@
+"""Emergency Severity Index v4 decision points A-D (AHRQ Implementation Handbook, 2012).
+
+Every rule yields a Finding: "the patient is at least this urgent, because ...". The
+handbook's sequential algorithm (A -> 1, B -> 2, C -> 5/4/D, D -> 2/3) equals the most
+urgent level among all findings, so the rules stay independent, every triggered rule is
+reported, and extra safety floors (paediatric fever, NEWS2) need no special wiring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from emergisphere_clinical import sources
+from emergisphere_clinical.complaints import ComplaintMatch
+from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
+from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
+from emergisphere_clinical.resources import count_resources, describe_resources
+from emergisphere_clinical.vitals import (
+    NEONATE_MAX_YEARS,
+    THREE_MONTHS_YEARS,
+    THREE_YEARS,
+    adult_shock_signs,
+    avpu_rank,
+    danger_zone_flags,
+    fmt,
+    news2_applies,
+    severe_hypotension_limit,
+    temperature_suggests_infection,
+)
+
+# A complaint the lexicon cannot read is assumed to need two or more resources, so an
+# unfamiliar presentation reaches decision point D instead of being sent to ESI 4 or 5.
+UNRECOGNISED_COMPLAINT_RESOURCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: int  # the patient is at least this urgent
+    rule: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EsiResult:
+    acuity: int
+    reasons: tuple[Reason, ...]
+    expected_resources: int
+    categories: tuple[ComplaintCategory, ...]  # matched, plus any derived from vitals
+    febrile_infant: bool
+
+
+def _life_saving_vitals(v: VitalSigns, age: float | None) -> list[Finding]:
+    found, src = [], sources.ESI_A
+    if v.spo2 is not None and v.spo2 < 90:
+        found.append(Finding(1, "esi.a.spo2_below_90", f"SpO2 {fmt(v.spo2)}% is below 90%.", src))
+    if avpu_rank(v.consciousness) >= avpu_rank("P"):
+        text = "Responds only to pain or is unresponsive (AVPU P/U)."
+        found.append(Finding(1, "esi.a.avpu_pain_or_unresponsive", text, src))
+    if v.respiratory_rate is not None and v.respiratory_rate < 8:
+        # Apnoea or near-apnoea needs breathing support now (bag-valve-mask, reversal).
+        text = f"Respiratory rate {fmt(v.respiratory_rate)}/min is below 8."
+        found.append(Finding(1, "esi.a.inadequate_breathing", text, src))
+    if v.heart_rate == 0:
+        found.append(Finding(1, "esi.a.pulseless", "No pulse recorded (heart rate 0).", src))
+    limit = severe_hypotension_limit(age)
+    if v.systolic_bp is not None and v.systolic_bp < limit:
+        text = f"Systolic BP {fmt(v.systolic_bp)} is below {fmt(limit)} mmHg for age."
+        found.append(Finding(1, "esi.a.severe_hypotension", text, sources.PALS_HYPOTENSION))
+    signs = adult_shock_signs(v, age)
+    if signs:
+        text = f"Systolic BP below 90 with {', '.join(signs)}."
+        found.append(Finding(1, "esi.a.hypotension_with_shock_signs", text, src))
+    return found
+
+
+def _high_risk_vitals(v: VitalSigns) -> list[Finding]:
+    found = []
+    if v.consciousness in ("C", "V"):
+        text = f"Consciousness '{v.consciousness}': new confusion, lethargy or disorientation."
+        found.append(Finding(2, "esi.b.new_confusion", text, sources.ESI_B))
+    if v.pain_score is not None and v.pain_score >= 7:
+        text = f"Severe pain: {v.pain_score}/10 (7 or more)."
+        found.append(Finding(2, "esi.b.severe_pain", text, sources.ESI_B))
+    return found
+
+
+def _complaint_findings(matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
+    found = []
+    for match in matches:
+        category, said = match.category, f"Complaint mentions '{match.phrase}': "
+        if category.tier is Tier.LIFE_SAVING:
+            text = f"{said}{category.label} needs an immediate life-saving intervention."
+            found.append(Finding(1, f"esi.a.{category.key}", text, sources.ESI_A))
+        elif category.tier is Tier.HIGH_RISK:
+            text = f"{said}{category.label} is a high-risk situation."
+            found.append(Finding(2, f"esi.b.{category.key}", text, sources.ESI_B))
+    return found
+
+
+def _sepsis_screen(
+    v: VitalSigns, age: float | None, news2: News2Result, categories: list[ComplaintCategory]
+) -> Finding | None:
+    infection = temperature_suggests_infection(v) or any(c.infection for c in categories)
+    if not (news2_applies(age) and news2.score >= 5 and infection):
+        return None
+    text = f"NEWS2 {news2.score} (5 or more) with signs of infection: screen for sepsis."
+    return Finding(2, "esi.b.sepsis_screen", text, sources.NEWS2_SEPSIS)
+
+
+def _resource_findings(
+    categories: list[ComplaintCategory], recognised: bool, v: VitalSigns, age: float | None
+) -> tuple[int, list[Finding]]:
+    """Decision point C, then D for patients needing two or more resources."""
+    resources = [r for category in categories for r in category.resources]
+    count, listed = count_resources(resources), describe_resources(resources)
+    if not recognised:
+        count = max(count, UNRECOGNISED_COMPLAINT_RESOURCES)
+        text = "Complaint not recognised: assume two or more resources until assessed."
+        found = [Finding(3, "esi.c.complaint_unrecognised", text, sources.ESI_C)]
+    elif count == 0:
+        text = "No ED resources expected (exam, PO medication or simple care only)."
+        found = [Finding(5, "esi.c.no_resources", text, sources.ESI_C)]
+    elif count == 1:
+        text = f"One resource type expected ({listed})."
+        found = [Finding(4, "esi.c.one_resource", text, sources.ESI_C)]
+    else:
+        text = f"{count} resources expected ({listed}): go to danger-zone vitals."
+        found = [Finding(3, "esi.c.two_or_more_resources", text, sources.ESI_C)]
+    for name, text in danger_zone_flags(v, age):
+        if count >= 2:
+            found.append(Finding(2, f"esi.d.danger_zone_{name}", text, sources.ESI_D))
+        else:
+            # The handbook checks danger-zone vitals only at D; an abnormal vital sign in
+            # a low-resource patient still needs evaluation, so it never stays at ESI 4-5.
+            source = sources.ESI_D_LOW_RESOURCE
+            found.append(Finding(3, f"esi.d.danger_zone_{name}", text, source))
+    return count, found
+
+
+def _paediatric_fever(v: VitalSigns, age: float | None) -> list[Finding]:
+    temp, src = v.temperature_c, sources.ESI_FEVER
+    if age is None or temp is None:
+        return []
+    if age <= NEONATE_MAX_YEARS and temp > 38.0:
+        text = f"Temperature {fmt(temp)} C above 38.0 in an infant aged 28 days or less."
+        return [Finding(2, "esi.fever.under_28_days", text, src)]
+    if age < THREE_MONTHS_YEARS and temp > 38.0:
+        # The handbook says "consider ESI 2"; a rule engine cannot weigh the infant's look,
+        # so it takes the safer reading.
+        text = f"Temperature {fmt(temp)} C above 38.0 in an infant aged 1-3 months."
+        return [Finding(2, "esi.fever.one_to_three_months", text, src)]
+    if age <= THREE_YEARS and temp > 39.0:
+        # Immunisation status and source are unknown to the engine, so the rule applies.
+        text = f"Temperature {fmt(temp)} C above 39.0 at age 3-36 months."
+        return [Finding(3, "esi.fever.three_to_36_months", text, src)]
+    return []
+
+
+def _news2_floors(news2: News2Result, age: float | None) -> list[Finding]:
+    src = sources.NEWS2
+    if not news2_applies(age):
+        text = "NEWS2 is reported but sets no acuity floor: it is validated from 16 years."
+        return [Finding(5, "news2.not_applied_under_16", text, src)]
+    found = []
+    if news2.band == "high":
+        text = f"NEWS2 {news2.score} (7 or more): high clinical risk, emergency response."
+        found.append(Finding(2, "news2.total_high", text, src))
+    elif news2.band == "medium":
+        text = f"NEWS2 {news2.score} (5-6): medium clinical risk, urgent response."
+        found.append(Finding(3, "news2.total_medium", text, src))
+    if news2.single_parameter_red:
+        red = ", ".join(name for name, points in news2.components if points == 3)
+        text = f"NEWS2 parameter scoring 3 ({red}): urgent clinical review."
+        found.append(Finding(3, "news2.single_parameter_red", text, src))
+    return found
+
+
+def evaluate(
+    data: TriageInput, news2: News2Result, matches: tuple[ComplaintMatch, ...]
+) -> EsiResult:
+    v, age = data.vitals, data.age_years
+    categories = [match.category for match in matches]
+    found = _life_saving_vitals(v, age) + _high_risk_vitals(v) + _complaint_findings(matches)
+    sepsis = _sepsis_screen(v, age, news2, categories)
+    if sepsis is not None:
+        found.append(sepsis)
+        categories.append(BY_KEY["sepsis"])
+    count, resource_findings = _resource_findings(categories, bool(matches), v, age)
+    fever = _paediatric_fever(v, age)
+    found += resource_findings + fever + _news2_floors(news2, age)
+    # Stable sort: the findings that set the acuity come first, in decision-point order.
+    found.sort(key=lambda finding: finding.level)
+    return EsiResult(
+        acuity=found[0].level,
+        reasons=tuple(Reason(f.rule, f.text, f.source) for f in found),
+        expected_resources=count,
+        categories=tuple(c for c in CATEGORIES if c in categories),  # priority order
+        febrile_infant=any(f.level == 2 for f in fever),
+    )

@@ -1,0 +1,228 @@
+"""Chief-complaint categories: what each presentation means for ESI triage.
+
+Tiers follow the ESI v4 handbook (AHRQ 2012): LIFE_SAVING presentations meet decision
+point A, HIGH_RISK ones decision point B; STANDARD ones are triaged on the resources
+(decision point C) an ED typically needs for them. The list order is clinical priority:
+it decides the follow-up specialty when a complaint matches several categories.
+
+To grow the lexicon, add a category or a phrase; the matcher needs no change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from emergisphere_clinical.resources import Resource
+
+LABS, ECG, XRAY = Resource.LABS, Resource.ECG, Resource.XRAY
+IMAGING, FLUIDS, MEDS = Resource.ADVANCED_IMAGING, Resource.IV_FLUIDS, Resource.PARENTERAL_MEDS
+CONSULT, PROCEDURE = Resource.CONSULT, Resource.SIMPLE_PROCEDURE
+COMPLEX = Resource.COMPLEX_PROCEDURE
+
+
+class Tier(IntEnum):
+    LIFE_SAVING = 1
+    HIGH_RISK = 2
+    STANDARD = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintCategory:
+    key: str
+    label: str
+    tier: Tier
+    specialty: str
+    resources: frozenset[Resource]
+    phrases: tuple[str, ...]
+    actions: tuple[str, ...] = ()
+    infection: bool = False  # counts as suspected infection for the NEWS2 sepsis prompt
+    requires_any: tuple[str, ...] = ()  # co-terms that must also be affirmed in the text
+
+
+# The factory and table are hand-aligned, one category per call; the formatter would
+# triple their length.
+# fmt: off
+def _cat(key: str, label: str, tier: Tier, specialty: str, resources: tuple[Resource, ...],
+         phrases: str, *, actions: tuple[str, ...] = (), infection: bool = False,
+         requires_any: str = "") -> ComplaintCategory:
+    """Phrases are '|'-separated so the table below stays one line per idea."""
+    co_terms = tuple(requires_any.split("|")) if requires_any else ()
+    return ComplaintCategory(key, label, tier, specialty, frozenset(resources),
+                             tuple(phrases.split("|")), actions, infection, co_terms)
+
+
+A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
+
+CATEGORIES: tuple[ComplaintCategory, ...] = (
+    # Decision point A: intubated, apnoeic, pulseless, severe respiratory distress,
+    # unresponsive (handbook chapter 3).
+    _cat("cardiac_arrest", "cardiac arrest", A, "critical_care", (LABS, ECG, MEDS, COMPLEX),
+         "cardiac arrest|pulseless|no pulse|cpr|code blue", actions=("resuscitation",)),
+    _cat("respiratory_failure", "apnoea or severe respiratory distress", A, "critical_care",
+         (LABS, XRAY, MEDS, COMPLEX),
+         "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
+         "|severe respiratory distress|choking", actions=("airway_support",)),
+    _cat("unresponsive", "unresponsiveness", A, "critical_care", (LABS, IMAGING, MEDS),
+         "unresponsive|unconscious|unrousable", actions=("glucose_check",)),
+    _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
+         "status epilepticus|actively seizing|seizing", actions=("glucose_check",)),
+    # Decision point B: high-risk situations named in the handbook's chapter 4.
+    _cat("acs", "chest pain suggestive of acute coronary syndrome", B, "cardiology",
+         (LABS, ECG, XRAY),
+         "chest pain|chest tightness|chest pressure|chest discomfort|crushing chest"
+         "|angina|heart attack|myocardial infarction|stemi|pressure in my chest"
+         "|pain in my chest|pain in his chest|pain in her chest|pain in the chest",
+         actions=("ecg_within_10_min",)),
+    _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
+         "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
+         "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
+         "|aphasia|difficulty speaking|trouble speaking|tia|vision loss|loss of vision"
+         "|couldn't see|sudden blindness|dysarthria|side weakness", actions=("stroke_pathway",)),
+    _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
+         "respiratory distress|increased work of breathing|struggling to breathe"
+         "|smoke inhalation"),
+    _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
+         "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
+    _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
+         "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
+         "|swollen tongue|lip swelling"),
+    _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
+         "sepsis|septic", actions=("sepsis_bundle",), infection=True),
+    _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
+         (LABS, XRAY, MEDS), "neutropenic|neutropenia|chemotherapy|chemo",
+         actions=("sepsis_bundle",), infection=True,
+         requires_any="fever|febrile|temperature|chills|rigors"),
+    _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
+         (LABS, XRAY, IMAGING, FLUIDS),
+         "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
+         "|hit by a car|fall from height|motorcycle crash|gunshot|gsw|been shot|shot in the"
+         "|stab wound|stabbed"
+         "|stabbing|penetrating", actions=("trauma_team",)),
+    _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
+         "defibrillator|icd fired|icd shock"),
+    _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
+         "sickle cell"),
+    # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
+    _cat("anticoagulated_head_injury", "a head injury on anticoagulation", B, "neurology",
+         (LABS, IMAGING),
+         "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head",
+         requires_any="warfarin|coumadin|anticoagulant|anticoagulants|anticoagulated"
+         "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
+    _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
+         "gi bleed|gastrointestinal bleed|vomiting blood|hematemesis|haematemesis"
+         "|hematochezia|haematochezia"
+         "|coffee ground|melena|melaena|black stool|black stools|tarry stool|blood in stool"
+         "|bloody stool|rectal bleeding"),
+    _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
+         "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"),
+    _cat("pregnancy_symptoms", "symptoms in pregnancy", B, "obstetrics", (LABS, IMAGING),
+         "pregnant|pregnancy|weeks gestation|post partum|postpartum",
+         requires_any="bleeding|pain|cramping|contractions|headache|seizure|leaking|fluid"
+         "|fetal movement|vision|swelling"),
+    _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
+         (LABS, IMAGING),
+         "confused|confusion|disoriented|disorientated|altered mental status|lethargic"
+         "|lethargy|drowsy|not acting right|mental change|altered mentality",
+         actions=("glucose_check",)),
+    _cat("suicidal", "suicidal ideation or self-harm", B, "psychiatry", (LABS, CONSULT),
+         "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
+         "|self harm|self inflicted|homicidal", actions=("one_to_one_observation",)),
+    _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
+         "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"),
+    _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
+         "worst headache|thunderclap|sudden severe headache"),
+    _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
+         "sexual assault|sexual violence|raped|rape"),
+    _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
+         "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
+    # Standard complaints: resources an ED typically needs (decision point C).
+    _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
+         "shortness of breath|short of breath|difficulty breathing|trouble breathing"
+         "|breathless|dyspnea|dyspnoea"),
+    _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
+         "palpitations|palpitation|racing heart|heart racing|irregular heartbeat"),
+    _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
+         "syncope|fainted|fainting|passed out|loss of consciousness|blackout|collapsed"),
+    _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
+         "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
+         "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain"),
+    _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
+         "kidney stone|renal colic|flank pain"),
+    _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
+         "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
+         "|dehydrated"),
+    _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
+         "vaginal bleeding|vaginal bleed|menorrhagia"),
+    _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
+         "fracture|fractured|broken|deformity|deformed|dislocation|dislocated"),
+    _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
+         "motor vehicle collision|motor vehicle accident|car accident|car crash"),
+    # Eye trauma may be penetrating or chemical: imaging and an ophthalmology opinion.
+    _cat("eye_injury", "an eye injury", S, "ophthalmology", (IMAGING, CONSULT),
+         "eye injury|eye trauma|chemical in eye|foreign body in eye"),
+    _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
+         "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
+         "|struck head|concussion|facial injury|face injury"),
+    _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING), "seizure|seizures|convulsion"),
+    _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
+         "dizzy|dizziness|vertigo|lightheaded|light headed"),
+    _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
+         "cellulitis|abscess|skin infection", infection=True),
+    _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
+         "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
+         "|hyperglycaemia|hypoglycemic|hypoglycaemic"),
+    _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
+         "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
+         "|can't urinate|can't pee"),
+    _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
+         "weakness|fatigue|malaise"),
+    _cat("fever", "fever", S, "general_practice", (LABS,),
+         "fever|febrile|pyrexia|chills|rigors|infection", infection=True),
+    _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
+         "asthma|wheezing|wheeze|wheezy"),
+    _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
+         "sprain|sprained|strain|twisted ankle|twisted knee|ankle injury|ankle pain"
+         "|wrist injury|wrist pain|knee injury|knee pain|foot injury|foot pain|hand injury"
+         "|shoulder injury|shoulder pain|finger injury|arm injury|arm pain|leg injury|leg pain"
+         "|hip pain"),
+    _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
+         "laceration|lac|cut|gash"),
+    _cat("back_pain", "back pain", S, "orthopedics", (MEDS,), "back pain|backache|lumbago"),
+    _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine"),
+    _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
+         "dysuria|painful urination|burning urination|burning on urination|uti"
+         "|urinary tract infection|urinary frequency", infection=True),
+    _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
+         infection=True),
+    _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),
+    _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
+         "allergic reaction|hives|urticaria"),
+    _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
+         "dog bite|cat bite|animal bite|bat bite|bitten|rabies"),
+    _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
+         "feeding tube|g tube|peg tube"),
+    _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
+         "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
+         "|psychosis"),
+    # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
+    # otherwise).
+    _cat("sore_throat", "a sore throat", S, "ent", (),
+         "sore throat|sorethroat|throat pain|pharyngitis", infection=True),
+    _cat("ear_pain", "ear pain", S, "ent", (), "ear pain|earache|otitis", infection=True),
+    _cat("common_cold", "cold symptoms", S, "general_practice", (),
+         "cold|runny nose|congestion|uri|flu", infection=True),
+    _cat("eye", "a red or sore eye", S, "ophthalmology", (),
+         "red eye|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain"),
+    _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy"),
+    _cat("dental", "dental pain", S, "dentistry", (), "toothache|tooth pain|dental pain|tooth"),
+    _cat("minor_burn", "a minor burn", S, "general_practice", (), "burn|burns|scald"),
+    _cat("wound_check", "a wound check", S, "general_practice", (),
+         "wound check|suture removal|dressing change|stitches out"),
+    _cat("medication_refill", "a prescription refill", S, "general_practice", (),
+         "refill|prescription|ran out of"),
+    _cat("tetanus", "a tetanus booster", S, "general_practice", (), "tetanus"),
+)
+# fmt: on
+
+BY_KEY = {category.key: category for category in CATEGORIES}

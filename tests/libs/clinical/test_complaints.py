@@ -1,0 +1,107 @@
+"""Complaint keyword matching: abbreviations, negation and past history."""
+
+from __future__ import annotations
+
+import pytest
+from emergisphere_clinical.complaints import find_complaints
+from emergisphere_clinical.lexicon import CATEGORIES
+
+
+def keys(text: str) -> set[str]:
+    return {match.category.key for match in find_complaints(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CP", "acs"),
+        ("SOB since last night", "shortness_of_breath"),
+        ("fell, brief LOC", "syncope"),
+        ("N/V x2 days", "vomiting"),
+        ("abd pain", "abdominal_pain"),
+    ],
+)
+def test_triage_abbreviations_are_expanded(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["denies chest pain", "no chest pain", "Patient denies CP", "without chest pain"]
+)
+def test_negated_chest_pain_is_ignored(text: str) -> None:
+    assert "acs" not in keys(text)
+
+
+def test_negation_covers_an_or_list() -> None:
+    assert keys("denies chest pain or shortness of breath") == set()
+
+
+def test_negation_scope_ends_at_punctuation() -> None:
+    assert "acs" in keys("no fever, chest pain since noon")
+    assert "fever" not in keys("no fever, chest pain since noon")
+
+
+def test_negation_scope_ends_at_but() -> None:
+    assert "acs" in keys("denies fever but has chest pain")
+
+
+def test_past_medical_history_is_not_a_current_complaint() -> None:
+    assert "stroke" not in keys("ankle pain. PMH stroke")
+
+
+def test_a_phrase_that_contains_no_is_still_affirmed() -> None:
+    assert "cardiac_arrest" in keys("found with no pulse")
+
+
+def test_case_and_hyphens_do_not_matter() -> None:
+    assert "suicidal" in keys("SELF-HARM")
+    assert "suicidal" in keys("self harm")
+
+
+def test_words_inside_longer_words_do_not_match() -> None:
+    assert "laceration" not in keys("cutting board")  # "cut" only as a whole word
+
+
+def test_pregnancy_needs_a_symptom_to_be_high_risk() -> None:
+    assert "pregnancy_symptoms" not in keys("pregnant, wants a check up")
+    assert "pregnancy_symptoms" in keys("12 weeks pregnant with vaginal bleeding")
+    assert "pregnancy_symptoms" not in keys("pregnant, denies bleeding")
+
+
+def test_matches_come_in_clinical_priority_order() -> None:
+    order = [match.category.key for match in find_complaints("ankle sprain and chest pain")]
+    assert order == ["acs", "limb_injury"]
+
+
+def test_match_reports_the_lexicon_phrase_not_the_patient_text() -> None:
+    (match,) = find_complaints("Mr Example has crushing CHEST PAIN")
+    assert match.phrase in match.category.phrases
+
+
+def test_empty_or_unknown_complaints_match_nothing() -> None:
+    assert find_complaints("") == ()
+    assert find_complaints("   ") == ()
+    assert find_complaints("zzz qqq") == ()
+
+
+def test_every_lexicon_phrase_matches_its_own_category() -> None:
+    for category in CATEGORIES:
+        for phrase in category.phrases:
+            text = f"{phrase} {category.requires_any[0]}" if category.requires_any else phrase
+            assert category.key in keys(text), (category.key, phrase)
+
+
+def test_category_keys_are_unique() -> None:
+    assert len({category.key for category in CATEGORIES}) == len(CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Pain, Chest", "acs"), ("discomfort, chest", "acs"), ("pain, low back", "back_pain")],
+)
+def test_coded_inverted_complaints_are_read_in_natural_order(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_inverted_reading_leaves_prose_alone() -> None:
+    assert "acs" not in keys("pain, chest is clear on exam")

@@ -1,0 +1,350 @@
+"""ESI v4 decision points A-D, paediatric fever and NEWS2 floors, through assess()."""
+
+from __future__ import annotations
+
+import pytest
+from emergisphere_clinical import TriageAssessment, TriageInput, VitalSigns, assess
+
+NORMAL = VitalSigns(
+    heart_rate=75,
+    respiratory_rate=16,
+    systolic_bp=120,
+    diastolic_bp=80,
+    spo2=98,
+    temperature_c=37.0,
+    consciousness="A",
+    on_oxygen=False,
+    pain_score=2,
+)
+
+
+def triage(
+    complaint: str = "",
+    *,
+    age: float | None = 40,
+    spo2_scale: int = 1,
+    **vitals: object,
+) -> TriageAssessment:
+    base = {name: getattr(NORMAL, name) for name in NORMAL.__slots__}
+    base.update(vitals)
+    return assess(
+        TriageInput(
+            chief_complaint=complaint,
+            vitals=VitalSigns(**base),  # type: ignore[arg-type]
+            age_years=age,
+            spo2_scale=spo2_scale,
+        )
+    )
+
+
+def rules(result: TriageAssessment) -> set[str]:
+    return {reason.rule for reason in result.reasons}
+
+
+# Reference cases from the brief.
+
+
+def test_reference_chest_pain_patient_is_urgent_with_ecg_and_aspirin() -> None:
+    result = assess(
+        TriageInput(
+            chief_complaint="chest pain",
+            age_years=67,
+            vitals=VitalSigns(
+                heart_rate=118, respiratory_rate=24, spo2=91, systolic_bp=92, consciousness="A"
+            ),
+        )
+    )
+    assert result.acuity in (1, 2)
+    assert result.news2.score >= 7
+    assert result.news2.band == "high"
+    assert {"ecg_within_10_min", "physician_now"} <= set(result.immediate_actions)
+    assert "aspirin" in result.planned_medications
+    assert result.follow_up_specialty == "cardiology"
+
+
+def test_sprained_ankle_walk_in_with_normal_vitals_is_esi_4_or_5() -> None:
+    result = assess(
+        TriageInput(
+            chief_complaint="sprained ankle", vitals=NORMAL, age_years=25, arrival_mode="walk_in"
+        )
+    )
+    assert result.acuity in (4, 5)
+    assert result.follow_up_specialty == "orthopedics"
+
+
+def test_stroke_signs_are_high_risk_with_stroke_pathway() -> None:
+    result = triage("facial droop, slurred speech", age=72)
+    assert result.acuity <= 2
+    assert "stroke_pathway" in result.immediate_actions
+    assert result.follow_up_specialty == "neurology"
+
+
+def test_two_week_old_with_fever_is_at_least_esi_2() -> None:
+    result = assess(
+        TriageInput(
+            chief_complaint="fever", age_years=14 / 365.25, vitals=VitalSigns(temperature_c=38.5)
+        )
+    )
+    assert result.acuity <= 2
+    assert "esi.fever.under_28_days" in rules(result)
+
+
+# Decision point A.
+
+
+@pytest.mark.parametrize(
+    ("vitals", "rule"),
+    [
+        ({"spo2": 89}, "esi.a.spo2_below_90"),
+        ({"consciousness": "P"}, "esi.a.avpu_pain_or_unresponsive"),
+        ({"consciousness": "U"}, "esi.a.avpu_pain_or_unresponsive"),
+        ({"respiratory_rate": 6}, "esi.a.inadequate_breathing"),
+        ({"heart_rate": 0}, "esi.a.pulseless"),
+        ({"systolic_bp": 65}, "esi.a.severe_hypotension"),
+        ({"systolic_bp": 85, "heart_rate": 125}, "esi.a.hypotension_with_shock_signs"),
+    ],
+)
+def test_life_threatening_vitals_are_esi_1(vitals: dict[str, object], rule: str) -> None:
+    result = triage("feels unwell", **vitals)
+    assert result.acuity == 1
+    assert rule in rules(result)
+    assert "physician_now" in result.immediate_actions
+
+
+def test_spo2_of_exactly_90_is_not_decision_point_a() -> None:
+    assert "esi.a.spo2_below_90" not in rules(triage("ankle sprain", spo2=90))
+
+
+def test_low_blood_pressure_without_shock_signs_is_not_esi_1() -> None:
+    assert triage("ankle sprain", systolic_bp=85).acuity > 1
+
+
+def test_child_hypotension_uses_pals_limit() -> None:
+    # 4 years: PALS limit 70 + 2 x 4 = 78 mmHg.
+    assert triage("ankle sprain", age=4, systolic_bp=76).acuity == 1
+    assert triage("ankle sprain", age=4, systolic_bp=80).acuity > 1
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "cardiac arrest",
+        "found not breathing",
+        "intubated at outside hospital",
+        "unresponsive at home",
+        "actively seizing",
+    ],
+)
+def test_life_saving_complaints_are_esi_1(complaint: str) -> None:
+    assert triage(complaint).acuity == 1
+
+
+# Decision point B.
+
+
+@pytest.mark.parametrize(
+    ("complaint", "rule"),
+    [
+        ("crushing chest pain", "esi.b.acs"),
+        ("throat swelling after peanuts", "esi.b.anaphylaxis"),
+        ("possible sepsis", "esi.b.sepsis"),
+        ("vomiting blood", "esi.b.gi_bleed"),
+        ("suicidal ideation", "esi.b.suicidal"),
+        ("overdose of paracetamol", "esi.b.overdose"),
+        ("ectopic pregnancy suspected", "esi.b.pregnancy_complication"),
+        ("pedestrian struck by truck", "esi.b.major_trauma"),
+        ("testicular pain since waking", "esi.b.testicular_torsion"),
+        ("worst headache of my life", "esi.b.thunderclap_headache"),
+        ("new confusion", "esi.b.altered_mental_status"),
+    ],
+)
+def test_high_risk_complaints_are_esi_2(complaint: str, rule: str) -> None:
+    result = triage(complaint)
+    assert result.acuity == 2
+    assert rule in rules(result)
+
+
+@pytest.mark.parametrize("level", ["C", "V"])
+def test_new_confusion_or_voice_response_is_esi_2(level: str) -> None:
+    result = triage("ankle sprain", consciousness=level)
+    assert result.acuity == 2
+    assert "esi.b.new_confusion" in rules(result)
+
+
+def test_pain_7_or_more_is_esi_2_and_6_is_not() -> None:
+    assert triage("ankle sprain", pain_score=7).acuity == 2
+    assert triage("ankle sprain", pain_score=6).acuity == 4
+
+
+def test_negated_high_risk_complaint_does_not_raise_acuity() -> None:
+    assert triage("ankle sprain, denies chest pain").acuity == 4
+
+
+def test_news2_five_with_infection_prompts_sepsis() -> None:
+    result = triage("cough", heart_rate=115, respiratory_rate=22, temperature_c=38.5)
+    assert "esi.b.sepsis_screen" in rules(result)
+    assert result.acuity <= 2
+    assert "sepsis_bundle" in result.immediate_actions
+    assert "ceftriaxone" in result.planned_medications
+
+
+def test_high_news2_without_infection_is_not_a_sepsis_alert() -> None:
+    result = triage("ankle sprain", heart_rate=115, respiratory_rate=22, systolic_bp=100)
+    assert "esi.b.sepsis_screen" not in rules(result)
+
+
+# Decision point C.
+
+
+@pytest.mark.parametrize(
+    ("complaint", "acuity", "resources"),
+    [
+        ("prescription refill", 5, 0),
+        ("needs a tetanus shot", 5, 0),
+        ("sore throat", 5, 0),
+        ("laceration to finger", 4, 1),
+        ("painful urination", 4, 1),
+        ("wheezing", 4, 1),
+        ("abdominal pain", 3, 3),
+        ("vomiting and diarrhoea", 3, 2),
+    ],
+)
+def test_resource_count_sets_acuity(complaint: str, acuity: int, resources: int) -> None:
+    result = triage(complaint)
+    assert (result.acuity, result.expected_resources) == (acuity, resources)
+
+
+def test_resource_types_are_counted_once_across_complaints() -> None:
+    # Both need an X-ray: still one resource.
+    assert triage("ankle sprain and wrist pain").expected_resources == 1
+
+
+def test_unrecognised_complaint_assumes_two_resources() -> None:
+    result = triage("zzz")
+    assert result.acuity == 3
+    assert "esi.c.complaint_unrecognised" in rules(result)
+
+
+def test_empty_complaint_is_missing_data_and_not_low_acuity() -> None:
+    result = triage("")
+    assert result.acuity <= 3
+    assert "chief_complaint" in result.missing_data
+
+
+# Decision point D.
+
+
+@pytest.mark.parametrize(
+    ("age", "vitals", "acuity"),
+    [
+        (40, {"heart_rate": 100}, 3),
+        (40, {"heart_rate": 101}, 2),
+        (40, {"respiratory_rate": 21}, 2),
+        (40, {"spo2": 92}, 3),
+        (40, {"spo2": 91}, 2),
+        (0.1, {"heart_rate": 180}, 3),
+        (0.1, {"heart_rate": 181}, 2),
+        (0.1, {"respiratory_rate": 51}, 2),
+        (1, {"heart_rate": 160}, 3),
+        (1, {"heart_rate": 161}, 2),
+        (1, {"respiratory_rate": 41}, 2),
+        (5, {"heart_rate": 141}, 2),
+        (5, {"respiratory_rate": 30}, 3),
+        (5, {"respiratory_rate": 31}, 2),
+        (None, {"heart_rate": 101}, 2),
+    ],
+)
+def test_danger_zone_vitals_by_age(
+    age: float | None, vitals: dict[str, object], acuity: int
+) -> None:
+    assert triage("abdominal pain", age=age, **vitals).acuity == acuity
+
+
+def test_danger_zone_vitals_keep_low_resource_patients_at_esi_3() -> None:
+    result = triage("sore throat", heart_rate=125)
+    assert result.acuity == 3
+    assert "esi.d.danger_zone_heart_rate" in rules(result)
+
+
+# Paediatric fever (ESI v4 handbook).
+
+
+@pytest.mark.parametrize(
+    ("age_days", "temp", "acuity"),
+    [
+        (10, 38.0, 5),
+        (10, 38.1, 2),
+        (28, 38.1, 2),
+        (45, 38.1, 2),
+        (200, 39.0, 5),
+        (200, 39.1, 3),
+        (3 * 365, 39.1, 3),
+        (5 * 365, 39.5, 5),
+    ],
+)
+def test_paediatric_fever_rules(age_days: int, temp: float, acuity: int) -> None:
+    result = triage("sore throat", age=age_days / 365.25, temperature_c=temp)
+    assert result.acuity == acuity
+
+
+def test_febrile_infant_gets_the_febrile_infant_pathway() -> None:
+    result = triage("fever", age=20 / 365.25, temperature_c=38.6)
+    assert "febrile_infant_pathway" in result.immediate_actions
+    assert "ceftriaxone" not in result.planned_medications
+
+
+# NEWS2 floors.
+
+
+def test_news2_high_forces_at_least_esi_2() -> None:
+    # HR 131 (3) + RR 9 (1) + temp 39.1 (2) + SBP 105 (1) = 7; no danger-zone HR at ESI 5.
+    result = triage(
+        "sore throat", heart_rate=131, respiratory_rate=9, temperature_c=39.1, systolic_bp=105
+    )
+    assert result.news2.band == "high"
+    assert result.acuity <= 2
+    assert "news2.total_high" in rules(result)
+
+
+def test_news2_medium_forces_at_least_esi_3() -> None:
+    # RR 9 (1) + SBP 95 (2) + HR 95 (1) + on oxygen (2) = 6
+    result = triage(
+        "prescription refill", respiratory_rate=9, systolic_bp=95, heart_rate=95, on_oxygen=True
+    )
+    assert result.news2.band == "medium"
+    assert result.acuity == 3
+    assert "news2.total_medium" in rules(result)
+
+
+def test_single_red_news2_parameter_forces_at_least_esi_3() -> None:
+    result = triage("prescription refill", systolic_bp=225)
+    assert result.news2.band == "low-medium"
+    assert result.acuity == 3
+    assert "news2.single_parameter_red" in rules(result)
+
+
+def test_news2_sets_no_floor_for_children() -> None:
+    # HR 135 scores 3 on the adult chart but is below the 3-8 year danger zone.
+    result = triage("prescription refill", age=5, heart_rate=135)
+    assert result.news2.single_parameter_red
+    assert result.acuity == 5
+    assert "news2.not_applied_under_16" in rules(result)
+
+
+def test_reasons_explaining_the_acuity_come_first() -> None:
+    result = triage("ankle sprain", spo2=85)
+    assert result.reasons[0].rule == "esi.a.spo2_below_90"
+
+
+def test_every_reason_cites_a_source() -> None:
+    result = triage("chest pain", age=67, heart_rate=118, spo2=91)
+    for reason in result.reasons:
+        assert reason.text
+        assert "ESI v4" in reason.source or "NEWS2" in reason.source or "PALS" in reason.source
+
+
+def test_reason_texts_never_echo_the_patient_words() -> None:
+    result = triage("Jane Placeholder, MRN 12345, chest pain")
+    text = " ".join(reason.text for reason in result.reasons).lower()
+    assert "jane" not in text
+    assert "12345" not in text
