@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+
 from emergisphere_runtime.db import Base
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.settings import Settings

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from emergisphere_runtime.platform import Platform, Service
 from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
 from emergisphere_runtime.settings import Settings
@@ -38,7 +39,15 @@ StartPlatform = Callable[[], Awaitable[Running]]
 
 @pytest.fixture
 async def running(settings: Settings) -> AsyncIterator[Running]:
-    e2e = settings.model_copy(update={"http_port": 0, "intake_wait_seconds": 3.0})
+    # Development mode seeds practitioners, slots and demo patients, as `make run` does.
+    e2e = settings.model_copy(
+        update={
+            "http_port": 0,
+            "intake_wait_seconds": 3.0,
+            "environment": "development",
+            "seed_demo_data": True,
+        }
+    )
     platform = Platform.from_settings(e2e)
     services = await start_services(platform, list(START_ORDER))
     gateway = next(s for s in services if s.name == "gateway")

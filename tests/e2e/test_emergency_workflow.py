@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from emergisphere_runtime.workflow.models import Workflow
 from sqlalchemy import func, select
+
+from emergisphere_runtime.workflow.models import Workflow
 
 from .conftest import Running
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from emergisphere_clinical.complaints import find_complaints
 from emergisphere_clinical.lexicon import CATEGORIES
 

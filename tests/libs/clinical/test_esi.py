@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from emergisphere_clinical import TriageAssessment, TriageInput, VitalSigns, assess
 
 NORMAL = VitalSigns(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import math
 
-import emergisphere_clinical
 import pytest
+
+import emergisphere_clinical
 from emergisphere_clinical import TriageInput, VitalSigns
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from emergisphere_clinical import News2Result, VitalSigns, score_news2
 
 ALL_NORMAL = VitalSigns(

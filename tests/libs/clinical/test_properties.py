@@ -8,10 +8,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from emergisphere_clinical import TriageInput, VitalSigns, assess, score_news2
-from emergisphere_clinical.lexicon import CATEGORIES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from emergisphere_clinical import TriageInput, VitalSigns, assess, score_news2
+from emergisphere_clinical.lexicon import CATEGORIES
 
 AVPU = ("A", "C", "V", "P", "U")
 VITAL_NAMES = tuple(field.name for field in dataclasses.fields(VitalSigns))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from emergisphere.v1.agents_pb2 import Case, LegalCommand, LegalResult
 from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
 from emergisphere_runtime.inbox import InboxEntry
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.testing import command_envelope, run_command
-from sqlalchemy import func, select
 
 
 async def test_duplicate_message_is_answered_from_the_inbox(platform: Platform) -> None:

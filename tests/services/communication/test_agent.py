@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+
 from communication.agent import build
 from communication.notifier import DELIVERIES, Delivery, OfflineNotifier, UnknownNotifier
 from communication.service import COMMUNICATIONS, messages_for_patient, messages_for_workflow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from communication.compose import UnknownPurpose, compose
 from emergisphere.v1.common_pb2 import EmergencyContact
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from communication import templates as t
 
 

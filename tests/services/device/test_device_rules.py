@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from device.rules import emergency_check
 from emergisphere_clinical import VitalSigns
 

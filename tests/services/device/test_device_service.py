@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from pydantic import ValidationError
+
 from device.models import DeviceRead, ScanCreate
 from device.service import (
     READINGS,
@@ -22,7 +24,6 @@ from device.service import (
 )
 from emergisphere_clinical import VitalSigns
 from emergisphere_runtime.platform import Platform
-from pydantic import ValidationError
 
 T0 = datetime(2025, 6, 1, 8, 0, tzinfo=UTC)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, timedelta
 
 import pytest
+from sqlalchemy import func, select
+
 from emergisphere.v1.agents_pb2 import Case, SchedulingCommand, SchedulingResult
 from emergisphere.v1.workflow_pb2 import StepResult
 from emergisphere_runtime.agent import AgentService
@@ -15,7 +17,6 @@ from scheduling.agent import build
 from scheduling.models import Appointment, Practitioner, Slot
 from scheduling.seed import DEMO_PRACTITIONERS
 from scheduling.service import ensure_slots
-from sqlalchemy import func, select
 
 from .factories import MONDAY, case, open_clinic
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from sqlalchemy import func, select
+
 from emergisphere_runtime.platform import Platform
 from scheduling import service
 from scheduling.errors import SlotTaken
 from scheduling.models import Appointment, AppointmentRead
-from sqlalchemy import func, select
 
 from .factories import MONDAY, open_clinic
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
+
 from emergisphere_runtime.platform import Platform
 from scheduling import service
 from scheduling.errors import (
@@ -15,7 +17,6 @@ from scheduling.errors import (
     WorkflowAlreadyBooked,
 )
 from scheduling.models import Appointment, Practitioner, Slot
-from sqlalchemy import func, select
 
 from .factories import MONDAY, open_clinic
 

@@ -6,6 +6,7 @@ from dataclasses import fields
 from datetime import UTC, date, datetime
 
 import pytest
+
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.common_pb2 import Vitals
 from emergisphere_clinical import VitalSigns, assess

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from emergisphere.v1.envelope_pb2 import Envelope
-from emergisphere.v1.workflow_pb2 import StepResult
 from google.protobuf.message import Message
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from emergisphere.v1.envelope_pb2 import Envelope
+from emergisphere.v1.workflow_pb2 import StepResult
 from emergisphere_runtime import inbox, topics
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.messages import derived_id, new_envelope

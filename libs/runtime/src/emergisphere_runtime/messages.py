@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
-from emergisphere.v1.envelope_pb2 import Envelope
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
+from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime.db.base import utcnow
 
 M = TypeVar("M", bound=Message)

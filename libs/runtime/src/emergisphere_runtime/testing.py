@@ -5,7 +5,6 @@ from __future__ import annotations
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult
-
 from emergisphere_runtime.agent import AgentService
 from emergisphere_runtime.messages import new_envelope
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from emergisphere.v1.agents_pb2 import CommunicationCommand, CommunicationResult, MessageSent
-from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
-from emergisphere_runtime.platform import Platform
-
 from communication import service
 from communication.compose import UnknownPurpose, compose
 from communication.notifier import SENT_STATUSES, Notifier, load_notifier
 from communication.settings import CommunicationSettings
+from emergisphere.v1.agents_pb2 import CommunicationCommand, CommunicationResult, MessageSent
+from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
+from emergisphere_runtime.platform import Platform
 
 log = logging.getLogger(__name__)
 

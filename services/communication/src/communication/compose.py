@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Final, Literal
 
-from emergisphere.v1.agents_pb2 import Case
-
 from communication import rules
 from communication import templates as t
 from communication.settings import CommunicationSettings
+from emergisphere.v1.agents_pb2 import Case
 
 Audience = Literal["family", "staff", "patient"]
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Final, Protocol
 
+from communication.settings import OFFLINE_NOTIFIER
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.docstore import DocumentStore
 from emergisphere_runtime.platform import Platform
-
-from communication.settings import OFFLINE_NOTIFIER
 
 NOTIFIER_ENTRY_POINTS: Final = "emergisphere.notifiers"
 DELIVERIES: Final = "deliveries"

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Final
 
-from emergisphere_runtime.docstore import DocumentStore
-from emergisphere_runtime.messages import derived_id
-
 from communication.compose import Outgoing
 from communication.models import MessageRead
 from communication.notifier import SENT_STATUSES, Notifier
+from emergisphere_runtime.docstore import DocumentStore
+from emergisphere_runtime.messages import derived_id
 
 COMMUNICATIONS: Final = "communications"
 

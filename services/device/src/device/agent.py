@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from emergisphere.v1.agents_pb2 import Case, DeviceCommand, DeviceResult
-from emergisphere.v1.common_pb2 import DeviceScan
-from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
-from emergisphere_runtime.platform import Platform
-
 from device.models import DeviceRead, LatestVitalsRead
 from device.rules import emergency_check
 from device.seed import seed_demo_devices
@@ -23,6 +18,10 @@ from device.service import (
     record_scan,
 )
 from device.vitals import vital_signs_from_proto, vitals_proto
+from emergisphere.v1.agents_pb2 import Case, DeviceCommand, DeviceResult
+from emergisphere.v1.common_pb2 import DeviceScan
+from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
+from emergisphere_runtime.platform import Platform
 
 # Older readings describe a patient who may have changed since; they are not "latest".
 READING_WINDOW = timedelta(hours=24)

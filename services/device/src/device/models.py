@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from emergisphere_clinical import VitalSigns
-from emergisphere_runtime.db.base import Base, utcnow
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from device.rules import EmergencyCheck
 from device.vitals import VitalValue, vital_signs_from_dict
+from emergisphere_clinical import VitalSigns
+from emergisphere_runtime.db.base import Base, utcnow
 
 DeviceKind = Literal[
     "pulse_oximeter", "bp_monitor", "thermometer", "wearable", "multiparameter_monitor"

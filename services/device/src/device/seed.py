@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from device.service import register_device
 from emergisphere_runtime.messages import derived_id
 from emergisphere_runtime.platform import Platform
-
-from device.service import register_device
 
 # (national health id of the demo patient, kind, serial, label)
 DEMO_DEVICES = (

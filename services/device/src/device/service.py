@@ -11,10 +11,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from emergisphere_clinical import VitalSigns
-from emergisphere_runtime.db.base import utcnow
-from emergisphere_runtime.docstore import DocumentStore
-from emergisphere_runtime.messages import derived_id
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +24,10 @@ from device.models import (
     ReportRead,
 )
 from device.vitals import vitals_dict
+from emergisphere_clinical import VitalSigns
+from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.docstore import DocumentStore
+from emergisphere_runtime.messages import derived_id
 
 READINGS = "device_readings"
 REPORTS = "device_reports"

@@ -7,6 +7,8 @@ import contextlib
 import logging
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime import topics
 from emergisphere_runtime.db.base import utcnow
@@ -15,7 +17,6 @@ from emergisphere_runtime.workflow import engine, store
 from emergisphere_runtime.workflow.engine import Effects
 from emergisphere_runtime.workflow.models import Workflow
 from emergisphere_runtime.workflow.publishing import publish_effects
-from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from emergisphere.v1.agents_pb2 import SchedulingCommand, SchedulingResult
 from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.platform import Platform
-
 from scheduling import rules, service
 from scheduling.errors import SchedulingError
 from scheduling.seed import seed_demo

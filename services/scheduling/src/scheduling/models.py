@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from emergisphere_runtime.db.base import Base
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
+
+from emergisphere_runtime.db.base import Base
 
 BOOKED = "booked"
 

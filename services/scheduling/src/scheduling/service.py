@@ -7,13 +7,13 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Final
 
-from emergisphere_runtime.db.base import utcnow
-from emergisphere_runtime.messages import derived_id
 from sqlalchemy import Select, exists, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.messages import derived_id
 from scheduling.errors import (
     BookingContention,
     NoFreeSlot,

@@ -6,7 +6,6 @@ from emergisphere.v1.agents_pb2 import TriageCommand, TriageResult
 from emergisphere_clinical import assess
 from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
 from emergisphere_runtime.platform import Platform
-
 from triage.audit import record_assessment
 from triage.mapping import device_filled_vitals, to_result, triage_input_from_case
 

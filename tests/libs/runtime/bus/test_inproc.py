@@ -1,6 +1,7 @@
 import asyncio
 
 import pytest
+
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime.bus import InProcessBus
 from emergisphere_runtime.messages import new_envelope

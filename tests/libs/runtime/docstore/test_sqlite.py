@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+
 from emergisphere_runtime.docstore import SQLiteDocumentStore
 
 

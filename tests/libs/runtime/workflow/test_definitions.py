@@ -1,4 +1,5 @@
 import pytest
+
 from emergisphere_runtime.workflow.definitions import parse_definitions, seed_definitions
 
 

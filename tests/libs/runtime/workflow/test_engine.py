@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from emergisphere.v1.agents_pb2 import Case, TriageResult
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult

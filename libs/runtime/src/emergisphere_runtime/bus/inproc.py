@@ -6,7 +6,6 @@ import zlib
 from dataclasses import dataclass, field
 
 from emergisphere.v1.envelope_pb2 import Envelope
-
 from emergisphere_runtime.bus.port import Handler
 from emergisphere_runtime.topics import dead_letter
 

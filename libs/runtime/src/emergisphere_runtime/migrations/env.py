@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy.engine import Connection
+
 from emergisphere_runtime.db.base import Base, Database
 from emergisphere_runtime.platform import discover_services
 from emergisphere_runtime.settings import get_settings
-from sqlalchemy.engine import Connection
 
 config = context.config
 

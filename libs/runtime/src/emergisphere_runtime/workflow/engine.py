@@ -15,7 +15,6 @@ from typing import Literal
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult, WorkflowEvent
-
 from emergisphere_runtime import topics
 from emergisphere_runtime.messages import derived_id, from_dict, new_envelope, to_dict
 from emergisphere_runtime.workflow.definitions import WorkflowDefinition, get_definition

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from emergisphere.v1.workflow_pb2 import WorkflowEvent
-
 from emergisphere_runtime import topics
 from emergisphere_runtime.messages import new_envelope
 from emergisphere_runtime.platform import Platform
