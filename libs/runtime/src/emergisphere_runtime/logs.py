@@ -19,6 +19,19 @@ SAFE_EXTRA_FIELDS = (
     "count",
     "services",
     "url",
+    # Fixed-vocabulary outcomes the agents report; never identity or free text.
+    "matched_by",
+    "patient_created",
+    "encounter_created",
+    "coverage_source",
+    "cpt_code",
+    "status",
+    "payment_requested",
+    "consent_status",
+    "report_categories",
+    "alerts",
+    "high_alerts",
+    "prior_visits",
 )
 
 

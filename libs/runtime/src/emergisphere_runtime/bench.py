@@ -1,0 +1,115 @@
+"""``make bench``: end-to-end throughput and latency of the platform in one process.
+
+Posts emergency intakes over real HTTP to the gateway and measures, per workflow, the
+intake response time (door to acuity) and the time to the whole eight-step chain being
+complete; then throughput and peak memory. Runs on the embedded adapters in a temporary
+data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from emergisphere_runtime import logs
+from emergisphere_runtime.platform import Platform
+from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
+from emergisphere_runtime.settings import Settings
+
+
+def _intake(n: int) -> dict[str, Any]:
+    return {
+        "patient": {
+            "national_health_id": f"BENCH-{n:06d}",
+            "first_name": "Bench",
+            "last_name": f"Patient{n}",
+            "date_of_birth": "1960-05-05",
+            "emergency_contacts": [
+                {"name": "Kin", "relationship": "spouse", "phone": "+15550002222"}
+            ],
+        },
+        "chief_complaint": "chest pain" if n % 3 else "wrist pain after a fall",
+        "arrival_mode": "ambulance",
+        "vitals": {"heart_rate": 110, "respiratory_rate": 22, "spo2": 94, "systolic_bp": 105},
+    }
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+async def _run(count: int, concurrency: int, data_dir: Path) -> dict[str, float]:
+    settings = Settings(
+        environment="development",
+        data_dir=data_dir,
+        http_port=0,
+        log_level="WARNING",
+        intake_wait_seconds=5,
+    )
+    platform = Platform.from_settings(settings)
+    services = await start_services(platform, list(START_ORDER))
+    port = next(s for s in services if s.name == "gateway").port  # type: ignore[attr-defined]
+    intake_latency: list[float] = []
+    completion: list[float] = []
+    limit = asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+
+        async def one(n: int) -> None:
+            async with limit:
+                started = time.perf_counter()
+                response = await http.post("/api/v1/intakes", json=_intake(n))
+                intake_latency.append(time.perf_counter() - started)
+                workflow_id = response.json()["workflow_id"]
+                while True:
+                    body = (await http.get(f"/api/v1/workflows/{workflow_id}")).json()
+                    if body["status"] in ("completed", "escalated", "failed"):
+                        break
+                    await asyncio.sleep(0.005)
+                if body["status"] != "completed":
+                    raise RuntimeError(f"workflow ended {body['status']}")
+                completion.append(time.perf_counter() - started)
+
+        await one(-1)  # warm-up: imports, first connections
+        intake_latency.clear()
+        completion.clear()
+        wall = time.perf_counter()
+        await asyncio.gather(*(one(n) for n in range(count)))
+        wall = time.perf_counter() - wall
+    await stop_services(platform, services)
+    return {
+        "workflows": count,
+        "concurrency": concurrency,
+        "throughput_wf_per_s": count / wall,
+        "intake_p50_ms": _pct(intake_latency, 0.5),
+        "intake_p99_ms": _pct(intake_latency, 0.99),
+        "complete_p50_ms": _pct(completion, 0.5),
+        "complete_p99_ms": _pct(completion, 0.99),
+        "complete_mean_ms": statistics.fmean(completion) * 1000,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    logs.configure(service="bench", level="WARNING")
+    with tempfile.TemporaryDirectory() as tmp:
+        result = asyncio.run(_run(args.count, args.concurrency, Path(tmp)))
+    print("EmergiSphere end-to-end benchmark (embedded adapters, one process)")
+    for key, value in result.items():
+        print(f"  {key:22} {value:10.1f}" if isinstance(value, float) else f"  {key:22} {value}")
+
+
+if __name__ == "__main__":
+    main()
