@@ -76,15 +76,13 @@ class AgentService(Generic[CommandT, ResultT]):
     async def handle(self, envelope: Envelope) -> Envelope:
         """Process one command envelope and return the reply envelope (already recorded)."""
         metrics = self._platform.metrics
-        async with self._platform.db.transaction() as session:
-            seen = await inbox.processed_reply(session, self.name, envelope.message_id)
-        if seen is not None:
-            metrics.agent_messages.labels(self.name, "duplicate").inc()
-            return Envelope.FromString(seen)
-
         started = time.perf_counter()
         try:
             async with self._platform.db.transaction() as session:
+                seen = await inbox.processed_reply(session, self.name, envelope.message_id)
+                if seen is not None:
+                    metrics.agent_messages.labels(self.name, "duplicate").inc()
+                    return Envelope.FromString(seen)
                 result = await self._run(envelope, session)
                 reply = self._reply(envelope, result)
                 inbox.record(session, self.name, envelope.message_id, reply.SerializeToString())

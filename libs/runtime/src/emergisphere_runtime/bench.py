@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import resource
 import statistics
 import tempfile
@@ -18,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import websockets
 
 from emergisphere_runtime import logs
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
 from emergisphere_runtime.settings import Settings
+
+FINISHED = {"completed", "escalated", "failed"}
 
 
 def _intake(n: int) -> dict[str, Any]:
@@ -40,6 +44,23 @@ def _intake(n: int) -> dict[str, Any]:
         "arrival_mode": "ambulance",
         "vitals": {"heart_rate": 110, "respiratory_rate": 22, "spo2": 94, "systolic_bp": 105},
     }
+
+
+async def _until_finished(
+    http: httpx.AsyncClient, port: int, workflow_id: str, patient_id: str
+) -> None:
+    """Wait on the live-update WebSocket, as a board would, rather than polling."""
+    url = f"ws://127.0.0.1:{port}/ws/patient/{patient_id}"
+    async with websockets.connect(url) as ws:
+        # Subscribed first, then checked once: a workflow that finished before the
+        # subscription is seen by the check, one that finishes after by the socket.
+        status = (await http.get(f"/api/v1/workflows/{workflow_id}")).json()["status"]
+        while status not in FINISHED:
+            event = json.loads(await ws.recv())
+            if event["workflow_id"] == workflow_id:
+                status = event["workflow_status"]
+    if status != "completed":
+        raise RuntimeError(f"workflow ended {status}")
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -68,14 +89,8 @@ async def _run(count: int, concurrency: int, data_dir: Path) -> dict[str, float]
                 started = time.perf_counter()
                 response = await http.post("/api/v1/intakes", json=_intake(n))
                 intake_latency.append(time.perf_counter() - started)
-                workflow_id = response.json()["workflow_id"]
-                while True:
-                    body = (await http.get(f"/api/v1/workflows/{workflow_id}")).json()
-                    if body["status"] in ("completed", "escalated", "failed"):
-                        break
-                    await asyncio.sleep(0.005)
-                if body["status"] != "completed":
-                    raise RuntimeError(f"workflow ended {body['status']}")
+                accepted = response.json()
+                await _until_finished(http, port, accepted["workflow_id"], accepted["patient_id"])
                 completion.append(time.perf_counter() - started)
 
         await one(-1)  # warm-up: imports, first connections

@@ -69,6 +69,8 @@ class Gateway:
             log_config=None,
             access_log=False,  # access lines carry ids in paths; metrics cover traffic
             lifespan="off",
+            # Live-update sockets never end by themselves; do not wait on them forever.
+            timeout_graceful_shutdown=3,
         )
         self._server = uvicorn.Server(config)
         self._task = asyncio.create_task(self._server.serve(), name="gateway:http")

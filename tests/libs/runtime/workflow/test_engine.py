@@ -275,3 +275,16 @@ def test_resend_running_reuses_the_same_message_ids() -> None:
     assert [e.message_id for _, e in again.dispatches] == [
         e.message_id for _, e in first.dispatches
     ]
+
+
+def test_raising_acuity_after_completion_still_pages_staff() -> None:
+    wf = new()
+    run_to_end(wf, T0)
+    fx = Effects()
+    engine.apply_override(
+        wf, Override(action="change_acuity", actor="dr-a", reason="worse", acuity=1), T0, fx
+    )
+    assert "staff_alert" in dispatched(fx)
+    assert wf.status == "running"
+    complete(wf, "staff_alert", T0)
+    assert wf.status == "completed"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -60,10 +61,9 @@ class Base(DeclarativeBase):
     }
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
-    # WAL lets readers run beside the writer. BEGIN IMMEDIATE takes the write lock up front,
-    # so a transaction never fails half-way when upgrading from a read lock; busy_timeout
-    # makes concurrent writers queue instead of erroring.
+def _configure_sqlite(engine: AsyncEngine, *, begin: str) -> None:
+    # WAL lets readers run beside the writer; busy_timeout makes a writer from another
+    # process queue instead of failing.
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
@@ -76,21 +76,35 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql(begin)
 
 
 class Database:
-    """An engine plus a session factory. Sessions are short and one per unit of work."""
+    """An engine plus a session factory. Sessions are short and one per unit of work.
+
+    On SQLite, writers take the write lock up front (BEGIN IMMEDIATE, so a transaction
+    never fails half-way when upgrading a read lock) and queue on an asyncio lock rather
+    than in SQLite's sleeping busy handler; readers use a second engine with deferred
+    transactions, so they read a consistent snapshot without blocking writers.
+    """
 
     def __init__(self, url: str) -> None:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
+        sqlite = parsed.get_backend_name() == "sqlite"
+        if sqlite and parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
-        self.engine = create_async_engine(url, pool_pre_ping=True)
-        if parsed.get_backend_name() == "sqlite":
-            _configure_sqlite(self.engine)
+        self.engine = create_async_engine(url, pool_pre_ping=not sqlite)
+        self._write_lock: asyncio.Lock | None = None
+        read_engine = self.engine
+        if sqlite:
+            _configure_sqlite(self.engine, begin="BEGIN IMMEDIATE")
+            read_engine = create_async_engine(url)
+            _configure_sqlite(read_engine, begin="BEGIN")
+            self._write_lock = asyncio.Lock()
+        self._read_engine = read_engine
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = async_sessionmaker(read_engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -99,13 +113,17 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One unit of work: commits on success, rolls back on any error."""
-        async with self._sessions() as session, session.begin():
+        if self._write_lock is None:
+            async with self._sessions() as session, session.begin():
+                yield session
+            return
+        async with self._write_lock, self._sessions() as session, session.begin():
             yield session
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session for reads, or for callers that manage their own commits."""
-        async with self._sessions() as session:
+        """A session for reads (writes belong in ``transaction``)."""
+        async with self._read_sessions() as session:
             yield session
 
     async def create_all(self) -> None:
@@ -114,3 +132,5 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._read_engine is not self.engine:
+            await self._read_engine.dispose()

@@ -16,7 +16,7 @@ from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult, WorkflowEvent
 from emergisphere_runtime import topics
-from emergisphere_runtime.messages import derived_id, from_dict, new_envelope, to_dict
+from emergisphere_runtime.messages import derived_id, new_envelope, to_dict
 from emergisphere_runtime.workflow.definitions import WorkflowDefinition, get_definition
 from emergisphere_runtime.workflow.models import AuditEntry, Step, Workflow
 
@@ -59,7 +59,7 @@ class Override:
 
 
 def load_case(workflow: Workflow) -> Case:
-    return from_dict(workflow.case_data, Case())
+    return Case.FromString(workflow.case_proto)
 
 
 def effective_acuity(case: Case) -> int | None:
@@ -82,7 +82,7 @@ def create(
         type=definition.type,
         status="running",
         patient_id=case.patient_id or None,
-        case_data=to_dict(case),
+        case_proto=case.SerializeToString(),
         wake_at=now,
         idempotency_key=idempotency_key,
         created_at=now,
@@ -169,6 +169,10 @@ def _dispatch(workflow: Workflow, step: Step, case: Case, now: datetime, fx: Eff
 def _add_alert(workflow: Workflow, step_id: str, purpose: str) -> None:
     if any(s.step_id == step_id for s in workflow.steps):
         return
+    if workflow.status == "completed":
+        # A late override (acuity raised after the chain finished) still pages staff.
+        workflow.status = "running"
+        workflow.completed_at = None
     workflow.steps.append(
         Step(
             step_id=step_id,
@@ -283,7 +287,7 @@ def apply_result(workflow: Workflow, envelope: Envelope, now: datetime, fx: Effe
     if field_name == "triage":
         fx.door_to_triage.append((now - workflow.created_at).total_seconds())
         _alert_staff_if_urgent(workflow, case, now)
-    workflow.case_data = to_dict(case)
+    workflow.case_proto = case.SerializeToString()
     fx.events.append(_event(workflow, "step_completed", now, step))
     if step.step_id == STAFF_ALERT:
         fx.events.append(_event(workflow, "staff_alerted", now, step))
@@ -331,7 +335,7 @@ def apply_override(
         detail["acuity"] = override.acuity
         case.acuity_override = override.acuity
         _alert_staff_if_urgent(workflow, case, now)
-        workflow.case_data = to_dict(case)
+        workflow.case_proto = case.SerializeToString()
     else:
         step = _step(workflow, override.step_id)
         detail["previous_step_status"] = step.status

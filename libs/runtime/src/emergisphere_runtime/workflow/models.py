@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from emergisphere_runtime.db.base import Base, utcnow
@@ -22,8 +22,9 @@ class Workflow(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     patient_id: Mapped[str | None] = mapped_column(String(36), index=True)
     acuity: Mapped[int | None] = mapped_column(Integer)
-    # The protobuf Case as JSON (proto field names).
-    case_data: Mapped[dict[str, Any]]
+    # The protobuf Case, serialised: it is read and rewritten on every step, and the
+    # binary form is an order of magnitude cheaper than JSON both ways.
+    case_proto: Mapped[bytes] = mapped_column(LargeBinary)
     # When the orchestrator must next look at this workflow (retry due, step deadline).
     wake_at: Mapped[datetime | None] = mapped_column(index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True)

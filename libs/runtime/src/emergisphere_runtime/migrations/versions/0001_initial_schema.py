@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 03:59:16.423714
+Create Date: 2026-11-22 04:05:51.710287
 """
 
 from collections.abc import Sequence
@@ -245,7 +245,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("patient_id", sa.String(length=36), nullable=True),
         sa.Column("acuity", sa.Integer(), nullable=True),
-        sa.Column("case_data", sa.JSON(), nullable=False),
+        sa.Column("case_proto", sa.LargeBinary(), nullable=False),
         sa.Column(
             "wake_at", emergisphere_runtime.db.base.UTCDateTime(timezone=True), nullable=True
         ),
