@@ -30,8 +30,8 @@ test-fast: sync
 	$(UV) run --no-sync pytest -m "not e2e"
 
 lint: sync
-	$(UV) run --no-sync ruff check .
-	$(UV) run --no-sync ruff format --check .
+	$(UV) run --no-sync ruff check --no-cache .
+	$(UV) run --no-sync ruff format --no-cache --check .
 
 format: sync
 	$(UV) run --no-sync ruff check --fix .

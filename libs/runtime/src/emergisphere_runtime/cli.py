@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from emergisphere_runtime import logs, runner, schema
@@ -53,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(runner.serve(settings, [args.service]))
     elif args.command == "demo":
         from emergisphere_runtime.demo import run_demo
+
+        # The progress bar and summary are the output; per-request client logs are noise.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
 
         return asyncio.run(
             run_demo(args.url, count=args.count, concurrency=args.concurrency, seed=args.seed)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from admission.models import PatientRead
 from fastapi import APIRouter, HTTPException
-from records.models import HistoryRead
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from admission import service as admission
+from admission.models import PatientRead
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.common_pb2 import Insurance
 from emergisphere_runtime.messages import derived_id
@@ -15,6 +14,7 @@ from emergisphere_runtime.platform import Platform
 from gateway.deps import SessionDep
 from gateway.schemas import PatientIn
 from records import service as records
+from records.models import HistoryRead
 from scheduling import service as scheduling
 from scheduling.models import AppointmentRead
 
