@@ -332,5 +332,6 @@ async def _insert_missing(
     elif dialect == "sqlite":
         statement = sqlite.insert(model).on_conflict_do_nothing()
     else:
-        raise NotImplementedError(f"no conflict-free insert for {dialect}")
+        # Only the two supported stores; any other must fail loudly, not insert twice.
+        raise RuntimeError(f"unsupported database dialect: {dialect}")
     await session.execute(statement, rows)
