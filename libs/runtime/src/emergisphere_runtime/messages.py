@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, TypeVar
+from typing import Any
 
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime.db.base import utcnow
-
-M = TypeVar("M", bound=Message)
 
 _NAMESPACE = uuid.UUID("5f0b1d2e-8f6a-4c41-9a57-3a1f0e2c9b10")
 
@@ -49,8 +47,3 @@ def to_dict(message: Message) -> dict[str, Any]:
     return json_format.MessageToDict(
         message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
     )
-
-
-def from_dict(data: dict[str, Any], message: M) -> M:
-    json_format.ParseDict(data, message, ignore_unknown_fields=True)
-    return message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram
 
 STEP_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 
@@ -65,9 +65,6 @@ class Metrics:
             "Intake accepted until acuity known.",
             buckets=STEP_BUCKETS,
             registry=r,
-        )
-        self.active_workflows = Gauge(
-            "emergisphere_active_workflows", "Workflows currently running.", registry=r
         )
         self.http_requests = Counter(
             "emergisphere_http_requests_total",

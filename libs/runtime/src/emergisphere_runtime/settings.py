@@ -21,8 +21,6 @@ class Settings(BaseSettings):
     database_url: str = ""
     # Document store. Empty means an SQLite-JSON file under data_dir.
     document_store_url: str = ""
-    bus: Literal["inproc"] = "inproc"
-    cache: Literal["memory"] = "memory"
 
     http_host: str = "127.0.0.1"
     http_port: int = 8000

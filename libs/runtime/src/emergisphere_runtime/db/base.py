@@ -126,10 +126,6 @@ class Database:
         async with self._read_sessions() as session:
             yield session
 
-    async def create_all(self) -> None:
-        async with self.engine.begin() as conn:
-            await conn.run_sync(Base.metadata.create_all)
-
     async def dispose(self) -> None:
         await self.engine.dispose()
         if self._read_engine is not self.engine:
