@@ -20,7 +20,6 @@ DEMO_PATIENT = {
     "last_name": "Carter",
     "date_of_birth": "1958-03-14",
     "sex": "male",
-    "phone": "+15550100001",
 }
 
 
@@ -65,6 +64,7 @@ async def test_a_regular_appointment_books_a_slot_and_confirms_it(running: Runni
     booked = steps["scheduling"]["output"]
     assert booked["specialty"] == "cardiology"
     assert booked["appointment_id"]
+    # The request carried no phone: the confirmation goes to the number on file.
     templates = {m["template"] for m in steps["communication"]["output"]["messages"]}
     assert "appointment_confirmation" in templates
     # Regular visits may ask for payment after screening; the demo patient is insured.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import sys
 from pathlib import Path
 
 from grpc_tools import protoc  # type: ignore[import-untyped]
@@ -20,6 +21,8 @@ def test_generated_contracts_match_the_proto_files(tmp_path: Path) -> None:
             "protoc",
             f"-I{PROTO}",
             f"-I{include}",
+            # The plugin sits beside the interpreter; PATH may not include it.
+            f"--plugin=protoc-gen-mypy={Path(sys.executable).parent / 'protoc-gen-mypy'}",
             f"--python_out={tmp_path}",
             f"--mypy_out={tmp_path}",
             *sources,

@@ -11,7 +11,7 @@ from admission.models import EmergencyContactRead, InsuranceRead, PatientCreate
 from admission.rules import clean, parse_date_of_birth
 from admission.seed import seed_demo
 from emergisphere.v1.agents_pb2 import AdmissionCommand, AdmissionResult
-from emergisphere.v1.common_pb2 import Insurance, Patient
+from emergisphere.v1.common_pb2 import EmergencyContact, Insurance, Patient
 from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.platform import Platform
@@ -100,6 +100,11 @@ async def handle(command: AdmissionCommand, ctx: AgentContext) -> AdmissionResul
         coverage=insurance_to_proto(admission.coverage),
         coverage_source=admission.coverage_source,
         matched_by=admission.matched_by,
+        phone=admission.patient.phone or "",
+        emergency_contacts=[
+            EmergencyContact(name=c.name, relationship=c.relationship, phone=c.phone)
+            for c in admission.patient.emergency_contacts
+        ],
     )
 
 

@@ -288,3 +288,12 @@ def test_raising_acuity_after_completion_still_pages_staff() -> None:
     assert wf.status == "running"
     complete(wf, "staff_alert", T0)
     assert wf.status == "completed"
+
+
+def test_contact_details_on_file_fill_gaps_in_the_intake() -> None:
+    wf = new()
+    engine.advance(wf, T0, Effects())
+    complete(wf, "triage", T0, acuity=3)
+    fx = complete(wf, "admission", T0, patient_id="p-1", phone="+15550001")
+    case = next(env for _, env in fx.dispatches if env.step_id == "records").records_command.case
+    assert case.intake.patient.phone == "+15550001"

@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from emergisphere.v1 import common_pb2 as emergisphere_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x65mergisphere/v1/agents.proto\x12\x0f\x65mergisphere.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1c\x65mergisphere/v1/common.proto\"\xf6\x01\n\x0cTriageResult\x12\x0e\n\x06\x61\x63uity\x18\x01 \x01(\x05\x12%\n\x05news2\x18\x02 \x01(\x0b\x32\x16.emergisphere.v1.News2\x12(\n\x07reasons\x18\x03 \x03(\x0b\x32\x17.emergisphere.v1.Reason\x12\x1a\n\x12\x65xpected_resources\x18\x04 \x01(\x05\x12\x19\n\x11immediate_actions\x18\x05 \x03(\t\x12\x14\n\x0cmissing_data\x18\x06 \x03(\t\x12\x1b\n\x13planned_medications\x18\x07 \x03(\t\x12\x1b\n\x13\x66ollow_up_specialty\x18\x08 \x01(\t\"\xd7\x01\n\x0f\x41\x64missionResult\x12\x12\n\npatient_id\x18\x01 \x01(\t\x12\x0b\n\x03mrn\x18\x02 \x01(\t\x12\x14\n\x0c\x65ncounter_id\x18\x03 \x01(\t\x12\x17\n\x0fpatient_created\x18\x04 \x01(\x08\x12\x19\n\x11\x65ncounter_created\x18\x05 \x01(\x08\x12,\n\x08\x63overage\x18\x06 \x01(\x0b\x32\x1a.emergisphere.v1.Insurance\x12\x17\n\x0f\x63overage_source\x18\x07 \x01(\t\x12\x12\n\nmatched_by\x18\x08 \x01(\t\"F\n\x0fMandatoryReport\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x11\n\tauthority\x18\x03 \x01(\t\"\x81\x01\n\x0bLegalResult\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x31\n\x07reports\x18\x02 \x03(\x0b\x32 .emergisphere.v1.MandatoryReport\x12\x16\n\x0e\x63onsent_status\x18\x03 \x01(\t\x12\x16\n\x0e\x63onsent_reason\x18\x04 \x01(\t\"Z\n\x10\x44rugAllergyAlert\x12\x12\n\nmedication\x18\x01 \x01(\t\x12\x10\n\x08\x61llergen\x18\x02 \x01(\t\x12\x10\n\x08severity\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"\xad\x01\n\rRecordsResult\x12\x10\n\x08visit_id\x18\x01 \x01(\t\x12\x11\n\tallergies\x18\x02 \x03(\t\x12\x1a\n\x12\x61\x63tive_medications\x18\x03 \x03(\t\x12\x12\n\nconditions\x18\x04 \x03(\t\x12\x31\n\x06\x61lerts\x18\x05 \x03(\x0b\x32!.emergisphere.v1.DrugAllergyAlert\x12\x14\n\x0cprior_visits\x18\x06 \x01(\x05\"e\n\rDeviceSummary\x12\x11\n\tdevice_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x33\n\x0flast_reading_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xf0\x01\n\x0c\x44\x65viceResult\x12/\n\x07\x64\x65vices\x18\x01 \x03(\x0b\x32\x1e.emergisphere.v1.DeviceSummary\x12.\n\rlatest_vitals\x18\x02 \x01(\x0b\x32\x17.emergisphere.v1.Vitals\x12%\n\x05news2\x18\x03 \x01(\x0b\x32\x16.emergisphere.v1.News2\x12\x11\n\temergency\x18\x04 \x01(\x08\x12(\n\x07reasons\x18\x05 \x03(\x0b\x32\x17.emergisphere.v1.Reason\x12\x1b\n\x13readings_considered\x18\x06 \x01(\x05\"\xc7\x01\n\rBillingResult\x12\x12\n\nbilling_id\x18\x01 \x01(\t\x12\x10\n\x08\x63pt_code\x18\x02 \x01(\t\x12\x19\n\x11level_description\x18\x03 \x01(\t\x12\x0e\n\x06\x63harge\x18\x04 \x01(\x01\x12\x15\n\rpatient_share\x18\x05 \x01(\x01\x12\x15\n\rinsurer_share\x18\x06 \x01(\x01\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x19\n\x11payment_requested\x18\x08 \x01(\x08\x12\x0c\n\x04note\x18\t \x01(\t\"f\n\x0bMessageSent\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x10\n\x08\x61udience\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\x12\x10\n\x08template\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\"E\n\x13\x43ommunicationResult\x12.\n\x08messages\x18\x01 \x03(\x0b\x32\x1c.emergisphere.v1.MessageSent\"\xb1\x01\n\x10SchedulingResult\x12\x16\n\x0e\x61ppointment_id\x18\x01 \x01(\t\x12\x17\n\x0fpractitioner_id\x18\x02 \x01(\t\x12\x19\n\x11practitioner_name\x18\x03 \x01(\t\x12\x11\n\tspecialty\x18\x04 \x01(\t\x12-\n\tstarts_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x63reated\x18\x06 \x01(\x08\"\xf4\x04\n\x04\x43\x61se\x12\x15\n\rworkflow_type\x18\x01 \x01(\t\x12\'\n\x06intake\x18\x02 \x01(\x0b\x32\x17.emergisphere.v1.Intake\x12\x12\n\npatient_id\x18\x03 \x01(\t\x12\x0b\n\x03mrn\x18\x04 \x01(\t\x12\x14\n\x0c\x65ncounter_id\x18\x05 \x01(\t\x12-\n\x06triage\x18\x06 \x01(\x0b\x32\x1d.emergisphere.v1.TriageResult\x12\x33\n\tadmission\x18\x07 \x01(\x0b\x32 .emergisphere.v1.AdmissionResult\x12+\n\x05legal\x18\x08 \x01(\x0b\x32\x1c.emergisphere.v1.LegalResult\x12/\n\x07records\x18\t \x01(\x0b\x32\x1e.emergisphere.v1.RecordsResult\x12-\n\x06\x64\x65vice\x18\n \x01(\x0b\x32\x1d.emergisphere.v1.DeviceResult\x12/\n\x07\x62illing\x18\x0b \x01(\x0b\x32\x1e.emergisphere.v1.BillingResult\x12\x35\n\nscheduling\x18\x0c \x01(\x0b\x32!.emergisphere.v1.SchedulingResult\x12\x38\n\x0b\x61ppointment\x18\r \x01(\x0b\x32#.emergisphere.v1.AppointmentRequest\x12\x30\n\x0b\x64\x65vice_scan\x18\x0e \x01(\x0b\x32\x1b.emergisphere.v1.DeviceScan\x12\x1c\n\x0f\x61\x63uity_override\x18\x0f \x01(\x05H\x00\x88\x01\x01\x42\x12\n\x10_acuity_override\"4\n\rTriageCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"7\n\x10\x41\x64missionCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"3\n\x0cLegalCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"5\n\x0eRecordsCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"4\n\rDeviceCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"5\n\x0e\x42illingCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"8\n\x11SchedulingCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"L\n\x14\x43ommunicationCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\x12\x0f\n\x07purpose\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x65mergisphere/v1/agents.proto\x12\x0f\x65mergisphere.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1c\x65mergisphere/v1/common.proto\"\xf6\x01\n\x0cTriageResult\x12\x0e\n\x06\x61\x63uity\x18\x01 \x01(\x05\x12%\n\x05news2\x18\x02 \x01(\x0b\x32\x16.emergisphere.v1.News2\x12(\n\x07reasons\x18\x03 \x03(\x0b\x32\x17.emergisphere.v1.Reason\x12\x1a\n\x12\x65xpected_resources\x18\x04 \x01(\x05\x12\x19\n\x11immediate_actions\x18\x05 \x03(\t\x12\x14\n\x0cmissing_data\x18\x06 \x03(\t\x12\x1b\n\x13planned_medications\x18\x07 \x03(\t\x12\x1b\n\x13\x66ollow_up_specialty\x18\x08 \x01(\t\"\xa5\x02\n\x0f\x41\x64missionResult\x12\x12\n\npatient_id\x18\x01 \x01(\t\x12\x0b\n\x03mrn\x18\x02 \x01(\t\x12\x14\n\x0c\x65ncounter_id\x18\x03 \x01(\t\x12\x17\n\x0fpatient_created\x18\x04 \x01(\x08\x12\x19\n\x11\x65ncounter_created\x18\x05 \x01(\x08\x12,\n\x08\x63overage\x18\x06 \x01(\x0b\x32\x1a.emergisphere.v1.Insurance\x12\x17\n\x0f\x63overage_source\x18\x07 \x01(\t\x12\x12\n\nmatched_by\x18\x08 \x01(\t\x12\r\n\x05phone\x18\t \x01(\t\x12=\n\x12\x65mergency_contacts\x18\n \x03(\x0b\x32!.emergisphere.v1.EmergencyContact\"F\n\x0fMandatoryReport\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x11\n\tauthority\x18\x03 \x01(\t\"\x81\x01\n\x0bLegalResult\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x31\n\x07reports\x18\x02 \x03(\x0b\x32 .emergisphere.v1.MandatoryReport\x12\x16\n\x0e\x63onsent_status\x18\x03 \x01(\t\x12\x16\n\x0e\x63onsent_reason\x18\x04 \x01(\t\"Z\n\x10\x44rugAllergyAlert\x12\x12\n\nmedication\x18\x01 \x01(\t\x12\x10\n\x08\x61llergen\x18\x02 \x01(\t\x12\x10\n\x08severity\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"\xad\x01\n\rRecordsResult\x12\x10\n\x08visit_id\x18\x01 \x01(\t\x12\x11\n\tallergies\x18\x02 \x03(\t\x12\x1a\n\x12\x61\x63tive_medications\x18\x03 \x03(\t\x12\x12\n\nconditions\x18\x04 \x03(\t\x12\x31\n\x06\x61lerts\x18\x05 \x03(\x0b\x32!.emergisphere.v1.DrugAllergyAlert\x12\x14\n\x0cprior_visits\x18\x06 \x01(\x05\"e\n\rDeviceSummary\x12\x11\n\tdevice_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x33\n\x0flast_reading_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xf0\x01\n\x0c\x44\x65viceResult\x12/\n\x07\x64\x65vices\x18\x01 \x03(\x0b\x32\x1e.emergisphere.v1.DeviceSummary\x12.\n\rlatest_vitals\x18\x02 \x01(\x0b\x32\x17.emergisphere.v1.Vitals\x12%\n\x05news2\x18\x03 \x01(\x0b\x32\x16.emergisphere.v1.News2\x12\x11\n\temergency\x18\x04 \x01(\x08\x12(\n\x07reasons\x18\x05 \x03(\x0b\x32\x17.emergisphere.v1.Reason\x12\x1b\n\x13readings_considered\x18\x06 \x01(\x05\"\xc7\x01\n\rBillingResult\x12\x12\n\nbilling_id\x18\x01 \x01(\t\x12\x10\n\x08\x63pt_code\x18\x02 \x01(\t\x12\x19\n\x11level_description\x18\x03 \x01(\t\x12\x0e\n\x06\x63harge\x18\x04 \x01(\x01\x12\x15\n\rpatient_share\x18\x05 \x01(\x01\x12\x15\n\rinsurer_share\x18\x06 \x01(\x01\x12\x0e\n\x06status\x18\x07 \x01(\t\x12\x19\n\x11payment_requested\x18\x08 \x01(\x08\x12\x0c\n\x04note\x18\t \x01(\t\"f\n\x0bMessageSent\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x10\n\x08\x61udience\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\x12\x10\n\x08template\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\"E\n\x13\x43ommunicationResult\x12.\n\x08messages\x18\x01 \x03(\x0b\x32\x1c.emergisphere.v1.MessageSent\"\xb1\x01\n\x10SchedulingResult\x12\x16\n\x0e\x61ppointment_id\x18\x01 \x01(\t\x12\x17\n\x0fpractitioner_id\x18\x02 \x01(\t\x12\x19\n\x11practitioner_name\x18\x03 \x01(\t\x12\x11\n\tspecialty\x18\x04 \x01(\t\x12-\n\tstarts_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x63reated\x18\x06 \x01(\x08\"\xf4\x04\n\x04\x43\x61se\x12\x15\n\rworkflow_type\x18\x01 \x01(\t\x12\'\n\x06intake\x18\x02 \x01(\x0b\x32\x17.emergisphere.v1.Intake\x12\x12\n\npatient_id\x18\x03 \x01(\t\x12\x0b\n\x03mrn\x18\x04 \x01(\t\x12\x14\n\x0c\x65ncounter_id\x18\x05 \x01(\t\x12-\n\x06triage\x18\x06 \x01(\x0b\x32\x1d.emergisphere.v1.TriageResult\x12\x33\n\tadmission\x18\x07 \x01(\x0b\x32 .emergisphere.v1.AdmissionResult\x12+\n\x05legal\x18\x08 \x01(\x0b\x32\x1c.emergisphere.v1.LegalResult\x12/\n\x07records\x18\t \x01(\x0b\x32\x1e.emergisphere.v1.RecordsResult\x12-\n\x06\x64\x65vice\x18\n \x01(\x0b\x32\x1d.emergisphere.v1.DeviceResult\x12/\n\x07\x62illing\x18\x0b \x01(\x0b\x32\x1e.emergisphere.v1.BillingResult\x12\x35\n\nscheduling\x18\x0c \x01(\x0b\x32!.emergisphere.v1.SchedulingResult\x12\x38\n\x0b\x61ppointment\x18\r \x01(\x0b\x32#.emergisphere.v1.AppointmentRequest\x12\x30\n\x0b\x64\x65vice_scan\x18\x0e \x01(\x0b\x32\x1b.emergisphere.v1.DeviceScan\x12\x1c\n\x0f\x61\x63uity_override\x18\x0f \x01(\x05H\x00\x88\x01\x01\x42\x12\n\x10_acuity_override\"4\n\rTriageCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"7\n\x10\x41\x64missionCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"3\n\x0cLegalCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"5\n\x0eRecordsCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"4\n\rDeviceCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"5\n\x0e\x42illingCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"8\n\x11SchedulingCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\"L\n\x14\x43ommunicationCommand\x12#\n\x04\x63\x61se\x18\x01 \x01(\x0b\x32\x15.emergisphere.v1.Case\x12\x0f\n\x07purpose\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,43 +36,43 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TRIAGERESULT']._serialized_start=113
   _globals['_TRIAGERESULT']._serialized_end=359
   _globals['_ADMISSIONRESULT']._serialized_start=362
-  _globals['_ADMISSIONRESULT']._serialized_end=577
-  _globals['_MANDATORYREPORT']._serialized_start=579
-  _globals['_MANDATORYREPORT']._serialized_end=649
-  _globals['_LEGALRESULT']._serialized_start=652
-  _globals['_LEGALRESULT']._serialized_end=781
-  _globals['_DRUGALLERGYALERT']._serialized_start=783
-  _globals['_DRUGALLERGYALERT']._serialized_end=873
-  _globals['_RECORDSRESULT']._serialized_start=876
-  _globals['_RECORDSRESULT']._serialized_end=1049
-  _globals['_DEVICESUMMARY']._serialized_start=1051
-  _globals['_DEVICESUMMARY']._serialized_end=1152
-  _globals['_DEVICERESULT']._serialized_start=1155
-  _globals['_DEVICERESULT']._serialized_end=1395
-  _globals['_BILLINGRESULT']._serialized_start=1398
-  _globals['_BILLINGRESULT']._serialized_end=1597
-  _globals['_MESSAGESENT']._serialized_start=1599
-  _globals['_MESSAGESENT']._serialized_end=1701
-  _globals['_COMMUNICATIONRESULT']._serialized_start=1703
-  _globals['_COMMUNICATIONRESULT']._serialized_end=1772
-  _globals['_SCHEDULINGRESULT']._serialized_start=1775
-  _globals['_SCHEDULINGRESULT']._serialized_end=1952
-  _globals['_CASE']._serialized_start=1955
-  _globals['_CASE']._serialized_end=2583
-  _globals['_TRIAGECOMMAND']._serialized_start=2585
-  _globals['_TRIAGECOMMAND']._serialized_end=2637
-  _globals['_ADMISSIONCOMMAND']._serialized_start=2639
-  _globals['_ADMISSIONCOMMAND']._serialized_end=2694
-  _globals['_LEGALCOMMAND']._serialized_start=2696
-  _globals['_LEGALCOMMAND']._serialized_end=2747
-  _globals['_RECORDSCOMMAND']._serialized_start=2749
-  _globals['_RECORDSCOMMAND']._serialized_end=2802
-  _globals['_DEVICECOMMAND']._serialized_start=2804
-  _globals['_DEVICECOMMAND']._serialized_end=2856
-  _globals['_BILLINGCOMMAND']._serialized_start=2858
-  _globals['_BILLINGCOMMAND']._serialized_end=2911
-  _globals['_SCHEDULINGCOMMAND']._serialized_start=2913
-  _globals['_SCHEDULINGCOMMAND']._serialized_end=2969
-  _globals['_COMMUNICATIONCOMMAND']._serialized_start=2971
-  _globals['_COMMUNICATIONCOMMAND']._serialized_end=3047
+  _globals['_ADMISSIONRESULT']._serialized_end=655
+  _globals['_MANDATORYREPORT']._serialized_start=657
+  _globals['_MANDATORYREPORT']._serialized_end=727
+  _globals['_LEGALRESULT']._serialized_start=730
+  _globals['_LEGALRESULT']._serialized_end=859
+  _globals['_DRUGALLERGYALERT']._serialized_start=861
+  _globals['_DRUGALLERGYALERT']._serialized_end=951
+  _globals['_RECORDSRESULT']._serialized_start=954
+  _globals['_RECORDSRESULT']._serialized_end=1127
+  _globals['_DEVICESUMMARY']._serialized_start=1129
+  _globals['_DEVICESUMMARY']._serialized_end=1230
+  _globals['_DEVICERESULT']._serialized_start=1233
+  _globals['_DEVICERESULT']._serialized_end=1473
+  _globals['_BILLINGRESULT']._serialized_start=1476
+  _globals['_BILLINGRESULT']._serialized_end=1675
+  _globals['_MESSAGESENT']._serialized_start=1677
+  _globals['_MESSAGESENT']._serialized_end=1779
+  _globals['_COMMUNICATIONRESULT']._serialized_start=1781
+  _globals['_COMMUNICATIONRESULT']._serialized_end=1850
+  _globals['_SCHEDULINGRESULT']._serialized_start=1853
+  _globals['_SCHEDULINGRESULT']._serialized_end=2030
+  _globals['_CASE']._serialized_start=2033
+  _globals['_CASE']._serialized_end=2661
+  _globals['_TRIAGECOMMAND']._serialized_start=2663
+  _globals['_TRIAGECOMMAND']._serialized_end=2715
+  _globals['_ADMISSIONCOMMAND']._serialized_start=2717
+  _globals['_ADMISSIONCOMMAND']._serialized_end=2772
+  _globals['_LEGALCOMMAND']._serialized_start=2774
+  _globals['_LEGALCOMMAND']._serialized_end=2825
+  _globals['_RECORDSCOMMAND']._serialized_start=2827
+  _globals['_RECORDSCOMMAND']._serialized_end=2880
+  _globals['_DEVICECOMMAND']._serialized_start=2882
+  _globals['_DEVICECOMMAND']._serialized_end=2934
+  _globals['_BILLINGCOMMAND']._serialized_start=2936
+  _globals['_BILLINGCOMMAND']._serialized_end=2989
+  _globals['_SCHEDULINGCOMMAND']._serialized_start=2991
+  _globals['_SCHEDULINGCOMMAND']._serialized_end=3047
+  _globals['_COMMUNICATIONCOMMAND']._serialized_start=3049
+  _globals['_COMMUNICATIONCOMMAND']._serialized_end=3125
 # @@protoc_insertion_point(module_scope)

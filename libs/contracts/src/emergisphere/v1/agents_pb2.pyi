@@ -83,6 +83,8 @@ class AdmissionResult(_message.Message):
     COVERAGE_FIELD_NUMBER: _builtins.int
     COVERAGE_SOURCE_FIELD_NUMBER: _builtins.int
     MATCHED_BY_FIELD_NUMBER: _builtins.int
+    PHONE_FIELD_NUMBER: _builtins.int
+    EMERGENCY_CONTACTS_FIELD_NUMBER: _builtins.int
     patient_id: _builtins.str
     mrn: _builtins.str
     encounter_id: _builtins.str
@@ -92,8 +94,12 @@ class AdmissionResult(_message.Message):
     """file, intake or none"""
     matched_by: _builtins.str
     """How the patient was matched: national_health_id, name_dob, created, unidentified."""
+    phone: _builtins.str
+    """Contact details on file, so later steps can reach a patient whose intake lacked them."""
     @_builtins.property
     def coverage(self) -> _common_pb2.Insurance: ...
+    @_builtins.property
+    def emergency_contacts(self) -> _containers.RepeatedCompositeFieldContainer[_common_pb2.EmergencyContact]: ...
     def __init__(
         self,
         *,
@@ -105,10 +111,12 @@ class AdmissionResult(_message.Message):
         coverage: _common_pb2.Insurance | None = ...,
         coverage_source: _builtins.str = ...,
         matched_by: _builtins.str = ...,
+        phone: _builtins.str = ...,
+        emergency_contacts: _abc.Iterable[_common_pb2.EmergencyContact] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["coverage", b"coverage"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["coverage", b"coverage", "coverage_source", b"coverage_source", "encounter_created", b"encounter_created", "encounter_id", b"encounter_id", "matched_by", b"matched_by", "mrn", b"mrn", "patient_created", b"patient_created", "patient_id", b"patient_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["coverage", b"coverage", "coverage_source", b"coverage_source", "emergency_contacts", b"emergency_contacts", "encounter_created", b"encounter_created", "encounter_id", b"encounter_id", "matched_by", b"matched_by", "mrn", b"mrn", "patient_created", b"patient_created", "patient_id", b"patient_id", "phone", b"phone"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -280,10 +280,18 @@ def apply_result(workflow: Workflow, envelope: Envelope, now: datetime, fx: Effe
     if field_name in CASE_FIELDS and output is not None and step.kind == "step":
         getattr(case, field_name).CopyFrom(output)
     if field_name == "admission":
-        case.patient_id = result.admission.patient_id
-        case.mrn = result.admission.mrn
-        case.encounter_id = result.admission.encounter_id
+        admitted = result.admission
+        case.patient_id = admitted.patient_id
+        case.mrn = admitted.mrn
+        case.encounter_id = admitted.encounter_id
         workflow.patient_id = case.patient_id
+        # Contact details on file fill what the intake left out (an appointment request
+        # without a phone number still gets its confirmation).
+        patient = case.intake.patient
+        if not patient.phone:
+            patient.phone = admitted.phone
+        if not patient.emergency_contacts:
+            patient.emergency_contacts.extend(admitted.emergency_contacts)
     if field_name == "triage":
         fx.door_to_triage.append((now - workflow.created_at).total_seconds())
         _alert_staff_if_urgent(workflow, case, now)
