@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.common_pb2 import Intake
@@ -28,5 +28,9 @@ async def assess_intake(body: AssessIn) -> TriageOut:
     if body.vitals is not None:
         intake.vitals.CopyFrom(vitals_proto(body.vitals))
     intake.arrived_at.FromDatetime(now)
-    result = to_result(assess(triage_input_from_case(Case(intake=intake), now=now)))
+    try:
+        result = to_result(assess(triage_input_from_case(Case(intake=intake), now=now)))
+    except ValueError:
+        # The engine refuses combinations it cannot judge safely; say so without the values.
+        raise HTTPException(status_code=422, detail="vitals cannot be assessed") from None
     return TriageOut.model_validate(to_dict(result))
