@@ -1,18 +1,24 @@
-"""``make bench``: end-to-end throughput and latency of the platform in one process.
+"""``make bench``: end-to-end throughput and latency of the platform as ``make run`` runs it.
 
-Posts emergency intakes over real HTTP to the gateway and measures, per workflow, the
-intake response time (door to acuity) and the time to the whole eight-step chain being
-complete; then throughput and peak memory. Runs on the embedded adapters in a temporary
-data directory.
+Starts ``emergisphere dev`` (all services in one process, embedded adapters, a temporary
+data directory) and, from this separate process as a desk client would, posts emergency
+intakes over HTTP. Per workflow it measures the intake response time (door to acuity) and
+the time until the whole chain is complete, seen on the live-update WebSocket; then
+throughput and the platform process's peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
-import resource
+import os
+import signal
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,11 +26,6 @@ from typing import Any
 
 import httpx
 import websockets
-
-from emergisphere_runtime import logs
-from emergisphere_runtime.platform import Platform
-from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
-from emergisphere_runtime.settings import Settings
 
 FINISHED = {"completed", "escalated", "failed"}
 
@@ -68,17 +69,45 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-async def _run(count: int, concurrency: int, data_dir: Path) -> dict[str, float]:
-    settings = Settings(
-        environment="development",
-        data_dir=data_dir,
-        http_port=0,
-        log_level="WARNING",
-        intake_wait_seconds=5,
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _start_platform(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "ES_DATA_DIR": str(data_dir),
+        "ES_HTTP_PORT": str(port),
+        "ES_LOG_LEVEL": "WARNING",
+        "ES_INTAKE_WAIT_SECONDS": "5",
+    }
+    platform = subprocess.Popen(
+        [sys.executable, "-m", "emergisphere_runtime.cli", "dev"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(data_dir / "platform.log").open("wb"),
     )
-    platform = Platform.from_settings(settings)
-    services = await start_services(platform, list(START_ORDER))
-    port = next(s for s in services if s.name == "gateway").port  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return platform
+        time.sleep(0.1)
+    platform.kill()
+    raise RuntimeError("platform did not become ready")
+
+
+def _peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _load(port: int, count: int, concurrency: int) -> dict[str, float]:
     intake_latency: list[float] = []
     completion: list[float] = []
     limit = asyncio.Semaphore(concurrency)
@@ -93,13 +122,12 @@ async def _run(count: int, concurrency: int, data_dir: Path) -> dict[str, float]
                 await _until_finished(http, port, accepted["workflow_id"], accepted["patient_id"])
                 completion.append(time.perf_counter() - started)
 
-        await one(-1)  # warm-up: imports, first connections
+        await one(-1)  # warm-up: first connections, first queries
         intake_latency.clear()
         completion.clear()
         wall = time.perf_counter()
         await asyncio.gather(*(one(n) for n in range(count)))
         wall = time.perf_counter() - wall
-    await stop_services(platform, services)
     return {
         "workflows": count,
         "concurrency": concurrency,
@@ -109,7 +137,6 @@ async def _run(count: int, concurrency: int, data_dir: Path) -> dict[str, float]
         "complete_p50_ms": _pct(completion, 0.5),
         "complete_p99_ms": _pct(completion, 0.99),
         "complete_mean_ms": statistics.fmean(completion) * 1000,
-        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -118,10 +145,16 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
-    logs.configure(service="bench", level="WARNING")
+    port = _free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        result = asyncio.run(_run(args.count, args.concurrency, Path(tmp)))
-    print("EmergiSphere end-to-end benchmark (embedded adapters, one process)")
+        platform = _start_platform(Path(tmp), port)
+        try:
+            result = asyncio.run(_load(port, args.count, args.concurrency))
+            result["platform_peak_rss_mib"] = _peak_rss_mib(platform.pid)
+        finally:
+            platform.send_signal(signal.SIGTERM)
+            platform.wait(timeout=30)
+    print("EmergiSphere end-to-end benchmark (`emergisphere dev`, embedded adapters)")
     for key, value in result.items():
         print(f"  {key:22} {value:10.1f}" if isinstance(value, float) else f"  {key:22} {value}")
 
