@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -17,40 +14,15 @@ from typing import Any
 import httpx
 import pytest
 
+from emergisphere_runtime.devprocess import free_port, start_dev
+
 pytestmark = pytest.mark.e2e
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def _start(data_dir: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "ES_DATA_DIR": str(data_dir),
-        "ES_HTTP_PORT": str(port),
-        "ES_ENVIRONMENT": "development",
-        # Give the kill a real window: results come back, but the intake does not wait.
-        "ES_INTAKE_WAIT_SECONDS": "0",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "emergisphere_runtime.cli", "dev"],
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError(f"platform did not start: {log.read_text()[-2000:]}")
+    # No intake wait, so the kill comes while workflows are still in flight.
+    env = {"ES_ENVIRONMENT": "development", "ES_INTAKE_WAIT_SECONDS": "0"}
+    return start_dev(data_dir=data_dir, port=port, log=log, env=env)
 
 
 def _intake(n: int) -> dict[str, Any]:
@@ -76,7 +48,7 @@ def _statuses(db: Path) -> Counter[str]:
 
 
 def test_killed_mid_workflow_resumes_and_no_effect_happens_twice(tmp_path: Path) -> None:
-    data, log, port = tmp_path / "data", tmp_path / "platform.log", _free_port()
+    data, log, port = tmp_path / "data", tmp_path / "platform.log", free_port()
     first = _start(data, port, log)
     ids = []
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:

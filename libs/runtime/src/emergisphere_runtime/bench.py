@@ -11,14 +11,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
-import os
 import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +21,8 @@ from typing import Any
 
 import httpx
 import websockets
+
+from emergisphere_runtime.devprocess import free_port, peak_rss_mib, start_dev
 
 FINISHED = {"completed", "escalated", "failed"}
 
@@ -69,44 +66,6 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _start_platform(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "ES_DATA_DIR": str(data_dir),
-        "ES_HTTP_PORT": str(port),
-        "ES_LOG_LEVEL": "WARNING",
-        "ES_INTAKE_WAIT_SECONDS": "5",
-    }
-    platform = subprocess.Popen(
-        [sys.executable, "-m", "emergisphere_runtime.cli", "dev"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(data_dir / "platform.log").open("wb"),
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return platform
-        time.sleep(0.1)
-    platform.kill()
-    raise RuntimeError("platform did not become ready")
-
-
-def _peak_rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 async def _load(port: int, count: int, concurrency: int) -> dict[str, float]:
     intake_latency: list[float] = []
     completion: list[float] = []
@@ -145,12 +104,17 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        platform = _start_platform(Path(tmp), port)
+        platform = start_dev(
+            data_dir=Path(tmp),
+            port=port,
+            log=Path(tmp) / "platform.log",
+            env={"ES_LOG_LEVEL": "WARNING", "ES_INTAKE_WAIT_SECONDS": "5"},
+        )
         try:
             result = asyncio.run(_load(port, args.count, args.concurrency))
-            result["platform_peak_rss_mib"] = _peak_rss_mib(platform.pid)
+            result["platform_peak_rss_mib"] = peak_rss_mib(platform.pid)
         finally:
             platform.send_signal(signal.SIGTERM)
             platform.wait(timeout=30)

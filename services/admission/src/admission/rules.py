@@ -54,7 +54,7 @@ def mrn_for(patient_id: str, *, attempt: int = 0) -> str:
 
 
 def alias_for(patient_id: str) -> str:
-    """A readable placeholder name for an unidentified patient, unique per record."""
+    """A readable stand-in name for an unidentified patient, unique per record."""
     return f"UNIDENTIFIED-{uuid.UUID(patient_id).hex[:8].upper()}"
 
 

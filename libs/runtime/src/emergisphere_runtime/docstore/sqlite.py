@@ -81,7 +81,7 @@ class SQLiteDocumentStore:
         if sort:
             params["s"] = _field(sort)
             order = f" ORDER BY json_extract(body, :s) {'DESC' if descending else 'ASC'}, id"
-        sql = f"SELECT body FROM documents WHERE {' AND '.join(clauses)}{order} LIMIT :limit"  # noqa: S608 - only placeholders are interpolated
+        sql = f"SELECT body FROM documents WHERE {' AND '.join(clauses)}{order} LIMIT :limit"  # noqa: S608 - values are bound parameters
         async with self._db.session() as session:
             rows = await session.execute(text(sql), params)
             return [dict(json.loads(body)) for body in rows.scalars()]
