@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult
 from emergisphere_runtime import inbox, topics
+from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.messages import derived_id, new_envelope
 from emergisphere_runtime.platform import Platform
@@ -75,6 +77,10 @@ class AgentService(Generic[CommandT, ResultT]):
 
     async def handle(self, envelope: Envelope) -> Envelope:
         """Process one command envelope and return the reply envelope (already recorded)."""
+        with priority.urgent() if envelope.urgent else contextlib.nullcontext():
+            return await self._handle(envelope)
+
+    async def _handle(self, envelope: Envelope) -> Envelope:
         metrics = self._platform.metrics
         started = time.perf_counter()
         try:
@@ -128,5 +134,6 @@ class AgentService(Generic[CommandT, ResultT]):
             message_id=derived_id(self.name, envelope.message_id, "reply"),
         )
         reply.trace_context.update(envelope.trace_context)
+        reply.urgent = envelope.urgent
         reply.step_result.CopyFrom(result)
         return reply

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.workflow_pb2 import WorkflowKick
 from emergisphere_runtime import topics
+from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.messages import new_envelope
 from emergisphere_runtime.platform import Platform
@@ -35,14 +37,17 @@ async def start_workflow(
         now=utcnow(),
     )
     workflow.patient_id = patient_id
-    async with platform.db.transaction() as session:
-        session.add(workflow)
-    await kick(platform, workflow.id, reason="started")
+    urgent = workflow_type in engine.URGENT_WORKFLOWS
+    with priority.urgent() if urgent else contextlib.nullcontext():
+        async with platform.db.transaction() as session:
+            session.add(workflow)
+    await kick(platform, workflow.id, reason="started", urgent=urgent)
     platform.metrics.workflows.labels(workflow_type, "started").inc()
     return workflow
 
 
-async def kick(platform: Platform, workflow_id: str, *, reason: str) -> None:
+async def kick(platform: Platform, workflow_id: str, *, reason: str, urgent: bool = False) -> None:
     envelope = new_envelope(producer="gateway", workflow_id=workflow_id)
+    envelope.urgent = urgent
     envelope.kick.CopyFrom(WorkflowKick(reason=reason))
     await platform.bus.publish(topics.ORCHESTRATOR_COMMANDS, envelope)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime import topics
+from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow import engine, store
@@ -61,10 +62,10 @@ class Orchestrator:
         async def apply(_s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects) -> None:
             engine.apply_result(workflow, envelope, now, fx)
 
-        await self._change(envelope.workflow_id, apply)
+        await self._change(envelope.workflow_id, apply, urgent=envelope.urgent)
 
     async def _on_kick(self, envelope: Envelope) -> None:
-        await self._change(envelope.workflow_id, _advance)
+        await self._change(envelope.workflow_id, _advance, urgent=envelope.urgent)
 
     async def sweep(self) -> int:
         """Advance every workflow with a retry due or a step past its deadline."""
@@ -84,9 +85,12 @@ class Orchestrator:
                 # A failed sweep is retried on the next tick; nothing is lost meanwhile.
                 log.exception("orchestrator sweep failed")
 
-    async def _change(self, workflow_id: str, change: store.Change) -> None:
+    async def _change(
+        self, workflow_id: str, change: store.Change, *, urgent: bool = False
+    ) -> None:
         try:
-            _, effects = await store.mutate(self._platform.db, workflow_id, change)
+            with priority.urgent() if urgent else contextlib.nullcontext():
+                _, effects = await store.mutate(self._platform.db, workflow_id, change)
         except store.WorkflowNotFound:
             log.warning("message for unknown workflow", extra={"workflow_id": workflow_id})
             return

@@ -297,3 +297,17 @@ def test_contact_details_on_file_fill_gaps_in_the_intake() -> None:
     fx = complete(wf, "admission", T0, patient_id="p-1", phone="+15550001")
     case = next(env for _, env in fx.dispatches if env.step_id == "records").records_command.case
     assert case.intake.patient.phone == "+15550001"
+
+
+def test_emergency_triage_and_staff_alerts_are_urgent_and_the_rest_routine() -> None:
+    wf = new()
+    first = Effects()
+    engine.advance(wf, T0, first)
+    assert [env.urgent for _, env in first.dispatches] == [True]  # triage
+    fx = complete(wf, "triage", T0, acuity=1)
+    urgency = {env.step_id: env.urgent for _, env in fx.dispatches}
+    assert urgency == {"admission": False, "staff_alert": True}
+    regular, routine = new("regular"), Effects()
+    engine.advance(regular, T0, routine)
+    complete(regular, "admission", T0)
+    assert not any(env.urgent for _, env in routine.dispatches)

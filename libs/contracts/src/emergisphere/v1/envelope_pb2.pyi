@@ -56,6 +56,7 @@ class Envelope(_message.Message):
     PRODUCED_AT_FIELD_NUMBER: _builtins.int
     PRODUCER_FIELD_NUMBER: _builtins.int
     TRACE_CONTEXT_FIELD_NUMBER: _builtins.int
+    URGENT_FIELD_NUMBER: _builtins.int
     TRIAGE_COMMAND_FIELD_NUMBER: _builtins.int
     ADMISSION_COMMAND_FIELD_NUMBER: _builtins.int
     LEGAL_COMMAND_FIELD_NUMBER: _builtins.int
@@ -72,6 +73,10 @@ class Envelope(_message.Message):
     step_id: _builtins.str
     attempt: _builtins.int
     producer: _builtins.str
+    urgent: _builtins.bool
+    """On the path from an emergency intake to a known acuity, or a staff page: consumers
+    let it overtake routine work queued for the same resources.
+    """
     @_builtins.property
     def produced_at(self) -> _timestamp_pb2.Timestamp: ...
     @_builtins.property
@@ -110,6 +115,7 @@ class Envelope(_message.Message):
         produced_at: _timestamp_pb2.Timestamp | None = ...,
         producer: _builtins.str = ...,
         trace_context: _abc.Mapping[_builtins.str, _builtins.str] | None = ...,
+        urgent: _builtins.bool = ...,
         triage_command: _agents_pb2.TriageCommand | None = ...,
         admission_command: _agents_pb2.AdmissionCommand | None = ...,
         legal_command: _agents_pb2.LegalCommand | None = ...,
@@ -124,7 +130,7 @@ class Envelope(_message.Message):
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "kick", b"kick", "legal_command", b"legal_command", "produced_at", b"produced_at", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_result", b"step_result", "triage_command", b"triage_command", "workflow_event", b"workflow_event"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "attempt", b"attempt", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "kick", b"kick", "legal_command", b"legal_command", "message_id", b"message_id", "produced_at", b"produced_at", "producer", b"producer", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_id", b"step_id", "step_result", b"step_result", "trace_context", b"trace_context", "triage_command", b"triage_command", "workflow_event", b"workflow_event", "workflow_id", b"workflow_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "attempt", b"attempt", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "kick", b"kick", "legal_command", b"legal_command", "message_id", b"message_id", "produced_at", b"produced_at", "producer", b"producer", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_id", b"step_id", "step_result", b"step_result", "trace_context", b"trace_context", "triage_command", b"triage_command", "urgent", b"urgent", "workflow_event", b"workflow_event", "workflow_id", b"workflow_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_body: _TypeAlias = _typing.Literal["triage_command", "admission_command", "legal_command", "records_command", "device_command", "billing_command", "communication_command", "scheduling_command", "step_result", "kick", "workflow_event"]  # noqa: Y015
     _WhichOneofArgType_body: _TypeAlias = _typing.Literal["body", b"body"]  # noqa: Y015

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -17,6 +16,9 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from emergisphere_runtime.db import priority
+from emergisphere_runtime.db.priority import PriorityLock
 
 # Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -83,9 +85,10 @@ class Database:
     """An engine plus a session factory. Sessions are short and one per unit of work.
 
     On SQLite, writers take the write lock up front (BEGIN IMMEDIATE, so a transaction
-    never fails half-way when upgrading a read lock) and queue on an asyncio lock rather
-    than in SQLite's sleeping busy handler; readers use a second engine with deferred
-    transactions, so they read a consistent snapshot without blocking writers.
+    never fails half-way when upgrading a read lock) and queue on an asyncio lock, most
+    urgent first (see ``priority``), rather than in SQLite's sleeping busy handler;
+    readers use a second engine with deferred transactions, so they read a consistent
+    snapshot without blocking writers.
     """
 
     def __init__(self, url: str) -> None:
@@ -95,13 +98,13 @@ class Database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
         self.engine = create_async_engine(url, pool_pre_ping=not sqlite)
-        self._write_lock: asyncio.Lock | None = None
+        self._write_lock: PriorityLock | None = None
         read_engine = self.engine
         if sqlite:
             _configure_sqlite(self.engine, begin="BEGIN IMMEDIATE")
             read_engine = create_async_engine(url)
             _configure_sqlite(read_engine, begin="BEGIN")
-            self._write_lock = asyncio.Lock()
+            self._write_lock = PriorityLock()
         self._read_engine = read_engine
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = async_sessionmaker(read_engine, expire_on_commit=False)
@@ -117,8 +120,12 @@ class Database:
             async with self._sessions() as session, session.begin():
                 yield session
             return
-        async with self._write_lock, self._sessions() as session, session.begin():
-            yield session
+        await self._write_lock.acquire(priority.current())
+        try:
+            async with self._sessions() as session, session.begin():
+                yield session
+        finally:
+            self._write_lock.release()
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

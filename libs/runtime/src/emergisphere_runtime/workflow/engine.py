@@ -31,6 +31,8 @@ STAFF_ALERT = "staff_alert"
 ESCALATION_ALERT = "escalation_alert"
 ALERT_MAX_ATTEMPTS = 5
 ALERT_TIMEOUT_SECONDS = 5.0
+# Workflows whose triage is on the door-to-acuity clock.
+URGENT_WORKFLOWS = frozenset({"emergency", "emergency_device"})
 
 
 @dataclass
@@ -146,6 +148,9 @@ def command_for(workflow: Workflow, step: Step, case: Case) -> Envelope:
         # The same attempt always carries the same id, so a re-send after a restart is
         # recognised by the agent's inbox instead of being done twice.
         message_id=derived_id(workflow.id, step.step_id, str(step.attempt)),
+    )
+    envelope.urgent = step.kind == "alert" or (
+        step.agent == "triage" and workflow.type in URGENT_WORKFLOWS
     )
     command = getattr(envelope, f"{step.agent}_command")
     command.case.CopyFrom(case)
