@@ -32,6 +32,8 @@ SENT_STATUSES: Final = frozenset({DELIVERED, QUEUED})
 class Delivery:
     status: str
     provider_id: str
+    # Why a failed delivery failed, free of PHI: never the recipient or the body.
+    error: str = ""
 
 
 class Notifier(Protocol):
