@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 
-from emergisphere_runtime import schema
+from emergisphere_runtime import schema, topics
 from emergisphere_runtime.platform import Platform, Service, discover_services
 from emergisphere_runtime.settings import Settings
 
@@ -14,18 +14,7 @@ log = logging.getLogger(__name__)
 
 # Start order: agents before the orchestrator (it re-sends in-flight work at start-up),
 # the gateway last (it accepts work only when everything behind it runs).
-START_ORDER = (
-    "triage",
-    "admission",
-    "legal",
-    "records",
-    "device",
-    "billing",
-    "communication",
-    "scheduling",
-    "orchestrator",
-    "gateway",
-)
+START_ORDER = (*topics.AGENTS, "orchestrator", "gateway")
 
 
 class UnknownService(LookupError):

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from fastapi import Request, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.workflow_pb2 import WorkflowKick
@@ -15,6 +21,12 @@ from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow import engine
 from emergisphere_runtime.workflow.definitions import get_definition
 from emergisphere_runtime.workflow.models import Workflow
+from gateway.live import EventHub
+from gateway.outputs import step_output
+from gateway.patients import resolve_patient_id
+from gateway.schemas import PatientIn
+
+M = TypeVar("M", bound=BaseModel)
 
 
 async def start_workflow(
@@ -44,6 +56,54 @@ async def start_workflow(
     await kick(platform, workflow.id, reason="started", urgent=urgent)
     platform.metrics.workflows.labels(workflow_type, "started").inc()
     return workflow
+
+
+@dataclass(frozen=True)
+class Accepted(Generic[M]):
+    workflow_id: str
+    patient_id: str
+    # The awaited step's output, when it finished within the wait.
+    output: M | None
+
+
+async def start_and_wait(
+    platform: Platform,
+    hub: EventHub,
+    *,
+    workflow_type: str,
+    case: Case,
+    patient: PatientIn,
+    step_id: str,
+    model: type[M],
+) -> Accepted[M]:
+    """Start a workflow for a desk request and wait (briefly) for the step the caller needs."""
+    workflow_id = str(uuid.uuid4())
+    patient_id = await resolve_patient_id(platform, patient, workflow_id=workflow_id)
+    # Watch before starting, so a fast step cannot finish unseen.
+    async with hub.watch_workflow(workflow_id) as events:
+        await start_workflow(
+            platform,
+            workflow_type=workflow_type,
+            case=case,
+            patient_id=patient_id,
+            workflow_id=workflow_id,
+        )
+        settled = await hub.step_settled(events, step_id, platform.settings.intake_wait_seconds)
+    output = await step_output(platform, workflow_id, step_id, model) if settled else None
+    return Accepted(workflow_id=workflow_id, patient_id=patient_id, output=output)
+
+
+def accepted_response(body: BaseModel, *, url: str, done: bool) -> JSONResponse:
+    """201 when the awaited step is done, else 202; Location is the workflow either way."""
+    return JSONResponse(
+        status_code=status.HTTP_201_CREATED if done else status.HTTP_202_ACCEPTED,
+        content=body.model_dump(mode="json"),
+        headers={"Location": url},
+    )
+
+
+def workflow_url(request: Request, workflow_id: str) -> str:
+    return str(request.url_for("get_workflow", workflow_id=workflow_id))
 
 
 async def kick(platform: Platform, workflow_id: str, *, reason: str, urgent: bool = False) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Annotated
 
@@ -13,10 +12,8 @@ from pydantic import BaseModel
 from emergisphere_runtime.db.base import utcnow
 from gateway.cases import appointment_case
 from gateway.deps import HubDep, PlatformDep, SessionDep
-from gateway.outputs import step_output
-from gateway.patients import resolve_patient_id
 from gateway.schemas import AppointmentIn
-from gateway.starting import start_workflow
+from gateway.starting import accepted_response, start_and_wait, workflow_url
 from scheduling import service as scheduling
 from scheduling.models import PractitionerRead, SlotRead
 
@@ -47,31 +44,23 @@ class AppointmentAccepted(BaseModel):
 async def request_appointment(
     body: AppointmentIn, request: Request, platform: PlatformDep, hub: HubDep
 ) -> JSONResponse:
-    workflow_id = str(uuid.uuid4())
-    patient_id = await resolve_patient_id(platform, body.patient, workflow_id=workflow_id)
-    async with hub.watch_workflow(workflow_id) as events:
-        await start_workflow(
-            platform,
-            workflow_type="regular",
-            case=appointment_case(body, requested_at=utcnow()),
-            patient_id=patient_id,
-            workflow_id=workflow_id,
-        )
-        settled = await hub.step_settled(
-            events, "scheduling", platform.settings.intake_wait_seconds
-        )
-    url = str(request.url_for("get_workflow", workflow_id=workflow_id))
-    booked = None
-    if settled:
-        booked = await step_output(platform, workflow_id, "scheduling", BookedAppointment)
-    accepted = AppointmentAccepted(
-        workflow_id=workflow_id, patient_id=patient_id, workflow_url=url, appointment=booked
+    accepted = await start_and_wait(
+        platform,
+        hub,
+        workflow_type="regular",
+        case=appointment_case(body, requested_at=utcnow()),
+        patient=body.patient,
+        step_id="scheduling",
+        model=BookedAppointment,
     )
-    return JSONResponse(
-        status_code=status.HTTP_201_CREATED if booked else status.HTTP_202_ACCEPTED,
-        content=accepted.model_dump(mode="json"),
-        headers={"Location": url},
+    url = workflow_url(request, accepted.workflow_id)
+    response = AppointmentAccepted(
+        workflow_id=accepted.workflow_id,
+        patient_id=accepted.patient_id,
+        workflow_url=url,
+        appointment=accepted.output,
     )
+    return accepted_response(response, url=url, done=accepted.output is not None)
 
 
 @router.get("/practitioners", response_model=list[PractitionerRead])
