@@ -19,8 +19,21 @@ class Settings(BaseSettings):
 
     # Relational store. Empty means an SQLite file under data_dir.
     database_url: str = ""
-    # Document store. Empty means an SQLite-JSON file under data_dir.
+    # Document store. Empty means an SQLite-JSON file under data_dir; mongodb://… a
+    # MongoDB-wire server.
     document_store_url: str = ""
+    # Cache, counters and pub/sub. Empty means in-process memory; redis://… a Redis server.
+    cache_url: str = ""
+    # Kafka bootstrap servers ("host:port,host:port"). Empty means the in-process bus.
+    kafka_bootstrap_servers: str = ""
+    # Partitions per topic when `emergisphere topics ensure` creates them.
+    kafka_partitions: int = Field(default=8, ge=1)
+    kafka_replication_factor: int = Field(default=1, ge=1)
+    # Prepended to every topic name, so several platforms (or test runs) share one cluster.
+    kafka_topic_prefix: str = ""
+    # Apply database migrations when a service starts. Embedded runs want this; with
+    # several processes on one database a single migration job runs them instead.
+    migrate_on_start: bool = True
 
     http_host: str = "127.0.0.1"
     http_port: int = 8000
