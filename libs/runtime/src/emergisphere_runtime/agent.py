@@ -72,26 +72,32 @@ class AgentService(Generic[CommandT, ResultT]):
         log.info("agent stopped", extra={"agent": self.name})
 
     async def _on_message(self, envelope: Envelope) -> None:
-        reply = await self.handle(envelope)
-        await self._platform.bus.publish(topics.ORCHESTRATOR_RESULTS, reply)
+        await self.handle(envelope)
 
     async def handle(self, envelope: Envelope) -> Envelope:
-        """Process one command envelope and return the reply envelope (already recorded)."""
+        """Process one command envelope; the reply is committed to the outbox and returned."""
         with priority.urgent() if envelope.urgent else contextlib.nullcontext():
             return await self._handle(envelope)
 
     async def _handle(self, envelope: Envelope) -> Envelope:
-        metrics = self._platform.metrics
+        platform = self._platform
+        metrics = platform.metrics
         started = time.perf_counter()
         try:
-            async with self._platform.db.transaction() as session:
+            async with platform.db.transaction() as session:
                 seen = await inbox.processed_reply(session, self.name, envelope.message_id)
-                if seen is not None:
-                    metrics.agent_messages.labels(self.name, "duplicate").inc()
-                    return Envelope.FromString(seen)
-                result = await self._run(envelope, session)
-                reply = self._reply(envelope, result)
-                inbox.record(session, self.name, envelope.message_id, reply.SerializeToString())
+                if seen is None:
+                    result = await self._run(envelope, session)
+                    reply = self._reply(envelope, result)
+                    inbox.record(session, self.name, envelope.message_id, reply.SerializeToString())
+                    staged = platform.outbox.stage(session, topics.ORCHESTRATOR_RESULTS, reply)
+            if seen is not None:
+                # Done before. Answer again: a re-sent command means the orchestrator may
+                # not have the first reply (and if this one is lost, it re-sends again).
+                metrics.agent_messages.labels(self.name, "duplicate").inc()
+                duplicate = Envelope.FromString(seen)
+                await platform.bus.publish(topics.ORCHESTRATOR_RESULTS, duplicate)
+                return duplicate
             metrics.agent_messages.labels(self.name, "processed").inc()
         except OperationalError:
             # The store is unreachable: let the bus redeliver rather than fail the step.
@@ -103,7 +109,10 @@ class AgentService(Generic[CommandT, ResultT]):
             if not isinstance(exc, AgentError):
                 log.exception("agent handler raised", extra={"agent": self.name})
             reply = self._reply(envelope, StepResult(agent=self.name, ok=False, error=safe))
+            async with platform.db.transaction() as session:
+                staged = platform.outbox.stage(session, topics.ORCHESTRATOR_RESULTS, reply)
             metrics.agent_messages.labels(self.name, "failed").inc()
+        platform.outbox.release([staged])
         metrics.agent_handler_seconds.labels(self.name).observe(time.perf_counter() - started)
         return reply
 

@@ -79,3 +79,14 @@ class Metrics:
             buckets=STEP_BUCKETS,
             registry=r,
         )
+        self.outbox_published = Counter(
+            "emergisphere_outbox_published_total",
+            "Outbox messages published, by path (direct after commit, or sweep).",
+            ["path"],
+            registry=r,
+        )
+        self.outbox_publish_failures = Counter(
+            "emergisphere_outbox_publish_failures_total",
+            "Attempts to publish outbox messages that failed (they are retried).",
+            registry=r,
+        )

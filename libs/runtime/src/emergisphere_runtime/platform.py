@@ -12,6 +12,7 @@ from emergisphere_runtime.cache import Cache, MemoryCache
 from emergisphere_runtime.db import Database
 from emergisphere_runtime.docstore import DocumentStore, SQLiteDocumentStore
 from emergisphere_runtime.metrics import Metrics
+from emergisphere_runtime.outbox import Outbox
 from emergisphere_runtime.settings import Settings
 
 
@@ -43,6 +44,10 @@ class Platform:
     docs: DocumentStore
     cache: Cache
     metrics: Metrics = field(default_factory=Metrics)
+    outbox: Outbox = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.outbox = Outbox(self.db, self.bus, self.metrics)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Platform:
@@ -59,6 +64,7 @@ class Platform:
         await self.cache.start()
 
     async def close(self) -> None:
+        await self.outbox.stop()
         await self.bus.stop()
         await self.cache.stop()
         await self.docs.stop()

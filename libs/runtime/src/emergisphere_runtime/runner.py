@@ -30,10 +30,12 @@ async def start_services(platform: Platform, names: list[str]) -> list[Service]:
     unknown = sorted(set(names) - set(factories))
     if unknown:
         raise UnknownService(f"unknown service(s): {', '.join(unknown)}")
-    await schema.upgrade(platform.settings.resolved_database_url)
+    if platform.settings.migrate_on_start:
+        await schema.upgrade(platform.settings.resolved_database_url)
     await platform.open_stores()
     services = [factories[name](platform) for name in ordered(names)]
     await platform.bus.start()
+    await platform.outbox.start()
     for service in services:
         await service.start()
     return services

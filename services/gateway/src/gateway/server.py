@@ -62,6 +62,7 @@ class Gateway:
 
     async def start(self) -> None:
         settings = self._platform.settings
+        await self.hub.start()
         config = uvicorn.Config(
             self.app,
             host=settings.http_host,
@@ -92,6 +93,7 @@ class Gateway:
             self._server.should_exit = True
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        await self.hub.stop()
 
 
 def build(platform: Platform) -> Gateway:

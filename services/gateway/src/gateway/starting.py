@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from fastapi import Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.workflow_pb2 import WorkflowKick
@@ -17,6 +18,7 @@ from emergisphere_runtime import topics
 from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.messages import new_envelope
+from emergisphere_runtime.outbox import Outbox, OutboxMessage
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow import engine
 from emergisphere_runtime.workflow.definitions import get_definition
@@ -37,10 +39,10 @@ async def start_workflow(
     patient_id: str | None,
     workflow_id: str | None = None,
 ) -> Workflow:
-    """Store a new workflow in one transaction, then wake the orchestrator.
+    """Store a new workflow and the orchestrator's wake-up in one transaction.
 
-    If the wake-up is lost, the orchestrator's sweep still finds the workflow (its wake_at
-    is already due), so accepted work is never dropped.
+    The wake-up leaves through the outbox, so it survives a broker outage or a crash;
+    the orchestrator's sweep also finds the workflow (its wake_at is already due).
     """
     workflow = engine.create(
         workflow_id=workflow_id or str(uuid.uuid4()),
@@ -53,7 +55,8 @@ async def start_workflow(
     with priority.urgent() if urgent else contextlib.nullcontext():
         async with platform.db.transaction() as session:
             session.add(workflow)
-    await kick(platform, workflow.id, reason="started", urgent=urgent)
+            staged = stage_kick(session, workflow.id, reason="started", urgent=urgent)
+    platform.outbox.release([staged])
     platform.metrics.workflows.labels(workflow_type, "started").inc()
     return workflow
 
@@ -106,8 +109,11 @@ def workflow_url(request: Request, workflow_id: str) -> str:
     return str(request.url_for("get_workflow", workflow_id=workflow_id))
 
 
-async def kick(platform: Platform, workflow_id: str, *, reason: str, urgent: bool = False) -> None:
+def stage_kick(
+    session: AsyncSession, workflow_id: str, *, reason: str, urgent: bool = False
+) -> OutboxMessage:
+    """Wake the orchestrator for this workflow once the transaction commits."""
     envelope = new_envelope(producer="gateway", workflow_id=workflow_id)
     envelope.urgent = urgent
     envelope.kick.CopyFrom(WorkflowKick(reason=reason))
-    await platform.bus.publish(topics.ORCHESTRATOR_COMMANDS, envelope)
+    return Outbox.stage(session, topics.ORCHESTRATOR_COMMANDS, envelope)

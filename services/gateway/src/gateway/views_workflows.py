@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from emergisphere_runtime.workflow import engine, store
 from emergisphere_runtime.workflow.engine import Effects, Override, OverrideRejected
 from emergisphere_runtime.workflow.models import AuditEntry, Step, Workflow
-from emergisphere_runtime.workflow.publishing import publish_effects
 from gateway.deps import PlatformDep, SessionDep
 from gateway.schemas import OverrideIn, StepOut, WorkflowOut, WorkflowSummary
 
@@ -113,12 +112,11 @@ async def override_workflow(
         return workflow_out(workflow)
 
     try:
-        result, effects = await store.mutate(platform.db, workflow_id, apply)
+        result, _ = await store.mutate(platform, workflow_id, apply)
     except store.WorkflowNotFound:
         raise HTTPException(status_code=404, detail="workflow not found") from None
     except OverrideRejected as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from None
-    await publish_effects(platform, effects)
     return result
 
 

@@ -17,7 +17,6 @@ from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow import engine, store
 from emergisphere_runtime.workflow.engine import Effects
 from emergisphere_runtime.workflow.models import Workflow
-from emergisphere_runtime.workflow.publishing import publish_effects
 
 log = logging.getLogger(__name__)
 
@@ -90,11 +89,10 @@ class Orchestrator:
     ) -> None:
         try:
             with priority.urgent() if urgent else contextlib.nullcontext():
-                _, effects = await store.mutate(self._platform.db, workflow_id, change)
+                await store.mutate(self._platform, workflow_id, change)
         except store.WorkflowNotFound:
             log.warning("message for unknown workflow", extra={"workflow_id": workflow_id})
             return
-        await publish_effects(self._platform, effects)
 
 
 async def _advance(_s: AsyncSession, workflow: Workflow, now: datetime, fx: Effects) -> None:

@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from emergisphere_runtime.db.base import Database, utcnow
+from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow.engine import Effects
 from emergisphere_runtime.workflow.models import Workflow
+from emergisphere_runtime.workflow.publishing import announce, stage_effects
 
 T = TypeVar("T")
 Change = Callable[[AsyncSession, Workflow, datetime, Effects], Awaitable[None]]
@@ -44,24 +46,29 @@ async def active_ids(session: AsyncSession) -> list[str]:
 
 
 async def mutate(
-    db: Database,
+    platform: Platform,
     workflow_id: str,
     change: Callable[[AsyncSession, Workflow, datetime, Effects], Awaitable[T]],
 ) -> tuple[T, Effects]:
-    """Run ``change`` on a fresh copy of the workflow and commit it.
+    """Run ``change`` on a fresh copy of the workflow and commit it with its messages.
 
-    The version column makes a concurrent writer's commit fail instead of overwriting;
-    the change is then re-run on the newer state.
+    The version column makes a concurrent writer's commit (another orchestrator replica,
+    or a clinician's override) fail instead of overwriting; the change is then re-run on
+    the newer state, so a workflow is never advanced twice from the same state. The
+    messages the change causes are staged in the outbox in the same transaction.
     """
     for _ in range(MAX_CONFLICT_RETRIES):
         effects = Effects()
         try:
-            async with db.transaction() as session:
+            async with platform.db.transaction() as session:
                 workflow = await load(session, workflow_id)
                 if workflow is None:
                     raise WorkflowNotFound(workflow_id)
                 value = await change(session, workflow, utcnow(), effects)
-            return value, effects
+                staged = stage_effects(session, effects)
         except StaleDataError:
             continue
+        platform.outbox.release(staged)
+        await announce(platform, effects)
+        return value, effects
     raise RuntimeError("workflow kept changing underneath; giving up this attempt")
