@@ -68,6 +68,8 @@ class Outbox:
         self._published: set[int] = set()
         self._published_event = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = asyncio.Event()
+        self._sweeper: asyncio.Task[None] | None = None
 
     @staticmethod
     def stage(session: AsyncSession, topic: str, envelope: Envelope) -> OutboxMessage:
@@ -89,18 +91,26 @@ class Outbox:
         self._queue.put_nowait(list(rows))
 
     async def start(self) -> None:
+        self._stopping.clear()
+        self._sweeper = asyncio.create_task(self._sweep_forever(), name="outbox:sweep")
         self._tasks = [
             asyncio.create_task(self._relay_forever(), name="outbox:relay"),
             asyncio.create_task(self._delete_forever(), name="outbox:delete"),
-            asyncio.create_task(self._sweep_forever(), name="outbox:sweep"),
         ]
 
     async def stop(self) -> None:
         """Stop relaying; released rows not yet published stay for the next sweep."""
+        if self._sweeper is None:
+            return
+        # A sweep in progress finishes (its deletes commit) rather than rolling back,
+        # which would only send its messages a second time later.
+        self._stopping.set()
+        await asyncio.gather(self._sweeper, return_exceptions=True)
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        self._sweeper = None
         with contextlib.suppress(Exception):
             await self._delete_published()
 
@@ -185,8 +195,10 @@ class Outbox:
         self._published.difference_update(ids)
 
     async def _sweep_forever(self) -> None:
-        while True:
-            await asyncio.sleep(self._sweep_seconds)
+        while not self._stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self._sweep_seconds)
+                return
             try:
                 await self.sweep()
             except Exception:
