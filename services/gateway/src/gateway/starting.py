@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from fastapi import Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from emergisphere.v1.agents_pb2 import Case
@@ -67,6 +68,8 @@ class Accepted(Generic[M]):
     patient_id: str
     # The awaited step's output, when it finished within the wait.
     output: M | None
+    # True when an earlier request with the same Idempotency-Key started the workflow.
+    replayed: bool = False
 
 
 async def start_and_wait(
@@ -78,30 +81,66 @@ async def start_and_wait(
     patient: PatientIn,
     step_id: str,
     model: type[M],
+    workflow_id: str | None = None,
 ) -> Accepted[M]:
-    """Start a workflow for a desk request and wait (briefly) for the step the caller needs."""
-    workflow_id = str(uuid.uuid4())
+    """Start a workflow for a desk request and wait (briefly) for the step the caller needs.
+
+    With a caller-chosen ``workflow_id`` (from an Idempotency-Key), a workflow that already
+    exists is not started again: the answer describes it instead.
+    """
+    workflow_id = workflow_id or str(uuid.uuid4())
+    existing = await _existing(platform, workflow_id, step_id, model)
+    if existing is not None:
+        return existing
     patient_id = await resolve_patient_id(platform, patient, workflow_id=workflow_id)
     # Watch before starting, so a fast step cannot finish unseen.
     async with hub.watch_workflow(workflow_id) as events:
-        await start_workflow(
-            platform,
-            workflow_type=workflow_type,
-            case=case,
-            patient_id=patient_id,
-            workflow_id=workflow_id,
-        )
+        try:
+            await start_workflow(
+                platform,
+                workflow_type=workflow_type,
+                case=case,
+                patient_id=patient_id,
+                workflow_id=workflow_id,
+            )
+        except IntegrityError:
+            # The same key raced us and won: answer with its workflow.
+            existing = await _existing(platform, workflow_id, step_id, model)
+            if existing is None:
+                raise
+            return existing
         settled = await hub.step_settled(events, step_id, platform.settings.intake_wait_seconds)
     output = await step_output(platform, workflow_id, step_id, model) if settled else None
     return Accepted(workflow_id=workflow_id, patient_id=patient_id, output=output)
 
 
-def accepted_response(body: BaseModel, *, url: str, done: bool) -> JSONResponse:
+async def _existing(
+    platform: Platform, workflow_id: str, step_id: str, model: type[M]
+) -> Accepted[M] | None:
+    async with platform.db.session() as session:
+        workflow = await session.get(Workflow, workflow_id)
+        patient_id = None if workflow is None else workflow.patient_id
+    if workflow is None:
+        return None
+    return Accepted(
+        workflow_id=workflow_id,
+        patient_id=patient_id or "",
+        output=await step_output(platform, workflow_id, step_id, model),
+        replayed=True,
+    )
+
+
+def accepted_response(
+    body: BaseModel, *, url: str, done: bool, replayed: bool = False
+) -> JSONResponse:
     """201 when the awaited step is done, else 202; Location is the workflow either way."""
+    headers = {"Location": url}
+    if replayed:
+        headers["Idempotent-Replayed"] = "true"
     return JSONResponse(
         status_code=status.HTTP_201_CREATED if done else status.HTTP_202_ACCEPTED,
         content=body.model_dump(mode="json"),
-        headers={"Location": url},
+        headers=headers,
     )
 
 
