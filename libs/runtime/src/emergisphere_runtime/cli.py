@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 
 from emergisphere_runtime import logs, runner, schema
@@ -21,6 +22,12 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run one service")
     run.add_argument("service", choices=runner.START_ORDER)
     run.add_argument("--port", type=int, help="HTTP port (gateway)")
+
+    distributed = commands.add_parser(
+        "distributed", help="run every service as its own process against the shared servers"
+    )
+    distributed.add_argument("--port", type=int, default=8000, help="HTTP port of the gateway")
+    distributed.add_argument("--log-dir", default=".data/distributed/logs")
 
     demo = commands.add_parser("demo", help="post a realistic stream of intakes")
     demo.add_argument("--url", default="http://127.0.0.1:8000")
@@ -52,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(runner.serve(settings, list(runner.START_ORDER)))
     elif args.command == "run":
         asyncio.run(runner.serve(settings, [args.service]))
+    elif args.command == "distributed":
+        return _distributed(port=args.port, log_dir=args.log_dir)
     elif args.command == "demo":
         from emergisphere_runtime.demo import run_demo
 
@@ -69,6 +78,24 @@ def main(argv: list[str] | None = None) -> int:
 
         print("\n".join(sorted(discover_services())))
     return 0
+
+
+def _distributed(*, port: int, log_dir: str) -> int:
+    from pathlib import Path
+
+    from emergisphere_runtime.cluster import Cluster, supervise
+    from emergisphere_runtime.localservers import read_services_env
+
+    # Settings given in the environment win over the local servers' defaults.
+    env = {k: v for k, v in (read_services_env() or {}).items() if k not in os.environ}
+    if not (env.get("ES_KAFKA_BOOTSTRAP_SERVERS") or os.environ.get("ES_KAFKA_BOOTSTRAP_SERVERS")):
+        print(
+            "no shared servers configured: run `make services-up`, or set ES_DATABASE_URL, "
+            "ES_DOCUMENT_STORE_URL, ES_CACHE_URL and ES_KAFKA_BOOTSTRAP_SERVERS",
+            file=sys.stderr,
+        )
+        return 2
+    return supervise(Cluster(env=env, log_dir=Path(log_dir), gateway_port=port))
 
 
 if __name__ == "__main__":

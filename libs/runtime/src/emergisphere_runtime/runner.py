@@ -33,7 +33,12 @@ async def start_services(platform: Platform, names: list[str]) -> list[Service]:
     if platform.settings.migrate_on_start:
         await schema.upgrade(platform.settings.resolved_database_url)
     await platform.open_stores()
-    services = [factories[name](platform) for name in ordered(names)]
+    services: list[Service] = [factories[name](platform) for name in ordered(names)]
+    if "gateway" not in names:
+        # Probes and metrics for a process without the API (the gateway serves them).
+        from emergisphere_runtime.ops import OpsServer
+
+        services.append(OpsServer(platform))
     await platform.bus.start()
     await platform.outbox.start()
     for service in services:

@@ -8,6 +8,7 @@ import contextlib
 import uvicorn
 from fastapi import FastAPI
 
+from emergisphere_runtime.ops import router as health_router
 from emergisphere_runtime.platform import Platform
 from gateway import errors, http_metrics
 from gateway.live import EventHub
@@ -15,7 +16,6 @@ from gateway.patients import router as patients_router
 from gateway.views_appointments import router as appointments_router
 from gateway.views_board import router as board_router
 from gateway.views_devices import router as devices_router
-from gateway.views_health import router as health_router
 from gateway.views_intakes import router as intakes_router
 from gateway.views_live import router as live_router
 from gateway.views_triage import router as triage_router
