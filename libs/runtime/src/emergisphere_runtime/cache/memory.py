@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+
+from emergisphere_runtime.cache.port import check_ttl
+from emergisphere_runtime.cache.stream import MessageStream
 
 
 class MemoryCache:
@@ -11,7 +13,7 @@ class MemoryCache:
 
     def __init__(self) -> None:
         self._values: dict[str, tuple[str, float | None]] = {}
-        self._channels: dict[str, set[asyncio.Queue[str]]] = {}
+        self._channels: dict[str, set[MessageStream]] = {}
 
     async def start(self) -> None:
         return None
@@ -31,7 +33,7 @@ class MemoryCache:
 
     @staticmethod
     def _expiry(ttl_seconds: float | None) -> float | None:
-        return None if ttl_seconds is None else time.monotonic() + ttl_seconds
+        return None if ttl_seconds is None else time.monotonic() + check_ttl(ttl_seconds)
 
     async def get(self, key: str) -> str | None:
         return self._live(key)
@@ -40,12 +42,14 @@ class MemoryCache:
         self._values[key] = (value, self._expiry(ttl_seconds))
 
     async def set_if_absent(self, key: str, value: str, *, ttl_seconds: float) -> bool:
+        check_ttl(ttl_seconds)
         if self._live(key) is not None:
             return False
         self._values[key] = (value, self._expiry(ttl_seconds))
         return True
 
     async def incr(self, key: str, *, ttl_seconds: float) -> int:
+        check_ttl(ttl_seconds)
         current = self._live(key)
         if current is None:
             self._values[key] = ("1", self._expiry(ttl_seconds))
@@ -58,23 +62,18 @@ class MemoryCache:
         self._values.pop(key, None)
 
     async def publish(self, channel: str, message: str) -> None:
-        for queue in self._channels.get(channel, ()):
-            queue.put_nowait(message)
+        for stream in self._channels.get(channel, ()):
+            stream.put(message)
 
     @asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[AsyncIterator[str]]:
-        queue: asyncio.Queue[str] = asyncio.Queue()
-        self._channels.setdefault(channel, set()).add(queue)
-
-        async def messages() -> AsyncIterator[str]:
-            while True:
-                yield await queue.get()
-
+        stream = MessageStream()
+        self._channels.setdefault(channel, set()).add(stream)
         try:
-            yield messages()
+            yield stream
         finally:
             subscribers = self._channels.get(channel)
             if subscribers is not None:
-                subscribers.discard(queue)
+                subscribers.discard(stream)
                 if not subscribers:
                     del self._channels[channel]
