@@ -65,6 +65,12 @@ async def handle(
     return result
 
 
+async def on_start(platform: Platform) -> None:
+    # messages_for_workflow and messages_for_patient: oldest first.
+    await platform.docs.ensure_index(service.COMMUNICATIONS, "workflow_id", "created_at")
+    await platform.docs.ensure_index(service.COMMUNICATIONS, "patient_id", "created_at")
+
+
 def build(
     platform: Platform,
     *,
@@ -76,5 +82,9 @@ def build(
     notifier = notifier or load_notifier(settings.notifier, platform)
     return AgentService(
         platform,
-        AgentSpec(name=NAME, handler=partial(handle, settings=settings, notifier=notifier)),
+        AgentSpec(
+            name=NAME,
+            handler=partial(handle, settings=settings, notifier=notifier),
+            on_start=on_start,
+        ),
     )

@@ -8,6 +8,7 @@ from device.models import DeviceRead, LatestVitalsRead
 from device.rules import emergency_check
 from device.seed import seed_demo_devices
 from device.service import (
+    READINGS,
     DeviceInactive,
     EmptyScan,
     get_device,
@@ -117,7 +118,14 @@ async def handle(command: DeviceCommand, ctx: AgentContext) -> DeviceResult:
     return result
 
 
+async def on_start(platform: Platform) -> None:
+    # latest_vitals (by patient or by device, newest first, also read by the gateway),
+    # last_reading_at and reading_of_workflow.
+    await platform.docs.ensure_index(READINGS, "patient_id", "measured_at")
+    await platform.docs.ensure_index(READINGS, "device_id", "measured_at")
+    await platform.docs.ensure_index(READINGS, "device_id", "workflow_id")
+    await seed_demo_devices(platform)
+
+
 def build(platform: Platform) -> AgentService[DeviceCommand, DeviceResult]:
-    return AgentService(
-        platform, AgentSpec(name="device", handler=handle, on_start=seed_demo_devices)
-    )
+    return AgentService(platform, AgentSpec(name="device", handler=handle, on_start=on_start))

@@ -47,5 +47,10 @@ async def handle(command: LegalCommand, ctx: AgentContext) -> LegalResult:
     )
 
 
+async def on_start(platform: Platform) -> None:
+    # cases_for_patient: by patient, oldest first.
+    await platform.docs.ensure_index(service.LEGAL_CASES, "patient_id", "created_at")
+
+
 def build(platform: Platform) -> AgentService[LegalCommand, LegalResult]:
-    return AgentService(platform, AgentSpec(name=NAME, handler=handle))
+    return AgentService(platform, AgentSpec(name=NAME, handler=handle, on_start=on_start))
