@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from google.protobuf.message import Message
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from emergisphere.v1.envelope_pb2 import Envelope
@@ -26,6 +26,13 @@ log = logging.getLogger(__name__)
 
 CommandT = TypeVar("CommandT", bound=Message)
 ResultT = TypeVar("ResultT", bound=Message)
+
+
+def store_unreachable(exc: BaseException) -> bool:
+    """True for a lost or refused database connection, as opposed to a refused write."""
+    if isinstance(exc, (OperationalError, InterfaceError, ConnectionError)):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 class AgentError(Exception):
@@ -91,18 +98,10 @@ class AgentService(Generic[CommandT, ResultT]):
                     reply = self._reply(envelope, result)
                     inbox.record(session, self.name, envelope.message_id, reply.SerializeToString())
                     staged = platform.outbox.stage(session, topics.ORCHESTRATOR_RESULTS, reply)
-            if seen is not None:
-                # Done before. Answer again: a re-sent command means the orchestrator may
-                # not have the first reply (and if this one is lost, it re-sends again).
-                metrics.agent_messages.labels(self.name, "duplicate").inc()
-                duplicate = Envelope.FromString(seen)
-                await platform.bus.publish(topics.ORCHESTRATOR_RESULTS, duplicate)
-                return duplicate
-            metrics.agent_messages.labels(self.name, "processed").inc()
-        except OperationalError:
-            # The store is unreachable: let the bus redeliver rather than fail the step.
-            raise
         except Exception as exc:
+            if store_unreachable(exc):
+                # Not the command's fault: let the bus redeliver rather than fail the step.
+                raise
             # The effects rolled back with the transaction; report the failure to the
             # orchestrator, which decides on retry or escalation.
             safe = str(exc) if isinstance(exc, AgentError) else type(exc).__name__
@@ -112,6 +111,15 @@ class AgentService(Generic[CommandT, ResultT]):
             async with platform.db.transaction() as session:
                 staged = platform.outbox.stage(session, topics.ORCHESTRATOR_RESULTS, reply)
             metrics.agent_messages.labels(self.name, "failed").inc()
+        else:
+            if seen is not None:
+                # Done before. Answer again: a re-sent command means the orchestrator may
+                # not have the first reply (and if this one is lost, it re-sends again).
+                metrics.agent_messages.labels(self.name, "duplicate").inc()
+                duplicate = Envelope.FromString(seen)
+                await platform.bus.publish(topics.ORCHESTRATOR_RESULTS, duplicate)
+                return duplicate
+            metrics.agent_messages.labels(self.name, "processed").inc()
         platform.outbox.release([staged])
         metrics.agent_handler_seconds.labels(self.name).observe(time.perf_counter() - started)
         return reply
