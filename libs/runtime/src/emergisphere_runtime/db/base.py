@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -7,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, MetaData, event
-from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.engine import Dialect, ExceptionContext, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -81,6 +85,77 @@ def _configure_sqlite(engine: AsyncEngine, *, begin: str) -> None:
         conn.exec_driver_sql(begin)
 
 
+# Connections per process on a database server. Ten services share one PostgreSQL, and
+# tests run several platforms at once, so each keeps a small pool.
+POOL_SIZE = 5
+MAX_OVERFLOW = 5
+# How long a unit of work waits for a free pooled connection, and for a new connection to
+# the server, before the store counts as unavailable.
+POOL_TIMEOUT_SECONDS = 10.0
+CONNECT_TIMEOUT_SECONDS = 5.0
+# Connections older than this are replaced (server-side limits, failovers, leaks).
+POOL_RECYCLE_SECONDS = 1800
+
+# SQLSTATEs meaning the server cannot serve right now: connection exceptions (class 08),
+# shutting down or starting (57P01-57P03), too many connections (53300).
+_UNAVAILABLE_SQLSTATES = ("57P01", "57P02", "57P03", "53300")
+_UNREACHABLE_ERRNOS = frozenset(
+    {errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EADDRNOTAVAIL}
+)
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` means the relational store cannot be reached (worth retrying later),
+    as opposed to a statement it refused."""
+    if isinstance(exc, OperationalError | InterfaceError | PoolTimeoutError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        sqlstate = str(getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", ""))
+        return sqlstate.startswith("08") or sqlstate in _UNAVAILABLE_SQLSTATES
+    # Raised by drivers while connecting: refused, reset, unreachable, DNS, timeout.
+    if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror):
+        return True
+    if isinstance(exc, OSError):
+        # asyncio reports every failed address of a host (IPv6 and IPv4) in one OSError.
+        return exc.errno in _UNREACHABLE_ERRNOS or str(exc).startswith("Multiple exceptions")
+    return False
+
+
+def _connect_args(driver: str) -> dict[str, Any]:
+    if driver != "asyncpg":
+        return {}
+    return {
+        "timeout": CONNECT_TIMEOUT_SECONDS,
+        # Sessions run in UTC whatever the server's default; the name shows in pg_stat_activity.
+        "server_settings": {"application_name": "emergisphere", "timezone": "UTC"},
+    }
+
+
+def _configure_server(engine: AsyncEngine) -> None:
+    # asyncpg raises plain OSError when the server is down or unreachable. Report it as
+    # the driver's OperationalError, which SQLAlchemy raises as its own OperationalError
+    # like every other "cannot reach the database" error: callers (the API's 503, the
+    # agents' redelivery) then need to know one exception type.
+    @event.listens_for(engine.sync_engine, "do_connect")
+    def _connect(dialect: Dialect, _record: Any, cargs: Any, cparams: Any) -> Any:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise dialect.loaded_dbapi.OperationalError(str(exc)) from exc
+            raise
+
+    # The same for a connection lost half-way through a statement.
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def _lost(context: ExceptionContext) -> BaseException | None:
+        original = context.original_exception
+        if context.sqlalchemy_exception is None and is_unavailable(original):
+            return OperationalError(None, None, original)
+        return None
+
+
 class Database:
     """An engine plus a session factory. Sessions are short and one per unit of work.
 
@@ -89,15 +164,35 @@ class Database:
     urgent first (see ``priority``), rather than in SQLite's sleeping busy handler;
     readers use a second engine with deferred transactions, so they read a consistent
     snapshot without blocking writers.
+
+    On PostgreSQL, transactions run at READ COMMITTED with row locks; concurrent writers
+    meet on unique constraints and the workflow version column. Each process keeps a small
+    pool whose connections are tested before use, and an unreachable server surfaces as
+    ``OperationalError`` (see ``is_unavailable``).
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, *, pool_size: int = POOL_SIZE, max_overflow: int = MAX_OVERFLOW
+    ) -> None:
         parsed = make_url(url)
         sqlite = parsed.get_backend_name() == "sqlite"
         if sqlite and parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
-        self.engine = create_async_engine(url, pool_pre_ping=not sqlite)
+        if sqlite:
+            self.engine = create_async_engine(url)
+        else:
+            self.engine = create_async_engine(
+                url,
+                pool_size=pool_size,
+                max_overflow=max_overflow,
+                pool_timeout=POOL_TIMEOUT_SECONDS,
+                pool_recycle=POOL_RECYCLE_SECONDS,
+                # A server restart leaves dead connections in the pool; test before use.
+                pool_pre_ping=True,
+                connect_args=_connect_args(parsed.get_driver_name()),
+            )
+            _configure_server(self.engine)
         self._write_lock: PriorityLock | None = None
         read_engine = self.engine
         if sqlite:

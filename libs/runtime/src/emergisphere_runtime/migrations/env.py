@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from emergisphere_runtime.db.base import Base, Database
@@ -12,6 +13,10 @@ from emergisphere_runtime.platform import discover_services
 from emergisphere_runtime.settings import get_settings
 
 config = context.config
+
+# Held for the migration's transaction on PostgreSQL: services starting together take
+# turns, and the later ones find the schema already current.
+MIGRATION_LOCK_KEY = 0x45530001
 
 
 def _url() -> str:
@@ -28,6 +33,10 @@ def _run(connection: Connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
         context.run_migrations()
 
 
