@@ -1,9 +1,13 @@
-"""Concurrent bookings in separate transactions: the unique slot constraint keeps them apart."""
+"""Concurrent bookings in separate transactions: the unique slot constraint keeps them apart.
+
+Each test runs on the embedded store, whose writers take turns, and on PostgreSQL, whose
+transactions really interleave (it needs the local server: `make services-up`)."""
 
 from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import func, select
 
 from emergisphere_runtime.platform import Platform
@@ -14,15 +18,23 @@ from scheduling.models import Appointment, AppointmentRead
 from .factories import MONDAY, open_clinic
 
 
-async def test_ten_concurrent_bookings_of_one_slot_exactly_one_wins(platform: Platform) -> None:
-    await open_clinic(platform)
-    async with platform.db.session() as session:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest) -> Platform:
+    platform: Platform = request.getfixturevalue(
+        "platform" if request.param == "sqlite" else "pg_platform"
+    )
+    return platform
+
+
+async def test_ten_concurrent_bookings_of_one_slot_exactly_one_wins(store: Platform) -> None:
+    await open_clinic(store)
+    async with store.db.session() as session:
         [slot] = await service.free_slots(
             session, specialty="cardiology", start=MONDAY, end=None, limit=1
         )
 
     async def book(n: int) -> AppointmentRead:
-        async with platform.db.transaction() as session:
+        async with store.db.transaction() as session:
             return await service.book_slot(
                 session, slot_id=slot.id, patient_id=f"p-{n}", reason="r"
             )
@@ -33,18 +45,18 @@ async def test_ten_concurrent_bookings_of_one_slot_exactly_one_wins(platform: Pl
     assert len(winners) == 1
     assert len(losers) == 9
     assert all(isinstance(o, SlotTaken) for o in losers)
-    async with platform.db.session() as session:
+    async with store.db.session() as session:
         stored = list(await session.scalars(select(Appointment)))
     assert [(a.slot_id, a.patient_id) for a in stored] == [(slot.id, winners[0].patient_id)]
 
 
 async def test_concurrent_workflows_of_one_specialty_get_distinct_slots(
-    platform: Platform,
+    store: Platform,
 ) -> None:
-    await open_clinic(platform)
+    await open_clinic(store)
 
     async def book(n: int) -> AppointmentRead:
-        async with platform.db.transaction() as session:
+        async with store.db.transaction() as session:
             booked, created = await service.book_for_workflow(
                 session,
                 workflow_id=f"wf-{n}",
@@ -64,11 +76,11 @@ async def test_concurrent_workflows_of_one_specialty_get_distinct_slots(
     ]
 
 
-async def test_concurrent_attempts_of_one_workflow_book_once(platform: Platform) -> None:
-    await open_clinic(platform)
+async def test_concurrent_attempts_of_one_workflow_book_once(store: Platform) -> None:
+    await open_clinic(store)
 
     async def attempt() -> tuple[AppointmentRead, bool]:
-        async with platform.db.transaction() as session:
+        async with store.db.transaction() as session:
             return await service.book_for_workflow(
                 session,
                 workflow_id="wf-1",
@@ -81,5 +93,5 @@ async def test_concurrent_attempts_of_one_workflow_book_once(platform: Platform)
     results = await asyncio.gather(*(attempt() for _ in range(5)))
     assert len({booked.id for booked, _ in results}) == 1
     assert sorted(created for _, created in results) == [False, False, False, False, True]
-    async with platform.db.session() as session:
+    async with store.db.session() as session:
         assert await session.scalar(select(func.count()).select_from(Appointment)) == 1
