@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+import logging
+from typing import cast
+
+from fastapi import FastAPI, Request, WebSocket, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.types import ExceptionHandler
+
+from emergisphere_runtime.db.base import is_unavailable
+
+log = logging.getLogger(__name__)
+
+# How long a client should wait before retrying while the database is unreachable.
+RETRY_AFTER_SECONDS = 5
+UNAVAILABLE = "Service temporarily unavailable. Nothing was accepted; please retry shortly."
+# WebSocket close code "try again later".
+WS_TRY_AGAIN_LATER = 1013
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -21,5 +37,28 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": errors})
 
 
+async def _store_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONResponse | None:
+    """503 with Retry-After when the relational store cannot be reached. The exception's
+    text is neither answered nor logged: it may quote statement parameters (PHI)."""
+    if not is_unavailable(exc):
+        raise exc  # any other database error stays a 500
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    log.warning("database unavailable", extra={"error": type(cause).__name__})
+    if isinstance(conn, WebSocket):
+        await conn.close(code=WS_TRY_AGAIN_LATER)
+        return None
+    return JSONResponse(
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        content={"detail": UNAVAILABLE},
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
+    # SQLAlchemy's connection errors, its pool running dry, and what a driver raises
+    # before SQLAlchemy sees it (connection refused, reset, unreachable host).
+    # (One handler serves requests and WebSockets; Starlette's types name them apart.)
+    handler = cast(ExceptionHandler, _store_unavailable)
+    for unavailable in (DBAPIError, PoolTimeoutError, OSError):
+        app.add_exception_handler(unavailable, handler)
