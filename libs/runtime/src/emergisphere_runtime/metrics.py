@@ -90,3 +90,21 @@ class Metrics:
             "Attempts to publish outbox messages that failed (they are retried).",
             registry=r,
         )
+        self.bus_redeliveries = Counter(
+            "emergisphere_bus_redeliveries_total",
+            "Bus messages handed to their handler again after it raised.",
+            ["topic"],
+            registry=r,
+        )
+        self.bus_dead_letters = Counter(
+            "emergisphere_bus_dead_letters_total",
+            "Bus messages moved to the dead-letter topic, by reason (handler_failed, undecodable).",
+            ["topic", "reason"],
+            registry=r,
+        )
+        self.bus_publish_failures = Counter(
+            "emergisphere_bus_publish_failures_total",
+            "Publishes the broker did not accept within the time bound.",
+            ["topic"],
+            registry=r,
+        )
