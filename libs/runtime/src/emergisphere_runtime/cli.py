@@ -8,8 +8,8 @@ import logging
 import os
 import sys
 
-from emergisphere_runtime import logs, runner, schema
-from emergisphere_runtime.settings import get_settings
+from emergisphere_runtime import logs, runner, schema, topics
+from emergisphere_runtime.settings import Settings, get_settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="migrate the database to the latest schema")
+
+    kafka_topics = commands.add_parser("topics", help="Kafka topics")
+    topics_commands = kafka_topics.add_subparsers(dest="topics_command", required=True)
+    topics_commands.add_parser(
+        "ensure", help="create every platform topic and its dead-letter topic (idempotent)"
+    )
 
     commands.add_parser("services", help="list the installed services")
     return parser
@@ -73,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "db":
         asyncio.run(schema.upgrade(settings.resolved_database_url))
         print("database is at the latest schema")
+    elif args.command == "topics":
+        return _ensure_topics(settings)
     elif args.command == "services":
         from emergisphere_runtime.platform import discover_services
 
@@ -96,6 +104,27 @@ def _distributed(*, port: int, log_dir: str) -> int:
         )
         return 2
     return supervise(Cluster(env=env, log_dir=Path(log_dir), gateway_port=port))
+
+
+def _ensure_topics(settings: Settings) -> int:
+    if not settings.kafka_bootstrap_servers:
+        print("ES_KAFKA_BOOTSTRAP_SERVERS is not set: the in-process bus has no topics to create")
+        return 1
+    from emergisphere_runtime.bus.kafka import TopicsError, ensure_topics
+
+    try:
+        created = asyncio.run(ensure_topics(settings))
+    except TopicsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for name in created:
+        print(
+            f"created {name} ({settings.kafka_partitions} partitions, "
+            f"replication {settings.kafka_replication_factor})"
+        )
+    total = len(topics.all_topics())
+    print(f"{total} topics in place ({len(created)} created, {total - len(created)} existed)")
+    return 0
 
 
 if __name__ == "__main__":
