@@ -5,13 +5,15 @@ UV := .tools/bin/uv
 PYTHON ?= python3
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help sync run test test-fast lint format typecheck proto bench clean
+.PHONY: help sync run test test-fast lint format typecheck proto bench clean services-up services-down run-distributed
 
 help:
 	@echo "make run    start the platform on embedded defaults at http://127.0.0.1:8000"
 	@echo "make test   lint, type-check and run every test"
 	@echo "make proto  regenerate the Python contracts from proto/"
 	@echo "make bench  run the benchmarks"
+	@echo "make run-distributed  the ten services as separate processes on the local servers"
+	@echo "make services-up / services-down  local PostgreSQL, Redis, FerretDB and Kafka"
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -23,8 +25,11 @@ sync: $(UV)
 run: sync
 	$(UV) run --no-sync emergisphere dev
 
-test: sync lint typecheck
-	$(UV) run --no-sync pytest
+run-distributed: sync services-up
+	$(UV) run --no-sync emergisphere distributed
+
+test: sync lint typecheck services-up
+	ES_REQUIRE_SERVERS=1 $(UV) run --no-sync pytest
 
 test-fast: sync
 	$(UV) run --no-sync pytest -m "not e2e"
@@ -44,6 +49,12 @@ proto: sync
 	$(UV) run --no-sync python -m grpc_tools.protoc -I proto \
 		--python_out=libs/contracts/src --mypy_out=libs/contracts/src \
 		$(wildcard proto/emergisphere/v1/*.proto)
+
+services-up:
+	deploy/local/services-up.sh
+
+services-down:
+	deploy/local/services-down.sh
 
 bench: sync
 	$(UV) run --no-sync python -m emergisphere_runtime.bench

@@ -51,12 +51,14 @@ class Platform:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Platform:
+        """The adapters the settings name: real servers where a URL is given, else the
+        embedded ones (SQLite files, in-process bus and cache)."""
         return cls(
             settings=settings,
-            bus=InProcessBus(max_deliveries=settings.bus_max_deliveries),
+            bus=_bus(settings),
             db=Database(settings.resolved_database_url),
-            docs=SQLiteDocumentStore(settings.resolved_document_store_url),
-            cache=MemoryCache(),
+            docs=_document_store(settings),
+            cache=_cache(settings),
         )
 
     async def open_stores(self) -> None:
@@ -69,3 +71,31 @@ class Platform:
         await self.cache.stop()
         await self.docs.stop()
         await self.db.dispose()
+
+
+# The server drivers are imported only when configured, so the embedded mode needs none.
+
+
+def _bus(settings: Settings) -> MessageBus:
+    if not settings.kafka_bootstrap_servers:
+        return InProcessBus(max_deliveries=settings.bus_max_deliveries)
+    from emergisphere_runtime.bus.kafka import KafkaBus
+
+    return KafkaBus(settings)
+
+
+def _document_store(settings: Settings) -> DocumentStore:
+    url = settings.resolved_document_store_url
+    if url.startswith(("mongodb://", "mongodb+srv://")):
+        from emergisphere_runtime.docstore.mongo import MongoDocumentStore
+
+        return MongoDocumentStore(url)
+    return SQLiteDocumentStore(url)
+
+
+def _cache(settings: Settings) -> Cache:
+    if not settings.cache_url:
+        return MemoryCache()
+    from emergisphere_runtime.cache.redis import RedisCache
+
+    return RedisCache(settings.cache_url)
