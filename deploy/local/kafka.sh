@@ -123,7 +123,7 @@ broker_ready() {
     exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT" || exit 1
     # size=17 | api_key=3 (Metadata) version=4 correlation=1 client_id="es" | topics=[] auto_create=false
     printf '\x00\x00\x00\x11\x00\x03\x00\x04\x00\x00\x00\x01\x00\x02es\x00\x00\x00\x00\x00' >&3
-    timeout 2 head -c 16 <&3 | od -An -tu1
+    timeout 5 head -c 16 <&3 | od -An -tu1
   ) 2>/dev/null)" || return 1
   # bytes: size(4) correlation(4) throttle(4) broker_count(4, big-endian)
   set -- $reply
@@ -190,7 +190,7 @@ down() {
 }
 
 status() {
-  if pid_alive "$KAFKA_PIDFILE" && broker_ready; then
+  if pid_alive "$KAFKA_PIDFILE" && { broker_ready || broker_ready; }; then
     log "running on 127.0.0.1:$KAFKA_PORT (pid $(cat "$KAFKA_PIDFILE"))"
   elif pid_alive "$KAFKA_PIDFILE"; then
     log "process $(cat "$KAFKA_PIDFILE") is up but the broker does not answer yet"
