@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 FERRETDB_VERSION="v1.24.2"
 FERRETDB_MODULE="github.com/FerretDB/FerretDB"
 # Metrics and pprof; loopback on a non-default port ("-" turns the listener off).
-FERRETDB_DEBUG_ADDR="${ES_LOCAL_FERRETDB_DEBUG_ADDR:-127.0.0.1:58088}"
+FERRETDB_DEBUG_ADDR="${ES_LOCAL_FERRETDB_DEBUG_ADDR:-127.0.0.1:28088}"
 
 BIN="$TOOLS_DIR/bin/ferretdb"
 DIR="$SERVICES_DIR/ferretdb"

@@ -1,5 +1,6 @@
 # Shared helpers for the local-server scripts. Source it; do not run it.
-# Every server listens on loopback on a non-default port, keeps its data under
+# Every server listens on loopback on a non-default port below the kernel's ephemeral
+# range (32768-60999), so no client connection can take the port first; keeps its data under
 # .data/services/<server> and its installed tools under .tools/.
 set -euo pipefail
 
@@ -8,11 +9,11 @@ SERVICES_DIR="${ES_SERVICES_DIR:-$ROOT/.data/services}"
 TOOLS_DIR="$ROOT/.tools"
 ENV_FILE="$SERVICES_DIR/services.env"
 
-PG_PORT="${ES_LOCAL_PG_PORT:-55432}"
-REDIS_PORT="${ES_LOCAL_REDIS_PORT:-56379}"
-FERRETDB_PORT="${ES_LOCAL_FERRETDB_PORT:-57017}"
-KAFKA_PORT="${ES_LOCAL_KAFKA_PORT:-59092}"
-KAFKA_CONTROLLER_PORT="${ES_LOCAL_KAFKA_CONTROLLER_PORT:-59093}"
+PG_PORT="${ES_LOCAL_PG_PORT:-25432}"
+REDIS_PORT="${ES_LOCAL_REDIS_PORT:-26379}"
+FERRETDB_PORT="${ES_LOCAL_FERRETDB_PORT:-27117}"
+KAFKA_PORT="${ES_LOCAL_KAFKA_PORT:-29092}"
+KAFKA_CONTROLLER_PORT="${ES_LOCAL_KAFKA_CONTROLLER_PORT:-29093}"
 
 mkdir -p "$SERVICES_DIR" "$TOOLS_DIR/bin"
 

@@ -376,14 +376,14 @@ async def test_ensure_index_refuses_bad_names(
 
 def test_mongo_url_must_name_a_database() -> None:
     with pytest.raises(ValueError, match="names no database"):
-        MongoDocumentStore("mongodb://127.0.0.1:57017")
-    assert MongoDocumentStore("mongodb://127.0.0.1:57017/emergisphere").database_name == (
+        MongoDocumentStore("mongodb://127.0.0.1:27117")
+    assert MongoDocumentStore("mongodb://127.0.0.1:27117/emergisphere").database_name == (
         "emergisphere"
     )
 
 
 async def test_mongo_store_must_be_started() -> None:
-    store = MongoDocumentStore("mongodb://127.0.0.1:57017/emergisphere")
+    store = MongoDocumentStore("mongodb://127.0.0.1:27117/emergisphere")
     with pytest.raises(RuntimeError, match="not started"):
         await store.get("c", "1")
     await store.stop()
