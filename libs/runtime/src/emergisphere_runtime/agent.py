@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from google.protobuf.message import Message
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from emergisphere.v1.envelope_pb2 import Envelope
@@ -19,6 +18,7 @@ from emergisphere.v1.workflow_pb2 import StepResult
 from emergisphere_runtime import inbox, topics
 from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.db.unreachable import redeliver_when_unreachable, store_unreachable
 from emergisphere_runtime.messages import derived_id, new_envelope
 from emergisphere_runtime.platform import Platform
 
@@ -26,13 +26,6 @@ log = logging.getLogger(__name__)
 
 CommandT = TypeVar("CommandT", bound=Message)
 ResultT = TypeVar("ResultT", bound=Message)
-
-
-def store_unreachable(exc: BaseException) -> bool:
-    """True for a lost or refused database connection, as opposed to a refused write."""
-    if isinstance(exc, (OperationalError, InterfaceError, ConnectionError)):
-        return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 class AgentError(Exception):
@@ -69,7 +62,11 @@ class AgentService(Generic[CommandT, ResultT]):
         self.name = spec.name
         self._platform = platform
         self._spec = spec
-        platform.bus.subscribe(topics.agent_commands(spec.name), spec.name, self._on_message)
+        platform.bus.subscribe(
+            topics.agent_commands(spec.name),
+            spec.name,
+            redeliver_when_unreachable(self._on_message),
+        )
 
     async def start(self) -> None:
         if self._spec.on_start is not None:

@@ -26,9 +26,10 @@ from emergisphere_runtime.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
-# Most messages leave by the fast path within milliseconds; the sweep leaves them alone
-# for this long so it does not race the process that wrote them.
-SWEEP_GRACE = timedelta(seconds=2)
+# Most messages leave by the fast path within milliseconds; the sweep (of any replica)
+# leaves them alone for this long so it does not race the process that wrote them, even
+# when that process's relay is backed up under load.
+SWEEP_GRACE = timedelta(seconds=10)
 SWEEP_BATCH = 500
 # Published rows are deleted together, at most this often, to keep write transactions few.
 DELETE_COALESCE_SECONDS = 0.1
@@ -164,9 +165,12 @@ class Outbox:
         for index, row in enumerate(rows):
             try:
                 await self._bus.publish(row.topic, Envelope.FromString(row.payload))
-            except Exception:
+            except Exception as exc:
                 self._metrics.outbox_publish_failures.inc()
-                log.warning("outbox publish failed; the sweep will retry")
+                log.warning(
+                    "outbox publish failed; the sweep will retry",
+                    extra={"error": type(exc).__name__},
+                )
                 self._in_flight.difference_update(r.id for r in rows[index:])
                 return
             finally:
@@ -201,5 +205,8 @@ class Outbox:
                 return
             try:
                 await self.sweep()
-            except Exception:
-                log.warning("outbox sweep failed; retrying on the next tick")
+            except Exception as exc:
+                log.warning(
+                    "outbox sweep failed; retrying on the next tick",
+                    extra={"error": type(exc).__name__},
+                )

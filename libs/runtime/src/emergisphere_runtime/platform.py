@@ -53,12 +53,14 @@ class Platform:
     def from_settings(cls, settings: Settings) -> Platform:
         """The adapters the settings name: real servers where a URL is given, else the
         embedded ones (SQLite files, in-process bus and cache)."""
+        metrics = Metrics()
         return cls(
             settings=settings,
-            bus=_bus(settings),
+            bus=_bus(settings, metrics),
             db=Database(settings.resolved_database_url),
             docs=_document_store(settings),
             cache=_cache(settings),
+            metrics=metrics,
         )
 
     async def open_stores(self) -> None:
@@ -76,12 +78,12 @@ class Platform:
 # The server drivers are imported only when configured, so the embedded mode needs none.
 
 
-def _bus(settings: Settings) -> MessageBus:
+def _bus(settings: Settings, metrics: Metrics) -> MessageBus:
     if not settings.kafka_bootstrap_servers:
-        return InProcessBus(max_deliveries=settings.bus_max_deliveries)
+        return InProcessBus(max_deliveries=settings.bus_max_deliveries, metrics=metrics)
     from emergisphere_runtime.bus.kafka import KafkaBus
 
-    return KafkaBus(settings)
+    return KafkaBus(settings, metrics=metrics)
 
 
 def _document_store(settings: Settings) -> DocumentStore:

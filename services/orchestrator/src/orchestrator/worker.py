@@ -13,6 +13,7 @@ from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime import topics
 from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
+from emergisphere_runtime.db.unreachable import redeliver_when_unreachable
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.workflow import engine, store
 from emergisphere_runtime.workflow.engine import Effects
@@ -27,8 +28,12 @@ class Orchestrator:
     def __init__(self, platform: Platform) -> None:
         self._platform = platform
         self._sweeper: asyncio.Task[None] | None = None
-        platform.bus.subscribe(topics.ORCHESTRATOR_RESULTS, self.name, self._on_result)
-        platform.bus.subscribe(topics.ORCHESTRATOR_COMMANDS, self.name, self._on_kick)
+        # While the database is away, results and kicks wait on the bus rather than
+        # counting towards its dead-letter limit.
+        on_result = redeliver_when_unreachable(self._on_result)
+        on_kick = redeliver_when_unreachable(self._on_kick)
+        platform.bus.subscribe(topics.ORCHESTRATOR_RESULTS, self.name, on_result)
+        platform.bus.subscribe(topics.ORCHESTRATOR_COMMANDS, self.name, on_kick)
 
     async def start(self) -> None:
         await self.resume()

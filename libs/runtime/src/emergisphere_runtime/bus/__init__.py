@@ -2,6 +2,12 @@
 where Kafka is configured, so the embedded mode does not load aiokafka."""
 
 from emergisphere_runtime.bus.inproc import InProcessBus
-from emergisphere_runtime.bus.port import BusUnavailable, DeadLetter, Handler, MessageBus
+from emergisphere_runtime.bus.port import (
+    BusUnavailable,
+    DeadLetter,
+    Handler,
+    MessageBus,
+    Unavailable,
+)
 
-__all__ = ["BusUnavailable", "DeadLetter", "Handler", "InProcessBus", "MessageBus"]
+__all__ = ["BusUnavailable", "DeadLetter", "Handler", "InProcessBus", "MessageBus", "Unavailable"]

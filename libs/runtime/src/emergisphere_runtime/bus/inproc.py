@@ -15,9 +15,9 @@ from emergisphere_runtime.bus.port import (
     DLQ_REASON,
     DLQ_TOPIC,
     UNDECODABLE,
-    BusUnavailable,
     DeadLetter,
     Handler,
+    Unavailable,
     decode_envelope,
 )
 from emergisphere_runtime.metrics import Metrics
@@ -147,7 +147,7 @@ class InProcessBus:
                 return
             except asyncio.CancelledError:
                 raise
-            except BusUnavailable:
+            except Unavailable:
                 # The handler could not publish (on some other bus): not the message's
                 # fault, so it does not count towards dead-lettering.
                 delay = min(self._backoff * 2**waits, 5.0)

@@ -51,6 +51,7 @@ from emergisphere_runtime.bus.port import (
     UNDECODABLE,
     BusUnavailable,
     Handler,
+    Unavailable,
     decode_envelope,
 )
 from emergisphere_runtime.metrics import Metrics
@@ -553,7 +554,7 @@ class _GroupConsumer:
                 return
             except asyncio.CancelledError:
                 raise
-            except BusUnavailable:
+            except Unavailable:
                 # The handler could not publish: the broker is away, not the message at
                 # fault. Deliver again, without counting towards the dead-letter limit.
                 delay = min(backoff * 2**waits, CONNECT_BACKOFF_MAX_SECONDS)

@@ -22,7 +22,12 @@ DLQ_DELIVERIES = "es-dlq-deliveries"  # handler calls made; 0 when undecodable
 UNDECODABLE = "undecodable"
 
 
-class BusUnavailable(ConnectionError):
+class Unavailable(ConnectionError):
+    """Something the handler needs (the broker, the database) is away; the message is not
+    at fault. The bus delivers it again, without counting towards the dead-letter limit."""
+
+
+class BusUnavailable(Unavailable):
     """A publish could not be handed to the broker within the bus's time bound."""
 
 
