@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import LargeBinary, String
+from sqlalchemy import LargeBinary, String, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -21,6 +21,18 @@ class InboxEntry(Base):
 
 
 async def processed_reply(session: AsyncSession, consumer: str, message_id: str) -> bytes | None:
+    """The reply already sent for this message, or None if it is new to this consumer.
+
+    On PostgreSQL, concurrent deliveries of one message (a redelivery during a consumer
+    rebalance, say) queue on a transaction-scoped advisory lock here, so the second sees
+    the first one's inbox entry instead of doing the work again. SQLite's single writer
+    serialises them already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": f"inbox:{consumer}:{message_id}"},
+        )
     entry = await session.get(InboxEntry, (consumer, message_id))
     return None if entry is None else entry.reply
 

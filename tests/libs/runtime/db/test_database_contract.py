@@ -324,14 +324,6 @@ async def test_concurrent_mutations_of_one_workflow_are_never_lost(
 ) -> None:
     # Results of parallel steps arrive together, and two orchestrator replicas may work
     # on one workflow: eight writers, four changes each.
-    if relational.db.dialect == "postgresql":
-        # Optimistic retries alone starve a writer: it reloads, loses to another commit
-        # and gives up after MAX_CONFLICT_RETRIES ("workflow kept changing underneath").
-        # Fixed by loading the row FOR UPDATE in store.mutate (writers then queue on the
-        # row lock; the version check stays as the guard); then drop this mark.
-        request.applymarker(
-            pytest.mark.xfail(reason="store.mutate starves under contention", strict=True)
-        )
     await add_workflow(relational.db)
 
     async def increment(
@@ -382,14 +374,6 @@ async def test_a_redelivered_message_is_answered_from_the_inbox(relational: Plat
 async def test_a_message_redelivered_while_in_flight_is_done_once(
     relational: Platform, request: pytest.FixtureRequest
 ) -> None:
-    if relational.db.dialect == "postgresql":
-        # Both deliveries find no inbox entry, both run the handler, and the later insert
-        # of the entry fails: that delivery reports the step failed ("IntegrityError").
-        # Fixed by serialising deliveries of one message id (an advisory transaction lock
-        # on consumer + message id before the inbox lookup); then drop this mark.
-        request.applymarker(
-            pytest.mark.xfail(reason="inbox lookup is not serialised on PostgreSQL", strict=True)
-        )
     calls: list[str] = []
     agent = counting_agent(relational, calls)
     envelope = command_envelope("legal", Case(), workflow_id="wf-1")

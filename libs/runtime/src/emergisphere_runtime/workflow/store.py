@@ -26,8 +26,10 @@ class WorkflowNotFound(LookupError):
     pass
 
 
-async def load(session: AsyncSession, workflow_id: str) -> Workflow | None:
-    return await session.get(Workflow, workflow_id)
+async def load(
+    session: AsyncSession, workflow_id: str, *, for_update: bool = False
+) -> Workflow | None:
+    return await session.get(Workflow, workflow_id, with_for_update=for_update)
 
 
 async def due_ids(session: AsyncSession, now: datetime, *, limit: int = 200) -> list[str]:
@@ -61,7 +63,9 @@ async def mutate(
         effects = Effects()
         try:
             async with platform.db.transaction() as session:
-                workflow = await load(session, workflow_id)
+                # The row lock queues concurrent writers (replicas, overrides) instead of
+                # letting them all compute on one state and all but one retry.
+                workflow = await load(session, workflow_id, for_update=True)
                 if workflow is None:
                     raise WorkflowNotFound(workflow_id)
                 value = await change(session, workflow, utcnow(), effects)
