@@ -134,9 +134,14 @@ SQL
 cmd_up() {
   if running; then
     find_bin || die "PostgreSQL server binaries not found"
-    ensure_role_and_database
-    log "already running on 127.0.0.1:$PG_PORT"
-    return 0
+    if port_open "$PG_PORT"; then
+      ensure_role_and_database
+      log "already running on 127.0.0.1:$PG_PORT"
+      return 0
+    fi
+    # Running, but not where the settings say (the port changed): restart it there.
+    log "running on another port; restarting on $PG_PORT"
+    as_pg "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w -t 60 -s
   fi
   port_open "$PG_PORT" && die "port $PG_PORT is taken by another process"
   install_server
