@@ -291,7 +291,8 @@ async def test_a_conflicting_mutation_is_reapplied_on_the_newer_state(
     async def change_a(
         _session: AsyncSession, workflow: Workflow, now: datetime, _fx: Effects
     ) -> None:
-        # Let replica B load the same version, unless mutate locks the row (then B waits).
+        # Let replica B load the same version, unless mutate locks the row (B then waits
+        # for this commit, and this wait times out).
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(b_loaded.wait(), 0.5)
         workflow.acuity = (workflow.acuity or 0) + 1
@@ -319,9 +320,7 @@ async def test_a_conflicting_mutation_is_reapplied_on_the_newer_state(
     assert (workflow.acuity, workflow.version) == (2, 3)
 
 
-async def test_concurrent_mutations_of_one_workflow_are_never_lost(
-    relational: Platform, request: pytest.FixtureRequest
-) -> None:
+async def test_concurrent_mutations_of_one_workflow_are_never_lost(relational: Platform) -> None:
     # Results of parallel steps arrive together, and two orchestrator replicas may work
     # on one workflow: eight writers, four changes each.
     await add_workflow(relational.db)
@@ -371,9 +370,7 @@ async def test_a_redelivered_message_is_answered_from_the_inbox(relational: Plat
     )
 
 
-async def test_a_message_redelivered_while_in_flight_is_done_once(
-    relational: Platform, request: pytest.FixtureRequest
-) -> None:
+async def test_a_message_redelivered_while_in_flight_is_done_once(relational: Platform) -> None:
     calls: list[str] = []
     agent = counting_agent(relational, calls)
     envelope = command_envelope("legal", Case(), workflow_id="wf-1")
