@@ -17,8 +17,8 @@ from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere.v1.workflow_pb2 import StepResult
 from emergisphere_runtime import inbox, topics
 from emergisphere_runtime.db import priority
-from emergisphere_runtime.db.base import utcnow
-from emergisphere_runtime.db.unreachable import redeliver_when_unreachable, store_unreachable
+from emergisphere_runtime.db.base import is_unavailable, utcnow
+from emergisphere_runtime.db.unreachable import redeliver_when_unreachable
 from emergisphere_runtime.messages import derived_id, new_envelope
 from emergisphere_runtime.platform import Platform
 
@@ -96,7 +96,7 @@ class AgentService(Generic[CommandT, ResultT]):
                     inbox.record(session, self.name, envelope.message_id, reply.SerializeToString())
                     staged = platform.outbox.stage(session, topics.ORCHESTRATOR_RESULTS, reply)
         except Exception as exc:
-            if store_unreachable(exc):
+            if is_unavailable(exc):
                 # Not the command's fault: let the bus redeliver rather than fail the step.
                 raise
             # The effects rolled back with the transaction; report the failure to the

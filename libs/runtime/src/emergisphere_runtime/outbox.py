@@ -33,6 +33,8 @@ SWEEP_GRACE = timedelta(seconds=10)
 SWEEP_BATCH = 500
 # Published rows are deleted together, at most this often, to keep write transactions few.
 DELETE_COALESCE_SECONDS = 0.1
+# A sweep stuck on an unreachable store must not hold up a process's shutdown.
+STOP_GRACE_SECONDS = 5.0
 
 
 class OutboxMessage(Base):
@@ -106,7 +108,10 @@ class Outbox:
         # A sweep in progress finishes (its deletes commit) rather than rolling back,
         # which would only send its messages a second time later.
         self._stopping.set()
-        await asyncio.gather(self._sweeper, return_exceptions=True)
+        try:
+            await asyncio.wait_for(self._sweeper, STOP_GRACE_SECONDS)
+        except Exception:
+            log.warning("outbox sweep did not finish in time; its rows are sent later")
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

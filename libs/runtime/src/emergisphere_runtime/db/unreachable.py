@@ -1,4 +1,4 @@
-"""Telling a database that is away from a write that was refused."""
+"""Bus handlers wait out a database outage instead of failing their messages."""
 
 from __future__ import annotations
 
@@ -6,19 +6,11 @@ from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
 from emergisphere_runtime.bus.port import Unavailable
+from emergisphere_runtime.db.base import is_unavailable
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def store_unreachable(exc: BaseException) -> bool:
-    """True for a lost or refused database connection, not for a refused statement."""
-    if isinstance(exc, (OperationalError, InterfaceError, ConnectionError)):
-        return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 def redeliver_when_unreachable(handler: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
@@ -32,7 +24,7 @@ def redeliver_when_unreachable(handler: Callable[P, Awaitable[R]]) -> Callable[P
         except Unavailable:
             raise
         except Exception as exc:
-            if store_unreachable(exc):
+            if is_unavailable(exc):
                 raise Unavailable("the database is unreachable") from exc
             raise
 
