@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 PYTHON ?= python3
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help sync run test test-fast lint format typecheck proto bench clean services-up services-down run-distributed
+.PHONY: help sync run test test-tools test-fast lint format typecheck proto bench clean services-up services-down run-distributed
 
 help:
 	@echo "make run    start the platform on embedded defaults at http://127.0.0.1:8000"
@@ -28,7 +28,7 @@ run: sync
 run-distributed: sync services-up
 	$(UV) run --no-sync emergisphere distributed
 
-test: sync lint typecheck services-up
+test: sync lint typecheck services-up test-tools
 	ES_REQUIRE_SERVERS=1 $(UV) run --no-sync pytest
 
 test-fast: sync
@@ -55,6 +55,9 @@ services-up:
 
 services-down:
 	deploy/local/services-down.sh
+
+test-tools:
+	deploy/local/test-tools.sh
 
 bench: sync
 	$(UV) run --no-sync python -m emergisphere_runtime.bench
