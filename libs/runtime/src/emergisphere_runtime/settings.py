@@ -49,6 +49,27 @@ class Settings(BaseSettings):
     # Seed practitioners, slots and demo history when starting in development.
     seed_demo_data: bool = True
 
+    # Security (docs/security.md). Empty secrets get fixed development values outside
+    # production; production refuses to start with them empty or left at those values.
+    # PHI field keys: "key_id:base64(32 bytes),key_id:…"; new writes use the active id.
+    phi_keys: str = ""
+    phi_active_key_id: str = ""
+    # Keyed blind index for identifier lookups (base64, 32 bytes).
+    blind_index_key: str = ""
+    # Keys the audit trail's hash chain (base64, 32 bytes).
+    audit_key: str = ""
+    # Signs access tokens (HS256; at least 32 bytes).
+    jwt_secret: str = ""
+    access_token_seconds: int = Field(default=900, ge=30, le=3600)
+    refresh_token_seconds: int = Field(default=12 * 3600, ge=60)
+    break_glass_seconds: int = Field(default=3600, ge=60, le=24 * 3600)
+    # Requests per user or client per minute.
+    rate_limit_per_minute: int = Field(default=1200, ge=1)
+    # Largest accepted request body.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Browser origins allowed to call the API ("https://a.example,https://b.example").
+    cors_origins: str = ""
+
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite+aiosqlite:///{self.data_dir / 'emergisphere.db'}"
