@@ -1,0 +1,216 @@
+"""Read age, sex and vital signs out of a free-text triage note.
+
+"72 y/o male ... BP 150/90, HR 110, RR 22, SpO2 94% RA, T 101.2F, pain 8/10" becomes
+structured values the ESI and NEWS2 rules can use. The whole text still goes to the
+complaint matcher, so red flags anywhere in the note count.
+
+Each vital is read from the first labelled mention only ("Initial vital signs" come
+first in a note, and triage judges the patient as they arrive). A reading outside the
+physiological range the engine accepts is not guessed at: it is reported in ``rejected``
+under the field's name, so the caller can refuse the input naming that field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from emergisphere_clinical.models import TriageInput, VitalSigns
+
+# The engine's accepted ranges (models.VitalSigns); repeated here so a bad reading can be
+# reported per field instead of failing the whole note.
+_RANGES: dict[str, tuple[float, float]] = {
+    "heart_rate": (0.0, 400.0),
+    "respiratory_rate": (0.0, 400.0),
+    "systolic_bp": (0.0, 400.0),
+    "diastolic_bp": (0.0, 400.0),
+    "spo2": (0.0, 100.0),
+    "temperature_c": (10.0, 50.0),
+    "pain_score": (0.0, 10.0),
+    "age_years": (0.0, 130.0),
+}
+
+_NUM = r"(\d{1,4}(?:\.\d+)?)"
+_SEP = r"[\s:=.,]{0,3}"
+# "old" is required for units so "3 months post partum" or "for 2 days" is not an age.
+_AGE = re.compile(
+    r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
+    r"|\b(\d{1,3})\s*(?:y/o|yo|y\.o\.)(?!\w)"
+)
+_AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
+# "72M", "45 F" right after a number at the start of a note or after "pt".
+_AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
+_MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
+_FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
+_BP = re.compile(r"\b(?:bp|blood pressure|b/p)" + _SEP + r"(\d{2,3})\s*/\s*(\d{1,3})")
+_HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _NUM + r"\b(?!\s*/)")
+_RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _NUM + r"\b(?!\s*/)")
+_SPO2 = re.compile(
+    r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|sats?|pulse ox(?:imetry)?)"
+    + _SEP
+    + r"(?:of\s+)?(\d{1,3}(?:\.\d+)?)\s*%?"
+    r"(?:\s*(?:on|via|with)?\s*(ra\b|room air|\d+\s*l(?:/min|pm)?\b|nrb|non ?rebreather"
+    r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
+)
+_TEMP = re.compile(
+    r"\b(?:t|temp(?:erature)?)"
+    + _SEP
+    + r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
+)
+_PAIN = re.compile(
+    r"\bpain\b[^.;]{0,40}?(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b"
+    r"|\b(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b[^.;]{0,20}?\bpain\b"
+    r"|\brates?\b[^.;]{0,30}?(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b"
+)
+_AVPU_PAIN = re.compile(r"\b(?:responds? only to pain|responsive only to pain|avpu:? p)\b")
+_AVPU_VOICE = re.compile(r"\b(?:responds? (?:only )?to voice|avpu:? v)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeReading:
+    age_years: float | None = None
+    sex: str | None = None
+    values: dict[str, float] = field(default_factory=dict)  # vital name -> reading
+    on_oxygen: bool | None = None
+    consciousness: str | None = None
+    rejected: tuple[str, ...] = ()  # fields whose reading is physiologically impossible
+
+
+def _age(text: str) -> float | None:
+    match = _AGE.search(text)
+    if match and match.group(3) is not None:
+        return float(match.group(3))
+    if match:
+        value, unit = float(match.group(1)), match.group(2)
+        if unit.startswith(("month", "mo")):
+            return value / 12
+        if unit.startswith(("week", "wk")):
+            return value * 7 / 365.25
+        if unit.startswith("day"):
+            return value / 365.25
+        return value
+    short = _AGE_SEX_SHORT.search(text) or _AGE_AFTER.search(text)
+    return float(short.group(1)) if short else None
+
+
+def _sex(text: str) -> str | None:
+    short = _AGE_SEX_SHORT.search(text)
+    if short:
+        return "male" if short.group(2) == "m" else "female"
+    male, female = _MALE.search(text), _FEMALE.search(text)
+    if male and (not female or male.start() < female.start()):
+        return "male"
+    return "female" if female else None
+
+
+def _celsius(value: float, unit: str | None) -> float:
+    # No body temperature in Celsius exceeds 50, none in Fahrenheit is below 50: a bare
+    # number is read in the scale it can belong to.
+    if unit == "f" or (unit is None and value > 50):
+        return round((value - 32) * 5 / 9, 1)
+    return value
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text)
+
+
+def read_narrative(note: str) -> NarrativeReading:
+    """Age, sex, vitals and consciousness stated in the note; absent ones stay None."""
+    text = note.lower().replace("\u2019", "'")
+    values: dict[str, float] = {}
+    if bp := _first(_BP, text):
+        values["systolic_bp"], values["diastolic_bp"] = float(bp.group(1)), float(bp.group(2))
+    if hr := _first(_HR, text):
+        values["heart_rate"] = float(hr.group(1))
+    if rr := _first(_RR, text):
+        values["respiratory_rate"] = float(rr.group(1))
+    on_oxygen = None
+    if spo2 := _first(_SPO2, text):
+        values["spo2"] = float(spo2.group(1))
+        support = spo2.group(2)
+        if support is not None:
+            # Anything named after the saturation other than room air is oxygen therapy.
+            on_oxygen = not support.startswith(("ra", "room"))
+    if temp := _first(_TEMP, text):
+        values["temperature_c"] = _celsius(float(temp.group(1)), temp.group(2))
+    if pain := _first(_PAIN, text):
+        score = next(g for g in pain.groups() if g is not None)
+        # "20/10" or "10+/10": the patient means the worst pain imaginable.
+        values["pain_score"] = min(float(score), 10.0)
+    consciousness = None
+    if _AVPU_PAIN.search(text):
+        consciousness = "P"
+    elif _AVPU_VOICE.search(text):
+        consciousness = "V"
+    age = _age(text)
+    if age is not None:
+        values["age_years"] = age
+    rejected = tuple(
+        name for name, value in values.items() if not _RANGES[name][0] <= value <= _RANGES[name][1]
+    )
+    for name in rejected:
+        del values[name]
+    return NarrativeReading(
+        age_years=values.pop("age_years", None),
+        sex=_sex(text),
+        values=values,
+        on_oxygen=on_oxygen,
+        consciousness=consciousness,
+        rejected=rejected,
+    )
+
+
+def input_from_reading(
+    note: str, reading: NarrativeReading, *, base: TriageInput | None = None
+) -> TriageInput:
+    """The engine input for a note; structured values in ``base`` win over the note's."""
+    base = base or TriageInput()
+    given = base.vitals
+    v = reading.values
+    pain = v.get("pain_score")
+
+    def pick(name: str) -> float | None:
+        stated: float | None = getattr(given, name)
+        return stated if stated is not None else v.get(name)
+
+    vitals = VitalSigns(
+        heart_rate=pick("heart_rate"),
+        respiratory_rate=pick("respiratory_rate"),
+        systolic_bp=pick("systolic_bp"),
+        diastolic_bp=pick("diastolic_bp"),
+        spo2=pick("spo2"),
+        temperature_c=pick("temperature_c"),
+        consciousness=given.consciousness or reading.consciousness,
+        on_oxygen=given.on_oxygen if given.on_oxygen is not None else reading.on_oxygen,
+        pain_score=given.pain_score if given.pain_score is not None else _int(pain),
+    )
+    complaint = f"{base.chief_complaint} {note}".strip() if base.chief_complaint else note
+    return TriageInput(
+        chief_complaint=complaint,
+        vitals=vitals,
+        age_years=base.age_years if base.age_years is not None else reading.age_years,
+        sex=base.sex or reading.sex,
+        arrival_mode=base.arrival_mode,
+        spo2_scale=base.spo2_scale,
+    )
+
+
+def _int(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def input_from_narrative(note: str, *, base: TriageInput | None = None) -> TriageInput:
+    """Parse a note into an engine input. Raises ValueError naming an impossible field."""
+    reading = read_narrative(note)
+    if reading.rejected:
+        raise NarrativeValueError(reading.rejected)
+    return input_from_reading(note, reading, base=base)
+
+
+class NarrativeValueError(ValueError):
+    """A vital sign read from the note is outside the physiological range."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        super().__init__("outside the physiological range: " + ", ".join(fields))
+        self.fields = fields
