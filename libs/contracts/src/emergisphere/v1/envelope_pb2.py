@@ -24,10 +24,11 @@ _sym_db = _symbol_database.Default()
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from emergisphere.v1 import agents_pb2 as emergisphere_dot_v1_dot_agents__pb2
+from emergisphere.v1 import fhir_pb2 as emergisphere_dot_v1_dot_fhir__pb2
 from emergisphere.v1 import workflow_pb2 as emergisphere_dot_v1_dot_workflow__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x65mergisphere/v1/envelope.proto\x12\x0f\x65mergisphere.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1c\x65mergisphere/v1/agents.proto\x1a\x1e\x65mergisphere/v1/workflow.proto\"\xb4\x07\n\x08\x45nvelope\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\x0f\n\x07step_id\x18\x03 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x04 \x01(\x05\x12/\n\x0bproduced_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08producer\x18\x06 \x01(\t\x12\x42\n\rtrace_context\x18\x07 \x03(\x0b\x32+.emergisphere.v1.Envelope.TraceContextEntry\x12\x0e\n\x06urgent\x18\x08 \x01(\x08\x12\x38\n\x0etriage_command\x18\n \x01(\x0b\x32\x1e.emergisphere.v1.TriageCommandH\x00\x12>\n\x11\x61\x64mission_command\x18\x0b \x01(\x0b\x32!.emergisphere.v1.AdmissionCommandH\x00\x12\x36\n\rlegal_command\x18\x0c \x01(\x0b\x32\x1d.emergisphere.v1.LegalCommandH\x00\x12:\n\x0frecords_command\x18\r \x01(\x0b\x32\x1f.emergisphere.v1.RecordsCommandH\x00\x12\x38\n\x0e\x64\x65vice_command\x18\x0e \x01(\x0b\x32\x1e.emergisphere.v1.DeviceCommandH\x00\x12:\n\x0f\x62illing_command\x18\x0f \x01(\x0b\x32\x1f.emergisphere.v1.BillingCommandH\x00\x12\x46\n\x15\x63ommunication_command\x18\x10 \x01(\x0b\x32%.emergisphere.v1.CommunicationCommandH\x00\x12@\n\x12scheduling_command\x18\x11 \x01(\x0b\x32\".emergisphere.v1.SchedulingCommandH\x00\x12\x32\n\x0bstep_result\x18\x14 \x01(\x0b\x32\x1b.emergisphere.v1.StepResultH\x00\x12-\n\x04kick\x18\x15 \x01(\x0b\x32\x1d.emergisphere.v1.WorkflowKickH\x00\x12\x38\n\x0eworkflow_event\x18\x16 \x01(\x0b\x32\x1e.emergisphere.v1.WorkflowEventH\x00\x1a\x33\n\x11TraceContextEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\x06\n\x04\x62odyb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x65mergisphere/v1/envelope.proto\x12\x0f\x65mergisphere.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1c\x65mergisphere/v1/agents.proto\x1a\x1a\x65mergisphere/v1/fhir.proto\x1a\x1e\x65mergisphere/v1/workflow.proto\"\xf4\x07\n\x08\x45nvelope\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x13\n\x0bworkflow_id\x18\x02 \x01(\t\x12\x0f\n\x07step_id\x18\x03 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x04 \x01(\x05\x12/\n\x0bproduced_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08producer\x18\x06 \x01(\t\x12\x42\n\rtrace_context\x18\x07 \x03(\x0b\x32+.emergisphere.v1.Envelope.TraceContextEntry\x12\x0e\n\x06urgent\x18\x08 \x01(\x08\x12\x38\n\x0etriage_command\x18\n \x01(\x0b\x32\x1e.emergisphere.v1.TriageCommandH\x00\x12>\n\x11\x61\x64mission_command\x18\x0b \x01(\x0b\x32!.emergisphere.v1.AdmissionCommandH\x00\x12\x36\n\rlegal_command\x18\x0c \x01(\x0b\x32\x1d.emergisphere.v1.LegalCommandH\x00\x12:\n\x0frecords_command\x18\r \x01(\x0b\x32\x1f.emergisphere.v1.RecordsCommandH\x00\x12\x38\n\x0e\x64\x65vice_command\x18\x0e \x01(\x0b\x32\x1e.emergisphere.v1.DeviceCommandH\x00\x12:\n\x0f\x62illing_command\x18\x0f \x01(\x0b\x32\x1f.emergisphere.v1.BillingCommandH\x00\x12\x46\n\x15\x63ommunication_command\x18\x10 \x01(\x0b\x32%.emergisphere.v1.CommunicationCommandH\x00\x12@\n\x12scheduling_command\x18\x11 \x01(\x0b\x32\".emergisphere.v1.SchedulingCommandH\x00\x12\x32\n\x0bstep_result\x18\x14 \x01(\x0b\x32\x1b.emergisphere.v1.StepResultH\x00\x12-\n\x04kick\x18\x15 \x01(\x0b\x32\x1d.emergisphere.v1.WorkflowKickH\x00\x12\x38\n\x0eworkflow_event\x18\x16 \x01(\x0b\x32\x1e.emergisphere.v1.WorkflowEventH\x00\x12>\n\rfhir_resource\x18\x17 \x01(\x0b\x32%.emergisphere.v1.FhirResourceAcceptedH\x00\x1a\x33\n\x11TraceContextEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\x06\n\x04\x62odyb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,8 +37,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ENVELOPE_TRACECONTEXTENTRY']._loaded_options = None
   _globals['_ENVELOPE_TRACECONTEXTENTRY']._serialized_options = b'8\001'
-  _globals['_ENVELOPE']._serialized_start=147
-  _globals['_ENVELOPE']._serialized_end=1095
-  _globals['_ENVELOPE_TRACECONTEXTENTRY']._serialized_start=1036
-  _globals['_ENVELOPE_TRACECONTEXTENTRY']._serialized_end=1087
+  _globals['_ENVELOPE']._serialized_start=175
+  _globals['_ENVELOPE']._serialized_end=1187
+  _globals['_ENVELOPE_TRACECONTEXTENTRY']._serialized_start=1128
+  _globals['_ENVELOPE_TRACECONTEXTENTRY']._serialized_end=1179
 # @@protoc_insertion_point(module_scope)

@@ -5,6 +5,7 @@ isort:skip_file
 
 from collections import abc as _abc
 from emergisphere.v1 import agents_pb2 as _agents_pb2
+from emergisphere.v1 import fhir_pb2 as _fhir_pb2
 from emergisphere.v1 import workflow_pb2 as _workflow_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -68,6 +69,7 @@ class Envelope(_message.Message):
     STEP_RESULT_FIELD_NUMBER: _builtins.int
     KICK_FIELD_NUMBER: _builtins.int
     WORKFLOW_EVENT_FIELD_NUMBER: _builtins.int
+    FHIR_RESOURCE_FIELD_NUMBER: _builtins.int
     message_id: _builtins.str
     workflow_id: _builtins.str
     step_id: _builtins.str
@@ -105,6 +107,8 @@ class Envelope(_message.Message):
     def kick(self) -> _workflow_pb2.WorkflowKick: ...
     @_builtins.property
     def workflow_event(self) -> _workflow_pb2.WorkflowEvent: ...
+    @_builtins.property
+    def fhir_resource(self) -> _fhir_pb2.FhirResourceAccepted: ...
     def __init__(
         self,
         *,
@@ -127,12 +131,13 @@ class Envelope(_message.Message):
         step_result: _workflow_pb2.StepResult | None = ...,
         kick: _workflow_pb2.WorkflowKick | None = ...,
         workflow_event: _workflow_pb2.WorkflowEvent | None = ...,
+        fhir_resource: _fhir_pb2.FhirResourceAccepted | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "kick", b"kick", "legal_command", b"legal_command", "produced_at", b"produced_at", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_result", b"step_result", "triage_command", b"triage_command", "workflow_event", b"workflow_event"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "fhir_resource", b"fhir_resource", "kick", b"kick", "legal_command", b"legal_command", "produced_at", b"produced_at", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_result", b"step_result", "triage_command", b"triage_command", "workflow_event", b"workflow_event"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "attempt", b"attempt", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "kick", b"kick", "legal_command", b"legal_command", "message_id", b"message_id", "produced_at", b"produced_at", "producer", b"producer", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_id", b"step_id", "step_result", b"step_result", "trace_context", b"trace_context", "triage_command", b"triage_command", "urgent", b"urgent", "workflow_event", b"workflow_event", "workflow_id", b"workflow_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["admission_command", b"admission_command", "attempt", b"attempt", "billing_command", b"billing_command", "body", b"body", "communication_command", b"communication_command", "device_command", b"device_command", "fhir_resource", b"fhir_resource", "kick", b"kick", "legal_command", b"legal_command", "message_id", b"message_id", "produced_at", b"produced_at", "producer", b"producer", "records_command", b"records_command", "scheduling_command", b"scheduling_command", "step_id", b"step_id", "step_result", b"step_result", "trace_context", b"trace_context", "triage_command", b"triage_command", "urgent", b"urgent", "workflow_event", b"workflow_event", "workflow_id", b"workflow_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    _WhichOneofReturnType_body: _TypeAlias = _typing.Literal["triage_command", "admission_command", "legal_command", "records_command", "device_command", "billing_command", "communication_command", "scheduling_command", "step_result", "kick", "workflow_event"]  # noqa: Y015
+    _WhichOneofReturnType_body: _TypeAlias = _typing.Literal["triage_command", "admission_command", "legal_command", "records_command", "device_command", "billing_command", "communication_command", "scheduling_command", "step_result", "kick", "workflow_event", "fhir_resource"]  # noqa: Y015
     _WhichOneofArgType_body: _TypeAlias = _typing.Literal["body", b"body"]  # noqa: Y015
     def WhichOneof(self, oneof_group: _WhichOneofArgType_body) -> _WhichOneofReturnType_body | None: ...
 
