@@ -46,11 +46,19 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("services", help="list the installed services")
+
+    eval_triage = commands.add_parser(
+        "eval-triage", help="measure the triage engine against expert levels in a CSV"
+    )
+    eval_triage.add_argument("file", help="a KTAS-shaped or ESI-handbook-shaped CSV")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "eval-triage":
+        # Offline and pure: needs neither settings nor logging.
+        return _eval_triage(args.file)
     settings = get_settings()
     if getattr(args, "port", None):
         settings = settings.model_copy(update={"http_port": args.port})
@@ -85,6 +93,27 @@ def main(argv: list[str] | None = None) -> int:
         from emergisphere_runtime.platform import discover_services
 
         print("\n".join(sorted(discover_services())))
+    return 0
+
+
+def _eval_triage(path: str) -> int:
+    from pathlib import Path
+
+    try:
+        from emergisphere_clinical.evaluation import evaluate_file, format_report
+    except ImportError:
+        print("eval-triage needs the emergisphere-clinical package", file=sys.stderr)
+        return 2
+    file = Path(path)
+    if not file.is_file():
+        print(f"no such file: {path}", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate_file(file)
+    except (ValueError, KeyError) as exc:
+        print(f"cannot evaluate {file.name}: {exc}", file=sys.stderr)
+        return 2
+    print(format_report(result, name=file.name))
     return 0
 
 
