@@ -43,6 +43,7 @@ class Agreement:
     over: float
     critical_n: int  # expert level 1-2
     critical_under: int  # of those, graded 3-5
+    critical_any_under: int  # of those, graded less urgent at all (a 1 graded 2 counts)
     kappa: float  # quadratic weighted
     confusion: tuple[tuple[int, ...], ...]  # [expert - 1][graded - 1]
 
@@ -79,7 +80,7 @@ def quadratic_weighted_kappa(confusion: Sequence[Sequence[int]]) -> float:
 def agreement(pairs: Iterable[tuple[int, int]]) -> Agreement:
     """(expert, graded) pairs to the agreement figures."""
     table = [[0] * len(LEVELS) for _ in LEVELS]
-    n = exact = within = under = over = critical = critical_under = 0
+    n = exact = within = under = over = critical = critical_under = critical_any = 0
     for expert, graded in pairs:
         table[expert - 1][graded - 1] += 1
         n += 1
@@ -90,6 +91,7 @@ def agreement(pairs: Iterable[tuple[int, int]]) -> Agreement:
         if expert <= 2:
             critical += 1
             critical_under += graded >= 3
+            critical_any += graded > expert
     share = (lambda count: count / n) if n else (lambda count: 0.0)
     return Agreement(
         n=n,
@@ -99,6 +101,7 @@ def agreement(pairs: Iterable[tuple[int, int]]) -> Agreement:
         over=share(over),
         critical_n=critical,
         critical_under=critical_under,
+        critical_any_under=critical_any,
         kappa=quadratic_weighted_kappa(table),
         confusion=tuple(tuple(row) for row in table),
     )
@@ -181,6 +184,10 @@ def evaluate_file(path: Path) -> Evaluation:
     return evaluate_cases(kind, cases)
 
 
+def _rate(count: int, total: int) -> float:
+    return count / total if total else 0.0
+
+
 def _percent(value: float) -> str:
     return f"{100 * value:.1f}%"
 
@@ -195,6 +202,11 @@ def _figures(a: Agreement) -> list[tuple[str, str]]:
         (
             "critical under-triage",
             f"{a.critical_under}/{a.critical_n} ({_percent(a.critical_under_rate)})",
+        ),
+        (
+            "critical graded less urgent",
+            f"{a.critical_any_under}/{a.critical_n}"
+            f" ({_percent(_rate(a.critical_any_under, a.critical_n))})",
         ),
         ("quadratic weighted kappa", f"{a.kappa:.3f}"),
     ]
