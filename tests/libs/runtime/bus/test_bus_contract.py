@@ -18,12 +18,16 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import DefaultPartitioner
 
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime.bus import InProcessBus
-from emergisphere_runtime.bus.kafka import PUBLISH_TIMEOUT_SECONDS, KafkaBus, ensure_topics
+from emergisphere_runtime.bus.kafka import (
+    PUBLISH_TIMEOUT_SECONDS,
+    KafkaBus,
+    delete_prefixed_topics,
+    ensure_topics,
+)
 from emergisphere_runtime.bus.port import (
     DLQ_DELIVERIES,
     DLQ_GROUP,
@@ -203,14 +207,7 @@ class KafkaHarness(Harness):
 
     async def close(self) -> None:
         await super().close()
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.servers)
-        await admin.start()
-        try:
-            ours = [t for t in await admin.list_topics() if t.startswith(self.prefix)]
-            if ours:
-                await admin.delete_topics(ours)
-        finally:
-            await admin.close()
+        await delete_prefixed_topics(self.settings)
 
 
 def kafka_settings(settings: Settings, servers: dict[str, str]) -> Settings:

@@ -11,21 +11,8 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
 from emergisphere_runtime import cli, topics
-from emergisphere_runtime.settings import get_settings
-
-
-def delete_prefixed(servers: str, prefix: str) -> None:
-    async def run() -> None:
-        admin = AIOKafkaAdminClient(bootstrap_servers=servers)
-        await admin.start()
-        try:
-            ours = [t for t in await admin.list_topics() if t.startswith(prefix)]
-            if ours:
-                await admin.delete_topics(ours)
-        finally:
-            await admin.close()
-
-    asyncio.run(run())
+from emergisphere_runtime.bus.kafka import delete_prefixed_topics
+from emergisphere_runtime.settings import Settings, get_settings
 
 
 def describe(servers: str, names: list[str]) -> dict[str, int]:
@@ -57,7 +44,11 @@ def kafka_env(servers: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Itera
         yield prefix
     finally:
         get_settings.cache_clear()
-        delete_prefixed(bootstrap, prefix)
+        asyncio.run(
+            delete_prefixed_topics(
+                Settings(kafka_bootstrap_servers=bootstrap, kafka_topic_prefix=prefix)
+            )
+        )
 
 
 def test_topics_ensure_creates_every_topic_and_dead_letter_topic_once(

@@ -695,6 +695,27 @@ async def _ensure_topics(settings: Settings, topics: Iterable[str] | None) -> li
         await admin.close()
 
 
+async def delete_prefixed_topics(settings: Settings) -> list[str]:
+    """Delete every topic under the configured prefix: a test or benchmark run's own topics,
+    so runs sharing a broker leave nothing behind. Refuses an empty prefix."""
+    prefix = settings.kafka_topic_prefix
+    if not prefix:
+        raise ValueError("refusing to delete topics without a topic prefix")
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=_servers(settings),
+        client_id=f"emergisphere-{settings.instance_id}-admin",
+        request_timeout_ms=30_000,
+    )
+    await admin.start()
+    try:
+        ours = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if ours:
+            await admin.delete_topics(ours)
+        return ours
+    finally:
+        await admin.close()
+
+
 def _has_leaders(topic: dict[str, Any]) -> bool:
     partitions = topic["partitions"]
     led = all(p["leader"] >= 0 for p in partitions)
@@ -713,4 +734,10 @@ async def _wait_for_leaders(admin: Any, topics: list[str], within: float = 30.0)
         await asyncio.sleep(0.05)
 
 
-__all__ = ["PUBLISH_TIMEOUT_SECONDS", "KafkaBus", "TopicsError", "ensure_topics"]
+__all__ = [
+    "PUBLISH_TIMEOUT_SECONDS",
+    "KafkaBus",
+    "TopicsError",
+    "delete_prefixed_topics",
+    "ensure_topics",
+]
