@@ -9,6 +9,9 @@ from typing import Protocol
 
 from emergisphere_runtime.bus import InProcessBus, MessageBus
 from emergisphere_runtime.cache import Cache, MemoryCache
+from emergisphere_runtime.crypto import FieldCipher, keyring_from_settings
+from emergisphere_runtime.crypto import columns as encrypted_columns
+from emergisphere_runtime.crypto.documents import EncryptingDocumentStore
 from emergisphere_runtime.db import Database
 from emergisphere_runtime.docstore import DocumentStore, SQLiteDocumentStore
 from emergisphere_runtime.metrics import Metrics
@@ -44,6 +47,8 @@ class Platform:
     docs: DocumentStore
     cache: Cache
     metrics: Metrics = field(default_factory=Metrics)
+    # Encrypts PHI columns and document fields (docs/security.md); from_settings sets it.
+    cipher: FieldCipher | None = None
     outbox: Outbox = field(init=False)
 
     def __post_init__(self) -> None:
@@ -54,13 +59,19 @@ class Platform:
         """The adapters the settings name: real servers where a URL is given, else the
         embedded ones (SQLite files, in-process bus and cache)."""
         metrics = Metrics()
+        # Refuses production settings with missing or development secrets.
+        cipher = FieldCipher(keyring_from_settings(settings))
+        db = Database(settings.resolved_database_url)
+        for engine in db.engines:
+            encrypted_columns.install(engine, cipher)
         return cls(
             settings=settings,
             bus=_bus(settings, metrics),
-            db=Database(settings.resolved_database_url),
-            docs=_document_store(settings),
+            db=db,
+            docs=EncryptingDocumentStore(_document_store(settings), cipher),
             cache=_cache(settings),
             metrics=metrics,
+            cipher=cipher,
         )
 
     async def open_stores(self) -> None:
