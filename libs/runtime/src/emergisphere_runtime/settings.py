@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     # several processes on one database a single migration job runs them instead.
     migrate_on_start: bool = True
 
+    # OpenTelemetry: the OTLP/HTTP collector that receives traces (e.g.
+    # http://otel-collector:4318); empty means spans are made (logs carry their ids) but
+    # not exported. The ratio of new traces recorded; a workflow's later spans follow it.
+    otlp_endpoint: str = ""
+    trace_sample_ratio: float = Field(default=1.0, ge=0, le=1)
+
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     log_level: str = "INFO"
