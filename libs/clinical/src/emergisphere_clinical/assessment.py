@@ -36,4 +36,5 @@ def assess(data: TriageInput) -> TriageAssessment:
         missing_data=missing_data(data),
         planned_medications=planned_medications(result.categories, data.vitals, data.age_years),
         follow_up_specialty=follow_up_specialty(result.categories, data.age_years),
+        expected_resource_types=result.resource_types,
     )

@@ -14,7 +14,7 @@ from emergisphere_clinical import sources
 from emergisphere_clinical.complaints import ComplaintMatch
 from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
-from emergisphere_clinical.resources import count_resources, describe_resources
+from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
     NEONATE_MAX_YEARS,
     THREE_MONTHS_YEARS,
@@ -46,6 +46,7 @@ class EsiResult:
     acuity: int
     reasons: tuple[Reason, ...]
     expected_resources: int
+    resource_types: tuple[str, ...]
     categories: tuple[ComplaintCategory, ...]  # matched, plus any derived from vitals
     febrile_infant: bool
 
@@ -195,6 +196,7 @@ def evaluate(
         acuity=found[0].level,
         reasons=tuple(Reason(f.rule, f.text, f.source) for f in found),
         expected_resources=count,
+        resource_types=resource_names(c for category in categories for c in category.resources),
         categories=tuple(c for c in CATEGORIES if c in categories),  # priority order
         febrile_infant=any(f.level == 2 for f in fever),
     )

@@ -97,3 +97,4 @@ class TriageAssessment:
     missing_data: tuple[str, ...]
     planned_medications: tuple[str, ...]
     follow_up_specialty: str
+    expected_resource_types: tuple[str, ...] = ()  # the resource types counted, by name

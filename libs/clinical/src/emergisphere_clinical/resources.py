@@ -32,6 +32,10 @@ def count_resources(resources: Iterable[Resource]) -> int:
     return sum(_WEIGHT.get(resource, 1) for resource in set(resources))
 
 
+def resource_names(resources: Iterable[Resource]) -> tuple[str, ...]:
+    return tuple(sorted(resource.value for resource in set(resources)))
+
+
 def describe_resources(resources: Iterable[Resource]) -> str:
-    names = sorted(resource.value for resource in set(resources))
+    names = resource_names(resources)
     return ", ".join(names) if names else "none"

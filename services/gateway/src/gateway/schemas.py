@@ -75,13 +75,21 @@ class IntakeIn(Strict):
 
 
 class AssessIn(Strict):
-    """Stateless triage: the intake body (patient optional) or a free-text narrative."""
+    """Stateless triage: the intake body (patient optional) or a free-text narrative.
+
+    With both, the structured values win and the narrative fills the gaps (a reading
+    staff typed in a field is more deliberate than one quoted in a note).
+    """
 
     patient: PatientIn | None = None
     chief_complaint: str | None = Field(default=None, min_length=1, max_length=2000)
     arrival_mode: ArrivalMode | None = None
     vitals: VitalsIn | None = None
     narrative: str | None = Field(default=None, min_length=1, max_length=5000)
+    # For an anonymous assessment without a birth date; a patient's birth date wins.
+    age_years: float | None = Field(default=None, ge=0, le=130)
+    # NEWS2 SpO2 scale 2 for a prescribed 88-92% target (hypercapnic respiratory failure).
+    spo2_scale: Literal[1, 2] = 1
 
     @model_validator(mode="after")
     def _something_to_assess(self) -> AssessIn:
@@ -93,6 +101,9 @@ class AssessIn(Strict):
 class News2Out(BaseModel):
     score: int
     band: str
+    single_parameter_red: bool = False
+    # Points per charted parameter; parameters not recorded are left out (see missing_data).
+    components: dict[str, int] = Field(default_factory=dict)
 
 
 class ReasonOut(BaseModel):
@@ -106,8 +117,13 @@ class TriageOut(BaseModel):
     news2: News2Out
     reasons: list[ReasonOut]
     expected_resources: int = 0
+    expected_resource_types: list[str] = Field(default_factory=list)
     immediate_actions: list[str] = Field(default_factory=list)
     missing_data: list[str] = Field(default_factory=list)
+    planned_medications: list[str] = Field(default_factory=list)
+    follow_up_specialty: str = ""
+    # Values the engine read out of a narrative (age, sex, vitals), so staff can check them.
+    read_from_narrative: dict[str, float | str | bool] = Field(default_factory=dict)
 
 
 class IntakeAccepted(BaseModel):
