@@ -4,4 +4,6 @@
 SCRIPT_NAME=test-tools
 source "$(dirname "$0")/lib.sh"
 
+"$(dirname "$0")/helm.sh" install    # helm, for the chart's lint and render tests
+apt_install docker-compose              # docker-compose 1.29, for `docker-compose config`
 log "test tools ready"
