@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import logging
 import os
 import sys
 
-from emergisphere_runtime import logs, runner, schema, topics
+from emergisphere_runtime import logs, runner, schema, topics, tracing
 from emergisphere_runtime.settings import Settings, get_settings
 
 
@@ -64,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings.model_copy(update={"http_port": args.port})
     service_name = args.service if args.command == "run" else "emergisphere"
     logs.configure(service=service_name, level=settings.log_level)
+
+    if args.command in ("dev", "run"):
+        tracing.configure(service=service_name, settings=settings)
+        atexit.register(tracing.shutdown)  # exports the spans still batched
 
     if args.command == "dev":
         print(f"EmergiSphere starting on http://{settings.http_host}:{settings.http_port}")

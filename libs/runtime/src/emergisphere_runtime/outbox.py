@@ -12,14 +12,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import BigInteger, Integer, LargeBinary, String, delete, select
+from sqlalchemy import BigInteger, Integer, LargeBinary, String, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from emergisphere.v1.envelope_pb2 import Envelope
+from emergisphere_runtime import tracing
 from emergisphere_runtime.bus.port import MessageBus
 from emergisphere_runtime.db.base import Base, Database, utcnow
 from emergisphere_runtime.metrics import Metrics
@@ -35,6 +37,8 @@ SWEEP_BATCH = 500
 DELETE_COALESCE_SECONDS = 0.1
 # A sweep stuck on an unreachable store must not hold up a process's shutdown.
 STOP_GRACE_SECONDS = 5.0
+# How often the backlog (row count, oldest row) is measured for the metrics.
+MEASURE_SECONDS = 5.0
 
 
 class OutboxMessage(Base):
@@ -77,6 +81,8 @@ class Outbox:
     @staticmethod
     def stage(session: AsyncSession, topic: str, envelope: Envelope) -> OutboxMessage:
         """Add a message to the transaction; it is sent only if the transaction commits."""
+        # Its consumer continues the trace of the work that caused it.
+        tracing.stamp(envelope)
         row = OutboxMessage(
             message_id=envelope.message_id,
             topic=topic,
@@ -203,12 +209,23 @@ class Outbox:
             await session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(ids)))
         self._published.difference_update(ids)
 
+    async def measure(self) -> None:
+        """Record the backlog (all processes' rows) and its oldest row in the metrics."""
+        query = select(func.count(), func.min(OutboxMessage.created_at))
+        async with self._db.session() as session:
+            count, oldest = (await session.execute(query)).one()
+        self._metrics.set_outbox_state(count, None if oldest is None else oldest.timestamp())
+
     async def _sweep_forever(self) -> None:
+        measured = 0.0
         while not self._stopping.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), self._sweep_seconds)
                 return
             try:
+                if time.monotonic() - measured >= MEASURE_SECONDS:
+                    measured = time.monotonic()
+                    await self.measure()
                 await self.sweep()
             except Exception as exc:
                 log.warning(

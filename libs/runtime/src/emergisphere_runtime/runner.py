@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 
-from emergisphere_runtime import schema, topics
+from emergisphere_runtime import schema, topics, tracing
 from emergisphere_runtime.platform import Platform, Service, discover_services
 from emergisphere_runtime.settings import Settings
 
@@ -33,6 +33,7 @@ async def start_services(platform: Platform, names: list[str]) -> list[Service]:
     if platform.settings.migrate_on_start:
         await schema.upgrade(platform.settings.resolved_database_url)
     await platform.open_stores()
+    tracing.instrument_database(platform.db)  # when tracing is configured
     services: list[Service] = [factories[name](platform) for name in ordered(names)]
     if "gateway" not in names:
         # Probes and metrics for a process without the API (the gateway serves them).

@@ -5,21 +5,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from emergisphere.v1.envelope_pb2 import Envelope
-from emergisphere_runtime import topics
+from emergisphere_runtime import topics, tracing
 from emergisphere_runtime.db import priority
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.db.unreachable import redeliver_when_unreachable
 from emergisphere_runtime.platform import Platform
-from emergisphere_runtime.workflow import engine, store
+from emergisphere_runtime.workflow import census, engine, store
 from emergisphere_runtime.workflow.engine import Effects
 from emergisphere_runtime.workflow.models import Workflow
 
 log = logging.getLogger(__name__)
+
+# How often the active and stuck workflow gauges are refreshed from the database.
+CENSUS_SECONDS = 5.0
 
 
 class Orchestrator:
@@ -28,6 +32,8 @@ class Orchestrator:
     def __init__(self, platform: Platform) -> None:
         self._platform = platform
         self._sweeper: asyncio.Task[None] | None = None
+        # Timer-driven work (retries, deadlines) continues the workflow's trace.
+        self._traces = tracing.WorkflowTraces()
         # While the database is away, results and kicks wait on the bus rather than
         # counting towards its dead-letter limit.
         on_result = redeliver_when_unreachable(self._on_result)
@@ -54,7 +60,8 @@ class Orchestrator:
         async with self._platform.db.session() as session:
             ids = await store.active_ids(session)
         for workflow_id in ids:
-            await self._change(workflow_id, _resend_and_advance)
+            with self._traces.span("orchestrator resume", workflow_id):
+                await self._change(workflow_id, _resend_and_advance)
         if ids:
             log.info("resumed workflows", extra={"count": len(ids)})
 
@@ -76,14 +83,19 @@ class Orchestrator:
         async with self._platform.db.session() as session:
             ids = await store.due_ids(session, utcnow())
         for workflow_id in ids:
-            await self._change(workflow_id, _advance)
+            with self._traces.span("orchestrator sweep", workflow_id):
+                await self._change(workflow_id, _advance)
         return len(ids)
 
     async def _sweep_forever(self) -> None:
         interval = self._platform.settings.orchestrator_sweep_seconds
+        counted = 0.0
         while True:
             await asyncio.sleep(interval)
             try:
+                if time.monotonic() - counted >= CENSUS_SECONDS:
+                    counted = time.monotonic()
+                    await census.measure(self._platform)
                 await self.sweep()
             except Exception:
                 # A failed sweep is retried on the next tick; nothing is lost meanwhile.
@@ -92,9 +104,12 @@ class Orchestrator:
     async def _change(
         self, workflow_id: str, change: store.Change, *, urgent: bool = False
     ) -> None:
+        self._traces.remember(workflow_id)
         try:
             with priority.urgent() if urgent else contextlib.nullcontext():
-                await store.mutate(self._platform, workflow_id, change)
+                _, effects = await store.mutate(self._platform, workflow_id, change)
+            if effects.completions:
+                self._traces.forget(workflow_id)
         except store.WorkflowNotFound:
             log.warning("message for unknown workflow", extra={"workflow_id": workflow_id})
             return

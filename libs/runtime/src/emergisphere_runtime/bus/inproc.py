@@ -7,6 +7,8 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from emergisphere.v1.envelope_pb2 import Envelope
+from emergisphere_runtime import tracing
+from emergisphere_runtime.bus.observed import delivery
 from emergisphere_runtime.bus.port import (
     DLQ_DELIVERIES,
     DLQ_GROUP,
@@ -102,6 +104,8 @@ class InProcessBus:
         self._started = False
 
     async def publish(self, topic: str, envelope: Envelope) -> None:
+        if not envelope.trace_context:
+            tracing.stamp(envelope)
         self.publish_bytes(topic, envelope.SerializeToString(), key=envelope.workflow_id)
 
     def publish_bytes(self, topic: str, data: bytes, *, key: str = "") -> None:
@@ -143,7 +147,15 @@ class InProcessBus:
         while True:
             try:
                 # Each delivery gets its own copy, as each would from the wire.
-                await group.handler(Envelope.FromString(data))
+                envelope = Envelope.FromString(data)
+                with delivery(
+                    system="inprocess",
+                    topic=group.topic,
+                    group=group.name,
+                    envelope=envelope,
+                    metrics=self._metrics,
+                ):
+                    await group.handler(envelope)
                 return
             except asyncio.CancelledError:
                 raise

@@ -41,6 +41,8 @@ from aiokafka.errors import (  # type: ignore[import-untyped]
 )
 
 from emergisphere.v1.envelope_pb2 import Envelope
+from emergisphere_runtime import tracing
+from emergisphere_runtime.bus.observed import delivery
 from emergisphere_runtime.bus.port import (
     DLQ_DELIVERIES,
     DLQ_GROUP,
@@ -169,6 +171,7 @@ class KafkaBus:
         self._producer_lock = asyncio.Lock()
         self._closing: set[asyncio.Task[None]] = set()
         self._started = False
+        self.metrics.add_lag_source(self.consumer_lag)
         _throttle_aiokafka_logs()
 
     # -- the port -------------------------------------------------------------------------
@@ -215,7 +218,15 @@ class KafkaBus:
 
     async def publish(self, topic: str, envelope: Envelope) -> None:
         key = envelope.workflow_id.encode() or None
-        await self.send(topic, envelope.SerializeToString(), key=key)
+        if not envelope.trace_context:
+            tracing.stamp(envelope)
+        # The trace context rides in the record headers too, for tools that read only them.
+        headers = tracing.kafka_headers(envelope) or None
+        await self.send(topic, envelope.SerializeToString(), key=key, headers=headers)
+
+    def consumer_lag(self) -> list[tuple[str, str, int, int]]:
+        """(group, topic, partition, lag) for every partition this process consumes."""
+        return [row for consumer in self._consumers for row in consumer.lag()]
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -347,6 +358,8 @@ class _Partition:
     task: asyncio.Task[None] | None = None
     paused: bool = False
     closing: bool = False
+    # The next offset to hand to the handler: the first fetched, then one past each handled.
+    next_offset: int | None = None
 
     def close(self) -> None:
         """Drop what is queued (the next owner re-reads it) and stop after the current one."""
@@ -453,6 +466,18 @@ class _GroupConsumer:
             except (TimeoutError, KafkaError):
                 log.warning("Kafka consumer did not close cleanly", extra={"group": self._group})
 
+    def lag(self) -> list[tuple[str, str, int, int]]:
+        """Per owned partition: the broker's high watermark (as of the last fetch) minus the
+        next offset to handle. A paused partition's watermark is not refreshed meanwhile."""
+        rows = []
+        for tp, part in list(self._partitions.items()):
+            highwater = self._consumer.highwater(tp) if self._consumer is not None else None
+            if highwater is None:
+                continue
+            handled_to = highwater if part.next_offset is None else part.next_offset
+            rows.append((self._group, part.topic, tp.partition, max(0, highwater - handled_to)))
+        return rows
+
     # -- rebalances -----------------------------------------------------------------------
 
     async def assigned(self, assigned: set[Any]) -> None:
@@ -521,6 +546,8 @@ class _GroupConsumer:
                 part = self._partitions.get(tp)
                 if part is None or part.closing:
                     continue  # not ours any more; its owner reads from the last commit
+                if part.next_offset is None and records:
+                    part.next_offset = records[0].offset
                 for record in records:
                     part.queue.put_nowait(record)
                 if part.queue.qsize() >= PARTITION_BUFFER and not part.paused:
@@ -533,6 +560,7 @@ class _GroupConsumer:
             if record is None:
                 return
             await self._handle(part, record)
+            part.next_offset = record.offset + 1
             self._pending[part.tp] = record.offset + 1
             self._commit_wake.set()
             if part.paused and part.queue.qsize() <= PARTITION_BUFFER // 2 and not part.closing:
@@ -550,7 +578,16 @@ class _GroupConsumer:
         while True:
             try:
                 # A fresh copy per delivery, as a redelivery from the wire would be.
-                await part.handler(Envelope.FromString(record.value))
+                envelope = Envelope.FromString(record.value)
+                with delivery(
+                    system="kafka",
+                    topic=part.topic,
+                    group=self._group,
+                    envelope=envelope,
+                    metrics=metrics,
+                    headers=record.headers,
+                ):
+                    await part.handler(envelope)
                 return
             except asyncio.CancelledError:
                 raise

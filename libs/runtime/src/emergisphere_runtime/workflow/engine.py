@@ -41,8 +41,8 @@ class Effects:
     events: list[WorkflowEvent] = field(default_factory=list)
     # (agent, seconds from dispatch to result) for step-latency metrics.
     step_latencies: list[tuple[str, float]] = field(default_factory=list)
-    # Seconds from intake accepted to acuity known.
-    door_to_triage: list[float] = field(default_factory=list)
+    # (workflow type, seconds from intake accepted to acuity known).
+    door_to_triage: list[tuple[str, float]] = field(default_factory=list)
     # (workflow type, seconds from start to completion).
     completions: list[tuple[str, float]] = field(default_factory=list)
 
@@ -298,7 +298,7 @@ def apply_result(workflow: Workflow, envelope: Envelope, now: datetime, fx: Effe
         if not patient.emergency_contacts:
             patient.emergency_contacts.extend(admitted.emergency_contacts)
     if field_name == "triage":
-        fx.door_to_triage.append((now - workflow.created_at).total_seconds())
+        fx.door_to_triage.append((workflow.type, (now - workflow.created_at).total_seconds()))
         _alert_staff_if_urgent(workflow, case, now)
     workflow.case_proto = case.SerializeToString()
     fx.events.append(_event(workflow, "step_completed", now, step))

@@ -43,8 +43,8 @@ async def announce(platform: Platform, effects: Effects) -> None:
     await publish_live(platform, effects.events)
     for agent, seconds in effects.step_latencies:
         platform.metrics.step_seconds.labels(agent).observe(seconds)
-    for seconds in effects.door_to_triage:
-        platform.metrics.door_to_triage.observe(seconds)
+    for workflow_type, seconds in effects.door_to_triage:
+        platform.metrics.door_to_triage.labels(workflow_type).observe(seconds)
     for workflow_type, seconds in effects.completions:
         platform.metrics.workflow_seconds.labels(workflow_type).observe(seconds)
 
