@@ -133,14 +133,46 @@ def test_a_step_past_its_deadline_times_out_and_is_retried() -> None:
     assert triage.error == "timed out"
 
 
-def test_a_late_reply_to_an_old_attempt_is_ignored() -> None:
+def test_a_late_failure_of_an_old_attempt_is_ignored() -> None:
     wf = new()
     engine.advance(wf, T0, Effects())
-    stale = reply(wf, "triage", acuity=1)
-    engine.apply_result(wf, reply(wf, "triage", ok=False), T0, Effects())
-    engine.advance(wf, T0 + timedelta(seconds=5), Effects())  # attempt 2 running
-    assert not engine.apply_result(wf, stale, T0, Effects())
-    assert wf.acuity is None
+    stale = reply(wf, "triage", ok=False)
+    triage = wf.steps[0]
+    engine.advance(wf, T0 + timedelta(seconds=triage.timeout_seconds), Effects())  # timed out
+    engine.advance(wf, T0 + timedelta(seconds=30), Effects())  # attempt 2 running
+    assert triage.attempt == 2
+    assert not engine.apply_result(wf, stale, T0 + timedelta(seconds=31), Effects())
+    assert triage.status == "running"
+    assert triage.error == "timed out"
+
+
+def test_a_late_success_of_an_old_attempt_completes_the_step() -> None:
+    wf = new()
+    engine.advance(wf, T0, Effects())
+    late = reply(wf, "triage", acuity=2)
+    triage = wf.steps[0]
+    engine.advance(wf, T0 + timedelta(seconds=triage.timeout_seconds), Effects())
+    engine.advance(wf, T0 + timedelta(seconds=30), Effects())  # attempt 2 running
+    fx = Effects()
+    assert engine.apply_result(wf, late, T0 + timedelta(seconds=31), fx)
+    assert triage.status == "completed"
+    assert wf.acuity == 2
+    assert "admission" in dispatched(fx)
+
+
+def test_a_late_success_heals_a_workflow_escalated_by_timeouts() -> None:
+    wf = new()
+    engine.advance(wf, T0, Effects())
+    late = reply(wf, "triage", acuity=3)
+    triage = wf.steps[0]
+    now = T0
+    while triage.status != "failed":  # every attempt times out
+        now += timedelta(seconds=60)
+        engine.advance(wf, now, Effects())
+    assert wf.status == "escalated"
+    assert engine.apply_result(wf, late, now, Effects())
+    assert triage.status == "completed"
+    assert wf.status == "running"
 
 
 def test_a_duplicate_reply_is_applied_once() -> None:

@@ -264,9 +264,18 @@ def _settle(workflow: Workflow, now: datetime, fx: Effects) -> None:
 def apply_result(workflow: Workflow, envelope: Envelope, now: datetime, fx: Effects) -> bool:
     """Record one agent reply. Stale or repeated replies are ignored (returns False)."""
     step = next((s for s in workflow.steps if s.step_id == envelope.step_id), None)
-    if step is None or step.status != "running" or step.attempt != envelope.attempt:
+    if step is None or step.status in ("completed", "skipped"):
         return False
     result: StepResult = envelope.step_result
+    current = step.status == "running" and step.attempt == envelope.attempt
+    # A success that arrives after its attempt timed out is still the step's work, done
+    # (agents are idempotent per workflow, so any attempt's result is the result): under a
+    # backlog, waiting for a retry that queues behind the same backlog only delays care, and
+    # throwing the work away would escalate a workflow whose step in fact succeeded. A late
+    # failure says nothing about the attempt now running, so it is ignored.
+    late_success = result.ok and 0 < envelope.attempt <= step.attempt
+    if not current and not late_success:
+        return False
     if step.dispatched_at is not None:
         fx.step_latencies.append((step.agent, (now - step.dispatched_at).total_seconds()))
     if not result.ok:
