@@ -169,3 +169,26 @@ def test_news2_total_and_band_agree_with_components(vitals: VitalSigns, scale: i
         assert result.band == "medium"
     else:
         assert result.band == ("low-medium" if result.single_parameter_red else "low")
+
+
+RED_FLAG_PHRASES = sorted(
+    {
+        phrase
+        for category in CATEGORIES
+        # Categories that need a co-term ("neutropenic" with a fever) are no flag alone.
+        if category.tier <= 2 and not category.requires_any
+        for phrase in category.phrases
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=inputs, phrase=st.sampled_from(RED_FLAG_PHRASES))
+def test_adding_a_red_flag_never_triages_less_urgently(data: TriageInput, phrase: str) -> None:
+    before = assess(data)
+    flagged = dataclasses.replace(data, chief_complaint=f"{data.chief_complaint}. {phrase}")
+    after = assess(flagged)
+    assert after.acuity <= before.acuity
+    # A red flag on its own is decision point A or B: at least ESI 2.
+    alone = assess(dataclasses.replace(data, chief_complaint=phrase))
+    assert alone.acuity <= 2

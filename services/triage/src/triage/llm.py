@@ -149,9 +149,13 @@ def build_chat_model(settings: TriageLlmSettings) -> BaseChatModel:
             max_tokens=settings.max_tokens,
             temperature=0,
         )
+    import httpx
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(
+        # A client of its own: langchain-openai otherwise shares one per process, whose
+        # pooled connections belong to the event loop that opened them.
+        http_async_client=httpx.AsyncClient(timeout=settings.timeout_seconds),
         model=settings.model,
         api_key=key,
         base_url=settings.base_url or None,
@@ -168,7 +172,7 @@ def build_advisor(settings: TriageLlmSettings) -> AcuityAdvisor | None:
 
 def raise_only(rules: TriageAssessment, suggested: int | None) -> TriageAssessment:
     """The rules' assessment, made more urgent when the suggestion is; never less."""
-    if suggested is None or suggested >= rules.acuity:
+    if suggested is None or not 1 <= suggested < rules.acuity:
         return rules
     text = (
         f"A second opinion judged ESI {suggested}, more urgent than the rules' ESI "
