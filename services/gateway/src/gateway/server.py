@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from emergisphere_runtime.ops import router as health_router
 from emergisphere_runtime.platform import Platform
 from gateway import errors, http_metrics
+from gateway.fhir.views import router as fhir_router
 from gateway.live import EventHub
 from gateway.patients import router as patients_router
 from gateway.views_appointments import router as appointments_router
@@ -44,6 +45,7 @@ def create_app(platform: Platform, hub: EventHub) -> FastAPI:
         board_router,
         live_router,
         health_router,
+        fhir_router,
     )
     for router in routers:
         app.include_router(router)
