@@ -206,13 +206,13 @@ def fail(span: Span, exc: BaseException) -> None:
 
 
 @contextlib.contextmanager
-def server_span(*, method: str, route: str, headers: Mapping[str, str]) -> Iterator[Span]:
-    """The span of one HTTP request, named by its route template (never the raw path)."""
+def server_span(*, method: str, headers: Mapping[str, str]) -> Iterator[Span]:
+    """The span of one HTTP request; ``set_http_route`` names it once routing is done."""
     with tracer().start_as_current_span(
-        f"{method} {route}",
+        method,
         context=extract(headers),
         kind=SpanKind.SERVER,
-        attributes={"http.request.method": method, "http.route": route},
+        attributes={"http.request.method": method},
         record_exception=False,
         set_status_on_exception=False,
     ) as span:
@@ -221,6 +221,12 @@ def server_span(*, method: str, route: str, headers: Mapping[str, str]) -> Itera
         except BaseException as exc:
             fail(span, exc)
             raise
+
+
+def set_http_route(span: Span, method: str, route: str) -> None:
+    """Name the request's span by its route template (never the raw path: it holds ids)."""
+    span.update_name(f"{method} {route}")
+    span.set_attribute("http.route", route)
 
 
 def set_http_status(span: Span, status_code: int) -> None:

@@ -8,21 +8,19 @@ import time
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
-from starlette.routing import Match
 
 from emergisphere_runtime import tracing
 from emergisphere_runtime.metrics import Metrics
 
 # Probes and scrapes: counted, but no trace of their own every few seconds.
-UNTRACED_ROUTES = frozenset({"/healthz", "/readyz", "/metrics"})
+UNTRACED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
 def _route_template(request: Request) -> str:
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match == Match.FULL:
-            return str(getattr(route, "path", "unmatched"))
-    return "unmatched"
+    """The template of the route that handled the request (the router records it in the
+    scope), or "unmatched" when none did."""
+    path = getattr(request.scope.get("route"), "path", None)
+    return str(path) if path else "unmatched"
 
 
 def install(app: FastAPI, metrics: Metrics) -> None:
@@ -31,20 +29,19 @@ def install(app: FastAPI, metrics: Metrics) -> None:
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         started = time.perf_counter()
-        route = _route_template(request)
         method = request.method
         status = "500"  # what the client gets if the app raises
         try:
-            if route in UNTRACED_ROUTES:
+            if request.url.path in UNTRACED_PATHS:
                 response = await call_next(request)
             else:
-                with tracing.server_span(
-                    method=method, route=route, headers=dict(request.headers)
-                ) as span:
+                with tracing.server_span(method=method, headers=dict(request.headers)) as span:
                     response = await call_next(request)
+                    tracing.set_http_route(span, method, _route_template(request))
                     tracing.set_http_status(span, response.status_code)
             status = str(response.status_code)
         finally:
+            route = _route_template(request)
             metrics.http_requests.labels(route, method, status).inc()
             metrics.http_seconds.labels(route, method, status).observe(
                 time.perf_counter() - started
