@@ -87,6 +87,8 @@ class _Unit:
     outbox: list[OutboxMessage] = field(default_factory=list)
     mapped: mapping.MappingResult = field(default_factory=mapping.MappingResult)
     conditional: dict[str, str] = field(default_factory=dict)
+    # Index rows of the resources this unit writes, by (type, id).
+    rows: dict[tuple[str, str], FhirResource] = field(default_factory=dict)
 
 
 def parse_etag(value: str | None) -> int | None:
@@ -110,9 +112,11 @@ async def apply(platform: Platform, entries: list[Entry]) -> None:
             if entry.full_url and entry.resource_id:
                 unit.targets[entry.full_url] = entry.key
         await _rewrite_references(unit)
+        await _load_rows(unit)
         for entry in writes:
             if entry.writes:
-                await _write(unit, entry)
+                _write(unit, entry)
+        await session.flush()
         await _map(unit)
         await _start_workflows(unit)
         for reading_id, document in await mapping.stage_readings(platform, unit.mapped):
@@ -244,11 +248,34 @@ async def _rewrite_references(unit: _Unit) -> None:
         raise FhirError(422, issues)
 
 
-async def _write(unit: _Unit, entry: Entry) -> None:
+async def _load_rows(unit: _Unit) -> None:
+    """Fetch the current index rows of updated resources in one query per type (a POST's
+    id is new, so it has none) and drop their old search values."""
+    by_type: dict[str, list[str]] = {}
+    for entry in unit.entries:
+        if entry.writes and entry.method == "PUT" and entry.resource_id is not None:
+            by_type.setdefault(entry.resource_type, []).append(entry.resource_id)
+    for resource_type, ids in by_type.items():
+        found = await unit.session.scalars(
+            select(FhirResource).where(
+                FhirResource.resource_type == resource_type, FhirResource.id.in_(ids)
+            )
+        )
+        for row in found:
+            unit.rows[(resource_type, row.id)] = row
+        await unit.session.execute(
+            delete(FhirSearchValue).where(
+                FhirSearchValue.resource_type == resource_type,
+                FhirSearchValue.resource_id.in_(ids),
+            )
+        )
+
+
+def _write(unit: _Unit, entry: Entry) -> None:
     assert entry.resource is not None
     assert entry.resource_id is not None
     session = unit.session
-    row = await session.get(FhirResource, (entry.resource_type, entry.resource_id))
+    row = unit.rows.get((entry.resource_type, entry.resource_id))
     expected = parse_etag(entry.if_match)
     if expected is not None and (row is None or row.version_id != expected):
         where = f"{entry.path}.request.ifMatch" if entry.path.startswith("Bundle") else "If-Match"
@@ -260,24 +287,17 @@ async def _write(unit: _Unit, entry: Entry) -> None:
     meta["versionId"] = str(version)
     meta["lastUpdated"] = unit.now.isoformat().replace("+00:00", "Z")
     resource["meta"] = meta
-    patient_ref = search.patient_reference(resource)
     if row is None:
         row = FhirResource(resource_type=entry.resource_type, id=entry.resource_id)
         session.add(row)
+        unit.rows[(entry.resource_type, entry.resource_id)] = row
         entry.interaction, entry.status = "create", "201 Created"
     else:
-        await session.execute(
-            delete(FhirSearchValue).where(
-                FhirSearchValue.resource_type == entry.resource_type,
-                FhirSearchValue.resource_id == entry.resource_id,
-            )
-        )
         entry.interaction, entry.status = "update", "200 OK"
     row.version_id = version
     row.last_updated = unit.now
-    row.patient_ref = patient_ref
+    row.patient_ref = search.patient_reference(resource)
     row.sort_date = search.sort_date(resource)
-    await session.flush()
     key = store.version_key(entry.resource_type, entry.resource_id, version)
     document_id = unit.staged.add_version(key, resource)
     session.add(
@@ -290,18 +310,16 @@ async def _write(unit: _Unit, entry: Entry) -> None:
             document_id=document_id,
         )
     )
-    values = search.index_values(resource)
-    if values:
-        session.add_all(
-            FhirSearchValue(
-                resource_type=entry.resource_type,
-                resource_id=entry.resource_id,
-                param=param,
-                system=system,
-                value=value,
-            )
-            for param, system, value in values
+    session.add_all(
+        FhirSearchValue(
+            resource_type=entry.resource_type,
+            resource_id=entry.resource_id,
+            param=param,
+            system=system,
+            value=value,
         )
+        for param, system, value in search.index_values(resource)
+    )
     entry.version_id = version
     entry.last_updated = unit.now
 
@@ -310,7 +328,9 @@ async def _platform_patient(unit: _Unit, fhir_patient: str | None) -> str | None
     if fhir_patient is None:
         return None
     if fhir_patient not in unit.patients:
-        row = await unit.session.get(FhirResource, ("Patient", fhir_patient))
+        row = unit.rows.get(("Patient", fhir_patient)) or await unit.session.get(
+            FhirResource, ("Patient", fhir_patient)
+        )
         unit.patients[fhir_patient] = None if row is None else row.platform_patient_id
     return unit.patients[fhir_patient]
 
@@ -324,8 +344,8 @@ async def _map(unit: _Unit) -> None:
         resource = entry.resource
         assert resource is not None
         assert entry.resource_id is not None
-        row = await session.get(FhirResource, (entry.resource_type, entry.resource_id))
-        assert row is not None
+        row = unit.rows[(entry.resource_type, entry.resource_id)]
+        patient_id: str | None
         if entry.resource_type == "Patient":
             patient_id = row.platform_patient_id or await mapping.map_patient(
                 session, resource, entry.resource_id

@@ -86,6 +86,8 @@ class Planned:
 @dataclass
 class MappingResult:
     readings: dict[str, Reading] = field(default_factory=dict)
+    # Devices registered in this unit, by serial.
+    devices: dict[str, str] = field(default_factory=dict)
     workflows: list[Planned] = field(default_factory=list)
 
 
@@ -373,17 +375,20 @@ async def map_vitals(
         checked[name] = value
     device_ref = (resource.get("device") or {}).get("reference")
     serial = f"fhir:{device_ref}" if device_ref else f"fhir:feed:{patient_id}"
-    device = await devices.register_device(
-        session,
-        patient_id=patient_id,
-        kind="multiparameter_monitor",
-        serial=serial[:128],
-        label="FHIR vital signs",
-    )
-    reading_id = derived_id("reading", device.id, timestamp(measured_at))
+    device_id = result.devices.get(serial)
+    if device_id is None:
+        device = await devices.register_device(
+            session,
+            patient_id=patient_id,
+            kind="multiparameter_monitor",
+            serial=serial[:128],
+            label="FHIR vital signs",
+        )
+        device_id = result.devices[serial] = device.id
+    reading_id = derived_id("reading", device_id, timestamp(measured_at))
     reading = result.readings.get(reading_id)
     if reading is None:
-        reading = Reading(patient_id=patient_id, device_id=device.id, measured_at=measured_at)
+        reading = Reading(patient_id=patient_id, device_id=device_id, measured_at=measured_at)
         result.readings[reading_id] = reading
     reading.vitals.update(checked)
 

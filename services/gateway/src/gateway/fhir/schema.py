@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from fhirclient.models import fhirelementfactory, resource
-from fhirclient.models.fhirdate import FHIRDate
-from fhirclient.models.fhirdatetime import FHIRDateTime
-from fhirclient.models.fhirinstant import FHIRInstant
-from fhirclient.models.fhirtime import FHIRTime
+from fhirclient.models import fhirelementfactory, resource  # type: ignore[import-untyped]
+from fhirclient.models.fhirdate import FHIRDate  # type: ignore[import-untyped]
+from fhirclient.models.fhirdatetime import FHIRDateTime  # type: ignore[import-untyped]
+from fhirclient.models.fhirinstant import FHIRInstant  # type: ignore[import-untyped]
+from fhirclient.models.fhirtime import FHIRTime  # type: ignore[import-untyped]
 
 Kind = Literal["string", "integer", "decimal", "boolean", "date", "dateTime", "instant", "time"]
 

@@ -173,7 +173,7 @@ def _date(text: str, name: str) -> Any:
     }[comparator]
 
 
-def build(query: Query) -> tuple[Select[tuple[FhirResource]], int]:
+def build(query: Query) -> tuple[Select[FhirResource], int]:
     """The SQL for a search, and its page size. Raises FhirError (400) naming a bad param."""
     rtype = query.resource_type
     statement = select(FhirResource).where(FhirResource.resource_type == rtype)
