@@ -6,4 +6,5 @@ source "$(dirname "$0")/lib.sh"
 
 "$(dirname "$0")/helm.sh" install    # helm, for the chart's lint and render tests
 apt_install docker-compose              # docker-compose 1.29, for `docker-compose config`
+"$(dirname "$0")/prometheus.sh" install  # prometheus and promtool, for the dashboard and alert tests
 log "test tools ready"
