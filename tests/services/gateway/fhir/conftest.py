@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import func, select
+from tests.e2e.conftest import Running, running  # noqa: F401 - the whole platform, for event tests
 
 from emergisphere_runtime.outbox import OutboxMessage
 from emergisphere_runtime.platform import Platform
