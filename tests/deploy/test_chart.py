@@ -423,6 +423,16 @@ def check_extras(manifests: list[Manifest], deploy: Path) -> None:
 def test_rules_and_dashboards_come_from_the_repository_files(render: Any) -> None:
     manifests = render("-f", str(PRODUCTION_VALUES), *ALL_EXTRAS)
     check_extras(manifests, ROOT / "deploy")
+    # Scraped series carry the labels the rules and dashboards select on.
+    (monitor,) = of_kind(manifests, "ServiceMonitor")
+    relabelings = monitor["spec"]["endpoints"][0]["relabelings"]
+    assert {"targetLabel": "job", "replacement": "emergisphere"} in relabelings
+    assert {
+        "sourceLabels": ["__meta_kubernetes_service_label_app_kubernetes_io_component"],
+        "targetLabel": "service",
+    } in relabelings
+    for service in of_kind(manifests, "Service"):
+        assert service["metadata"]["labels"]["app.kubernetes.io/component"]
     # Switched off (the default), the extras render nothing.
     defaults = render()
     assert not of_kind(defaults, "PrometheusRule")

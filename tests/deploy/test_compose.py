@@ -4,6 +4,7 @@ dashboards."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -141,27 +142,38 @@ def test_prometheus_and_grafana_show_the_repository_rules_and_dashboards(
                 binds[target] = Path(source).resolve()
         return binds
 
+    # Prometheus runs the repository's own configuration, rules and Compose targets.
     prometheus = mounts("prometheus")
-    assert prometheus["/etc/prometheus/rules"] == ROOT / "deploy" / "prometheus" / "rules"
-    config = yaml.safe_load(prometheus["/etc/prometheus/prometheus.yml"].read_text())
-    assert config["rule_files"] == ["/etc/prometheus/rules/*.yaml"]
-    targets = {
-        target
-        for job in config["scrape_configs"]
-        if job["job_name"] == "emergisphere"
-        for static in job["static_configs"]
-        for target in static["targets"]
+    assert prometheus["/etc/prometheus"] == ROOT / "deploy" / "prometheus"
+    command = stack["services"]["prometheus"]["command"]
+    assert "--config.file=/etc/prometheus/prometheus.yml" in command
+    config = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    assert config["rule_files"] == ["rules/*.yaml"]
+    targets = json.loads((ROOT / "deploy" / "prometheus" / "targets" / "compose.json").read_text())
+    port = stack["services"]["gateway"]["environment"]["ES_HTTP_PORT"]
+    assert {t for group in targets for t in group["targets"]} == {
+        f"{name}:{port}" for name in service_names
     }
-    assert targets == {f"{name}:8080" for name in service_names}
+    for group in targets:
+        assert group["targets"] == [f"{group['labels']['service']}:{port}"]
 
     grafana = mounts("grafana")
     dashboards_at = next(t for t, s in grafana.items() if s.name == "dashboards")
     assert grafana[dashboards_at] == ROOT / "deploy" / "grafana" / "dashboards"
     provisioning = grafana["/etc/grafana/provisioning"]
-    provider = yaml.safe_load((provisioning / "dashboards" / "emergisphere.yaml").read_text())
-    assert provider["providers"][0]["options"]["path"] == dashboards_at
-    datasource = yaml.safe_load((provisioning / "datasources" / "prometheus.yaml").read_text())
-    assert datasource["datasources"][0]["url"] == "http://prometheus:9090"
+    assert provisioning == ROOT / "deploy" / "grafana" / "provisioning"
+    providers = [
+        provider
+        for path in (provisioning / "dashboards").glob("*.yaml")
+        for provider in yaml.safe_load(path.read_text())["providers"]
+    ]
+    assert [p["options"]["path"] for p in providers] == [dashboards_at]
+    datasources = [
+        source
+        for path in (provisioning / "datasources").glob("*.yaml")
+        for source in yaml.safe_load(path.read_text())["datasources"]
+    ]
+    assert [d["url"] for d in datasources] == ["http://prometheus:9090"]
 
 
 def test_kafka_is_the_version_the_local_servers_run(stack: dict[str, Any]) -> None:

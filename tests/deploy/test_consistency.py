@@ -48,14 +48,11 @@ def names_everywhere() -> dict[str, set[str]]:
             a["image"].removeprefix("emergisphere/") for a in skaffold["build"]["artifacts"]
         },
         "Compose service": set(compose["services"]) - COMPOSE_EXTRAS,
-        "Compose prometheus target": {
-            t.split(":")[0]
-            for job in yaml.safe_load((ROOT / "deploy" / "compose" / "prometheus.yml").read_text())[
-                "scrape_configs"
-            ]
-            if job["job_name"] == "emergisphere"
-            for static in job["static_configs"]
-            for t in static["targets"]
+        "Compose Prometheus target": {
+            group["labels"]["service"]
+            for group in json.loads(
+                (ROOT / "deploy" / "prometheus" / "targets" / "compose.json").read_text()
+            )
         },
         "runtime start order": set(runner.START_ORDER),
     }

@@ -119,7 +119,7 @@ def test_every_release_deploys_the_chart_with_each_built_image_by_name(
 def test_dev_profile_forwards_the_gateway_and_grafana(skaffold: dict[str, Any]) -> None:
     dev = next(p for p in skaffold["profiles"] if p["name"] == "dev")
     forwards = {f["resourceName"]: f for f in dev["portForward"]}
-    assert forwards["emergisphere-gateway"]["port"] == 8080
+    assert forwards["emergisphere-gateway"]["port"] == 8000
     assert forwards["emergisphere-gateway"]["localPort"] == 8000
     assert any("grafana" in name for name in forwards)
 

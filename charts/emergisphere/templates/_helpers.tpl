@@ -111,7 +111,7 @@ ES_MIGRATE_ON_START: "false"
 ES_OTLP_ENDPOINT: {{ .Values.config.otlpEndpoint | quote }}
 ES_TRACE_SAMPLE_RATIO: {{ .Values.config.traceSampleRatio | quote }}
 ES_HTTP_HOST: "0.0.0.0"
-ES_HTTP_PORT: "8080"
+ES_HTTP_PORT: "8000"
 ES_DATA_DIR: /tmp/emergisphere
 {{- range $key, $value := .Values.config.extra }}
 {{ $key }}: {{ $value | quote }}
