@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import http.server
 import json
+import threading
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
+    ExportTraceServiceRequest,
+    ExportTraceServiceResponse,
+)
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
@@ -220,3 +226,56 @@ def test_the_otlp_url_is_the_collectors_traces_path() -> None:
     assert tracing.traces_url("http://collector:4318") == "http://collector:4318/v1/traces"
     assert tracing.traces_url("http://collector:4318/") == "http://collector:4318/v1/traces"
     assert tracing.traces_url("http://c:4318/v1/traces") == "http://c:4318/v1/traces"
+
+
+class _Collector(http.server.BaseHTTPRequestHandler):
+    """An OTLP/HTTP collector on loopback: keeps each export request it receives."""
+
+    received: ClassVar[list[tuple[str, str, bytes]]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append((self.path, self.headers["Content-Type"], body))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.end_headers()
+        self.wfile.write(ExportTraceServiceResponse().SerializeToString())
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet: no request lines
+        pass
+
+
+@pytest.fixture
+def collector() -> Iterator[str]:
+    _Collector.received = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Collector)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_spans_are_exported_over_otlp_when_an_endpoint_is_set(
+    settings: Settings, collector: str
+) -> None:
+    configured = settings.model_copy(update={"otlp_endpoint": collector})
+    tracing.configure(service="triage", settings=configured)
+    try:
+        with tracing.tracer().start_as_current_span("process es.triage.commands") as span:
+            span.set_attribute(tracing.WORKFLOW_ID, "wf-otlp")
+    finally:
+        tracing.shutdown()  # flushes the batch
+    (path, content_type, body) = _Collector.received[0]
+    assert path == "/v1/traces"
+    assert content_type == "application/x-protobuf"
+    request = ExportTraceServiceRequest.FromString(body)
+    (resource_spans,) = request.resource_spans
+    resource = {a.key: a.value.string_value for a in resource_spans.resource.attributes}
+    assert resource["service.name"] == "triage"
+    assert resource["service.namespace"] == "emergisphere"
+    (exported,) = [s for scope in resource_spans.scope_spans for s in scope.spans]
+    assert exported.name == "process es.triage.commands"
+    assert exported.trace_id == span.get_span_context().trace_id.to_bytes(16, "big")
