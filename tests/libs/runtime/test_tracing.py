@@ -6,11 +6,13 @@ import asyncio
 import http.server
 import json
 import threading
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
 import httpx
 import pytest
+from aiokafka import AIOKafkaConsumer
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
     ExportTraceServiceRequest,
     ExportTraceServiceResponse,
@@ -22,6 +24,7 @@ from opentelemetry.trace import SpanKind, StatusCode
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime import topics, tracing
 from emergisphere_runtime.bus import InProcessBus
+from emergisphere_runtime.bus.kafka import KafkaBus, delete_prefixed_topics, ensure_topics
 from emergisphere_runtime.messages import new_envelope
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
@@ -279,3 +282,76 @@ def test_spans_are_exported_over_otlp_when_an_endpoint_is_set(
     (exported,) = [s for scope in resource_spans.scope_spans for s in scope.spans]
     assert exported.name == "process es.triage.commands"
     assert exported.trace_id == span.get_span_context().trace_id.to_bytes(16, "big")
+
+
+@pytest.fixture
+async def kafka_settings(servers: dict[str, str]) -> AsyncIterator[Settings]:
+    settings = Settings(
+        kafka_bootstrap_servers=servers["ES_KAFKA_BOOTSTRAP_SERVERS"],
+        kafka_topic_prefix=f"trc{uuid.uuid4().hex[:8]}.",
+        kafka_partitions=1,
+    )
+    await ensure_topics(settings, ["es.trace.commands"])
+    try:
+        yield settings
+    finally:
+        await delete_prefixed_topics(settings)
+
+
+async def test_kafka_records_carry_traceparent_headers_and_consumers_continue_from_them(
+    kafka_settings: Settings, exporter: InMemorySpanExporter
+) -> None:
+    topic = "es.trace.commands"
+    bus = KafkaBus(kafka_settings)
+    bus.subscribe(topic, "trace", _ignore)
+    await bus.start()
+    try:
+        with tracing.tracer().start_as_current_span("producer") as producer:
+            await bus.publish(topic, new_envelope(producer="test", workflow_id="wf-kafka"))
+        # A second record whose headers name another parent than its envelope: the
+        # consumer continues from the headers.
+        other = new_envelope(producer="test", workflow_id="wf-kafka-2")
+        other.trace_context["traceparent"] = f"00-{'1' * 32}-{'2' * 16}-01"
+        header = f"00-{'3' * 32}-{'4' * 16}-01"
+        await bus.send(
+            topic,
+            other.SerializeToString(),
+            key=b"wf-kafka-2",
+            headers=[("traceparent", header.encode())],
+        )
+        for _ in range(600):  # the consumer spans end just after their handler returns
+            if len([s for s in exporter.get_finished_spans() if s.kind == SpanKind.CONSUMER]) == 2:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await bus.stop()
+
+    raw = AIOKafkaConsumer(
+        bus.wire(topic),
+        bootstrap_servers=kafka_settings.kafka_bootstrap_servers,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
+    await raw.start()
+    try:
+        first = await asyncio.wait_for(raw.getone(), 30)
+    finally:
+        await raw.stop()
+    headers = dict(first.headers)
+    trace_hex = format(producer.get_span_context().trace_id, "032x")
+    assert headers["traceparent"].decode().split("-")[1] == trace_hex
+
+    consumers = {
+        s.attributes[tracing.WORKFLOW_ID]: s  # type: ignore[index]
+        for s in exporter.get_finished_spans()
+        if s.kind == SpanKind.CONSUMER
+    }
+    assert consumers["wf-kafka"].context.trace_id == producer.get_span_context().trace_id
+    assert consumers["wf-kafka"].attributes["messaging.system"] == "kafka"  # type: ignore[index]
+    assert format(consumers["wf-kafka-2"].context.trace_id, "032x") == "3" * 32
+    assert consumers["wf-kafka-2"].parent is not None
+    assert format(consumers["wf-kafka-2"].parent.span_id, "016x") == "4" * 16
+
+
+async def _ignore(_envelope: Envelope) -> None:
+    return None
