@@ -36,6 +36,7 @@ from emergisphere_runtime.bus.kafka import delete_prefixed_topics
 from emergisphere_runtime.cluster import Cluster
 from emergisphere_runtime.devprocess import free_port
 from emergisphere_runtime.settings import Settings
+from emergisphere_runtime.testing import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
@@ -186,6 +187,7 @@ def _write_prometheus_config(directory: Path, cluster: Cluster) -> Path:
 
 async def _post_intakes(url: str, patients: list[Patient], offset: int) -> list[str]:
     async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+        await sign_in(http, "desk")
 
         async def post(n: int, patient: Patient) -> str:
             answer = await http.post("/api/v1/intakes", json=patient.intake(offset + n))
@@ -199,6 +201,7 @@ async def _post_intakes(url: str, patients: list[Patient], offset: int) -> list[
 async def _wait_completed(url: str, ids: list[str], within: float) -> None:
     deadline = time.monotonic() + within
     async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+        await sign_in(http, "desk")
         while True:
             statuses = [
                 (await http.get(f"/api/v1/workflows/{workflow_id}")).json()["status"]

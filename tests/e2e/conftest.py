@@ -13,6 +13,7 @@ import pytest
 from emergisphere_runtime.platform import Platform, Service
 from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
 from emergisphere_runtime.settings import Settings
+from emergisphere_runtime.testing import sign_in
 
 
 @dataclass
@@ -53,5 +54,7 @@ async def running(settings: Settings) -> AsyncIterator[Running]:
     gateway = next(s for s in services if s.name == "gateway")
     port = gateway.port  # type: ignore[attr-defined]
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+        # As the seeded development clinician (FHIR as the development integration).
+        await sign_in(http)
         yield Running(platform, services, http)
     await stop_services(platform, services)

@@ -9,6 +9,7 @@ from typing import Any
 import websockets
 
 from emergisphere_runtime.messages import derived_id
+from emergisphere_runtime.testing import login
 
 from .conftest import Running
 
@@ -199,7 +200,10 @@ async def test_live_updates_and_the_board(running: Running) -> None:
         "arrival_mode": "ambulance",
         "vitals": {"respiratory_rate": 30, "spo2": 88},
     }
-    async with websockets.connect(f"ws://127.0.0.1:{port}/ws/patient/{patient_id}") as ws:
+    # Browsers cannot set headers on a WebSocket: the token rides in the query string.
+    token = (await login(running.http, "clinician"))["Authorization"].removeprefix("Bearer ")
+    live = f"ws://127.0.0.1:{port}/ws/patient/{patient_id}?access_token={token}"
+    async with websockets.connect(live) as ws:
         accepted = (await running.http.post("/api/v1/intakes", json=intake)).json()
         assert accepted["patient_id"] == patient_id
         kinds = []

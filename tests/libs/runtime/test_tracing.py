@@ -29,6 +29,7 @@ from emergisphere_runtime.messages import new_envelope
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.runner import START_ORDER, start_services, stop_services
 from emergisphere_runtime.settings import Settings
+from emergisphere_runtime.testing import sign_in
 
 INTAKE: dict[str, Any] = {
     "patient": {
@@ -104,6 +105,7 @@ async def test_an_emergency_intake_is_one_connected_trace_through_every_service(
     gateway_url: str, exporter: InMemorySpanExporter
 ) -> None:
     async with httpx.AsyncClient(base_url=gateway_url, timeout=15) as http:
+        await sign_in(http)
         answer = await http.post("/api/v1/intakes", json=INTAKE)
         assert answer.status_code in (201, 202)
         workflow_id = answer.json()["workflow_id"]

@@ -18,6 +18,8 @@ from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.settings import Settings
 from emergisphere_runtime.workflow.models import Workflow
 from gateway.live import EventHub
+from gateway.security.matrix import MATRIX, Rule
+from gateway.security.testing import authorize
 from gateway.server import create_app
 
 INTAKE: dict[str, Any] = {
@@ -65,7 +67,9 @@ async def api(settings: Settings, database_url: str) -> AsyncIterator[tuple[Plat
 
 def client(app: Any) -> httpx.AsyncClient:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    return httpx.AsyncClient(transport=transport, base_url="http://gateway")
+    http = httpx.AsyncClient(transport=transport, base_url="http://gateway")
+    authorize(http, app)
+    return http
 
 
 def assert_unavailable(response: httpx.Response) -> None:
@@ -102,8 +106,13 @@ async def test_intake_gets_503_with_retry_after_when_the_database_is_down(
     ids=["refused", "every-address-refused", "integrity-error", "other-os-error"],
 )
 async def test_only_unreachable_stores_get_503(
-    settings: Settings, error: Callable[[], Exception], status: int
+    settings: Settings,
+    error: Callable[[], Exception],
+    status: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # A route made up for this test needs a rule, or the gateway refuses it to everyone.
+    monkeypatch.setitem(MATRIX, ("GET", "/boom"), Rule(public=True))
     url = f"sqlite+aiosqlite:///{settings.data_dir / 'e.db'}"
     async with api(settings, url) as (_platform, app):
 

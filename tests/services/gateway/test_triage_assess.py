@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 
 from emergisphere_runtime.platform import Platform
 from gateway.live import EventHub
+from gateway.security.testing import authorize
 from gateway.server import create_app
 
 URL = "/api/v1/triage/assess"
@@ -29,6 +30,7 @@ async def api(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(platform, EventHub(platform))
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+        authorize(client, app)
         yield client
 
 
@@ -193,6 +195,7 @@ async def test_configured_llm_assist_can_raise_acuity_and_is_counted(
     app = create_app(platform, EventHub(platform))
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+        authorize(client, app)
         response = await client.post(URL, json={"chief_complaint": "sore throat"})
     assert response.status_code == 200, response.text
     body = response.json()

@@ -100,6 +100,9 @@ async def run_demo(url: str, *, count: int, concurrency: int, seed: int) -> int:
     console = Console()
 
     async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+        from emergisphere_runtime.testing import sign_in
+
+        await sign_in(client, "desk")  # the development desk account
         with Progress(console=console) as progress:
             task = progress.add_task("Posting intakes", total=count)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import LargeBinary, String, text
+from sqlalchemy import String, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from emergisphere_runtime.crypto.columns import EncryptedBytes
 from emergisphere_runtime.db.base import Base, utcnow
 
 
@@ -16,7 +17,8 @@ class InboxEntry(Base):
 
     consumer: Mapped[str] = mapped_column(String(64), primary_key=True)
     message_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    reply: Mapped[bytes] = mapped_column(LargeBinary)
+    # Encrypted at rest: replies carry what the agent found about the patient.
+    reply: Mapped[bytes] = mapped_column(EncryptedBytes("inbox.reply"))
     processed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -16,13 +16,14 @@ import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import BigInteger, Integer, LargeBinary, String, delete, func, select
+from sqlalchemy import BigInteger, Integer, String, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from emergisphere.v1.envelope_pb2 import Envelope
 from emergisphere_runtime import tracing
 from emergisphere_runtime.bus.port import MessageBus
+from emergisphere_runtime.crypto.columns import EncryptedBytes
 from emergisphere_runtime.db.base import Base, Database, utcnow
 from emergisphere_runtime.metrics import Metrics
 
@@ -50,7 +51,8 @@ class OutboxMessage(Base):
     )
     message_id: Mapped[str] = mapped_column(String(64))
     topic: Mapped[str] = mapped_column(String(200))
-    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    # Encrypted at rest: commands carry the patient's case.
+    payload: Mapped[bytes] = mapped_column(EncryptedBytes("outbox.payload"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 

@@ -1,8 +1,8 @@
 """Patients, their insurance on file, and encounters; with the schemas the gateway reads.
 
-``admission_patients.national_health_id`` is unique, so two intakes of one person can
-never create two records; ``admission_encounters.workflow_id`` is unique, so a workflow
-opens one encounter however often its admission step is re-sent.
+``admission_patients.national_health_id_index`` (a keyed blind index) is unique, so two
+intakes of one person can never create two records; ``admission_encounters.workflow_id``
+is unique, so a workflow opens one encounter however often its admission step is re-sent.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Date, ForeignKey, Index, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from emergisphere_runtime.crypto.columns import BlindIndex, EncryptedJSON, EncryptedText
 from emergisphere_runtime.db.base import Base
 
 # Exact amounts on PostgreSQL; never floats for money.
@@ -28,7 +29,14 @@ class Patient(Base):
     __table_args__ = (Index("ix_admission_patients_name_key_dob", "name_key", "date_of_birth"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    national_health_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # PHI is encrypted at rest (docs/security.md); lookups by national id go through the
+    # keyed blind index, which is what keeps one record per person.
+    national_health_id: Mapped[str | None] = mapped_column(
+        EncryptedText("admission_patients.national_health_id")
+    )
+    national_health_id_index: Mapped[str | None] = mapped_column(
+        BlindIndex("admission_patients.national_health_id"), unique=True
+    )
     mrn: Mapped[str] = mapped_column(String(16), unique=True)
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(100))
@@ -39,8 +47,10 @@ class Patient(Base):
     alias: Mapped[str | None] = mapped_column(String(32))
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     sex: Mapped[str] = mapped_column(String(16), default="unknown")
-    phone: Mapped[str | None] = mapped_column(String(32))
-    emergency_contacts: Mapped[list[Any]] = mapped_column(default=list)
+    phone: Mapped[str | None] = mapped_column(EncryptedText("admission_patients.phone"))
+    emergency_contacts: Mapped[list[Any]] = mapped_column(
+        EncryptedJSON("admission_patients.emergency_contacts"), default=list
+    )
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -234,6 +234,7 @@ def _new_patient(
     return Patient(
         id=patient_id,
         national_health_id=rules.clean(data.national_health_id),
+        national_health_id_index=rules.clean(data.national_health_id),
         mrn=rules.mrn_for(patient_id),
         first_name=rules.clean(data.first_name),
         last_name=rules.clean(data.last_name),
@@ -359,7 +360,7 @@ async def _open_encounter(session: AsyncSession, row: Encounter) -> tuple[Encoun
 
 async def _by_national_health_id(session: AsyncSession, nhid: str) -> Patient | None:
     found: Patient | None = await session.scalar(
-        select(Patient).where(Patient.national_health_id == nhid)
+        select(Patient).where(Patient.national_health_id_index == nhid)
     )
     return found
 

@@ -6,11 +6,11 @@ import asyncio
 import contextlib
 
 import uvicorn
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from emergisphere_runtime.ops import router as health_router
 from emergisphere_runtime.platform import Platform
-from gateway import errors, http_metrics
+from gateway import errors, http_metrics, security
 from gateway.fhir.views import router as fhir_router
 from gateway.live import EventHub
 from gateway.patients import router as patients_router
@@ -30,7 +30,13 @@ device API.
 
 
 def create_app(platform: Platform, hub: EventHub) -> FastAPI:
-    app = FastAPI(title="EmergiSphere", version="0.1.0", description=DESCRIPTION)
+    # Every route first passes the permission matrix (gateway.security.matrix).
+    app = FastAPI(
+        title="EmergiSphere",
+        version="0.1.0",
+        description=DESCRIPTION,
+        dependencies=[Depends(security.authorize)],
+    )
     app.state.platform = platform
     app.state.hub = hub
     errors.install(app)
@@ -49,6 +55,7 @@ def create_app(platform: Platform, hub: EventHub) -> FastAPI:
     )
     for router in routers:
         app.include_router(router)
+    security.install(app, platform)
     return app
 
 
@@ -65,6 +72,7 @@ class Gateway:
     async def start(self) -> None:
         settings = self._platform.settings
         await self.hub.start()
+        await security.start(self.app)
         config = uvicorn.Config(
             self.app,
             host=settings.http_host,
@@ -95,6 +103,7 @@ class Gateway:
             self._server.should_exit = True
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        await security.stop(self.app)
         await self.hub.stop()
 
 

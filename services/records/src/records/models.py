@@ -13,9 +13,10 @@ from datetime import datetime
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Index, String, Text, UniqueConstraint
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from emergisphere_runtime.crypto.columns import EncryptedText
 from emergisphere_runtime.db.base import Base
 
 ACTIVE: Final = "active"
@@ -86,7 +87,9 @@ class Visit(Base):
     workflow_type: Mapped[str] = mapped_column(String(32))
     acuity: Mapped[int | None]
     # Part of the medical record; it never leaves this table through logs or metrics.
-    chief_complaint: Mapped[str] = mapped_column(Text, default="")
+    chief_complaint: Mapped[str] = mapped_column(
+        EncryptedText("records_visits.chief_complaint"), default=""
+    )
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
     visited_at: Mapped[datetime]
     created_at: Mapped[datetime]

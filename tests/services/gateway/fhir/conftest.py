@@ -16,6 +16,7 @@ from emergisphere_runtime.outbox import OutboxMessage
 from emergisphere_runtime.platform import Platform
 from gateway.fhir.models import FhirPendingDocument, FhirResource, FhirVersion
 from gateway.live import EventHub
+from gateway.security.testing import authorize
 from gateway.server import create_app
 
 SYNTHEA = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "fhir" / "synthea"
@@ -40,6 +41,7 @@ async def fhir(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://fhir.test") as client:
         client.headers.update(FHIR_JSON)
+        authorize(client, app)  # FHIR as an integration client, the rest as a clinician
         yield client
 
 

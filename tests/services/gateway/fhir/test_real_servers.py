@@ -13,6 +13,7 @@ import pytest
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.settings import Settings
 from gateway.live import EventHub
+from gateway.security.testing import authorize
 from gateway.server import create_app
 
 from .conftest import FHIR_JSON, counts, synthea_bundle
@@ -41,6 +42,7 @@ async def server_fhir(
         async with httpx.AsyncClient(
             transport=transport, base_url="http://fhir.test", headers=FHIR_JSON
         ) as client:
+            authorize(client, app)  # FHIR as an integration client
             yield platform, client
     finally:
         from pymongo import AsyncMongoClient

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from emergisphere_runtime.crypto.columns import EncryptedBytes
 from emergisphere_runtime.db.base import Base, utcnow
 
 WORKFLOW_STATUSES = ("running", "completed", "failed", "escalated")
@@ -24,7 +25,8 @@ class Workflow(Base):
     acuity: Mapped[int | None] = mapped_column(Integer)
     # The protobuf Case, serialised: it is read and rewritten on every step, and the
     # binary form is an order of magnitude cheaper than JSON both ways.
-    case_proto: Mapped[bytes] = mapped_column(LargeBinary)
+    # Encrypted at rest: it carries the patient's identity and contact details.
+    case_proto: Mapped[bytes] = mapped_column(EncryptedBytes("workflows.case_proto"))
     # When the orchestrator must next look at this workflow (retry due, step deadline).
     wake_at: Mapped[datetime | None] = mapped_column(index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True)

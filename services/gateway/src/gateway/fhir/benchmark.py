@@ -19,6 +19,7 @@ import httpx
 from emergisphere_runtime import schema
 from emergisphere_runtime.platform import Platform
 from emergisphere_runtime.settings import Settings
+from gateway.security.testing import bearer
 from gateway.server import Gateway
 
 ENTRIES = 500
@@ -62,7 +63,10 @@ async def _measure(entries: list[dict[str, Any]]) -> dict[str, Any]:
         seconds: list[float] = []
         try:
             base = f"http://127.0.0.1:{gateway.port}"
-            headers = {"content-type": "application/fhir+json"}
+            headers = {
+                "content-type": "application/fhir+json",
+                **bearer(gateway.app, "integration"),
+            }
             async with httpx.AsyncClient(base_url=base, timeout=60, headers=headers) as http:
                 for index, body in enumerate(bodies):
                     started = time.perf_counter()
