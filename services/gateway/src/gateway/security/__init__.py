@@ -6,14 +6,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
+from emergisphere_runtime.crypto.reencrypt import reencrypt_platform
 from emergisphere_runtime.platform import Platform
 from gateway.security.context import Security
 from gateway.security.enforcement import authorize
 from gateway.security.middleware import SecurityMiddleware
 from gateway.security.views import router
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Security", "authorize", "install", "start", "stop"]
 
@@ -50,8 +57,25 @@ async def start(app: FastAPI) -> None:
 
         await seed(security.platform)
     await security.audit.start()
+    # After a key rotation (or on data from before encryption), rewrite PHI under the
+    # active key beside normal traffic (one read of every PHI value per start).
+    security.background = asyncio.create_task(_reencrypt(security), name="security:reencrypt")
+
+
+async def _reencrypt(security: Security) -> None:
+    try:
+        report = await reencrypt_platform(security.platform)
+    except Exception:
+        log.exception("re-encryption pass failed; the next start retries it")
+        return
+    if report.total:
+        log.info("re-encrypted PHI under the active key", extra={"values": report.total})
 
 
 async def stop(app: FastAPI) -> None:
     security: Security = app.state.security
+    if security.background is not None:
+        security.background.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await security.background
     await security.audit.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
@@ -21,6 +22,7 @@ class Security:
     tokens: TokenService
     sessions: Sessions
     audit: AuditTrail
+    background: asyncio.Task[None] | None = None
     _route_paths: dict[int, str] = field(default_factory=dict)
 
     @classmethod
