@@ -52,6 +52,21 @@ def _parser() -> argparse.ArgumentParser:
         "eval-triage", help="measure the triage engine against expert levels in a CSV"
     )
     eval_triage.add_argument("file", help="a KTAS-shaped or ESI-handbook-shaped CSV")
+
+    audit = commands.add_parser("audit", help="the audit trail of access to patient data")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    audit_commands.add_parser(
+        "verify", help="check the hash chain; name every altered or deleted entry"
+    )
+    keys = commands.add_parser("keys", help="PHI encryption keys")
+    keys_commands = keys.add_subparsers(dest="keys_command", required=True)
+    keys_commands.add_parser(
+        "reencrypt", help="rewrite PHI under the active key (after rotation); idempotent"
+    )
+    # Account commands live with the gateway's security package (users, clients).
+    from gateway.security.manage import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
@@ -74,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"EmergiSphere starting on http://{settings.http_host}:{settings.http_port}")
         print(f"  API docs: http://{settings.http_host}:{settings.http_port}/docs")
         print(f"  Board:    http://{settings.http_host}:{settings.http_port}/board")
+        if settings.environment == "development":
+            from gateway.security.devusers import credentials_table
+
+            print(credentials_table())
         sys.stdout.flush()
         asyncio.run(runner.serve(settings, list(runner.START_ORDER)))
     elif args.command == "run":
@@ -94,6 +113,18 @@ def main(argv: list[str] | None = None) -> int:
         print("database is at the latest schema")
     elif args.command == "topics":
         return _ensure_topics(settings)
+    elif args.command == "audit":
+        from emergisphere_runtime.audit.verify import verify_command
+
+        return asyncio.run(verify_command(settings))
+    elif args.command == "keys":
+        from emergisphere_runtime.crypto.reencrypt import reencrypt_command
+
+        return asyncio.run(reencrypt_command(settings))
+    elif args.command in ("users", "clients"):
+        from gateway.security.manage import run as manage
+
+        return asyncio.run(manage(args, settings))
     elif args.command == "services":
         from emergisphere_runtime.platform import discover_services
 
