@@ -142,6 +142,9 @@ async def authorize(conn: HTTPConnection) -> None:
     )
     if not verdict.allowed:
         raise _refuse(conn, 429, "too many requests", {"Retry-After": str(verdict.retry_after)})
+    if rule.phi or rule.break_glass:
+        # Before any refusal, so refused attempts are on record with their patient too.
+        access.patient_id = await _patient_of(conn, security)
     purpose = conn.headers.get("x-purpose-of-use", "").strip().lower()
     if purpose and (not _PURPOSE.match(purpose) or purpose not in PURPOSES):
         raise _refuse(conn, 400, f"X-Purpose-Of-Use: one of {', '.join(sorted(PURPOSES))}")
@@ -152,8 +155,6 @@ async def authorize(conn: HTTPConnection) -> None:
         raise _refuse(conn, 403, "your role may not do this")
     if principal.kind == "client" and rule.scope is not None and rule.scope not in principal.scopes:
         raise _refuse(conn, 403, f"the token lacks the {rule.scope} scope")
-    if rule.phi or rule.break_glass:
-        access.patient_id = await _patient_of(conn, security)
     if not allowed:
         # Only break-glass can let this role in, for this patient, for a while.
         grant = None
