@@ -15,7 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import LargeBinary, MetaData, Table, Text, and_, select, type_coerce, update
+from sqlalchemy import (
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    and_,
+    select,
+    tuple_,
+    type_coerce,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from emergisphere_runtime.crypto.cipher import FieldCipher
@@ -63,29 +73,28 @@ async def reencrypt_database(
     for table, name in encrypted_columns(metadata):
         column = table.c[name]
         pk = list(table.primary_key.columns)
-        if len(pk) != 1:
-            raise ValueError(f"{table.name}: re-encryption needs a single-column primary key")
-        key = pk[0]
         raw_type = LargeBinary() if isinstance(column.type, EncryptedBytes) else Text()
         raw = type_coerce(column, raw_type)
-        after: Any = None
+        after: tuple[Any, ...] | None = None
         count = 0
         while True:
-            query = select(key, raw).where(column.is_not(None)).order_by(key).limit(batch)
+            query = select(*pk, raw).where(column.is_not(None)).order_by(*pk).limit(batch)
             if after is not None:
-                query = query.where(key > after)
+                query = query.where(tuple_(*pk) > tuple_(*after))
             async with db.session() as session:
-                rows = (await session.execute(query)).all()
+                rows = [tuple(r) for r in (await session.execute(query)).all()]
             if not rows:
                 break
-            after = rows[-1][0]
-            stale = [(k, v) for k, v in rows if _needs_rewrite(cipher, v)]
+            after = rows[-1][:-1]
+            stale = [(r[:-1], r[-1]) for r in rows if _needs_rewrite(cipher, r[-1])]
             if stale:
                 async with db.transaction() as session:
                     for row_key, old in stale:
                         decorator: Any = column.type
                         value = decorator.process_result_value(old, db.engine.dialect)
-                        condition: ColumnElement[bool] = and_(key == row_key, raw == old)
+                        condition: ColumnElement[bool] = and_(
+                            *(c == v for c, v in zip(pk, row_key, strict=True)), raw == old
+                        )
                         done = await session.execute(
                             update(table).where(condition).values({name: value})
                         )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from emergisphere_runtime.crypto.columns import EncryptedBytes
+from emergisphere_runtime.crypto.columns import EncryptedBytes, EncryptedJSON
 from emergisphere_runtime.db.base import Base, utcnow
 
 WORKFLOW_STATUSES = ("running", "completed", "failed", "escalated")
@@ -72,7 +72,8 @@ class Step(Base):
     dispatched_at: Mapped[datetime | None]
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
-    output: Mapped[dict[str, Any] | None]
+    # Encrypted at rest: an agent's output may repeat the patient's details.
+    output: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON("workflow_steps.output"))
     error: Mapped[str | None] = mapped_column(Text)
 
     workflow: Mapped[Workflow] = relationship(back_populates="steps")

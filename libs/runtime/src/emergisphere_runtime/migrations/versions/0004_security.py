@@ -150,6 +150,14 @@ def upgrade() -> None:
             existing_nullable=False,
             postgresql_using="emergency_contacts::text",
         )
+    with op.batch_alter_table("workflow_steps", schema=None) as batch_op:
+        batch_op.alter_column(
+            "output",
+            existing_type=sa.JSON(),
+            type_=sa.Text(),
+            existing_nullable=True,
+            postgresql_using="output::text",
+        )
     _fill_blind_index()
     with op.batch_alter_table("admission_patients", schema=None) as batch_op:
         batch_op.create_unique_constraint(
@@ -207,8 +215,38 @@ def _decrypt_patients() -> None:
         )
 
 
+def _decrypt_step_outputs() -> None:
+    bind = op.get_bind()
+    rows = bind.execute(
+        sa.text("SELECT workflow_id, step_id, output FROM workflow_steps WHERE output IS NOT NULL")
+    ).all()
+    if not rows:
+        return
+    cipher = _cipher()
+    for workflow_id, step_id, output in rows:
+        bind.execute(
+            sa.text(
+                "UPDATE workflow_steps SET output = :o WHERE workflow_id = :w AND step_id = :s"
+            ),
+            {
+                "o": cipher.decrypt_text(output, context="workflow_steps.output"),
+                "w": workflow_id,
+                "s": step_id,
+            },
+        )
+
+
 def downgrade() -> None:
     _decrypt_patients()
+    _decrypt_step_outputs()
+    with op.batch_alter_table("workflow_steps", schema=None) as batch_op:
+        batch_op.alter_column(
+            "output",
+            existing_type=sa.Text(),
+            type_=sa.JSON(),
+            existing_nullable=True,
+            postgresql_using="output::json",
+        )
     with op.batch_alter_table("admission_patients", schema=None) as batch_op:
         batch_op.drop_constraint(
             batch_op.f("uq_admission_patients_national_health_id_index"), type_="unique"
