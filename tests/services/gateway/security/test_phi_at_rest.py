@@ -5,6 +5,7 @@ them back and finds the patient by national id."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -109,8 +110,9 @@ async def _mongo_leaks(url: str) -> tuple[list[str], int]:
 
 
 async def test_an_intake_leaves_no_plaintext_identifier_or_phone_at_rest(
-    server_platform: tuple[Platform, list[Service], str],
+    server_platform: tuple[Platform, list[Service], str], caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, every level: the log scan below
     platform, services, url = server_platform
     gateway = next(s for s in services if s.name == "gateway")
     app = gateway.app  # type: ignore[attr-defined]
@@ -151,3 +153,8 @@ async def test_an_intake_leaves_no_plaintext_identifier_or_phone_at_rest(
     assert documents > 3
     assert sorted(set(pg_leaks)) == []
     assert mongo_leaks == []
+    # Nor do the logs of the whole run name the patient, their kin or their numbers.
+    logged = "\n".join(r.getMessage() + " " + str(r.__dict__) for r in caplog.records)
+    assert len(caplog.records) > 50
+    for secret in (*SECRETS, "Marguerite", "Okonkwo", "Tobias"):
+        assert secret not in logged
