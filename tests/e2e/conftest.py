@@ -47,6 +47,8 @@ async def running(settings: Settings) -> AsyncIterator[Running]:
             "intake_wait_seconds": 3.0,
             "environment": "development",
             "seed_demo_data": True,
+            # Tests poll fast as one user; the per-user limit has its own tests.
+            "rate_limit_per_minute": 1_000_000,
         }
     )
     platform = Platform.from_settings(e2e)
