@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
 from emergisphere_runtime.audit.trail import verify_database
 from emergisphere_runtime.crypto import keyring_from_settings
 from emergisphere_runtime.db import Database
@@ -17,6 +19,10 @@ async def verify_command(settings: Settings, out: TextIO = sys.stdout) -> int:
     db = Database(settings.resolved_database_url)
     try:
         result = await verify_database(db, key)
+    except (OperationalError, ProgrammingError):
+        # No such table (not migrated) or no database: say so, without driver text.
+        print("no audit trail here: run `emergisphere db upgrade` first", file=out)
+        return 2
     finally:
         await db.dispose()
     for finding in result.findings:
