@@ -76,17 +76,41 @@ def _affirmed(text: str, phrase: str) -> bool:
     return any(not _is_negated(text, hit.start()) for hit in _phrase_pattern(phrase).finditer(text))
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+@cache
+def _first_tokens(category: ComplaintCategory) -> tuple[tuple[str, str], ...]:
+    """(first word, phrase) per phrase: a phrase can only match where its first word is."""
+    return tuple((_TOKEN.findall(phrase)[0], phrase) for phrase in category.phrases)
+
+
+def _first_affirmed(text: str, words: set[str], category: ComplaintCategory) -> str | None:
+    for first, phrase in _first_tokens(category):
+        if first in words and _affirmed(text, phrase):
+            return phrase
+    return None
+
+
 def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
     """Affirmed complaint categories, in lexicon (clinical priority) order."""
     text = normalise(chief_complaint)
     if not text:
         return ()
+    # Only phrases whose first word occurs are tried: the same answer, many times faster.
+    words = set(_TOKEN.findall(text))
     matches = []
     for category in CATEGORIES:
-        phrase = next((p for p in category.phrases if _affirmed(text, p)), None)
+        phrase = _first_affirmed(text, words, category)
         if phrase is None:
             continue
-        if category.requires_any and not any(_affirmed(text, t) for t in category.requires_any):
+        if category.requires_any and not any(
+            _first_affirmed_term(text, words, term) for term in category.requires_any
+        ):
             continue
         matches.append(ComplaintMatch(category=category, phrase=phrase))
     return tuple(matches)
+
+
+def _first_affirmed_term(text: str, words: set[str], term: str) -> bool:
+    return _TOKEN.findall(term)[0] in words and _affirmed(text, term)
