@@ -1,0 +1,64 @@
+"""Reading age, sex and vitals out of free-text triage notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from emergisphere_clinical.narrative import (
+    NarrativeValueError,
+    input_from_narrative,
+    read_narrative,
+)
+
+
+def test_reads_the_issue_example() -> None:
+    reading = read_narrative("72 y/o male ... BP 150/90, HR 110, RR 22, SpO2 94% RA")
+    assert reading.age_years == 72
+    assert reading.sex == "male"
+    assert reading.values == {
+        "systolic_bp": 150,
+        "diastolic_bp": 90,
+        "heart_rate": 110,
+        "respiratory_rate": 22,
+        "spo2": 94,
+    }
+    assert reading.on_oxygen is False
+
+
+def test_fahrenheit_is_converted_and_pain_capped_at_ten() -> None:
+    reading = read_narrative("A 34-year-old female. T 102.8˚F, rates her pain as 20/10")
+    assert reading.values["temperature_c"] == 39.3
+    assert reading.values["pain_score"] == 10
+    assert reading.sex == "female"
+
+
+def test_infant_ages_and_oxygen() -> None:
+    reading = read_narrative("3-week-old girl, sats 91% on 2L NC, temp 38.4")
+    assert reading.age_years == pytest.approx(21 / 365.25)
+    assert reading.on_oxygen is True
+    assert reading.values["temperature_c"] == 38.4
+
+
+def test_a_duration_is_not_an_age() -> None:
+    assert read_narrative("she is 3 months post partum").age_years is None
+
+
+def test_impossible_reading_is_named_and_left_out() -> None:
+    reading = read_narrative("T 102.2F, RR 20, HR 990")
+    assert reading.rejected == ("heart_rate",)
+    assert "heart_rate" not in reading.values
+    with pytest.raises(NarrativeValueError) as raised:
+        input_from_narrative("T 102.2F, RR 20, HR 990")
+    assert raised.value.fields == ("heart_rate",)
+    assert "990" not in str(raised.value)
+
+
+def test_consciousness_from_the_note() -> None:
+    assert read_narrative("moaning, responds only to pain").consciousness == "P"
+
+
+def test_note_becomes_an_engine_input_with_the_whole_text_as_complaint() -> None:
+    data = input_from_narrative("60 yo M c/o CP, HR 120")
+    assert data.age_years == 60
+    assert data.vitals.heart_rate == 120
+    assert "CP" in data.chief_complaint
