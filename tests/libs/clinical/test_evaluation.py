@@ -35,7 +35,7 @@ def test_agreement_counts_under_over_and_critical_under_triage() -> None:
     result = agreement(pairs)
     assert result.n == 7
     assert result.exact == pytest.approx(3 / 7)
-    assert result.within_one == pytest.approx(4 / 7)
+    assert result.within_one == pytest.approx(5 / 7)
     assert result.under == pytest.approx(2 / 7)
     assert result.over == pytest.approx(2 / 7)
     assert (result.critical_n, result.critical_under, result.critical_any_under) == (4, 1, 1)
