@@ -126,6 +126,9 @@ ensure_role_and_database() {
 SELECT format('CREATE ROLE %I', '$PG_ROLE')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') \gexec
 ALTER ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+-- DROP DATABASE ... WITH (FORCE) on a test database must also end an autovacuum worker
+-- that happens to be in it, which only pg_signal_backend members may do.
+GRANT pg_signal_backend TO $PG_ROLE;
 SELECT format('CREATE DATABASE %I OWNER %I', '$PG_DATABASE', '$PG_ROLE')
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DATABASE') \gexec
 SQL
