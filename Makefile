@@ -59,8 +59,8 @@ services-down:
 test-tools:
 	deploy/local/test-tools.sh
 
-bench: sync
-	$(UV) run --no-sync python -m emergisphere_runtime.bench
+bench: sync services-up
+	$(UV) run --no-sync python -m emergisphere_runtime.benchmarks
 
 clean:
 	rm -rf .data .venv .tools
