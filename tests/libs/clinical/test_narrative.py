@@ -62,3 +62,31 @@ def test_note_becomes_an_engine_input_with_the_whole_text_as_complaint() -> None
     assert data.age_years == 60
     assert data.vitals.heart_rate == 120
     assert "CP" in data.chief_complaint
+
+
+def test_palpated_blood_pressure_gives_the_systolic_only() -> None:
+    reading = read_narrative("Vital signs on arrival: BP 70/palp, HR 128, RR 40.")
+    assert reading.values["systolic_bp"] == 70
+    assert "diastolic_bp" not in reading.values
+    assert reading.values["heart_rate"] == 128
+
+
+def test_vitals_joined_by_is_or_of_are_read() -> None:
+    reading = read_narrative(
+        "the patient's HR is 140, RR 28. Heart rate was irrelevant here; "
+        "monitor displaying a saturation of 79 percent"
+    )
+    assert reading.values["heart_rate"] == 140
+    assert reading.values["spo2"] == 79
+    assert read_narrative("heart rate is 106, RR 28").values["heart_rate"] == 106
+
+
+def test_not_responding_to_voice_is_avpu_p_not_v() -> None:
+    assert read_narrative("she is moaning and does not respond to voice").consciousness == "P"
+    assert read_narrative("unresponsive to voice").consciousness == "P"
+    assert read_narrative("drowsy, responds to voice").consciousness == "V"
+
+
+def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
+    reading = read_narrative("began externally pacing him at a rate of 60")
+    assert "heart_rate" not in reading.values

@@ -32,6 +32,8 @@ _RANGES: dict[str, tuple[float, float]] = {
 
 _NUM = r"(\d{1,4}(?:\.\d+)?)"
 _SEP = r"[\s:=.,]{0,3}"
+# "heart rate is 106", "a saturation of 79 percent".
+_VERB = r"(?:(?:is|was|of|at)\s+)?"
 # "old" is required for units so "3 months post partum" or "for 2 days" is not an age.
 _AGE = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
@@ -42,13 +44,17 @@ _AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
 _AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
-_BP = re.compile(r"\b(?:bp|blood pressure|b/p)" + _SEP + r"(\d{2,3})\s*/\s*(\d{1,3})")
-_HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _NUM + r"\b(?!\s*/)")
-_RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _NUM + r"\b(?!\s*/)")
+# "BP 70/palp": a pressure felt by palpation has a systolic value only.
+_BP = re.compile(
+    r"\b(?:bp|blood pressure|b/p)" + _SEP + _VERB + r"(\d{2,3})\s*/\s*(?:(\d{1,3})|palp\w*|p\b)"
+)
+_HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)")
+_RR = re.compile(
+    r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)"
+)
 _SPO2 = re.compile(
-    r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|sats?|pulse ox(?:imetry)?)"
-    + _SEP
-    + r"(?:of\s+)?(\d{1,3}(?:\.\d+)?)\s*%?"
+    r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|saturation|sats?"
+    r"|pulse ox(?:imetry)?)" + _SEP + _VERB + r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)?"
     r"(?:\s*(?:on|via|with)?\s*(ra\b|room air|\d+\s*l(?:/min|pm)?\b|nrb|non ?rebreather"
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
 )
@@ -62,7 +68,12 @@ _PAIN = re.compile(
     r"|\b(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b[^.;]{0,20}?\bpain\b"
     r"|\brates?\b[^.;]{0,30}?(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b"
 )
-_AVPU_PAIN = re.compile(r"\b(?:responds? only to pain|responsive only to pain|avpu:? p)\b")
+# "Does not respond to voice" is AVPU P or U: it must not be read as V.
+_AVPU_PAIN = re.compile(
+    r"\b(?:responds? only to pain|responsive only to pain|avpu:? p"
+    r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
+    r"|no response to voice)\b"
+)
 _AVPU_VOICE = re.compile(r"\b(?:responds? (?:only )?to voice|avpu:? v)\b")
 
 
@@ -120,7 +131,9 @@ def read_narrative(note: str) -> NarrativeReading:
     text = note.lower().replace("\u2019", "'")
     values: dict[str, float] = {}
     if bp := _first(_BP, text):
-        values["systolic_bp"], values["diastolic_bp"] = float(bp.group(1)), float(bp.group(2))
+        values["systolic_bp"] = float(bp.group(1))
+        if bp.group(2) is not None:
+            values["diastolic_bp"] = float(bp.group(2))
     if hr := _first(_HR, text):
         values["heart_rate"] = float(hr.group(1))
     if rr := _first(_RR, text):
