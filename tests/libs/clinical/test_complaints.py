@@ -106,3 +106,31 @@ def test_coded_inverted_complaints_are_read_in_natural_order(text: str, expected
 
 def test_inverted_reading_leaves_prose_alone() -> None:
     assert "acs" not in keys("pain, chest is clear on exam")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HA since morning", "headache"),
+        ("f/c, cough", "fever"),
+        ("fb in eye", "eye_injury"),
+        ("pain in the wrist area after a fall", "limb_injury"),
+        ("pain in my chest", "acs"),
+        ("myalgia", "myalgia"),
+        ("otalgia, rt.", "ear_pain"),
+        ("facial palsy left", "stroke"),
+        ("ascites tapping", "paracentesis"),
+        ("PTBD malfunction", "device_malfunction"),
+        ("catheter removal", "wound_check"),
+        ("bee sting", "insect_sting"),
+    ],
+)
+def test_lexicon_reads_common_terse_complaints(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_food_poisoning_is_gastroenteritis_not_a_toxic_ingestion() -> None:
+    found = keys("I think I have food poisoning")
+    assert "vomiting" in found
+    assert "overdose" not in found
+    assert "overdose" in keys("carbon monoxide poisoning")

@@ -24,7 +24,10 @@ _ABBREVIATIONS = (
     ("cp", "chest pain"), ("sob", "shortness of breath"), ("loc", "loss of consciousness"),
     ("dib", "difficulty breathing"), ("abd", "abdominal"), ("ams", "altered mental status"),
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
-    ("h/a", "headache"), ("c/o", "complains of"),
+    ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
+    ("f/c", "fever and chills"), ("fb", "foreign body"),
+    # Food poisoning is infectious gastroenteritis, not a toxic ingestion.
+    ("food poisoning", "gastroenteritis"),
 )
 # fmt: on
 _ABBREVIATION_PATTERNS = tuple(
@@ -36,6 +39,8 @@ _INVERTED = re.compile(
     r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma)"
     r",\s*([a-z.]+(?: [a-z]+)?)\s*(?=$|[.;])"
 )
+# "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
+_PAIN_IN = re.compile(r"\bpain in (?:the|his|her|my|their|your) ([a-z]+)\b")
 _SCOPE_END = re.compile(
     r"[.,;!?\n]|\b(?:but|however|although|though|and|with|except|yet|presents|reports"
     r"|complains|states|has|now)\b"
@@ -57,6 +62,7 @@ def normalise(text: str) -> str:
     for pattern, expansion in _ABBREVIATION_PATTERNS:
         text = pattern.sub(expansion, text)
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
+    text = _PAIN_IN.sub(lambda m: f"{m.group(1)} pain", text)
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 
 

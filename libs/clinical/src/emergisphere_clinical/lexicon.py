@@ -58,13 +58,26 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Decision point A: intubated, apnoeic, pulseless, severe respiratory distress,
     # unresponsive (handbook chapter 3).
     _cat("cardiac_arrest", "cardiac arrest", A, "critical_care", (LABS, ECG, MEDS, COMPLEX),
-         "cardiac arrest|pulseless|no pulse|cpr|code blue", actions=("resuscitation",)),
+         "cardiac arrest|pulseless|no pulse|cpr|code blue|arrest", actions=("resuscitation",)),
+    # Breathing support already under way is itself a life-saving intervention (chapter 3:
+    # bag-valve-mask ventilation, intubation).
     _cat("respiratory_failure", "apnoea or severe respiratory distress", A, "critical_care",
          (LABS, XRAY, MEDS, COMPLEX),
          "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
-         "|severe respiratory distress|choking", actions=("airway_support",)),
+         "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
+         "|bag mask ventilation|bvm", actions=("airway_support",)),
+    # Chapter 3 lists electrical therapy (defibrillation, emergent cardioversion, external
+    # pacing) among the life-saving interventions.
+    _cat("electrical_therapy", "emergency electrical therapy (pacing or cardioversion)", A,
+         "cardiology", (LABS, ECG, MEDS, COMPLEX),
+         "externally pacing|external pacing|externally paced|transcutaneous pacing"
+         "|transcutaneously paced|emergent cardioversion|defibrillated",
+         actions=("resuscitation",)),
+    # AVPU P or U: responds at best to pain (chapter 3, unresponsive).
     _cat("unresponsive", "unresponsiveness", A, "critical_care", (LABS, IMAGING, MEDS),
-         "unresponsive|unconscious|unrousable", actions=("glucose_check",)),
+         "unresponsive|unconscious|unrousable|does not respond to voice"
+         "|doesn't respond to voice|not responding to voice|no response to voice"
+         "|responds only to pain|responsive only to pain", actions=("glucose_check",)),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
          "status epilepticus|actively seizing|seizing", actions=("glucose_check",)),
     # Decision point B: high-risk situations named in the handbook's chapter 4.
@@ -78,10 +91,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
          "|aphasia|difficulty speaking|trouble speaking|tia|vision loss|loss of vision"
-         "|couldn't see|sudden blindness|dysarthria|side weakness", actions=("stroke_pathway",)),
+         "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness",
+         actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
-         "|smoke inhalation"),
+         "|working hard at breathing|working hard to breathe|smoke inhalation"),
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
          "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
@@ -113,7 +127,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "gi bleed|gastrointestinal bleed|vomiting blood|hematemesis|haematemesis"
          "|hematochezia|haematochezia"
          "|coffee ground|melena|melaena|black stool|black stools|tarry stool|blood in stool"
-         "|bloody stool|rectal bleeding"),
+         "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"),
     _cat("pregnancy_symptoms", "symptoms in pregnancy", B, "obstetrics", (LABS, IMAGING),
@@ -129,7 +143,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
          "|self harm|self inflicted|homicidal", actions=("one_to_one_observation",)),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
-         "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"),
+         "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
+         "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache"),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
@@ -137,6 +152,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
     # Standard complaints: resources an ED typically needs (decision point C).
+    # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
+    # alone they still need a work-up (labs, ECG, IV fluids).
+    _cat("poor_perfusion", "skin signs of poor perfusion", S, "critical_care",
+         (LABS, ECG, FLUIDS),
+         "cool and clammy|cold and clammy|clammy|diaphoretic|diaphoresis|mottled|cold sweat"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
          "|breathless|dyspnea|dyspnoea"),
@@ -185,23 +205,36 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "sprain|sprained|strain|twisted ankle|twisted knee|ankle injury|ankle pain"
          "|wrist injury|wrist pain|knee injury|knee pain|foot injury|foot pain|hand injury"
          "|shoulder injury|shoulder pain|finger injury|arm injury|arm pain|leg injury|leg pain"
-         "|hip pain"),
+         "|hip pain|elbow injury|elbow pain|toe injury|toe pain|finger pain|hand pain"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lac|cut|gash"),
     _cat("back_pain", "back pain", S, "orthopedics", (MEDS,), "back pain|backache|lumbago"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
-         "|urinary tract infection|urinary frequency", infection=True),
+         "|urinary tract infection|urinary frequency|voiding pain", infection=True),
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
          infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
-         "allergic reaction|hives|urticaria"),
+         "allergic reaction|hives|urticaria|drug allergy"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
          "dog bite|cat bite|animal bite|bat bite|bitten|rabies"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
-         "feeding tube|g tube|peg tube"),
+         "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"),
+    # A drain, dialysis access or central line that stopped working: imaging and the team
+    # that placed it.
+    _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
+         "general_surgery", (IMAGING, CONSULT),
+         "ptbd|perm cath|permcath|avf malfunction|fistula malfunction|drain malfunction"),
+    # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
+    _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
+         "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"),
+    # A scheduled paracentesis is one procedure.
+    _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
+         "ascites tapping|ascites tap|paracentesis"),
+    _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
+         "needle stick|needlestick|blood exposure"),
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
          "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
          "|psychosis"),
@@ -209,18 +242,25 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
          "sore throat|sorethroat|throat pain|pharyngitis", infection=True),
-    _cat("ear_pain", "ear pain", S, "ent", (), "ear pain|earache|otitis", infection=True),
+    _cat("ear_pain", "ear pain", S, "ent", (), "ear pain|earache|otitis|otalgia",
+         infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu", infection=True),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
          "red eye|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain"),
     _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy"),
-    _cat("dental", "dental pain", S, "dentistry", (), "toothache|tooth pain|dental pain|tooth"),
+    _cat("dental", "dental pain", S, "dentistry", (),
+         "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"),
+    _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
+         "bee sting|wasp sting|insect sting|insect bite"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (), "burn|burns|scald"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
-         "wound check|suture removal|dressing change|stitches out"),
+         "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
+         "|catheter removal"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
-         "refill|prescription|ran out of"),
+         "refill|prescription|ran out of|po medication"),
+    _cat("paperwork", "a records or paperwork request", S, "general_practice", (),
+         "film copy|copy of records|medical certificate"),
     _cat("tetanus", "a tetanus booster", S, "general_practice", (), "tetanus"),
 )
 # fmt: on
