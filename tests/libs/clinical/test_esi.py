@@ -172,9 +172,14 @@ def test_new_confusion_or_voice_response_is_esi_2(level: str) -> None:
     assert "esi.b.new_confusion" in rules(result)
 
 
-def test_pain_7_or_more_is_esi_2_and_6_is_not() -> None:
-    assert triage("ankle sprain", pain_score=7).acuity == 2
-    assert triage("ankle sprain", pain_score=6).acuity == 4
+def test_pain_7_or_more_is_considered_and_6_is_not() -> None:
+    # Handbook chapter 4: a sprained ankle at 8/10 stays ESI 4; 7 is only considered.
+    considered = triage("ankle sprain", pain_score=7)
+    assert considered.acuity == 4
+    assert "esi.b.severe_pain_considered" in rules(considered)
+    below = triage("ankle sprain", pain_score=6)
+    assert below.acuity == 4
+    assert not {"esi.b.severe_pain", "esi.b.severe_pain_considered"} & rules(below)
 
 
 def test_negated_high_risk_complaint_does_not_raise_acuity() -> None:
@@ -238,11 +243,13 @@ def test_empty_complaint_is_missing_data_and_not_low_acuity() -> None:
 @pytest.mark.parametrize(
     ("age", "vitals", "acuity"),
     [
+        # Adults: a single danger-zone vital with otherwise normal vitals is considered
+        # (ESI 3); the corroborated cases are tested below.
         (40, {"heart_rate": 100}, 3),
-        (40, {"heart_rate": 101}, 2),
-        (40, {"respiratory_rate": 21}, 2),
+        (40, {"heart_rate": 101}, 3),
+        (40, {"respiratory_rate": 21}, 3),
         (40, {"spo2": 92}, 3),
-        (40, {"spo2": 91}, 2),
+        (40, {"spo2": 91}, 2),  # SpO2 91 scores 3 on NEWS2: corroborated
         (0.1, {"heart_rate": 180}, 3),
         (0.1, {"heart_rate": 181}, 2),
         (0.1, {"respiratory_rate": 51}, 2),
@@ -252,7 +259,8 @@ def test_empty_complaint_is_missing_data_and_not_low_acuity() -> None:
         (5, {"heart_rate": 141}, 2),
         (5, {"respiratory_rate": 30}, 3),
         (5, {"respiratory_rate": 31}, 2),
-        (None, {"heart_rate": 101}, 2),
+        (None, {"heart_rate": 101}, 3),
+        (None, {"heart_rate": 101, "respiratory_rate": None}, 2),
     ],
 )
 def test_danger_zone_vitals_by_age(
@@ -349,3 +357,29 @@ def test_reason_texts_never_echo_the_patient_words() -> None:
     text = " ".join(reason.text for reason in result.reasons).lower()
     assert "jane" not in text
     assert "12345" not in text
+
+
+# Resource counts for simple complaints (handbook chapter 5).
+
+
+@pytest.mark.parametrize(
+    ("complaint", "acuity", "resources"),
+    [
+        ("suture removal", 5, 0),
+        ("catheter removal", 5, 0),
+        ("needs PO medication", 5, 0),
+        ("urticarial rash", 5, 0),
+        ("bee sting", 5, 0),
+        ("otalgia", 5, 0),
+        ("myalgia", 4, 1),
+        ("finger pain", 4, 1),  # one X-ray
+        ("ascites tapping", 4, 1),  # one procedure
+        ("needle stick injury", 4, 1),  # exposure bloods
+        ("PTBD malfunction", 3, 2),  # imaging and the team that placed it
+    ],
+)
+def test_simple_complaints_count_resources_as_the_handbook(
+    complaint: str, acuity: int, resources: int
+) -> None:
+    result = triage(complaint)
+    assert (result.acuity, result.expected_resources) == (acuity, resources)

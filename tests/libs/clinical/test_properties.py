@@ -192,3 +192,65 @@ def test_adding_a_red_flag_never_triages_less_urgently(data: TriageInput, phrase
     # A red flag on its own is decision point A or B: at least ESI 2.
     alone = assess(dataclasses.replace(data, chief_complaint=phrase))
     assert alone.acuity <= 2
+
+
+# The "consider ESI 2" rules (severe pain, danger-zone vitals, SIRS) raise acuity only
+# when corroborated; inputs drawn around their thresholds check that worsening a vital can
+# never take that corroboration away, and that a missing vital corroborates at least as
+# much as a normal one.
+# Vitals around the danger-zone, SIRS and pain thresholds, with NEWS2 kept below its own
+# corroboration (at most 4, no red parameter) so the other routes are exercised.
+near_thresholds = st.builds(
+    VitalSigns,
+    heart_rate=st.none() | st.integers(88, 128).map(float),
+    respiratory_rate=st.none() | st.integers(17, 24).map(float),
+    systolic_bp=st.none() | st.integers(112, 140).map(float),
+    diastolic_bp=st.just(80.0),
+    spo2=st.none() | st.integers(96, 100).map(float),
+    temperature_c=st.none() | st.sampled_from([35.9, 36.4, 37.0, 37.8, 38.0, 38.1]),
+    consciousness=st.just("A"),
+    on_oxygen=st.none() | st.just(False),
+    pain_score=st.none() | st.integers(5, 10),
+)
+considered_inputs = st.builds(
+    TriageInput,
+    chief_complaint=st.sampled_from(
+        [
+            "abdominal pain",
+            "vomiting",
+            "zzz",
+            "sprained ankle",
+            "dyspnea",
+            "cough",
+            "fever",
+            "back pain",
+            "toothache",
+            "headache",
+            "sore throat",
+            "myalgia",
+        ]
+    ),
+    vitals=near_thresholds,
+    age_years=st.none() | st.floats(16.0, 95.0) | st.sampled_from([5.0, 17.0]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=considered_inputs, name=st.sampled_from(VITAL_NAMES), step=st.floats(0.1, 30.0))
+def test_worsening_a_vital_never_removes_corroboration(
+    data: TriageInput, name: str, step: float
+) -> None:
+    if getattr(data.vitals, name) is None:
+        data = with_vital(data, name, normal_value(data, name))
+    worse = with_vital(data, name, worsen(data, name, step))
+    assert assess(worse).acuity <= assess(data).acuity
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=considered_inputs, name=st.sampled_from(VITAL_NAMES))
+def test_missing_vital_corroborates_at_least_as_much_as_a_normal_one(
+    data: TriageInput, name: str
+) -> None:
+    missing = assess(with_vital(data, name, None))
+    normal = assess(with_vital(data, name, normal_value(data, name)))
+    assert missing.acuity <= normal.acuity

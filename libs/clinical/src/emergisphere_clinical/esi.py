@@ -17,20 +17,42 @@ from emergisphere_clinical.models import News2Result, Reason, TriageInput, Vital
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
     NEONATE_MAX_YEARS,
+    PALS_ADULT_AGE_YEARS,
+    SIRS_MIN_AGE_YEARS,
     THREE_MONTHS_YEARS,
     THREE_YEARS,
     adult_shock_signs,
     avpu_rank,
     danger_zone_flags,
     fmt,
+    missing_core_vitals,
     news2_applies,
     severe_hypotension_limit,
+    sirs_criteria,
     temperature_suggests_infection,
 )
 
 # A complaint the lexicon cannot read is assumed to need two or more resources, so an
 # unfamiliar presentation reaches decision point D instead of being sent to ESI 4 or 5.
 UNRECOGNISED_COMPLAINT_RESOURCES = 2
+# Breathlessness: a danger-zone respiratory rate or SpO2 with it is respiratory distress.
+RESPIRATORY_COMPLAINTS = frozenset(
+    {"shortness_of_breath", "respiratory_distress", "asthma", "cough", "respiratory_failure"}
+)
+# Pain from a body cavity or organ (head, chest, abdomen, flank), the Canadian Triage and
+# Acuity Scale's "central" pain (Bullard et al., CJEM 2008), on which KTAS is based.
+CENTRAL_PAIN = frozenset(
+    {
+        "headache",
+        "abdominal_pain",
+        "renal_colic",
+        "acs",
+        "aortic_dissection",
+        "thunderclap_headache",
+        "testicular_torsion",
+        "pregnancy_symptoms",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +73,7 @@ class EsiResult:
     febrile_infant: bool
 
 
-def _life_saving_vitals(v: VitalSigns, age: float | None) -> list[Finding]:
+def _life_saving_vitals(v: VitalSigns, age: float | None, poor_perfusion: bool) -> list[Finding]:
     found, src = [], sources.ESI_A
     if v.spo2 is not None and v.spo2 < 90:
         found.append(Finding(1, "esi.a.spo2_below_90", f"SpO2 {fmt(v.spo2)}% is below 90%.", src))
@@ -72,7 +94,36 @@ def _life_saving_vitals(v: VitalSigns, age: float | None) -> list[Finding]:
     if signs:
         text = f"Systolic BP below 90 with {', '.join(signs)}."
         found.append(Finding(1, "esi.a.hypotension_with_shock_signs", text, src))
+    adult = age is None or age >= PALS_ADULT_AGE_YEARS
+    if poor_perfusion and adult and v.systolic_bp is not None and v.systolic_bp < 90:
+        text = f"Systolic BP {fmt(v.systolic_bp)} (below 90) with skin signs of poor perfusion."
+        rule = "esi.a.hypotension_with_hypoperfusion"
+        found.append(Finding(1, rule, text, sources.ESI_A_HYPOPERFUSION))
     return found
+
+
+def _severe_physiology(news2: News2Result, age: float | None) -> str | None:
+    """Why NEWS2 (RCP 2017) corroborates an abnormal finding, or None if it does not.
+
+    A total of 5 or more (urgent response) or a single parameter scoring 3 (urgent review).
+    Both only grow as any vital worsens, so corroboration found is never lost that way.
+    """
+    if not news2_applies(age):
+        return None
+    if news2.score >= 5:
+        return f"NEWS2 {news2.score} (5 or more)"
+    if news2.single_parameter_red:
+        red = ", ".join(name for name, points in news2.components if points == 3)
+        return f"a NEWS2 parameter scoring 3 ({red})"
+    return None
+
+
+def _unverifiable(v: VitalSigns) -> str | None:
+    """Missing core vitals: stability cannot be confirmed, so the up-triage stands."""
+    missing = missing_core_vitals(v)
+    if not missing:
+        return None
+    return f"{', '.join(name.replace('_', ' ') for name in missing)} not recorded"
 
 
 def _high_risk_vitals(v: VitalSigns) -> list[Finding]:
@@ -80,10 +131,53 @@ def _high_risk_vitals(v: VitalSigns) -> list[Finding]:
     if v.consciousness in ("C", "V"):
         text = f"Consciousness '{v.consciousness}': new confusion, lethargy or disorientation."
         found.append(Finding(2, "esi.b.new_confusion", text, sources.ESI_B))
-    if v.pain_score is not None and v.pain_score >= 7:
-        text = f"Severe pain: {v.pain_score}/10 (7 or more)."
-        found.append(Finding(2, "esi.b.severe_pain", text, sources.ESI_B))
     return found
+
+
+def _severe_pain(
+    v: VitalSigns,
+    age: float | None,
+    news2: News2Result,
+    resources: int,
+    categories: list[ComplaintCategory],
+    recognised: bool,
+) -> list[Finding]:
+    """Decision point B, severe pain: the handbook's "consider ESI 2", made explicit.
+
+    ESI 2 when something beyond the number backs it: NEWS2 severe physiology; pain from a
+    body cavity (head, chest, abdomen, flank: CTAS central pain); two or more resources
+    with a danger-zone vital or core vitals not yet recorded; or a complaint the engine
+    cannot read, whose history it cannot weigh. Otherwise the pain is treated, not
+    up-triaged: the handbook's sprained ankle at 8/10 stays ESI 4, its toothache at 10/10
+    ESI 5. Every condition is monotone: more pain, worse vitals, more resources or another
+    complaint never remove it.
+    """
+    if v.pain_score is None or v.pain_score < 7:
+        return []
+    said = f"Severe pain: {v.pain_score}/10 (7 or more)"
+    central = [c.label for c in categories if c.key in CENTRAL_PAIN]
+    why = _severe_physiology(news2, age)
+    if why is None and central:
+        why = f"its site ({central[0]}: central pain)"
+    if why is None and not recognised:
+        why = "a complaint the engine cannot read"
+    if why is None and resources >= 2:
+        flags = [name.replace("_", " ") for name, _ in danger_zone_flags(v, age)]
+        if flags:
+            why = f"{resources} resources expected and danger-zone {', '.join(flags)}"
+        elif (unverified := _unverifiable(v)) is not None:
+            why = f"{resources} resources expected and {unverified}"
+    if why is not None:
+        text, source = f"{said}, corroborated by {why}.", sources.ESI_B_PAIN
+        if central and why.startswith("its site"):
+            source = sources.ESI_B_CENTRAL_PAIN
+        return [Finding(2, "esi.b.severe_pain", text, source)]
+    text = (
+        f"{said} considered for ESI 2 but not corroborated (peripheral or minor complaint,"
+        " no severe NEWS2 physiology, and not both two resources and a danger-zone vital):"
+        " treat the pain, no up-triage."
+    )
+    return [Finding(5, "esi.b.severe_pain_considered", text, sources.ESI_B_PAIN)]
 
 
 def _complaint_findings(matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
@@ -109,8 +203,38 @@ def _sepsis_screen(
     return Finding(2, "esi.b.sepsis_screen", text, sources.NEWS2_SEPSIS)
 
 
+def _sirs_screen(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
+) -> Finding | None:
+    """Two or more SIRS criteria with a suspected infection (Bone et al., 1992): sepsis.
+
+    Suspected infection is a fever above 38.0 C or an infective complaint. Adults only: the
+    paediatric SIRS limits (Goldstein et al., 2005) differ by age, and the ESI paediatric
+    fever rules cover the young.
+    """
+    if age is not None and age < SIRS_MIN_AGE_YEARS:
+        return None
+    met = sirs_criteria(v)
+    if len(met) < 2:
+        return None
+    fever = v.temperature_c is not None and v.temperature_c > 38.0
+    infective = [c.label for c in categories if c.infection]
+    if not (fever or infective):
+        return None
+    suspected = f"complaint of {infective[0]}" if infective else "fever above 38.0 C"
+    text = (
+        f"{len(met)} SIRS criteria ({', '.join(met)}) with suspected infection ({suspected}):"
+        " possible sepsis, a high-risk situation."
+    )
+    return Finding(2, "esi.b.sirs_sepsis", text, sources.SIRS_SEPSIS)
+
+
 def _resource_findings(
-    categories: list[ComplaintCategory], recognised: bool, v: VitalSigns, age: float | None
+    categories: list[ComplaintCategory],
+    recognised: bool,
+    v: VitalSigns,
+    age: float | None,
+    news2: News2Result,
 ) -> tuple[int, list[Finding]]:
     """Decision point C, then D for patients needing two or more resources."""
     resources = [r for category in categories for r in category.resources]
@@ -128,15 +252,58 @@ def _resource_findings(
     else:
         text = f"{count} resources expected ({listed}): go to danger-zone vitals."
         found = [Finding(3, "esi.c.two_or_more_resources", text, sources.ESI_C)]
-    for name, text in danger_zone_flags(v, age):
-        if count >= 2:
-            found.append(Finding(2, f"esi.d.danger_zone_{name}", text, sources.ESI_D))
+    flags = danger_zone_flags(v, age)
+    why = None
+    if flags and count >= 2:
+        why = _danger_zone_corroboration(v, age, news2, categories, recognised)
+    for name, text in flags:
+        if count >= 2 and why is not None:
+            text = f"{text[:-1]}, corroborated by {why}: ESI 2."
+            found.append(Finding(2, f"esi.d.danger_zone_{name}", text, sources.ESI_D_CONSIDER))
+        elif count >= 2:
+            text = (
+                f"{text[:-1]}; ESI 2 considered but not corroborated (the only danger-zone"
+                f" vital, NEWS2 {news2.score} without a parameter scoring 3, core vitals"
+                " recorded, complaint read): stays ESI 3."
+            )
+            rule = f"esi.d.danger_zone_{name}_considered"
+            found.append(Finding(3, rule, text, sources.ESI_D_CONSIDER))
         else:
             # The handbook checks danger-zone vitals only at D; an abnormal vital sign in
             # a low-resource patient still needs evaluation, so it never stays at ESI 4-5.
             source = sources.ESI_D_LOW_RESOURCE
             found.append(Finding(3, f"esi.d.danger_zone_{name}", text, source))
     return count, found
+
+
+def _danger_zone_corroboration(
+    v: VitalSigns,
+    age: float | None,
+    news2: News2Result,
+    categories: list[ComplaintCategory],
+    recognised: bool,
+) -> str | None:
+    """Why a danger-zone vital at decision point D makes ESI 2, or None (stay ESI 3).
+
+    The handbook says "consider ESI 2"; the nurse weighs the vital against the history.
+    Corroborating: NEWS2 severe physiology; two or more danger-zone vitals; a fast
+    respiratory rate or low SpO2 in a breathless patient (respiratory distress, a high-risk
+    presentation in the handbook's chapter 4); core vitals
+    missing (stability cannot be confirmed, and missing data must never lower acuity); a
+    complaint the engine cannot read (it cannot weigh the history, so it keeps the
+    handbook's up-triage); and age under 16, where NEWS2 is not validated.
+    """
+    if not news2_applies(age):
+        return "age under 16 (NEWS2 not validated, so the handbook's up-triage stands)"
+    flags = danger_zone_flags(v, age)
+    if len(flags) >= 2:
+        return "two or more danger-zone vitals"
+    breathless = [c.label for c in categories if c.key in RESPIRATORY_COMPLAINTS]
+    if breathless and any(name in ("respiratory_rate", "spo2") for name, _ in flags):
+        return f"a complaint of {breathless[0]} (signs of respiratory distress)"
+    if not recognised:
+        return "a complaint the engine cannot read"
+    return _severe_physiology(news2, age) or _unverifiable(v)
 
 
 def _paediatric_fever(v: VitalSigns, age: float | None) -> list[Finding]:
@@ -182,14 +349,19 @@ def evaluate(
 ) -> EsiResult:
     v, age = data.vitals, data.age_years
     categories = [match.category for match in matches]
-    found = _life_saving_vitals(v, age) + _high_risk_vitals(v) + _complaint_findings(matches)
-    sepsis = _sepsis_screen(v, age, news2, categories)
-    if sepsis is not None:
-        found.append(sepsis)
+    poor_perfusion = BY_KEY["poor_perfusion"] in categories
+    found = _life_saving_vitals(v, age, poor_perfusion) + _high_risk_vitals(v)
+    found += _complaint_findings(matches)
+    screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]
+    for screen in screens:
+        if screen is not None:
+            found.append(screen)
+    if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
-    count, resource_findings = _resource_findings(categories, bool(matches), v, age)
+    count, resource_findings = _resource_findings(categories, bool(matches), v, age, news2)
     fever = _paediatric_fever(v, age)
-    found += resource_findings + fever + _news2_floors(news2, age)
+    found += resource_findings + _severe_pain(v, age, news2, count, categories, bool(matches))
+    found += fever + _news2_floors(news2, age)
     # Stable sort: the findings that set the acuity come first, in decision-point order.
     found.sort(key=lambda finding: finding.level)
     return EsiResult(

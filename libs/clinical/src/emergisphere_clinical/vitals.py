@@ -18,6 +18,12 @@ THREE_YEARS = 3.0
 NEWS2_MIN_AGE_YEARS = 16.0
 # AHA PALS uses the adult hypotension limit from 10 years.
 PALS_ADULT_AGE_YEARS = 10.0
+# Bone et al. (1992) SIRS criteria are adult criteria; Goldstein et al. (2005) give the
+# paediatric SIRS definitions, with age-specific limits, below 18 years.
+SIRS_MIN_AGE_YEARS = 18.0
+# The vital signs a triage nurse records for every patient (ESI v4 handbook, chapter 6).
+# Whether an abnormal reading is corroborated can only be judged when all three are known.
+CORE_VITALS = ("heart_rate", "respiratory_rate", "systolic_bp")
 
 
 def fmt(value: float) -> str:
@@ -96,3 +102,24 @@ def temperature_suggests_infection(vitals: VitalSigns) -> bool:
     # Any temperature that scores on NEWS2 (above 38.0 or at/below 36.0 degrees C).
     temp = vitals.temperature_c
     return temp is not None and (temp > 38.0 or temp < 36.1)
+
+
+def sirs_criteria(vitals: VitalSigns) -> tuple[str, ...]:
+    """The vital-sign SIRS criteria met (Bone et al., Chest 1992).
+
+    Temperature above 38 or below 36 degrees C, heart rate above 90, respiratory rate above
+    20. Each only looks at the abnormal side, so worsening a vital never removes one.
+    """
+    met = []
+    temp, hr, rr = vitals.temperature_c, vitals.heart_rate, vitals.respiratory_rate
+    if temp is not None and (temp > 38.0 or temp < 36.0):
+        met.append(f"temperature {fmt(temp)} C")
+    if hr is not None and hr > 90:
+        met.append(f"heart rate {fmt(hr)}")
+    if rr is not None and rr > 20:
+        met.append(f"respiratory rate {fmt(rr)}")
+    return tuple(met)
+
+
+def missing_core_vitals(vitals: VitalSigns) -> tuple[str, ...]:
+    return tuple(name for name in CORE_VITALS if getattr(vitals, name) is None)

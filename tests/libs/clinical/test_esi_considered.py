@@ -1,0 +1,244 @@
+"""The handbook's "consider ESI 2" rules made explicit, the SIRS sepsis screen and the
+decision point A interventions read from prose.
+
+Each rule is checked on both sides of its boundary, and for its reason text and source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from emergisphere_clinical import Reason, TriageAssessment, TriageInput, VitalSigns, assess
+
+NORMAL = {
+    "heart_rate": 75.0,
+    "respiratory_rate": 16.0,
+    "systolic_bp": 120.0,
+    "diastolic_bp": 80.0,
+    "spo2": 98.0,
+    "temperature_c": 37.0,
+    "consciousness": "A",
+    "on_oxygen": False,
+    "pain_score": 0,
+}
+
+
+def triage(complaint: str, *, age: float | None = 40, **vitals: object) -> TriageAssessment:
+    values = {**NORMAL, **vitals}
+    return assess(
+        TriageInput(
+            chief_complaint=complaint,
+            vitals=VitalSigns(**values),  # type: ignore[arg-type]
+            age_years=age,
+        )
+    )
+
+
+def reason(result: TriageAssessment, rule: str) -> Reason:
+    found = [r for r in result.reasons if r.rule == rule]
+    assert found, f"{rule} not in {[r.rule for r in result.reasons]}"
+    return found[0]
+
+
+# Decision point B, severe pain.
+
+
+def test_severe_peripheral_pain_with_normal_vitals_is_not_up_triaged() -> None:
+    # Handbook chapter 4 counter-examples: a sprained ankle at 8/10 stays ESI 4, dental
+    # pain at 10/10 stays ESI 5.
+    ankle = triage("sprained ankle", pain_score=8)
+    assert ankle.acuity == 4
+    tooth = triage("toothache", pain_score=10)
+    assert tooth.acuity == 5
+    considered = reason(tooth, "esi.b.severe_pain_considered")
+    assert "10/10" in considered.text
+    assert "not corroborated" in considered.text
+    assert "decision point B" in considered.source
+    assert "esi.b.severe_pain" not in {r.rule for r in tooth.reasons}
+
+
+def test_severe_pain_with_two_resources_and_a_danger_zone_vital_is_esi_2() -> None:
+    # Vomiting: labs and IV fluids.
+    assert triage("vomiting", pain_score=8).acuity == 3
+    result = triage("vomiting", pain_score=8, heart_rate=101)
+    assert result.acuity == 2
+    why = reason(result, "esi.b.severe_pain")
+    assert "danger-zone heart rate" in why.text
+    assert "chapter 4" in why.source
+
+
+def test_danger_zone_vital_alone_does_not_corroborate_pain_below_two_resources() -> None:
+    # Back pain: one resource. HR 101 keeps it at ESI 3 (low-resource floor), not ESI 2.
+    result = triage("back pain", pain_score=9, heart_rate=101)
+    assert result.acuity == 3
+    assert "esi.b.severe_pain_considered" in {r.rule for r in result.reasons}
+
+
+def test_severe_pain_with_missing_core_vitals_and_two_resources_stays_esi_2() -> None:
+    result = triage("vomiting", pain_score=8, respiratory_rate=None)
+    assert result.acuity == 2
+    assert "respiratory rate not recorded" in reason(result, "esi.b.severe_pain").text
+
+
+def test_severe_pain_with_severe_news2_is_esi_2_whatever_the_resources() -> None:
+    # HR 131 scores 3 on NEWS2: a red parameter.
+    result = triage("sprained ankle", pain_score=8, heart_rate=131)
+    assert result.acuity == 2
+    assert "NEWS2 parameter scoring 3" in reason(result, "esi.b.severe_pain").text
+
+
+@pytest.mark.parametrize("complaint", ["headache", "abdominal pain", "flank pain"])
+def test_severe_central_pain_is_esi_2(complaint: str) -> None:
+    result = triage(complaint, pain_score=7)
+    assert result.acuity == 2
+    why = reason(result, "esi.b.severe_pain")
+    assert "central pain" in why.text
+    assert "Canadian Triage and Acuity Scale" in why.source
+    assert triage(complaint, pain_score=6).acuity > 2
+
+
+def test_severe_pain_with_an_unreadable_complaint_keeps_esi_2() -> None:
+    result = triage("zzz", pain_score=7)
+    assert result.acuity == 2
+    assert "cannot read" in reason(result, "esi.b.severe_pain").text
+
+
+# Decision point D, danger-zone vitals.
+
+
+def test_single_uncorroborated_danger_zone_vital_is_considered_and_stays_esi_3() -> None:
+    result = triage("abdominal pain", heart_rate=101)
+    assert result.acuity == 3
+    considered = reason(result, "esi.d.danger_zone_heart_rate_considered")
+    assert "not corroborated" in considered.text
+    assert "chapter 6" in considered.source
+    assert "esi.d.danger_zone_heart_rate" not in {r.rule for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    ("complaint", "vitals", "because"),
+    [
+        ("abdominal pain", {"heart_rate": 101, "respiratory_rate": 21}, "two or more"),
+        ("abdominal pain", {"heart_rate": 131}, "NEWS2 parameter scoring 3"),
+        # HR 111-130 (2) + RR 21-24 (2) + SBP 101-110 (1) = NEWS2 5.
+        ("vomiting", {"heart_rate": 115, "systolic_bp": 105, "respiratory_rate": 22}, "two"),
+        ("abdominal pain", {"heart_rate": 101, "systolic_bp": None}, "not recorded"),
+        ("shortness of breath", {"respiratory_rate": 21}, "respiratory distress"),
+        ("zzz", {"heart_rate": 101}, "cannot read"),
+    ],
+)
+def test_corroborated_danger_zone_vital_is_esi_2(
+    complaint: str, vitals: dict[str, object], because: str
+) -> None:
+    result = triage(complaint, **vitals)
+    assert result.acuity == 2
+    flagged = [r for r in result.reasons if r.rule.startswith("esi.d.danger_zone_")]
+    assert any(because in r.text and "corroborated by" in r.text for r in flagged)
+
+
+def test_news2_total_of_five_corroborates_a_single_danger_zone_vital() -> None:
+    # HR 115 (2) + SBP 95 (2) + temp 35.5 (1) = 5; only the heart rate is in the danger zone.
+    result = triage("abdominal pain", heart_rate=115, systolic_bp=95, temperature_c=35.5)
+    assert result.news2.score == 5
+    assert result.acuity == 2
+    assert "NEWS2 5 (5 or more)" in reason(result, "esi.d.danger_zone_heart_rate").text
+    # One point less (temperature 36.5 scores 0): considered, ESI 3.
+    assert triage("abdominal pain", heart_rate=115, systolic_bp=95).acuity == 3
+
+
+def test_children_keep_the_handbook_up_triage_without_news2() -> None:
+    result = triage("abdominal pain", age=5, heart_rate=141)
+    assert result.acuity == 2
+    assert "under 16" in reason(result, "esi.d.danger_zone_heart_rate").text
+
+
+# SIRS sepsis screen (Bone et al., 1992).
+
+
+def test_fever_with_tachycardia_is_a_sirs_sepsis_high_risk_situation() -> None:
+    result = triage("fever", temperature_c=38.5, heart_rate=95)
+    assert result.acuity == 2
+    sirs = reason(result, "esi.b.sirs_sepsis")
+    assert "2 SIRS criteria" in sirs.text
+    assert "Bone et al." in sirs.source
+    assert "sepsis_bundle" in result.immediate_actions
+
+
+@pytest.mark.parametrize(
+    ("vitals", "fires"),
+    [
+        ({"temperature_c": 38.1, "heart_rate": 91}, True),
+        ({"temperature_c": 38.0, "heart_rate": 91}, False),  # 38.0 is not above 38
+        ({"temperature_c": 38.1, "heart_rate": 90}, False),  # 90 is not above 90
+        ({"temperature_c": 38.1, "respiratory_rate": 21}, True),
+        ({"temperature_c": 38.1, "respiratory_rate": 20}, False),
+        ({"temperature_c": 35.9, "heart_rate": 91}, True),  # below 36: a criterion
+        ({"temperature_c": 36.0, "heart_rate": 91}, False),
+        ({"heart_rate": 91, "respiratory_rate": 21}, True),  # infective complaint
+    ],
+)
+def test_sirs_boundaries(vitals: dict[str, object], fires: bool) -> None:
+    result = triage("cough", **vitals)
+    assert ("esi.b.sirs_sepsis" in {r.rule for r in result.reasons}) is fires
+
+
+def test_sirs_needs_a_suspected_infection() -> None:
+    # Two criteria, no fever and no infective complaint: not sepsis.
+    result = triage("sprained ankle", heart_rate=95, respiratory_rate=22)
+    assert "esi.b.sirs_sepsis" not in {r.rule for r in result.reasons}
+    # A fever above 38.0 is itself the suspected infection.
+    febrile = triage("sprained ankle", heart_rate=95, temperature_c=38.6)
+    assert "fever above 38.0 C" in reason(febrile, "esi.b.sirs_sepsis").text
+
+
+def test_sirs_is_an_adult_rule() -> None:
+    child = triage("cough", age=12, temperature_c=38.5, heart_rate=95)
+    assert "esi.b.sirs_sepsis" not in {r.rule for r in child.reasons}
+    adult = triage("cough", age=18, temperature_c=38.5, heart_rate=95)
+    assert "esi.b.sirs_sepsis" in {r.rule for r in adult.reasons}
+
+
+# Decision point A from prose.
+
+
+@pytest.mark.parametrize(
+    ("complaint", "rule"),
+    [
+        ("EMS began externally pacing him at a rate of 60", "esi.a.electrical_therapy"),
+        ("transcutaneous pacing in progress", "esi.a.electrical_therapy"),
+        ("being bagged by the paramedics", "esi.a.respiratory_failure"),
+        ("BVM ventilation en route", "esi.a.respiratory_failure"),
+        ("moaning and does not respond to voice", "esi.a.unresponsive"),
+        ("arrest", "esi.a.cardiac_arrest"),
+    ],
+)
+def test_life_saving_interventions_in_prose_are_esi_1(complaint: str, rule: str) -> None:
+    result = triage(complaint)
+    assert result.acuity == 1
+    assert "decision point A" in reason(result, rule).source
+
+
+def test_working_hard_at_breathing_is_respiratory_distress_esi_2() -> None:
+    result = triage("working hard at breathing")
+    assert result.acuity == 2
+    assert "esi.b.respiratory_distress" in {r.rule for r in result.reasons}
+
+
+def test_hypotension_with_skin_signs_of_hypoperfusion_is_esi_1() -> None:
+    result = triage("chest pressure, cool and clammy", systolic_bp=86, heart_rate=52)
+    assert result.acuity == 1
+    shock = reason(result, "esi.a.hypotension_with_hypoperfusion")
+    assert "86" in shock.text
+    assert "hypoperfusion" in shock.source
+
+
+def test_skin_signs_without_hypotension_are_not_esi_1() -> None:
+    assert triage("diaphoretic", systolic_bp=90).acuity == 3
+    assert triage("feels unwell", systolic_bp=86).acuity > 1  # no skin signs named
+    # Children use the PALS limits, not this adult rule.
+    child = triage("clammy", age=8, systolic_bp=89)
+    assert "esi.a.hypotension_with_hypoperfusion" not in {r.rule for r in child.reasons}
+
+
+def test_pacing_in_past_history_is_not_decision_point_a() -> None:
+    assert triage("PMH: transcutaneous pacing in 2019, now ankle sprain").acuity > 1
