@@ -10,6 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import MaxConnectionsError, ResponseError
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
@@ -102,8 +104,19 @@ async def test_intake_gets_503_with_retry_after_when_the_database_is_down(
         (lambda: OSError("Multiple exceptions: [Errno 111] ..., [Errno 99] ..."), 503),
         (lambda: IntegrityError("INSERT ...", {"name": "Ada"}, Exception("dup")), 500),
         (lambda: FileNotFoundError(2, "No such file"), 500),
+        (lambda: RedisConnectionError("Error 111 connecting to 127.0.0.1:6379."), 503),
+        (lambda: MaxConnectionsError("Too many connections"), 503),
+        (lambda: ResponseError("WRONGTYPE Operation against a key"), 500),
     ],
-    ids=["refused", "every-address-refused", "integrity-error", "other-os-error"],
+    ids=[
+        "refused",
+        "every-address-refused",
+        "integrity-error",
+        "other-os-error",
+        "cache-refused",
+        "cache-pool-dry",
+        "cache-refused-command",
+    ],
 )
 async def test_only_unreachable_stores_get_503(
     settings: Settings,
@@ -125,6 +138,7 @@ async def test_only_unreachable_stores_get_503(
     assert response.status_code == status
     assert ("retry-after" in response.headers) == (status == 503)
     assert "Ada" not in response.text
+    assert "127.0.0.1" not in response.text
 
 
 class Proxy:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.types import ExceptionHandler
 
+from emergisphere_runtime.cache.redis import UNAVAILABLE as CACHE_UNAVAILABLE
 from emergisphere_runtime.db.base import is_unavailable
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,20 @@ async def _store_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONR
     )
 
 
+async def _cache_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONResponse | None:
+    """The cache (sessions, rate limits, idempotency keys) cannot be reached or has no
+    free connection: 503 too, since nothing was accepted."""
+    log.warning("cache unavailable", extra={"error": type(exc).__name__})
+    if isinstance(conn, WebSocket):
+        await conn.close(code=WS_TRY_AGAIN_LATER)
+        return None
+    return JSONResponse(
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        content={"detail": UNAVAILABLE},
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     # SQLAlchemy's connection errors, its pool running dry, and what a driver raises
@@ -62,3 +77,6 @@ def install(app: FastAPI) -> None:
     handler = cast(ExceptionHandler, _store_unavailable)
     for unavailable in (DBAPIError, PoolTimeoutError, OSError):
         app.add_exception_handler(unavailable, handler)
+    cache_handler = cast(ExceptionHandler, _cache_unavailable)
+    for unavailable_cache in CACHE_UNAVAILABLE:
+        app.add_exception_handler(unavailable_cache, cache_handler)

@@ -337,3 +337,29 @@ async def test_redis_cache_must_be_started(redis_url: str) -> None:
     with pytest.raises(RuntimeError, match="not started"):
         await adapter.get("k")
     await adapter.stop()
+
+
+async def test_redis_bursts_beyond_the_pool_wait_for_a_connection(
+    redis_url: str, redis_namespace: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from emergisphere_runtime.cache import redis as adapter
+
+    monkeypatch.setattr(adapter, "MAX_CONNECTIONS", 2)
+    monkeypatch.setattr(adapter, "POOL_WAIT_SECONDS", 0.3)
+    cache = RedisCache(redis_url, namespace=redis_namespace)
+    await cache.start()
+    try:
+        await cache.set("k", "v")
+        # Fifty at once on two connections: they queue, none fails.
+        assert await asyncio.gather(*(cache.get("k") for _ in range(50))) == ["v"] * 50
+        async with cache.subscribe("a"), cache.subscribe("b"):
+            # Both connections held by subscriptions: a command waits, then gives up
+            # with the error the gateway turns into 503.
+            started = time.monotonic()
+            with pytest.raises(adapter.UNAVAILABLE):
+                await cache.get("k")
+            assert time.monotonic() - started >= 0.25
+        assert await cache.get("k") == "v"  # the connections came back
+    finally:
+        await cache.stop()
+        await delete_namespace(redis_url, redis_namespace)

@@ -5,15 +5,25 @@ import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.client import PubSub
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from emergisphere_runtime.cache.port import check_ttl
 from emergisphere_runtime.cache.stream import MessageStream
 
 # How long (un)subscribing waits for the server to confirm it.
 SUBSCRIBE_TIMEOUT_SECONDS = 10.0
+# Connections per process. A burst beyond them waits for one to come free (up to
+# POOL_WAIT_SECONDS, then redis.ConnectionError) instead of failing at once, as
+# redis-py's default pool does past its limit.
+MAX_CONNECTIONS = 64
+POOL_WAIT_SECONDS = 10.0
+# What the client raises when the server cannot be reached or no connection came free:
+# worth retrying later, unlike a refused command.
+UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutError)
 
 
 def _milliseconds(ttl_seconds: float) -> int:
@@ -44,7 +54,14 @@ class RedisCache:
     async def start(self) -> None:
         if self._redis is not None:
             return
-        client = Redis.from_url(self._url, decode_responses=True, health_check_interval=30)
+        pool = BlockingConnectionPool.from_url(
+            self._url,
+            max_connections=MAX_CONNECTIONS,
+            timeout=POOL_WAIT_SECONDS,
+            decode_responses=True,
+            health_check_interval=30,
+        )
+        client = Redis.from_pool(pool)
         try:
             await client.ping()
         except BaseException:
