@@ -307,3 +307,51 @@ async def test_more_than_2000_entries_is_413_naming_the_limit(fhir: httpx.AsyncC
     response = await fhir.post("/fhir/r4", content=json.dumps(bundle))
     assert response.status_code == 413
     assert "2000" in response.json()["issue"][0]["diagnostics"]
+
+
+def _entries_counted(platform: Platform, outcome: str, resource_type: str) -> float:
+    value = platform.metrics.registry.get_sample_value(
+        "emergisphere_fhir_entries_total", {"outcome": outcome, "resource_type": resource_type}
+    )
+    return value or 0.0
+
+
+async def test_entries_are_counted_as_accepted_or_rejected_by_resource_type(
+    fhir: httpx.AsyncClient, platform: Platform
+) -> None:
+    patient = {"resourceType": "Patient", "name": [{"family": "Quill"}]}
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]},
+    }
+
+    def entry(resource: dict[str, Any]) -> dict[str, Any]:
+        kind = resource["resourceType"]
+        return {
+            "fullUrl": f"urn:uuid:{uuid.uuid4()}",
+            "resource": resource,
+            "request": {"method": "POST", "url": kind},
+        }
+
+    good = {
+        "resourceType": "Bundle",
+        "type": "transaction",
+        "entry": [entry(patient), entry(patient)],
+    }
+    assert (await fhir.post("/fhir/r4", json=good)).status_code == 200
+    bad = {
+        "resourceType": "Bundle",
+        "type": "transaction",
+        "entry": [entry(patient), entry({**observation, "status": "not-a-status"})],
+    }
+    assert (await fhir.post("/fhir/r4", json=bad)).status_code == 422
+    assert (await fhir.post("/fhir/r4/Observation", json=observation)).status_code == 201
+    assert (
+        await fhir.post("/fhir/r4/Observation", json={"resourceType": "Observation"})
+    ).status_code == 422
+
+    assert _entries_counted(platform, "accepted", "Patient") == 2
+    assert _entries_counted(platform, "rejected", "Patient") == 1  # refused with its bundle
+    assert _entries_counted(platform, "accepted", "Observation") == 1
+    assert _entries_counted(platform, "rejected", "Observation") == 2

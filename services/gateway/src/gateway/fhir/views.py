@@ -3,7 +3,8 @@ role) is added as a dependency of this router, which changes no route."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 import orjson
@@ -44,6 +45,25 @@ async def _json(request: Request) -> Any:
         return orjson.loads(body)
     except orjson.JSONDecodeError:
         raise invalid("structure", "the body is not valid JSON", "$", 400) from None
+
+
+def _tally(platform: Platform, resource_types: Iterable[str], *, accepted: bool) -> None:
+    """emergisphere_fhir_entries_total: one per resource written or refused."""
+    for resource_type, count in Counter(resource_types).items():
+        platform.metrics.count_fhir_entries(resource_type, accepted=accepted, count=count)
+
+
+def _raw_types(bundle: Any) -> list[str]:
+    """The resource types a Bundle's entries carry (reads carry none), read without
+    trusting its shape."""
+    entries = bundle.get("entry") if isinstance(bundle, dict) else None
+    types = []
+    for entry in entries if isinstance(entries, list) else []:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(resource, dict):
+            kind = resource.get("resourceType")
+            types.append(kind if isinstance(kind, str) else "other")
+    return types
 
 
 def _check_type(resource_type: str) -> None:
@@ -90,25 +110,34 @@ async def post_bundle(request: Request, platform: PlatformDep) -> Response:
         bundle = await _json(request)
         if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
             raise invalid("invalid", "POST to the base takes a Bundle", "Bundle.resourceType")
-        bundles.check_size(bundle)
-        issues = validate_resource(bundle, "Bundle")
-        if issues:
-            raise FhirError(422, issues)
-        await _ready(request, platform)
-        kind = bundle["type"]
-        if kind == "transaction":
-            return await _transaction(platform, bundle, request)
-        if kind == "batch":
-            return await _batch(platform, bundle, request)
-        if kind == "message":
-            return await _message(platform, bundle)
-        raise invalid(
-            "not-supported",
-            "only transaction, batch and message Bundles are accepted",
-            "Bundle.type",
-        )
+        try:
+            return await _process(platform, bundle, request)
+        except FhirError:
+            # All or nothing (a batch counts its entries itself and refuses no whole).
+            _tally(platform, _raw_types(bundle), accepted=False)
+            raise
 
     return await _guarded(work)
+
+
+async def _process(platform: Platform, bundle: dict[str, Any], request: Request) -> Response:
+    bundles.check_size(bundle)
+    issues = validate_resource(bundle, "Bundle")
+    if issues:
+        raise FhirError(422, issues)
+    await _ready(request, platform)
+    kind = bundle["type"]
+    if kind == "transaction":
+        return await _transaction(platform, bundle, request)
+    if kind == "batch":
+        return await _batch(platform, bundle, request)
+    if kind == "message":
+        return await _message(platform, bundle)
+    raise invalid(
+        "not-supported",
+        "only transaction, batch and message Bundles are accepted",
+        "Bundle.type",
+    )
 
 
 async def _read_entry(platform: Platform, entry: Entry, request: Request) -> dict[str, Any]:
@@ -127,7 +156,9 @@ def _written(entry: Entry) -> dict[str, Any]:
 async def _transaction(platform: Platform, bundle: dict[str, Any], request: Request) -> Response:
     entries = bundles.request_entries(bundle)
     ordered = sorted(entries, key=lambda e: bundles.PROCESSING_ORDER[e.method])
-    await ingest.apply(platform, [e for e in ordered if e.method != "GET"])
+    writes = [e for e in ordered if e.method != "GET"]
+    await ingest.apply(platform, writes)
+    _tally(platform, (e.resource_type for e in writes), accepted=True)
     results = []
     for entry in entries:
         results.append(
@@ -146,8 +177,11 @@ async def _batch(platform: Platform, bundle: dict[str, Any], request: Request) -
                 results.append(await _read_entry(platform, entry, request))
                 continue
             await ingest.apply(platform, [entry])
+            _tally(platform, [entry.resource_type], accepted=True)
             results.append(_written(entry))
         except FhirError as error:
+            if entry.method != "GET":
+                _tally(platform, [entry.resource_type], accepted=False)
             status = {400: "400 Bad Request", 404: "404 Not Found", 412: "412 Precondition Failed"}
             results.append(
                 {
@@ -163,6 +197,7 @@ async def _batch(platform: Platform, bundle: dict[str, Any], request: Request) -
 async def _message(platform: Platform, bundle: dict[str, Any]) -> Response:
     header, entries = bundles.message_entries(bundle)
     await ingest.apply(platform, entries)
+    _tally(platform, ["MessageHeader"] + [e.resource_type for e in entries], accepted=True)
     reply: dict[str, Any] = {
         "resourceType": "MessageHeader",
         "id": header.get("id") or "",
@@ -274,6 +309,16 @@ async def read(
 
 
 async def _write_one(request: Request, platform: Platform, entry: Entry, body: Any) -> Response:
+    try:
+        response = await _write(request, platform, entry, body)
+    except FhirError:
+        _tally(platform, [entry.resource_type], accepted=False)
+        raise
+    _tally(platform, [entry.resource_type], accepted=True)
+    return response
+
+
+async def _write(request: Request, platform: Platform, entry: Entry, body: Any) -> Response:
     issues = validate_resource(body, entry.resource_type, expected=entry.resource_type)
     if issues:
         raise FhirError(422, issues)
