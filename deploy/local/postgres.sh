@@ -123,6 +123,7 @@ psql_admin() {
 
 ensure_role_and_database() {
   psql_admin >/dev/null <<SQL
+SET client_min_messages TO warning;
 SELECT format('CREATE ROLE %I', '$PG_ROLE')
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') \gexec
 ALTER ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
