@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # Long enough that the intake answers 201 with the acuity: its round trip is the
 # intake-to-triage latency.
 INTAKE_WAIT_SECONDS = 10
+# Longest wait for the workflows of one load to finish before the next load starts.
+DRAIN_SECONDS = 180.0
 
 
 @dataclass(frozen=True)
@@ -141,15 +143,46 @@ def log_findings(log_dir: Path, limit: int = 5) -> dict[str, Any]:
     return findings
 
 
-async def _drive(url: str, plan: Plan) -> dict[str, Any]:
+async def _drained(database_url: str, within: float = DRAIN_SECONDS) -> dict[str, Any]:
+    """Wait until no workflow is unfinished, so one load does not run on another's backlog
+    (workflows a desk gave up on still run to their end)."""
+    engine = create_async_engine(database_url, poolclass=NullPool)
+    began = time.perf_counter()
+    try:
+        while True:
+            async with engine.connect() as conn:
+                unfinished = await conn.scalar(
+                    text(
+                        "SELECT count(*) FROM workflows "
+                        "WHERE status NOT IN ('completed', 'escalated', 'failed')"
+                    )
+                )
+            waited = time.perf_counter() - began
+            if not unfinished or waited > within:
+                return {"seconds": waited, "unfinished": int(unfinished or 0)}
+            await asyncio.sleep(0.5)
+    finally:
+        await engine.dispose()
+
+
+async def _drive(url: str, database_url: str, plan: Plan) -> dict[str, Any]:
+    """Capacity first (closed loop), then arrivals at half of it (the latency a desk sees
+    on a normal night), then the issue's rate; each on a drained platform."""
     desks = Desks(url, uuid.uuid4().hex[:8])
+    drains = []
     try:
         await desks.warm_up(2 * plan.concurrency, plan.concurrency)
-        open_loop = await desks.open_loop(plan.rate, plan.seconds)
+        drains.append(await _drained(database_url))
         saturation = await desks.closed_loop(plan.count, plan.concurrency, plan.max_seconds)
+        drains.append(await _drained(database_url))
+        half = max(0.5, round(saturation["throughput_wf_per_s"] / 2, 1))
+        steady = await desks.open_loop(half, plan.seconds)
+        drains.append(await _drained(database_url))
+        open_loop = await desks.open_loop(plan.rate, plan.seconds)
+        drains.append(await _drained(database_url))
     finally:
         await desks.close()
-    return {"open_loop": open_loop, "saturation": saturation}
+    return {"saturation": saturation, "steady": steady, "open_loop": open_loop, "drains": drains}
 
 
 def run(services: dict[str, str], plan: Plan) -> dict[str, Any]:
@@ -162,7 +195,7 @@ def run(services: dict[str, str], plan: Plan) -> dict[str, Any]:
             prepared = time.perf_counter()
             cluster.start()
             started = time.perf_counter()
-            result = asyncio.run(_drive(cluster.url, plan))
+            result = asyncio.run(_drive(cluster.url, env["ES_DATABASE_URL"], plan))
             memory = {}
             for name, pid in cluster.pids().items():
                 current, peak = rss_mib(pid)

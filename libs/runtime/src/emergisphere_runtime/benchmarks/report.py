@@ -133,12 +133,18 @@ def render(results: dict[str, Any]) -> str:
             f"Distributed: {dist['processes']} processes on PostgreSQL, Kafka, FerretDB, Redis "
             f"(prepare {dist['prepare_seconds']:.0f} s, start {dist['start_seconds']:.0f} s)"
         )
-        out += _load_row(
-            f"open loop {o['offered_wf_per_s']:g} wf/s x {o['arrival_seconds']:g} s",
-            o,
-            o["achieved_wf_per_s"],
-        )
         out += _load_row(f"closed loop, {s['concurrency']} desks", s, s["throughput_wf_per_s"])
+        for load, label in ((dist.get("steady"), "half capacity"), (o, "the goal's rate")):
+            if load:
+                out += _load_row(
+                    f"open loop {load['offered_wf_per_s']:g} wf/s x {load['arrival_seconds']:g} s",
+                    load,
+                    load["achieved_wf_per_s"],
+                )
+                out.append(f"  {'':<32}({label})")
+        leftover = sum(d["unfinished"] for d in dist.get("drains", []))
+        if leftover:
+            errors.append(f"distributed: {leftover} workflows still unfinished after a drain")
     elif dist:
         errors.append(f"distributed: {dist['error']}")
     celery = results.get("celery")
