@@ -167,26 +167,34 @@ async def test_clinician_override_changes_acuity_with_an_audit_trail(running: Ru
         json={
             "action": "change_acuity",
             "acuity": 2,
-            "actor": "dr.house",
             "reason": "ankle is cold and pulseless",
         },
     )
     assert response.status_code == 200, response.text
     assert response.json()["acuity"] == 2
     audit = (await running.http.get(f"/api/v1/workflows/{workflow_id}/audit")).json()
-    assert [(a["actor"], a["action"]) for a in audit] == [("dr.house", "change_acuity")]
+    # The actor is whoever signed in, never what the body claims.
+    assert [(a["actor"], a["action"]) for a in audit] == [("dev-clinician", "change_acuity")]
     assert audit[0]["detail"]["acuity"] == 2
     # Raising to ESI 2 pages staff even after the chain finished.
     workflow = await running.wait_for(workflow_id, {"completed"})
     assert [a["status"] for a in workflow["alerts"]] == ["completed"]
     bad = await running.http.post(
         f"/api/v1/workflows/{workflow_id}/override",
-        json={"action": "skip", "step": "nope", "actor": "dr.house", "reason": "typo"},
+        json={"action": "skip", "step": "nope", "actor": "dev-clinician", "reason": "typo"},
     )
     assert bad.status_code == 409
+    impostor = await running.http.post(
+        f"/api/v1/workflows/{workflow_id}/override",
+        json={"action": "change_acuity", "acuity": 1, "actor": "dr.house", "reason": "spoof"},
+    )
+    assert impostor.status_code == 422
+    assert impostor.json()["detail"][0]["field"] == "actor"
+    audit = (await running.http.get(f"/api/v1/workflows/{workflow_id}/audit")).json()
+    assert len(audit) == 1  # the refused override changed nothing
     missing = await running.http.post(
         f"/api/v1/workflows/{workflow_id}/override",
-        json={"action": "change_acuity", "actor": "dr.house", "reason": "no level"},
+        json={"action": "change_acuity", "reason": "no level"},
     )
     assert missing.status_code == 422
 

@@ -170,7 +170,8 @@ class WorkflowSummary(BaseModel):
 
 class OverrideIn(Strict):
     action: Literal["change_acuity", "skip", "retry", "force"]
-    actor: str = Field(min_length=1, max_length=128)
+    # The audit records the signed-in user; a client that names its user must name that one.
+    actor: str | None = Field(default=None, min_length=1, max_length=128)
     reason: str = Field(min_length=3, max_length=2000)
     step: str | None = Field(default=None, max_length=32)
     acuity: int | None = Field(default=None, ge=1, le=5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from emergisphere_runtime.workflow.engine import Effects, Override, OverrideReje
 from emergisphere_runtime.workflow.models import AuditEntry, Step, Workflow
 from gateway.deps import PlatformDep, SessionDep
 from gateway.schemas import OverrideIn, StepOut, WorkflowOut, WorkflowSummary
+from gateway.security.enforcement import STATE_KEY
 
 router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"])
 
@@ -95,11 +96,27 @@ async def list_workflows(
 
 @router.post("/{workflow_id}/override", response_model=WorkflowOut)
 async def override_workflow(
-    workflow_id: str, body: OverrideIn, platform: PlatformDep
+    workflow_id: str, body: OverrideIn, platform: PlatformDep, request: Request
 ) -> WorkflowOut:
+    access = getattr(request.state, STATE_KEY, None)
+    if access is None or access.principal is None:  # the gate lets no one in unsigned
+        raise HTTPException(status_code=401, detail="sign in to override")
+    actor = access.principal.name
+    if body.actor is not None and body.actor != actor:
+        raise HTTPException(
+            status_code=422,
+            detail=[
+                {
+                    "field": "actor",
+                    "loc": ["body", "actor"],
+                    "type": "value_error",
+                    "msg": "must be the signed-in user (or left out)",
+                }
+            ],
+        )
     override = Override(
         action=body.action,
-        actor=body.actor,
+        actor=actor,
         reason=body.reason,
         step_id=body.step,
         acuity=body.acuity,
