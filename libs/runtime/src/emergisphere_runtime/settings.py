@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=1200, ge=1)
     # Largest accepted request body.
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Largest FHIR request body: a Bundle of 2,000 entries, pretty-printed as EHRs export
+    # them, is about 6 MB.
+    fhir_max_body_bytes: int = Field(default=16_777_216, ge=1024)
     # Browser origins allowed to call the API ("https://a.example,https://b.example").
     cors_origins: str = ""
 

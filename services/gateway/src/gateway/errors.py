@@ -6,14 +6,18 @@ import logging
 from typing import cast
 
 from fastapi import FastAPI, Request, WebSocket, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ExceptionHandler
 
 from emergisphere_runtime.cache.redis import UNAVAILABLE as CACHE_UNAVAILABLE
 from emergisphere_runtime.db.base import is_unavailable
+from gateway.fhir.outcome import fhir_response, http_outcome
+from gateway.fhir.schema import resource_model
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +73,26 @@ async def _cache_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONR
     )
 
 
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """FHIR clients get every refusal as an OperationOutcome, the rest FastAPI's body."""
+    assert isinstance(exc, StarletteHTTPException)
+    if not request.url.path.startswith("/fhir/"):
+        return await http_exception_handler(request, exc)
+    detail = exc.detail if isinstance(exc.detail, str) else "the request was refused"
+    # The resource type when the path names one; never the rest of the path (it may
+    # carry an identifier).
+    first = request.url.path.removeprefix("/fhir/r4/").split("/", 1)[0]
+    expression = first if resource_model(first) is not None else "Resource"
+    return fhir_response(
+        http_outcome(exc.status_code, detail, expression),
+        exc.status_code,
+        dict(exc.headers or {}),
+    )
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     # SQLAlchemy's connection errors, its pool running dry, and what a driver raises
     # before SQLAlchemy sees it (connection refused, reset, unreachable host).
     # (One handler serves requests and WebSockets; Starlette's types name them apart.)

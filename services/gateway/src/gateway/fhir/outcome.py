@@ -70,3 +70,23 @@ def fhir_response(
 
 def error_response(error: FhirError) -> Response:
     return fhir_response(error.outcome(), error.status)
+
+
+# What each HTTP refusal made outside the FHIR routes (sign-in, permissions, rate limits,
+# routing) is, as an IssueType code.
+_HTTP_ISSUE = {
+    401: "login",
+    403: "forbidden",
+    404: "not-found",
+    405: "not-supported",
+    409: "conflict",
+    412: "conflict",
+    413: "too-costly",
+    429: "throttled",
+}
+
+
+def http_outcome(status: int, detail: str, expression: str) -> dict[str, Any]:
+    """An OperationOutcome for an HTTP refusal on a FHIR path (``detail`` is the API's own
+    fixed wording, never a submitted value)."""
+    return operation_outcome([Issue(_HTTP_ISSUE.get(status, "processing"), detail, expression)])

@@ -13,6 +13,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from emergisphere_runtime.audit import AuditEvent
+from gateway.fhir.outcome import FHIR_JSON, Issue, operation_outcome
 from gateway.security.context import Security
 from gateway.security.enforcement import Access
 from gateway.security.models import ResourceOwner
@@ -38,6 +39,7 @@ NO_STORE = [
 ]
 # The docs and board pages load their own scripts and styles.
 _PAGES = ("/docs", "/redoc", "/board")
+_FHIR = "/fhir/"
 
 
 class BodyTooLarge(Exception):
@@ -61,10 +63,12 @@ class SecurityMiddleware:
         if scope["type"] == "websocket":
             await self._websocket(scope, receive, send, state)
             return
-        limit = self.security.platform.settings.max_body_bytes
+        settings = self.security.platform.settings
+        fhir = scope["path"].startswith(_FHIR)
+        limit = settings.fhir_max_body_bytes if fhir else settings.max_body_bytes
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            await _too_large(send, request_id)
+            await _too_large(send, request_id, limit, fhir=fhir)
             return
         received = 0
 
@@ -104,7 +108,7 @@ class SecurityMiddleware:
         except BodyTooLarge:
             if started:
                 raise
-            await _too_large(send, request_id)
+            await _too_large(send, request_id, limit, fhir=fhir)
             status_code = 413
         finally:
             access: Access | None = state.get("es_access")
@@ -172,14 +176,19 @@ def _json(body: bytes) -> object:
         return None
 
 
-async def _too_large(send: Send, request_id: str) -> None:
-    body = json.dumps({"detail": "request body too large"}).encode()
+async def _too_large(send: Send, request_id: str, limit: int, *, fhir: bool) -> None:
+    text = f"request body too large: the limit is {limit} bytes"
+    if fhir:
+        outcome = operation_outcome([Issue("too-costly", text, "Bundle")])
+        body, content_type = json.dumps(outcome).encode(), FHIR_JSON.encode()
+    else:
+        body, content_type = json.dumps({"detail": text}).encode(), b"application/json"
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", content_type),
                 (b"content-length", str(len(body)).encode()),
                 (b"x-request-id", request_id.encode()),
                 *API_HEADERS,
