@@ -3,6 +3,7 @@ store (FerretDB): everything committed, or nothing in either store."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator
@@ -81,3 +82,25 @@ async def test_a_synthea_transaction_on_postgresql_and_ferretdb(
     refused = await fhir.post("/fhir/r4", content=json.dumps(spoiled))
     assert refused.status_code == 412, refused.text[:300]
     assert await counts(platform) == stored
+
+
+async def test_concurrent_identical_conditional_creates_make_one_resource(
+    server_fhir: tuple[Platform, httpx.AsyncClient],
+) -> None:
+    _platform, fhir = server_fhir
+    system, value = "urn:oid:2.16.840.1.113883.4.1", f"race-{uuid.uuid4().hex[:8]}"
+    patient = {
+        "resourceType": "Patient",
+        "identifier": [{"system": system, "value": value}],
+        "name": [{"family": "Race"}],
+    }
+    condition = {"If-None-Exist": f"identifier={system}|{value}"}
+
+    async def create() -> httpx.Response:
+        return await fhir.post("/fhir/r4/Patient", content=json.dumps(patient), headers=condition)
+
+    answers = await asyncio.gather(*(create() for _ in range(8)))
+    assert sorted(a.status_code for a in answers) == [200] * 7 + [201]
+    assert len({a.json()["id"] for a in answers}) == 1
+    found = await fhir.get("/fhir/r4/Patient", params={"identifier": f"{system}|{value}"})
+    assert len(found.json()["entry"]) == 1

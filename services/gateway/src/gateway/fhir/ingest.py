@@ -9,13 +9,14 @@ start and the ``es.fhir.inbound`` messages. Reads (GET) run after the commit.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from device.service import READINGS
@@ -129,7 +130,33 @@ async def apply(platform: Platform, entries: list[Entry]) -> None:
     platform.outbox.release(unit.outbox)
 
 
+def _condition_key(resource_type: str, condition: str) -> int:
+    """A signed 64-bit key for one conditional create's search (PostgreSQL's advisory
+    locks take a bigint)."""
+    digest = hashlib.blake2b(f"{resource_type}?{condition.strip()}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
+
+
+async def _serialise_conditions(unit: _Unit) -> None:
+    """Two requests creating the same resource on the same condition must not both find
+    nothing and both create it. On PostgreSQL each condition's search and create hold a
+    transaction-scoped advisory lock, taken in key order so that Bundles with several
+    conditions cannot deadlock; SQLite already runs writers one at a time."""
+    if unit.platform.db.engine.dialect.name != "postgresql":
+        return
+    keys = sorted(
+        {
+            _condition_key(entry.resource_type, entry.if_none_exist)
+            for entry in unit.entries
+            if entry.method == "POST" and entry.if_none_exist
+        }
+    )
+    for key in keys:
+        await unit.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 async def _conditional_creates(unit: _Unit) -> None:
+    await _serialise_conditions(unit)
     for entry in unit.entries:
         if entry.method != "POST" or not entry.if_none_exist:
             continue
