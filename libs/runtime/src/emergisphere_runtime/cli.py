@@ -157,7 +157,7 @@ def _distributed(*, port: int, log_dir: str) -> int:
     from pathlib import Path
 
     from emergisphere_runtime.cluster import Cluster, supervise
-    from emergisphere_runtime.localservers import read_services_env
+    from emergisphere_runtime.localservers import PROMETHEUS_TARGETS, read_services_env
 
     # Settings given in the environment win over the local servers' defaults.
     env = {k: v for k, v in (read_services_env() or {}).items() if k not in os.environ}
@@ -168,7 +168,8 @@ def _distributed(*, port: int, log_dir: str) -> int:
             file=sys.stderr,
         )
         return 2
-    return supervise(Cluster(env=env, log_dir=Path(log_dir), gateway_port=port))
+    cluster = Cluster(env=env, log_dir=Path(log_dir), gateway_port=port)
+    return supervise(cluster, targets=PROMETHEUS_TARGETS / "local.json")
 
 
 def _ensure_topics(settings: Settings) -> int:

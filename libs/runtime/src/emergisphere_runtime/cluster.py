@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import os
 import signal
 import subprocess
@@ -164,9 +165,23 @@ def rss_mib(pid: int) -> tuple[float, float]:
     return values["VmRSS:"], values["VmHWM:"]
 
 
-def supervise(cluster: Cluster) -> int:
+def write_scrape_targets(cluster: Cluster, path: Path) -> None:
+    """Prometheus file-based discovery: each service's metrics address, labelled with its
+    name (written whole, then renamed, so Prometheus never reads half a file)."""
+    targets = [
+        {"targets": [f"127.0.0.1:{port}"], "labels": {"service": name}}
+        for name, port in cluster.ports.items()
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    partial.write_text(json.dumps(targets, indent=2) + "\n")
+    partial.replace(path)
+
+
+def supervise(cluster: Cluster, targets: Path | None = None) -> int:
     """Run the cluster in the foreground, restarting a service whose process dies (as
-    Kubernetes would), until SIGINT or SIGTERM."""
+    Kubernetes would), until SIGINT or SIGTERM. With ``targets``, the services' metrics
+    addresses are written there for Prometheus while they run."""
     stopping = False
 
     def request_stop(_signum: int, _frame: object) -> None:
@@ -181,6 +196,9 @@ def supervise(cluster: Cluster) -> int:
     for name, pid in cluster.pids().items():
         print(f"  {name:<14} pid {pid:<8} http://127.0.0.1:{cluster.ports[name]}", flush=True)
     print(f"  logs in {cluster.log_dir}", flush=True)
+    if targets is not None:
+        write_scrape_targets(cluster, targets)
+        print(f"  Prometheus targets in {targets}", flush=True)
     try:
         while not stopping:
             time.sleep(0.5)
@@ -192,5 +210,7 @@ def supervise(cluster: Cluster) -> int:
                 with contextlib.suppress(ClusterError):
                     cluster.start(name)
     finally:
+        if targets is not None:
+            targets.unlink(missing_ok=True)
         cluster.stop()
     return 0

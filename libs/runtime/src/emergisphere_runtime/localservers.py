@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 SERVICES_ENV = Path(".data/services/services.env")
+# Where the local Prometheus (deploy/local/prometheus.sh) discovers what to scrape.
+PROMETHEUS_TARGETS = Path(".data/services/prometheus/targets")
 
 
 def read_services_env(path: Path = SERVICES_ENV) -> dict[str, str] | None:
