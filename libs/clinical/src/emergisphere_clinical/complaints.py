@@ -26,6 +26,8 @@ _ABBREVIATIONS = (
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
     ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
     ("f/c", "fever and chills"), ("fb", "foreign body"),
+    # Blood sugar test, as Korean and some other triage records write a glucose check.
+    ("bst", "blood sugar"),
     # Food poisoning is infectious gastroenteritis, not a toxic ingestion.
     ("food poisoning", "gastroenteritis"),
 )
@@ -71,11 +73,17 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b")
 
 
-def _is_negated(text: str, start: int) -> bool:
+# Negation proper, without the past-history cues: for history that counts as a risk factor.
+_DENIAL_CUE = re.compile(
+    r"\b(?:no|not|denies|denied|denying|without|negative for|free of|never|nor)\b"
+)
+
+
+def _is_negated(text: str, start: int, cue: re.Pattern[str] = _NEGATION_CUE) -> bool:
     scope_start = 0
     for end in _SCOPE_END.finditer(text, 0, start):
         scope_start = end.end()
-    return _NEGATION_CUE.search(text, scope_start, start) is not None
+    return cue.search(text, scope_start, start) is not None
 
 
 def _affirmed(text: str, phrase: str) -> bool:
@@ -120,3 +128,20 @@ def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
 
 def _first_affirmed_term(text: str, words: set[str], term: str) -> bool:
     return _TOKEN.findall(term)[0] in words and _affirmed(text, term)
+
+
+def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | None:
+    """The first phrase the text affirms, past history included ("PMH: CHF" counts).
+
+    For risk factors such as known heart disease, where a history is what matters; only a
+    denial ("no heart disease") rules the phrase out.
+    """
+    text = normalise(chief_complaint)
+    words = set(_TOKEN.findall(text))
+    for phrase in phrases:
+        if _TOKEN.findall(phrase)[0] not in words:
+            continue
+        hits = _phrase_pattern(phrase).finditer(text)
+        if any(not _is_negated(text, hit.start(), _DENIAL_CUE) for hit in hits):
+            return phrase
+    return None

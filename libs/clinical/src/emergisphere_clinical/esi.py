@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emergisphere_clinical import sources
-from emergisphere_clinical.complaints import ComplaintMatch
+from emergisphere_clinical.complaints import ComplaintMatch, mentioned_history
+from emergisphere_clinical.glucose import (
+    DKA_GLUCOSE_MG_DL,
+    HHS_GLUCOSE_MG_DL,
+    HYPOGLYCAEMIA_LEVEL_2_MG_DL,
+    read_glucose,
+)
 from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
@@ -51,6 +57,76 @@ CENTRAL_PAIN = frozenset(
         "thunderclap_headache",
         "testicular_torsion",
         "pregnancy_symptoms",
+    }
+)
+# Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
+ADULT_HYPOTENSION_SBP = 90.0
+# Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
+SYNCOPE_HIGH_RISK_AGE = 65.0
+# ESC 2018 major high-risk features: persistent bradycardia below 40 while awake.
+SYNCOPE_BRADYCARDIA_HR = 40.0
+# ESC 2018 major high-risk history with syncope: new chest discomfort, breathlessness,
+# abdominal pain or headache; palpitations just before it.
+SYNCOPE_HIGH_RISK_COMPLAINTS = frozenset(
+    {
+        "acs",
+        "aortic_dissection",
+        "shortness_of_breath",
+        "respiratory_distress",
+        "palpitations",
+        "abdominal_pain",
+        "headache",
+        "thunderclap_headache",
+    }
+)
+# ESC 2018: severe structural or coronary heart disease; syncope on exertion.
+SYNCOPE_HEART_DISEASE = (
+    "heart failure",
+    "chf",
+    "cardiomyopathy",
+    "coronary artery disease",
+    "coronary disease",
+    "cad",
+    "heart disease",
+    "structural heart",
+    "aortic stenosis",
+    "pacemaker",
+    "previous mi",
+    "prior mi",
+    "history of mi",
+)
+SYNCOPE_EXERTION = ("on exertion", "exertional", "while exercising", "during exercise")
+# Breathlessness that needs a respiratory rate or SpO2 to judge.
+BREATHLESS_COMPLAINTS = frozenset({"shortness_of_breath", "asthma"})
+HYPOGLYCAEMIA_PHRASES = frozenset(
+    {
+        "low blood sugar",
+        "blood sugar low",
+        "hypoglycemia",
+        "hypoglycaemia",
+        "hypoglycemic",
+        "hypoglycaemic",
+    }
+)
+HYPERGLYCAEMIA_PHRASES = frozenset(
+    {
+        "high blood sugar",
+        "blood sugar high",
+        "hyperglycemia",
+        "hyperglycaemia",
+        "hyperglycemic",
+        "hyperglycaemic",
+    }
+)
+# ADA 2009 hyperglycaemic crisis symptoms the lexicon can read.
+CRISIS_COMPLAINTS = frozenset(
+    {
+        "vomiting",
+        "abdominal_pain",
+        "shortness_of_breath",
+        "respiratory_distress",
+        "altered_mental_status",
+        "weakness",
     }
 )
 
@@ -189,7 +265,8 @@ def _complaint_findings(matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
             found.append(Finding(1, f"esi.a.{category.key}", text, sources.ESI_A))
         elif category.tier is Tier.HIGH_RISK:
             text = f"{said}{category.label} is a high-risk situation."
-            found.append(Finding(2, f"esi.b.{category.key}", text, sources.ESI_B))
+            source = category.source or sources.ESI_B
+            found.append(Finding(2, f"esi.b.{category.key}", text, source))
     return found
 
 
@@ -306,6 +383,130 @@ def _danger_zone_corroboration(
     return _severe_physiology(news2, age) or _unverifiable(v)
 
 
+def _hypotension(v: VitalSigns, age: float | None) -> list[Finding]:
+    """Adult systolic BP below 90: possible shock, ESI 2 even without skin signs.
+
+    Below 10 years the AHA PALS limits by age apply instead (decision point A). The engine
+    cannot tell a known, chronic low pressure from a new one; a clinician may down-triage.
+    """
+    sbp = v.systolic_bp
+    if sbp is None or sbp >= ADULT_HYPOTENSION_SBP:
+        return []
+    if age is not None and age < PALS_ADULT_AGE_YEARS:
+        return []
+    text = (
+        f"Systolic BP {fmt(sbp)} is below {fmt(ADULT_HYPOTENSION_SBP)} mmHg: hypotension,"
+        " possible shock."
+    )
+    return [Finding(2, "esi.b.hypotension", text, sources.HYPOTENSION)]
+
+
+def _syncope(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """Syncope with an ESC 2018 high-risk feature, or at 65 or over (ACEP 2007): ESI 2.
+
+    Every feature is monotone: an older age, a lower pressure or heart rate, or another
+    complaint or history never removes one.
+    """
+    if BY_KEY["syncope"] not in categories:
+        return []
+    features = []
+    if age is not None and age >= SYNCOPE_HIGH_RISK_AGE:
+        features.append(f"age {fmt(age)} (65 or more)")
+    features += [c.label for c in categories if c.key in SYNCOPE_HIGH_RISK_COMPLAINTS]
+    if v.systolic_bp is not None and v.systolic_bp < ADULT_HYPOTENSION_SBP:
+        features.append(f"systolic BP {fmt(v.systolic_bp)}")
+    if v.heart_rate is not None and v.heart_rate < SYNCOPE_BRADYCARDIA_HR:
+        features.append(f"heart rate {fmt(v.heart_rate)}")
+    if (history := mentioned_history(complaint, SYNCOPE_HEART_DISEASE)) is not None:
+        features.append(f"known heart disease ('{history}')")
+    if (exertion := mentioned_history(complaint, SYNCOPE_EXERTION)) is not None:
+        features.append(f"syncope '{exertion}'")
+    if features:
+        text = f"Syncope with high-risk features: {', '.join(features)}."
+        return [Finding(2, "esi.b.syncope_high_risk", text, sources.SYNCOPE)]
+    text = (
+        "Syncope considered for ESI 2: no high-risk feature found (under 65, no chest pain,"
+        " breathlessness, abdominal pain, headache or palpitations, no known heart disease,"
+        " systolic BP 90 or more, heart rate 40 or more)."
+    )
+    return [Finding(5, "esi.b.syncope_considered", text, sources.SYNCOPE)]
+
+
+def _breathless_unmeasured(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
+    """Breathlessness with neither respiratory rate nor SpO2: distress cannot be excluded."""
+    breathless = [c.label for c in categories if c.key in BREATHLESS_COMPLAINTS]
+    if not breathless or v.respiratory_rate is not None or v.spo2 is not None:
+        return []
+    text = (
+        f"Complaint of {breathless[0]} with neither respiratory rate nor SpO2 recorded:"
+        " respiratory distress cannot be excluded until they are measured."
+    )
+    return [Finding(2, "esi.b.breathless_unmeasured", text, sources.BREATHLESS_UNMEASURED)]
+
+
+def _glucose(
+    glucose: float | None,
+    v: VitalSigns,
+    matches: tuple[ComplaintMatch, ...],
+    categories: list[ComplaintCategory],
+) -> list[Finding]:
+    """ADA level 2 hypoglycaemia and hyperglycaemic crises, read or stated (ESI 2).
+
+    A hypoglycaemia complaint with no glucose recorded is taken as level 2 until measured
+    (missing data never lowers acuity); a recorded value decides otherwise.
+    """
+    said = {m.phrase for m in matches if m.category.key == "glucose"}
+    crisis = [c.label for c in categories if c.key in CRISIS_COMPLAINTS]
+    if v.respiratory_rate is not None and v.respiratory_rate > 20:
+        crisis.append(f"respiratory rate {fmt(v.respiratory_rate)}")
+    if v.heart_rate is not None and v.heart_rate > 100:
+        crisis.append(f"heart rate {fmt(v.heart_rate)}")
+    if avpu_rank(v.consciousness) > 0:
+        crisis.append("altered consciousness")
+    low, dka, hhs = HYPOGLYCAEMIA_LEVEL_2_MG_DL, DKA_GLUCOSE_MG_DL, HHS_GLUCOSE_MG_DL
+    if glucose is None:
+        if said & HYPOGLYCAEMIA_PHRASES:
+            text = (
+                "Complaint of hypoglycaemia with no glucose recorded: treated as level 2"
+                f" (below {fmt(low)} mg/dL) until a point-of-care glucose is checked."
+            )
+            return [Finding(2, "esi.b.hypoglycaemia_unmeasured", text, sources.HYPOGLYCAEMIA)]
+        if said & HYPERGLYCAEMIA_PHRASES and crisis:
+            text = (
+                f"Complaint of hyperglycaemia with {', '.join(crisis)} and no glucose recorded:"
+                " possible hyperglycaemic crisis until a glucose is checked."
+            )
+            rule = "esi.b.hyperglycaemic_crisis_unmeasured"
+            return [Finding(2, rule, text, sources.HYPERGLYCAEMIC_CRISIS)]
+        return []
+    if glucose < low:
+        text = f"Glucose {fmt(glucose)} mg/dL is below {fmt(low)}: level 2 hypoglycaemia."
+        return [Finding(2, "esi.b.hypoglycaemia", text, sources.HYPOGLYCAEMIA)]
+    if glucose > hhs:
+        text = f"Glucose {fmt(glucose)} mg/dL is above {fmt(hhs)}: possible hyperosmolar state."
+        return [Finding(2, "esi.b.hyperglycaemic_crisis", text, sources.HYPERGLYCAEMIC_CRISIS)]
+    if glucose > dka and crisis:
+        text = (
+            f"Glucose {fmt(glucose)} mg/dL is above {fmt(dka)} with {', '.join(crisis)}:"
+            " possible diabetic ketoacidosis."
+        )
+        return [Finding(2, "esi.b.hyperglycaemic_crisis", text, sources.HYPERGLYCAEMIC_CRISIS)]
+    return []
+
+
+def _vaginal_bleeding_tachycardia(
+    v: VitalSigns, categories: list[ComplaintCategory]
+) -> list[Finding]:
+    hr = v.heart_rate
+    if BY_KEY["vaginal_bleeding"] not in categories or hr is None or hr <= 100:
+        return []
+    text = f"Vaginal bleeding with heart rate {fmt(hr)} (above 100): possible haemorrhage."
+    rule = "esi.b.vaginal_bleeding_tachycardia"
+    return [Finding(2, rule, text, sources.VAGINAL_BLEEDING_TACHYCARDIA)]
+
+
 def _paediatric_fever(v: VitalSigns, age: float | None) -> list[Finding]:
     temp, src = v.temperature_c, sources.ESI_FEVER
     if age is None or temp is None:
@@ -352,6 +553,12 @@ def evaluate(
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     found = _life_saving_vitals(v, age, poor_perfusion) + _high_risk_vitals(v)
     found += _complaint_findings(matches)
+    glucose = data.glucose_mg_dl
+    if glucose is None:
+        glucose = read_glucose(data.chief_complaint)
+    found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
+    found += _breathless_unmeasured(v, categories) + _glucose(glucose, v, matches, categories)
+    found += _vaginal_bleeding_tachycardia(v, categories)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]
     for screen in screens:
         if screen is not None:

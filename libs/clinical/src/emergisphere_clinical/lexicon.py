@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from emergisphere_clinical import sources
 from emergisphere_clinical.resources import Resource
 
 LABS, ECG, XRAY = Resource.LABS, Resource.ECG, Resource.XRAY
@@ -38,6 +39,7 @@ class ComplaintCategory:
     actions: tuple[str, ...] = ()
     infection: bool = False  # counts as suspected infection for the NEWS2 sepsis prompt
     requires_any: tuple[str, ...] = ()  # co-terms that must also be affirmed in the text
+    source: str = ""  # the published rule behind a high-risk category, if more specific
 
 
 # The factory and table are hand-aligned, one category per call; the formatter would
@@ -45,11 +47,11 @@ class ComplaintCategory:
 # fmt: off
 def _cat(key: str, label: str, tier: Tier, specialty: str, resources: tuple[Resource, ...],
          phrases: str, *, actions: tuple[str, ...] = (), infection: bool = False,
-         requires_any: str = "") -> ComplaintCategory:
+         requires_any: str = "", source: str = "") -> ComplaintCategory:
     """Phrases are '|'-separated so the table below stays one line per idea."""
     co_terms = tuple(requires_any.split("|")) if requires_any else ()
     return ComplaintCategory(key, label, tier, specialty, frozenset(resources),
-                             tuple(phrases.split("|")), actions, infection, co_terms)
+                             tuple(phrases.split("|")), actions, infection, co_terms, source)
 
 
 A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
@@ -134,6 +136,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "pregnant|pregnancy|weeks gestation|post partum|postpartum",
          requires_any="bleeding|pain|cramping|contractions|headache|seizure|leaking|fluid"
          "|fetal movement|vision|swelling"),
+    # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
+    _cat("missed_dialysis", "a missed dialysis session", B, "nephrology", (LABS, ECG, CONSULT),
+         "missed dialysis|missed his dialysis|missed her dialysis|missed hemodialysis"
+         "|missed haemodialysis|skipped dialysis|did not go to dialysis|didn't go to dialysis"
+         "|unable to be dialyzed|unable to be dialysed|could not be dialyzed"
+         "|could not be dialysed", source=sources.MISSED_DIALYSIS),
+    # Handbook table 4-1: alcohol with trauma (an injury cannot be judged while intoxicated).
+    _cat("intoxicated_trauma", "an injury while intoxicated", B, "trauma_surgery",
+         (LABS, IMAGING),
+         "intoxicated|intoxication|drunk|drunken|etoh|under the influence|been drinking"
+         "|drinking alcohol|smells of alcohol|smell of alcohol|alcohol smell",
+         requires_any="injury|injured|trauma|laceration|wound|fall|fell|head injury|assault"
+         "|assaulted|bleeding", source=sources.INTOXICATED_TRAUMA),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
          "confused|confusion|disoriented|disorientated|altered mental status|lethargic"
@@ -163,7 +178,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
-         "syncope|fainted|fainting|passed out|loss of consciousness|blackout|collapsed"),
+         "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
+         "|blackout|blacked out|collapsed"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain"),
@@ -191,7 +207,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cellulitis|abscess|skin infection", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
-         "|hyperglycaemia|hypoglycemic|hypoglycaemic"),
+         "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
+         "|blood sugar low"),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee"),

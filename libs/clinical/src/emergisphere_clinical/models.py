@@ -62,6 +62,9 @@ class TriageInput:
     # ESI assigns acuity by need, not by how the patient arrived, so no rule reads this.
     arrival_mode: str | None = None
     spo2_scale: int = 1  # NEWS2 SpO2 scale 1 or 2 (hypercapnic target 88-92)
+    # Point-of-care blood glucose in mg/dL; when None, a reading stated in the complaint
+    # ("BS 45") is used.
+    glucose_mg_dl: float | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.chief_complaint, str):
@@ -69,6 +72,7 @@ class TriageInput:
         if self.spo2_scale not in (1, 2):
             raise ValueError("spo2_scale must be 1 or 2")
         _check_number("age_years", self.age_years, 0.0, 130.0)
+        _check_number("glucose_mg_dl", self.glucose_mg_dl, 0.0, 2000.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,6 +206,7 @@ def input_from_reading(
         sex=base.sex or reading.sex,
         arrival_mode=base.arrival_mode,
         spo2_scale=base.spo2_scale,
+        glucose_mg_dl=base.glucose_mg_dl,
     )
 
 

@@ -36,3 +36,47 @@ SIRS_SEPSIS = (
     f" infection define sepsis; a high-risk situation at {_ESI}, decision point B"
 )
 PALS_HYPOTENSION = "AHA PALS hypotension limits by age, with ESI v4 decision point A"
+ESI_B_HIGH_RISK_TABLE = (
+    f"{_ESI}, chapter 4 (decision point B), table 4-1 examples of high-risk situations"
+)
+HYPOTENSION = (
+    "Adult hypotension, systolic BP below 90 mmHg: a NEWS2 parameter scoring 3 (RCP 2017),"
+    " a major high-risk finding in the ESC 2018 syncope guideline and the hypotension limit"
+    f" of AHA PALS from 10 years; possible shock, a high-risk situation at {ESI_B}"
+)
+SYNCOPE = (
+    "ESC 2018 guideline on syncope (Brignole et al., Eur Heart J 2018), high-risk features:"
+    " chest pain, breathlessness, abdominal pain or headache, palpitations before the event,"
+    " exertion, structural or coronary heart disease, systolic BP below 90, heart rate below"
+    " 40; ACEP clinical policy on syncope (Huff et al., Ann Emerg Med 2007), level B: older"
+    " age (65 or more, as in the OESIL score) and heart disease are risk factors;"
+    f" {ESI_B}"
+)
+BREATHLESS_UNMEASURED = (
+    f"{_ESI}, chapter 4 (decision point B): respiratory distress and severe shortness of"
+    " breath are high-risk; chapter 6: respiratory rate and SpO2 are the vital signs that"
+    " judge it. Missing data never lowers acuity"
+)
+HYPOGLYCAEMIA = (
+    "ADA Standards of Care (International Hypoglycaemia Study Group 2017): level 2"
+    " hypoglycaemia is glucose below 54 mg/dL (3.0 mmol/L), where neuroglycopenic symptoms"
+    f" begin and immediate treatment is needed; a high-risk situation at {ESI_B}"
+)
+HYPERGLYCAEMIC_CRISIS = (
+    "ADA consensus on hyperglycaemic crises (Kitabchi et al., Diabetes Care 2009): DKA"
+    " from glucose above 250 mg/dL with vomiting, abdominal pain, dehydration, weakness,"
+    " tachypnoea or clouding of sensorium; HHS from glucose above 600 mg/dL; a high-risk"
+    f" situation at {ESI_B}"
+)
+VAGINAL_BLEEDING_TACHYCARDIA = (
+    f"{ESI_B_HIGH_RISK_TABLE}: spontaneous abortion, bleeding and tachycardia with stable"
+    " blood pressure (ATLS: a heart rate above 100 is class II haemorrhage)"
+)
+MISSED_DIALYSIS = (
+    f"{ESI_B_HIGH_RISK_TABLE}: renal failure, unable to be dialysed (hyperkalaemia and fluid"
+    " overload)"
+)
+INTOXICATED_TRAUMA = (
+    f"{ESI_B_HIGH_RISK_TABLE}: alcohol (ETOH) with trauma; intoxication masks head and other"
+    " injuries"
+)

@@ -1,0 +1,49 @@
+"""Blood glucose stated in a complaint or note ("BS 45", "glucose 500", "CBG 2.8 mmol/L").
+
+Triage nurses write a point-of-care glucose beside the complaint. The reading is returned
+in mg/dL. A unit written after the number is obeyed; without one, a value with a decimal
+point or below 20 is read as mmol/L (meters show "LO" below about 20 mg/dL, and mmol/L
+values are usually charted with a decimal), anything else as mg/dL. Where a bare value
+could be either (20 to 33), the mg/dL reading is the low one, so the ambiguity can only
+flag hypoglycaemia, never hide it.
+"""
+
+from __future__ import annotations
+
+import re
+
+MG_PER_DL_PER_MMOL = 18.0
+# Accepted readings, in mg/dL; anything outside is a typo and is not guessed at.
+GLUCOSE_RANGE_MG_DL = (10.0, 2000.0)
+# ADA level 2 hypoglycaemia: below 54 mg/dL (3.0 mmol/L).
+HYPOGLYCAEMIA_LEVEL_2_MG_DL = 54.0
+# ADA hyperglycaemic crises (Kitabchi et al., 2009): DKA glucose above 250 mg/dL, HHS
+# above 600 mg/dL.
+DKA_GLUCOSE_MG_DL = 250.0
+HHS_GLUCOSE_MG_DL = 600.0
+
+_GLUCOSE = re.compile(
+    r"\b(?:blood glucose|blood sugar|glucose|sugar|bst|bsl|bs|bgl|cbg|fsbs|fsbg|fingerstick"
+    r"|finger stick|accu ?che?c?k|dextrostix)"
+    r"[\s:=,]{0,3}(?:(?:is|was|of|at)\s+)?(\d{1,4}(?:\.\d+)?)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
+    # "sugar 2 days" is a duration, not a reading.
+    r"(?!\s*(?:days?|d\b|weeks?|wks?|hours?|hrs?|h\b|months?|years?|yrs?|times|x\b|am\b|pm\b))"
+)
+
+
+def read_glucose(text: str) -> float | None:
+    """The first glucose reading in the text, in mg/dL, or None."""
+    if not text:
+        return None
+    match = _GLUCOSE.search(text.lower())
+    if match is None:
+        return None
+    number, unit = match.group(1), match.group(2)
+    value = float(number)
+    if unit is not None:
+        mmol = unit.startswith("mmol")
+    else:
+        mmol = ("." in number and value < 40) or value < 20
+    mg_dl = value * MG_PER_DL_PER_MMOL if mmol else value
+    low, high = GLUCOSE_RANGE_MG_DL
+    return round(mg_dl, 1) if low <= mg_dl <= high else None

@@ -1,0 +1,353 @@
+"""Second-round high-risk rules (decision point B) aimed at critical under-triage.
+
+Adult hypotension, syncope with high-risk features, breathlessness with no respiratory
+vitals, glucose extremes, vaginal bleeding with tachycardia, a missed dialysis and an
+injury while intoxicated. Each rule is checked on both sides of its boundary, and for its
+reason text and source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from emergisphere_clinical import Reason, TriageAssessment, TriageInput, VitalSigns, assess
+from emergisphere_clinical.glucose import read_glucose
+from emergisphere_clinical.narrative import input_from_narrative
+
+NORMAL = {
+    "heart_rate": 75.0,
+    "respiratory_rate": 16.0,
+    "systolic_bp": 120.0,
+    "diastolic_bp": 80.0,
+    "spo2": 98.0,
+    "temperature_c": 37.0,
+    "consciousness": "A",
+    "on_oxygen": False,
+    "pain_score": 0,
+}
+
+
+def triage(
+    complaint: str,
+    *,
+    age: float | None = 40,
+    glucose: float | None = None,
+    **vitals: object,
+) -> TriageAssessment:
+    values = {**NORMAL, **vitals}
+    return assess(
+        TriageInput(
+            chief_complaint=complaint,
+            vitals=VitalSigns(**values),  # type: ignore[arg-type]
+            age_years=age,
+            glucose_mg_dl=glucose,
+        )
+    )
+
+
+def rules(result: TriageAssessment) -> set[str]:
+    return {r.rule for r in result.reasons}
+
+
+def reason(result: TriageAssessment, rule: str) -> Reason:
+    found = [r for r in result.reasons if r.rule == rule]
+    assert found, f"{rule} not in {sorted(rules(result))}"
+    return found[0]
+
+
+# Adult hypotension.
+
+
+def test_adult_systolic_below_90_is_esi_2_with_its_sources() -> None:
+    low = triage("sore throat", systolic_bp=89)
+    assert low.acuity == 2
+    why = reason(low, "esi.b.hypotension")
+    assert "89" in why.text
+    assert "NEWS2" in why.source
+    assert "ESC 2018" in why.source
+    assert "decision point B" in why.source
+
+
+def test_systolic_of_90_is_not_hypotension_but_keeps_the_news2_floor() -> None:
+    boundary = triage("sore throat", systolic_bp=90)
+    assert "esi.b.hypotension" not in rules(boundary)
+    # NEWS2 scores 90 as 3: urgent review, at least ESI 3.
+    assert boundary.acuity == 3
+
+
+def test_hypotension_applies_from_10_years_and_pals_limits_below() -> None:
+    assert triage("sore throat", age=10, systolic_bp=89).acuity == 2
+    # At 8 years the PALS limit is 70 + 2 x 8 = 86: 88 is not hypotension for age ...
+    child = triage("sore throat", age=8, systolic_bp=88)
+    assert "esi.b.hypotension" not in rules(child)
+    # ... and 85 is decompensated shock, decision point A.
+    assert triage("sore throat", age=8, systolic_bp=85).acuity == 1
+
+
+def test_unknown_age_is_held_to_the_adult_limit() -> None:
+    assert triage("sore throat", age=None, systolic_bp=89).acuity == 2
+
+
+# Syncope.
+
+
+def test_syncope_at_65_is_esi_2_and_at_64_only_considered() -> None:
+    old = triage("syncope", age=65)
+    assert old.acuity == 2
+    why = reason(old, "esi.b.syncope_high_risk")
+    assert "age 65" in why.text
+    assert "ESC 2018" in why.source
+    assert "ACEP" in why.source
+    young = triage("syncope", age=64)
+    assert young.acuity == 3
+    considered = reason(young, "esi.b.syncope_considered")
+    assert "no high-risk feature" in considered.text
+    assert "esi.b.syncope_high_risk" not in rules(young)
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    ["passed out with palpitations", "LOC, SOB", "fainted, headache", "syncope; abd pain"],
+)
+def test_syncope_with_an_esc_high_risk_symptom_is_esi_2(complaint: str) -> None:
+    result = triage(complaint, age=30)
+    assert result.acuity <= 2
+    assert "esi.b.syncope_high_risk" in rules(result)
+
+
+def test_syncope_with_known_heart_disease_counts_history_but_not_denial() -> None:
+    history = triage("syncope. PMH: CHF", age=30)
+    assert history.acuity == 2
+    assert "known heart disease ('chf')" in reason(history, "esi.b.syncope_high_risk").text
+    denied = triage("syncope, no heart disease", age=30)
+    assert "esi.b.syncope_high_risk" not in rules(denied)
+    assert denied.acuity == 3
+
+
+def test_syncope_on_exertion_is_esi_2() -> None:
+    assert "esi.b.syncope_high_risk" in rules(triage("syncope on exertion", age=30))
+
+
+def test_syncope_with_bradycardia_below_40_is_esi_2_and_40_is_not() -> None:
+    slow = triage("syncope", age=30, heart_rate=39)
+    assert "heart rate 39" in reason(slow, "esi.b.syncope_high_risk").text
+    assert slow.acuity == 2
+    boundary = triage("syncope", age=30, heart_rate=40)
+    assert "esi.b.syncope_high_risk" not in rules(boundary)
+    assert boundary.acuity == 3
+
+
+def test_no_syncope_rule_without_syncope() -> None:
+    result = triage("palpitations", age=80)
+    assert not {"esi.b.syncope_high_risk", "esi.b.syncope_considered"} & rules(result)
+
+
+# Breathlessness with no respiratory vitals.
+
+
+def test_breathless_with_neither_rate_nor_saturation_is_esi_2() -> None:
+    result = triage("dyspnea", respiratory_rate=None, spo2=None)
+    assert result.acuity == 2
+    why = reason(result, "esi.b.breathless_unmeasured")
+    assert "neither respiratory rate nor SpO2" in why.text
+    assert "Missing data never lowers acuity" in why.source
+
+
+@pytest.mark.parametrize("recorded", [{"respiratory_rate": 16.0}, {"spo2": 98.0}])
+def test_one_normal_respiratory_vital_is_enough_to_judge(recorded: dict[str, float]) -> None:
+    values: dict[str, object] = {"respiratory_rate": None, "spo2": None, **recorded}
+    result = triage("dyspnea", **values)
+    assert "esi.b.breathless_unmeasured" not in rules(result)
+    assert result.acuity == 3
+
+
+def test_missing_respiratory_vitals_alone_do_not_up_triage() -> None:
+    result = triage("sore throat", respiratory_rate=None, spo2=None)
+    assert "esi.b.breathless_unmeasured" not in rules(result)
+
+
+# Glucose.
+
+
+@pytest.mark.parametrize(
+    ("text", "mg_dl"),
+    [
+        ("BS 45", 45.0),
+        ("hypoglycemia, glucose 500", 500.0),
+        ("glucose is 38 mg/dL", 38.0),
+        ("CBG 2.8 mmol/L", 50.4),
+        ("blood sugar 5.5", 99.0),
+        ("BST 25", 25.0),  # read as mg/dL: the low reading of an ambiguous value
+        ("high sugar 2 days", None),
+        ("dizzy, no glucose done", None),
+        ("glucose 9000", None),
+    ],
+)
+def test_glucose_reading(text: str, mg_dl: float | None) -> None:
+    assert read_glucose(text) == mg_dl
+
+
+def test_glucose_below_54_is_level_2_hypoglycaemia_and_54_is_not() -> None:
+    low = triage("weakness, BS 53")
+    assert low.acuity == 2
+    why = reason(low, "esi.b.hypoglycaemia")
+    assert "53" in why.text
+    assert "ADA" in why.source
+    assert "54 mg/dL" in why.source
+    boundary = triage("weakness, BS 54")
+    assert "esi.b.hypoglycaemia" not in rules(boundary)
+    assert boundary.acuity == 3
+
+
+def test_glucose_above_600_is_esi_2_without_symptoms() -> None:
+    high = triage("rash, glucose 601")
+    assert high.acuity == 2
+    assert "hyperosmolar" in reason(high, "esi.b.hyperglycaemic_crisis").text
+    assert "esi.b.hyperglycaemic_crisis" not in rules(triage("rash, glucose 600"))
+
+
+def test_glucose_above_250_with_a_crisis_symptom_is_esi_2() -> None:
+    dka = triage("vomiting, glucose 251")
+    assert dka.acuity == 2
+    why = reason(dka, "esi.b.hyperglycaemic_crisis")
+    assert "ketoacidosis" in why.text
+    assert "Kitabchi" in why.source
+    assert "esi.b.hyperglycaemic_crisis" not in rules(triage("vomiting, glucose 250"))
+    # Above 250 without a symptom of a crisis: no up-triage.
+    assert "esi.b.hyperglycaemic_crisis" not in rules(triage("rash, glucose 400"))
+    # A fast respiratory rate is a crisis sign (Kussmaul breathing).
+    assert triage("rash, glucose 400", respiratory_rate=21).acuity == 2
+
+
+def test_hypoglycaemia_complaint_without_a_glucose_is_level_2_until_measured() -> None:
+    unmeasured = triage("hypoglycemic symptom")
+    assert unmeasured.acuity == 2
+    assert (
+        "until a point-of-care glucose" in reason(unmeasured, "esi.b.hypoglycaemia_unmeasured").text
+    )
+    measured = triage("hypoglycemic symptom, BS 80")
+    assert not {"esi.b.hypoglycaemia_unmeasured", "esi.b.hypoglycaemia"} & rules(measured)
+    assert measured.acuity == 3
+
+
+def test_hyperglycaemia_complaint_without_a_glucose_needs_a_crisis_symptom() -> None:
+    assert triage("high blood sugar, vomiting").acuity == 2
+    assert triage("BST high").acuity == 3
+
+
+def test_structured_glucose_wins_over_the_complaint_text() -> None:
+    assert triage("weakness, BS 40", glucose=120.0).acuity == 3
+    assert triage("weakness", glucose=40.0).acuity == 2
+
+
+def test_narrative_base_glucose_is_kept() -> None:
+    base = TriageInput(glucose_mg_dl=42.0)
+    data = input_from_narrative("45 y/o male, feels shaky. BP 130/80, HR 80, RR 16", base=base)
+    assert data.glucose_mg_dl == 42.0
+    assert assess(data).acuity == 2
+
+
+GLUCOSE_COMPLAINTS = ["weakness", "vomiting", "hypoglycemia", "high blood sugar", "zzz", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    complaint=st.sampled_from(GLUCOSE_COMPLAINTS),
+    glucose=st.floats(20.0, 900.0),
+    step=st.floats(0.1, 200.0),
+)
+def test_worsening_glucose_never_triages_less_urgently(
+    complaint: str, glucose: float, step: float
+) -> None:
+    data = TriageInput(complaint, VitalSigns(**NORMAL), 50, glucose_mg_dl=glucose)  # type: ignore[arg-type]
+    # Further from normal on the side it already lies (100 mg/dL taken as normal).
+    worse = glucose - step if glucose < 100 else glucose + step
+    worse = min(max(worse, 10.0), 2000.0)
+    assert assess(dataclasses.replace(data, glucose_mg_dl=worse)).acuity <= assess(data).acuity
+    missing = assess(dataclasses.replace(data, glucose_mg_dl=None))
+    normal = assess(dataclasses.replace(data, glucose_mg_dl=100.0))
+    assert missing.acuity <= normal.acuity
+
+
+# Handbook table 4-1 situations.
+
+
+def test_vaginal_bleeding_with_heart_rate_above_100_is_esi_2() -> None:
+    fast = triage("vaginal bleeding", heart_rate=101)
+    assert fast.acuity == 2
+    why = reason(fast, "esi.b.vaginal_bleeding_tachycardia")
+    assert "101" in why.text
+    assert "table 4-1" in why.source
+    boundary = triage("vaginal bleeding", heart_rate=100)
+    assert "esi.b.vaginal_bleeding_tachycardia" not in rules(boundary)
+    # Stable bleeding stays on resources, as the handbook grades a possible ectopic
+    # pregnancy with stable vital signs (ESI 3).
+    assert boundary.acuity == 3
+
+
+def test_a_missed_dialysis_is_high_risk() -> None:
+    missed = triage("weak, did not go to dialysis yesterday")
+    assert missed.acuity == 2
+    assert "unable to be dialysed" in reason(missed, "esi.b.missed_dialysis").source
+    assert "esi.b.missed_dialysis" not in rules(triage("dialysis patient, sore throat"))
+
+
+def test_an_injury_while_intoxicated_is_high_risk_and_intoxication_alone_is_not() -> None:
+    hurt = triage("intoxicated, forehead laceration")
+    assert hurt.acuity == 2
+    assert "alcohol (ETOH) with trauma" in reason(hurt, "esi.b.intoxicated_trauma").source
+    assert "esi.b.intoxicated_trauma" not in rules(triage("drunk"))
+    assert "esi.b.intoxicated_trauma" not in rules(triage("laceration, not intoxicated"))
+
+
+# Monotonicity around the new vital-sign thresholds (systolic 90, heart rate 40 and 100,
+# respiratory rate and SpO2 missing), with the complaints the new rules read.
+near_new_thresholds = st.builds(
+    VitalSigns,
+    heart_rate=st.none() | st.integers(36, 106).map(float),
+    respiratory_rate=st.none() | st.integers(12, 22).map(float),
+    systolic_bp=st.none() | st.integers(84, 96).map(float),
+    diastolic_bp=st.just(60.0),
+    spo2=st.none() | st.integers(93, 100).map(float),
+    temperature_c=st.just(37.0),
+    consciousness=st.just("A"),
+    on_oxygen=st.just(False),
+    pain_score=st.none() | st.integers(0, 4),
+)
+new_rule_inputs = st.builds(
+    TriageInput,
+    chief_complaint=st.sampled_from(
+        ["syncope", "passed out", "vaginal bleeding", "dyspnea", "hypoglycemia", "zzz", "rash"]
+    ),
+    vitals=near_new_thresholds,
+    age_years=st.none() | st.sampled_from([8.0, 10.0, 30.0, 64.0, 65.0, 90.0]),
+)
+NORMAL_SIDE = {"heart_rate": 75.0, "respiratory_rate": 16.0, "systolic_bp": 120.0, "spo2": 98.0}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=new_rule_inputs,
+    name=st.sampled_from(sorted(NORMAL_SIDE)),
+    step=st.floats(0.1, 30.0),
+)
+def test_new_rules_never_lose_their_trigger_as_a_vital_worsens(
+    data: TriageInput, name: str, step: float
+) -> None:
+    def with_vital(value: float | None) -> TriageInput:
+        return dataclasses.replace(data, vitals=dataclasses.replace(data.vitals, **{name: value}))
+
+    value = getattr(data.vitals, name)
+    if value is None:
+        # Missing never triages less urgently than a normal value.
+        assert assess(data).acuity <= assess(with_vital(NORMAL_SIDE[name])).acuity
+        return
+    rising = name in ("heart_rate", "respiratory_rate") and value >= NORMAL_SIDE[name]
+    worse = value + step if rising else max(0.0, value - step)
+    if name == "spo2":
+        worse = max(50.0, value - step)
+    assert assess(with_vital(worse)).acuity <= assess(data).acuity
