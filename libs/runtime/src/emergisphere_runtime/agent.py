@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from google.protobuf.message import Message
@@ -23,6 +24,9 @@ from emergisphere_runtime.messages import derived_id, new_envelope
 from emergisphere_runtime.platform import Platform
 
 log = logging.getLogger(__name__)
+
+# How often an agent deletes inbox entries past their retention.
+PRUNE_SECONDS = 3600.0
 
 CommandT = TypeVar("CommandT", bound=Message)
 ResultT = TypeVar("ResultT", bound=Message)
@@ -62,6 +66,7 @@ class AgentService(Generic[CommandT, ResultT]):
         self.name = spec.name
         self._platform = platform
         self._spec = spec
+        self._pruner: asyncio.Task[None] | None = None
         platform.bus.subscribe(
             topics.agent_commands(spec.name),
             spec.name,
@@ -71,9 +76,33 @@ class AgentService(Generic[CommandT, ResultT]):
     async def start(self) -> None:
         if self._spec.on_start is not None:
             await self._spec.on_start(self._platform)
+        self._pruner = asyncio.create_task(self._prune_forever(), name=f"{self.name}:inbox")
 
     async def stop(self) -> None:
+        if self._pruner is not None:
+            self._pruner.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._pruner
+            self._pruner = None
         log.info("agent stopped", extra={"agent": self.name})
+
+    async def prune_inbox(self) -> int:
+        """Delete this agent's inbox entries older than the retention; how many went."""
+        hours = self._platform.settings.inbox_retention_hours
+        return await inbox.prune(self._platform.db, self.name, utcnow() - timedelta(hours=hours))
+
+    async def _prune_forever(self) -> None:
+        while True:
+            await asyncio.sleep(PRUNE_SECONDS)
+            try:
+                pruned = await self.prune_inbox()
+            except Exception as exc:
+                # Retried on the next round; a bigger inbox meanwhile harms nothing.
+                log.warning(
+                    "inbox pruning failed", extra={"agent": self.name, "error": type(exc).__name__}
+                )
+            else:
+                log.info("inbox pruned", extra={"agent": self.name, "count": pruned})
 
     async def _on_message(self, envelope: Envelope) -> None:
         await self.handle(envelope)

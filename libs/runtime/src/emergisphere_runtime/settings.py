@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=1200, ge=1)
     # Largest accepted request body.
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # How long an agent remembers a processed message id (its inbox). Longer than Kafka's
+    # default retention (7 days) and than any workflow waits on a step.
+    inbox_retention_hours: float = Field(default=192.0, gt=0)
     # Largest FHIR request body: a Bundle of 2,000 entries, pretty-printed as EHRs export
     # them, is about 6 MB.
     fhir_max_body_bytes: int = Field(default=16_777_216, ge=1024)
