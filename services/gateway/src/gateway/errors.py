@@ -18,6 +18,8 @@ from emergisphere_runtime.cache.redis import UNAVAILABLE as CACHE_UNAVAILABLE
 from emergisphere_runtime.db.base import is_unavailable
 from gateway.fhir.outcome import fhir_response, http_outcome
 from gateway.fhir.schema import resource_model
+from gateway.fhir.views import PREFIX as FHIR_PREFIX
+from gateway.fhir.views import is_fhir_path
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,18 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": errors})
 
 
+async def _try_later(conn: Request | WebSocket) -> JSONResponse | None:
+    """503 with Retry-After (a WebSocket is closed with "try again later")."""
+    if isinstance(conn, WebSocket):
+        await conn.close(code=WS_TRY_AGAIN_LATER)
+        return None
+    return JSONResponse(
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        content={"detail": UNAVAILABLE},
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 async def _store_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONResponse | None:
     """503 with Retry-After when the relational store cannot be reached. The exception's
     text is neither answered nor logged: it may quote statement parameters (PHI)."""
@@ -49,39 +63,25 @@ async def _store_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONR
         raise exc  # any other database error stays a 500
     cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     log.warning("database unavailable", extra={"error": type(cause).__name__})
-    if isinstance(conn, WebSocket):
-        await conn.close(code=WS_TRY_AGAIN_LATER)
-        return None
-    return JSONResponse(
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-        content={"detail": UNAVAILABLE},
-        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-    )
+    return await _try_later(conn)
 
 
 async def _cache_unavailable(conn: Request | WebSocket, exc: Exception) -> JSONResponse | None:
     """The cache (sessions, rate limits, idempotency keys) cannot be reached or has no
     free connection: 503 too, since nothing was accepted."""
     log.warning("cache unavailable", extra={"error": type(exc).__name__})
-    if isinstance(conn, WebSocket):
-        await conn.close(code=WS_TRY_AGAIN_LATER)
-        return None
-    return JSONResponse(
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-        content={"detail": UNAVAILABLE},
-        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-    )
+    return await _try_later(conn)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     """FHIR clients get every refusal as an OperationOutcome, the rest FastAPI's body."""
     assert isinstance(exc, StarletteHTTPException)
-    if not request.url.path.startswith("/fhir/"):
+    if not is_fhir_path(request.url.path):
         return await http_exception_handler(request, exc)
     detail = exc.detail if isinstance(exc.detail, str) else "the request was refused"
     # The resource type when the path names one; never the rest of the path (it may
     # carry an identifier).
-    first = request.url.path.removeprefix("/fhir/r4/").split("/", 1)[0]
+    first = request.url.path.removeprefix(f"{FHIR_PREFIX}/").split("/", 1)[0]
     expression = first if resource_model(first) is not None else "Resource"
     return fhir_response(
         http_outcome(exc.status_code, detail, expression),

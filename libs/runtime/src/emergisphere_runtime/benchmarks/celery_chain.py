@@ -30,19 +30,12 @@ from typing import Any
 
 from redis import Redis
 
+from emergisphere_runtime import topics
 from emergisphere_runtime.benchmarks.load import intake, percentiles
 from emergisphere_runtime.cluster import rss_mib
 
-STEPS = (
-    "triage",
-    "admission",
-    "legal",
-    "records",
-    "device",
-    "billing",
-    "communication",
-    "scheduling",
-)
+# One task per agent, in the emergency workflow's order.
+STEPS = topics.AGENTS
 URL_ENV = "ES_BENCH_CELERY_URL"
 QUEUE_ENV = "ES_BENCH_CELERY_QUEUE"
 WORKER_READY_SECONDS = 60.0

@@ -32,6 +32,11 @@ PREFIX = "/fhir/r4"
 router = APIRouter(prefix=PREFIX, tags=["fhir"])
 
 
+def is_fhir_path(path: str) -> bool:
+    """Whether a request path is the FHIR API's (its base included)."""
+    return path == PREFIX or path.startswith(f"{PREFIX}/")
+
+
 async def _guarded(work: Callable[[], Awaitable[Response]]) -> Response:
     try:
         return await work()

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from emergisphere_runtime.audit import AuditEvent
 from gateway.fhir.outcome import FHIR_JSON, Issue, operation_outcome
+from gateway.fhir.views import is_fhir_path
 from gateway.security.context import Security
 from gateway.security.enforcement import Access
 from gateway.security.models import ResourceOwner
@@ -39,7 +40,6 @@ NO_STORE = [
 ]
 # The docs and board pages load their own scripts and styles.
 _PAGES = ("/docs", "/redoc", "/board")
-_FHIR = "/fhir/"
 
 
 class BodyTooLarge(Exception):
@@ -64,7 +64,7 @@ class SecurityMiddleware:
             await self._websocket(scope, receive, send, state)
             return
         settings = self.security.platform.settings
-        fhir = scope["path"].startswith(_FHIR)
+        fhir = is_fhir_path(scope["path"])
         limit = settings.fhir_max_body_bytes if fhir else settings.max_body_bytes
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
