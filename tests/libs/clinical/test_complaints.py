@@ -65,8 +65,15 @@ def test_words_inside_longer_words_do_not_match() -> None:
 
 def test_pregnancy_needs_a_symptom_to_be_high_risk() -> None:
     assert "pregnancy_symptoms" not in keys("pregnant, wants a check up")
-    assert "pregnancy_symptoms" in keys("12 weeks pregnant with vaginal bleeding")
-    assert "pregnancy_symptoms" not in keys("pregnant, denies bleeding")
+    assert "pregnancy_symptoms" in keys("32 weeks pregnant with headache and swelling")
+    assert "pregnancy_symptoms" in keys("pregnant, leaking fluid")
+    # Pain and bleeding are weighed by the table 4-1 rules (severity, heart rate).
+    assert keys("12 weeks pregnant with vaginal bleeding") == {
+        "pregnancy_pain_or_bleeding",
+        "vaginal_bleeding",
+    }
+    assert "pregnancy_pain_or_bleeding" not in keys("pregnant, denies bleeding")
+    assert "pregnancy_pain_or_bleeding" not in keys("8 weeks pregnant, vomiting. Pain 0/10")
 
 
 def test_matches_come_in_clinical_priority_order() -> None:
@@ -134,3 +141,75 @@ def test_food_poisoning_is_gastroenteritis_not_a_toxic_ingestion() -> None:
     assert "vomiting" in found
     assert "overdose" not in found
     assert "overdose" in keys("carbon monoxide poisoning")
+
+
+# Past history (ConText, Harkema et al. 2009) and denied lists (NegEx, Chapman et al. 2001).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "history of stroke, here for a feeding tube",
+        "h/o CVA and stroke; feeding tube fell out",
+        "had a massive stroke 3 years ago and needs a PEG tube replaced",
+        "the patient is usually unresponsive; feeding tube fell out",
+        "on her last admission for asthma, she was intubated",
+    ],
+)
+def test_past_history_in_the_same_sentence_is_not_a_presenting_finding(text: str) -> None:
+    assert not keys(text) & {"stroke", "unresponsive", "respiratory_failure"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "history of stroke, now slurred speech",  # "now" returns to the present
+        "history of asthma with severe respiratory distress",
+        "stroke 2 days ago",  # days are current (ConText's two-week window)
+        "had a stroke. Unresponsive on arrival",
+    ],
+)
+def test_history_scope_ends_where_the_present_begins(text: str) -> None:
+    assert keys(text) & {"stroke", "unresponsive", "respiratory_distress"}
+
+
+def test_known_conditions_that_are_the_risk_count_from_history() -> None:
+    assert "sickle_cell_crisis" in keys("history of sickle cell disease, leg pain")
+    assert "immunocompromised_fever" in keys("history of breast cancer on chemotherapy, fever")
+
+
+def test_a_denied_list_closed_by_or_denies_every_item() -> None:
+    text = "She denies fever, chills, abdominal pain, or vaginal discharge."
+    assert keys(text) == set()
+    # Without the closing "or" a comma still ends the denial.
+    assert "acs" in keys("no fever, chest pain since noon")
+
+
+def test_contracted_negations_are_negations() -> None:
+    assert "fracture" not in keys("I don't think it's broken")
+    assert "acs" not in keys("he doesn't have chest pain")
+
+
+def test_possessives_between_verb_and_body_part_are_read_through() -> None:
+    assert "limb_injury" in keys("twisted my ankle stepping off the curb")
+    assert "head_injury" in keys("hit his head on the door")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("smoke in the apartment, hoarse voice", "inhalation_injury"),
+        ("found drinking a bottle of vodka, forehead laceration", "intoxicated_trauma"),
+        ("my right leg is swollen and my calf hurts", "dvt"),
+        ("right leg shortened and externally rotated after a fall", "fracture"),
+        ("it hurts so much when I urinate", "urinary_infection"),
+        ("thinking about hurting herself", "suicidal"),
+        ("on antibiotics for mastitis, new redness", "cellulitis"),
+    ],
+)
+def test_round_3_lexicon(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_smoke_without_airway_signs_is_not_an_airway_injury() -> None:
+    assert "inhalation_injury" not in keys("smoke alarm went off, no injuries")

@@ -89,12 +89,20 @@ def test_severe_pain_with_severe_news2_is_esi_2_whatever_the_resources() -> None
 
 @pytest.mark.parametrize("complaint", ["headache", "abdominal pain", "flank pain"])
 def test_severe_central_pain_is_esi_2(complaint: str) -> None:
-    result = triage(complaint, pain_score=7)
+    result = triage(complaint, pain_score=8)
     assert result.acuity == 2
     why = reason(result, "esi.b.severe_pain")
     assert "central pain" in why.text
     assert "Canadian Triage and Acuity Scale" in why.source
-    assert triage(complaint, pain_score=6).acuity > 2
+
+
+@pytest.mark.parametrize("complaint", ["headache", "abdominal pain", "flank pain"])
+def test_central_pain_below_the_ctas_severe_band_is_considered_only(complaint: str) -> None:
+    # 7/10 opens ESI's question; CTAS calls central pain severe from 8 (Bullard 2008).
+    result = triage(complaint, pain_score=7)
+    assert result.acuity > 2  # graded on resources
+    assert "below CTAS's severe band" in reason(result, "esi.b.severe_pain_considered").text
+    assert triage(complaint, pain_score=6).acuity == result.acuity
 
 
 def test_severe_pain_with_an_unreadable_complaint_keeps_esi_2() -> None:

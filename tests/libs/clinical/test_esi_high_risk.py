@@ -351,3 +351,64 @@ def test_new_rules_never_lose_their_trigger_as_a_vital_worsens(
     if name == "spo2":
         worse = max(50.0, value - step)
     assert assess(with_vital(worse)).acuity <= assess(data).acuity
+
+
+# Handbook table 4-1 in pregnancy: ectopic (severe pain) and spontaneous abortion
+# (bleeding with tachycardia); smoke inhalation with airway signs (ATLS).
+
+
+def test_pregnancy_bleeding_with_stable_vitals_and_mild_pain_is_graded_on_resources() -> None:
+    result = triage("8 weeks pregnant, vaginal bleeding and cramping", pain_score=1)
+    assert result.acuity == 3
+    assert result.expected_resources >= 2
+
+
+@pytest.mark.parametrize(("hr", "acuity"), [(100.0, 3), (101.0, 2)])
+def test_pregnancy_bleeding_with_tachycardia_is_esi_2(hr: float, acuity: int) -> None:
+    result = triage("pregnant and bleeding", heart_rate=hr, pain_score=0)
+    assert result.acuity == acuity
+    if acuity == 2:
+        assert "table 4-1" in reason(result, "esi.b.pregnancy_tachycardia").source
+
+
+@pytest.mark.parametrize(("pain", "acuity"), [(6, 3), (7, 2), (None, 2)])
+def test_pregnancy_pain_severe_or_unscored_is_esi_2(pain: int | None, acuity: int) -> None:
+    result = triage("7 weeks pregnant with lower abdominal pain", pain_score=pain)
+    assert result.acuity == acuity
+    if acuity == 2:
+        assert "ectopic" in reason(result, "esi.b.pregnancy_severe_pain").text
+
+
+def test_pregnancy_with_no_heart_rate_recorded_stays_esi_2() -> None:
+    result = triage("pregnant, spotting", heart_rate=None, pain_score=0)
+    assert result.acuity == 2
+    assert "not recorded" in reason(result, "esi.b.pregnancy_tachycardia").text
+
+
+def test_pregnancy_with_vomiting_and_no_pain_is_not_high_risk() -> None:
+    assert triage("7 weeks pregnant, vomiting. Pain 0/10", pain_score=0).acuity == 3
+
+
+def test_smoke_inhalation_with_hoarseness_is_esi_1() -> None:
+    result = triage("smoke inhalation in a house fire, hoarse, sore throat")
+    assert result.acuity == 1
+    assert "ATLS" in reason(result, "esi.a.inhalation_injury").source
+    assert triage("smoke inhalation, voice normal").acuity > 1
+
+
+@given(
+    hr=st.one_of(st.none(), st.floats(min_value=40, max_value=180)),
+    pain=st.one_of(st.none(), st.integers(min_value=0, max_value=10)),
+    worse_hr=st.floats(min_value=0, max_value=60),
+    more_pain=st.integers(min_value=0, max_value=10),
+)
+@settings(max_examples=200, deadline=None)
+def test_pregnancy_rules_are_monotone(
+    hr: float | None, pain: int | None, worse_hr: float, more_pain: int
+) -> None:
+    complaint = "pregnant with abdominal pain and bleeding"
+    before = triage(complaint, heart_rate=hr, pain_score=pain).acuity
+    faster = None if hr is None else hr + worse_hr
+    sorer = None if pain is None else min(10, pain + more_pain)
+    assert triage(complaint, heart_rate=faster, pain_score=sorer).acuity <= before
+    assert triage(complaint, heart_rate=None, pain_score=None).acuity <= before

@@ -90,3 +90,8 @@ def test_not_responding_to_voice_is_avpu_p_not_v() -> None:
 def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
     reading = read_narrative("began externally pacing him at a rate of 60")
     assert "heart_rate" not in reading.values
+
+
+def test_a_quoted_pain_score_is_read() -> None:
+    reading = read_narrative('She describes the pain as crampy, but rates it as "1" out of 10.')
+    assert reading.values["pain_score"] == 1

@@ -3,11 +3,18 @@
 A deliberately small keyword matcher (a narrative parser can replace it later by
 producing the same ComplaintMatch tuples). It expands a few triage abbreviations and
 ignores phrases that are negated ("denies chest pain", "no fever") or only past history
-("PMH: stroke"), in the spirit of NegEx (Chapman et al., 2001).
+("PMH: stroke"), in the spirit of NegEx (Chapman et al., 2001) and ConText (Harkema et
+al., J Biomed Inform 2009).
 
 Negation scope is kept short on purpose: it ends at punctuation and at words such as
 "and" or "but". A missed negation over-triages; a negation read too widely would
-under-triage, which is the error that costs lives.
+under-triage, which is the error that costs lives. Two wider scopes are taken only where
+the grammar is unambiguous: a denied list closed by "or" ("denies fever, chills, or
+vomiting"), and a sentence that places a finding in the past ("history of stroke", "on
+her last admission she was intubated", "usually unresponsive", "a stroke 4 years ago").
+The history reading stops at words that bring the sentence back to the present ("now",
+"today", "on arrival", "presents"). Categories whose known condition is itself the risk
+(sickle cell disease, chemotherapy) count past history.
 """
 
 from __future__ import annotations
@@ -41,6 +48,13 @@ _INVERTED = re.compile(
     r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma)"
     r",\s*([a-z.]+(?: [a-z]+)?)\s*(?=$|[.;])"
 )
+# "Pain 0/10" records the absence of pain.
+_NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
+# "twisted my ankle", "hit his head": read as "twisted ankle", "hit head".
+_POSSESSIVE = re.compile(
+    r"\b(twisted|sprained|injured|hurt|rolled|banged|bumped|hit|cut|broke|burned|burnt)"
+    r" (?:my|his|her|their|your)(?: (?:right|left))? "
+)
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
 _PAIN_IN = re.compile(r"\bpain in (?:the|his|her|my|their|your) ([a-z]+)\b")
 _SCOPE_END = re.compile(
@@ -48,8 +62,28 @@ _SCOPE_END = re.compile(
     r"|complains|states|has|now)\b"
 )
 _NEGATION_CUE = re.compile(
-    r"\b(?:no|not|denies|denied|denying|without|negative for|free of|never|nor"
-    r"|past medical history|past history of|pmh)\b"
+    r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|denies|denied|denying|without"
+    r"|negative for|free of|never|nor|past medical history|past history of|pmh)\b"
+)
+# A denied list closed by "or"/"nor": every short item after the cue is denied (NegEx).
+_LIST_CUE = re.compile(r"\b(?:no|denies|denied|denying|without|negative for)\b")
+_DENIED_LIST = re.compile(
+    r"\s*(?:[a-z' ]{1,40},\s*)+(?:[a-z' ]{1,40}?,?\s+)?(?:or|nor)\s+[a-z' ]{1,40}"
+)
+_LIST_ITEM_WORDS = 4
+# ConText historical triggers; "N years/months ago" after a finding dates it (ConText
+# counts anything over two weeks old as historical, so days and hours stay current).
+_HISTORY_CUE = re.compile(
+    r"\b(?:history of|hx of|h/o|previous|past history|last admission|previous admission"
+    r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
+)
+_HISTORY_AFTER = re.compile(
+    r"\b(?:years?|months?) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
+)
+_SENTENCE_END = re.compile(
+    r"[.;!?\n]|\b(?:but|however|now|currently|today|tonight|this morning|this evening"
+    r"|yesterday|on arrival|upon arrival|en route|at the scene|presents|presented"
+    r"|presenting|complains|complaining|reports|states|who|with)\b"
 )
 
 
@@ -64,7 +98,9 @@ def normalise(text: str) -> str:
     for pattern, expansion in _ABBREVIATION_PATTERNS:
         text = pattern.sub(expansion, text)
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
+    text = _NO_PAIN.sub("no pain", text)
     text = _PAIN_IN.sub(lambda m: f"{m.group(1)} pain", text)
+    text = _POSSESSIVE.sub(lambda m: f"{m.group(1)} ", text)
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 
 
@@ -75,7 +111,8 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 # Negation proper, without the past-history cues: for history that counts as a risk factor.
 _DENIAL_CUE = re.compile(
-    r"\b(?:no|not|denies|denied|denying|without|negative for|free of|never|nor)\b"
+    r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|denies|denied|denying|without"
+    r"|negative for|free of|never|nor)\b"
 )
 
 
@@ -86,8 +123,46 @@ def _is_negated(text: str, start: int, cue: re.Pattern[str] = _NEGATION_CUE) -> 
     return cue.search(text, scope_start, start) is not None
 
 
-def _affirmed(text: str, phrase: str) -> bool:
-    return any(not _is_negated(text, hit.start()) for hit in _phrase_pattern(phrase).finditer(text))
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end], bounded by _SENTENCE_END."""
+    begin = 0
+    for stop in _SENTENCE_END.finditer(text, 0, start):
+        begin = stop.end()
+    after = _SENTENCE_END.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
+def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
+    cues = list(_LIST_CUE.finditer(text, begin, start))
+    if not cues:
+        return False
+    tail = text[cues[-1].end() : finish]
+    if _DENIED_LIST.fullmatch(tail.rstrip()) is None:
+        return False
+    items = re.split(r",|\bor\b|\bnor\b", tail)
+    return all(len(item.split()) <= _LIST_ITEM_WORDS for item in items)
+
+
+def _historical(text: str, start: int, end: int, begin: int, finish: int) -> bool:
+    return (
+        _HISTORY_CUE.search(text, begin, start) is not None
+        or _HISTORY_AFTER.search(text, end, finish) is not None
+    )
+
+
+def _current(text: str, hit: re.Match[str], *, history_counts: bool = False) -> bool:
+    """Affirmed and, unless history_counts, presenting now rather than past history."""
+    if _is_negated(text, hit.start()):
+        return False
+    begin, finish = _sentence(text, hit.start(), hit.end())
+    if _in_denied_list(text, hit.start(), begin, finish):
+        return False
+    return history_counts or not _historical(text, hit.start(), hit.end(), begin, finish)
+
+
+def _affirmed(text: str, phrase: str, *, history_counts: bool = False) -> bool:
+    hits = _phrase_pattern(phrase).finditer(text)
+    return any(_current(text, hit, history_counts=history_counts) for hit in hits)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -101,7 +176,7 @@ def _first_tokens(category: ComplaintCategory) -> tuple[tuple[str, str], ...]:
 
 def _first_affirmed(text: str, words: set[str], category: ComplaintCategory) -> str | None:
     for first, phrase in _first_tokens(category):
-        if first in words and _affirmed(text, phrase):
+        if first in words and _affirmed(text, phrase, history_counts=category.history_counts):
             return phrase
     return None
 
@@ -119,15 +194,19 @@ def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
         if phrase is None:
             continue
         if category.requires_any and not any(
-            _first_affirmed_term(text, words, term) for term in category.requires_any
+            _co_term(text, words, term) for term in category.requires_any
         ):
             continue
         matches.append(ComplaintMatch(category=category, phrase=phrase))
     return tuple(matches)
 
 
-def _first_affirmed_term(text: str, words: set[str], term: str) -> bool:
-    return _TOKEN.findall(term)[0] in words and _affirmed(text, term)
+def _co_term(text: str, words: set[str], term: str) -> bool:
+    """A co-term is context (an anticoagulant, an injury): only a denial rules it out."""
+    if _TOKEN.findall(term)[0] not in words:
+        return False
+    hits = _phrase_pattern(term).finditer(text)
+    return any(not _is_negated(text, hit.start(), _DENIAL_CUE) for hit in hits)
 
 
 def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | None:

@@ -56,9 +56,14 @@ CENTRAL_PAIN = frozenset(
         "aortic_dissection",
         "thunderclap_headache",
         "testicular_torsion",
-        "pregnancy_symptoms",
+        "pregnancy_pain_or_bleeding",
     }
 )
+# CTAS severe pain is 8-10 (Bullard et al., CJEM 2008): the band in which central pain is
+# CTAS level 2. ESI's own threshold (7) only opens the question.
+CTAS_SEVERE_PAIN = 8
+ESI_SEVERE_PAIN = 7
+PREGNANCY_PAIN_WORDS = ("pain", "cramping", "cramps", "crampy")
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -228,13 +233,13 @@ def _severe_pain(
     ESI 5. Every condition is monotone: more pain, worse vitals, more resources or another
     complaint never remove it.
     """
-    if v.pain_score is None or v.pain_score < 7:
+    if v.pain_score is None or v.pain_score < ESI_SEVERE_PAIN:
         return []
     said = f"Severe pain: {v.pain_score}/10 (7 or more)"
     central = [c.label for c in categories if c.key in CENTRAL_PAIN]
     why = _severe_physiology(news2, age)
-    if why is None and central:
-        why = f"its site ({central[0]}: central pain)"
+    if why is None and central and v.pain_score >= CTAS_SEVERE_PAIN:
+        why = f"its site ({central[0]}: central pain) at 8/10 or more (CTAS severe)"
     if why is None and not recognised:
         why = "a complaint the engine cannot read"
     if why is None and resources >= 2:
@@ -249,9 +254,9 @@ def _severe_pain(
             source = sources.ESI_B_CENTRAL_PAIN
         return [Finding(2, "esi.b.severe_pain", text, source)]
     text = (
-        f"{said} considered for ESI 2 but not corroborated (peripheral or minor complaint,"
-        " no severe NEWS2 physiology, and not both two resources and a danger-zone vital):"
-        " treat the pain, no up-triage."
+        f"{said} considered for ESI 2 but not corroborated (peripheral pain, or central pain"
+        " below CTAS's severe band of 8-10; no severe NEWS2 physiology; not both two"
+        " resources and a danger-zone vital): treat the pain, no up-triage."
     )
     return [Finding(5, "esi.b.severe_pain_considered", text, sources.ESI_B_PAIN)]
 
@@ -262,7 +267,9 @@ def _complaint_findings(matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
         category, said = match.category, f"Complaint mentions '{match.phrase}': "
         if category.tier is Tier.LIFE_SAVING:
             text = f"{said}{category.label} needs an immediate life-saving intervention."
-            found.append(Finding(1, f"esi.a.{category.key}", text, sources.ESI_A))
+            found.append(
+                Finding(1, f"esi.a.{category.key}", text, category.source or sources.ESI_A)
+            )
         elif category.tier is Tier.HIGH_RISK:
             text = f"{said}{category.label} is a high-risk situation."
             source = category.source or sources.ESI_B
@@ -507,6 +514,32 @@ def _vaginal_bleeding_tachycardia(
     return [Finding(2, rule, text, sources.VAGINAL_BLEEDING_TACHYCARDIA)]
 
 
+def _pregnancy_pain_or_bleeding(
+    v: VitalSigns, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """Handbook table 4-1: ectopic pregnancy (pregnant, severe lower quadrant pain) and
+    spontaneous abortion (bleeding and tachycardia). A pain score or heart rate not yet
+    recorded cannot rule either out, so it keeps the patient at ESI 2.
+    """
+    if BY_KEY["pregnancy_pain_or_bleeding"] not in categories:
+        return []
+    said, src = "Pain or bleeding in pregnancy", sources.PREGNANCY_PAIN_OR_BLEEDING
+    found = []
+    hr = v.heart_rate
+    if hr is None or hr > 100:
+        heart = "heart rate not recorded" if hr is None else f"heart rate {fmt(hr)} (above 100)"
+        text = f"{said} with {heart}: possible haemorrhage."
+        found.append(Finding(2, "esi.b.pregnancy_tachycardia", text, src))
+    pain = v.pain_score
+    if mentioned_history(complaint, PREGNANCY_PAIN_WORDS) is not None and (
+        pain is None or pain >= ESI_SEVERE_PAIN
+    ):
+        severity = "severity not recorded" if pain is None else f"pain {pain}/10 (7 or more)"
+        text = f"{said} with {severity}: possible ectopic pregnancy."
+        found.append(Finding(2, "esi.b.pregnancy_severe_pain", text, src))
+    return found
+
+
 def _paediatric_fever(v: VitalSigns, age: float | None) -> list[Finding]:
     temp, src = v.temperature_c, sources.ESI_FEVER
     if age is None or temp is None:
@@ -559,6 +592,7 @@ def evaluate(
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
     found += _breathless_unmeasured(v, categories) + _glucose(glucose, v, matches, categories)
     found += _vaginal_bleeding_tachycardia(v, categories)
+    found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]
     for screen in screens:
         if screen is not None:

@@ -40,6 +40,7 @@ class ComplaintCategory:
     infection: bool = False  # counts as suspected infection for the NEWS2 sepsis prompt
     requires_any: tuple[str, ...] = ()  # co-terms that must also be affirmed in the text
     source: str = ""  # the published rule behind a high-risk category, if more specific
+    history_counts: bool = False  # a known condition is the risk ("history of sickle cell")
 
 
 # The factory and table are hand-aligned, one category per call; the formatter would
@@ -47,11 +48,13 @@ class ComplaintCategory:
 # fmt: off
 def _cat(key: str, label: str, tier: Tier, specialty: str, resources: tuple[Resource, ...],
          phrases: str, *, actions: tuple[str, ...] = (), infection: bool = False,
-         requires_any: str = "", source: str = "") -> ComplaintCategory:
+         requires_any: str = "", source: str = "",
+         history_counts: bool = False) -> ComplaintCategory:
     """Phrases are '|'-separated so the table below stays one line per idea."""
     co_terms = tuple(requires_any.split("|")) if requires_any else ()
     return ComplaintCategory(key, label, tier, specialty, frozenset(resources),
-                             tuple(phrases.split("|")), actions, infection, co_terms, source)
+                             tuple(phrases.split("|")), actions, infection, co_terms, source,
+                             history_counts)
 
 
 A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
@@ -68,6 +71,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
          "|bag mask ventilation|bvm", actions=("airway_support",)),
+    # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
+    _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
+         "critical_care", (LABS, XRAY, MEDS, COMPLEX),
+         "smoke|smoke inhalation|inhalation injury|house fire|burning building|fire",
+         requires_any="hoarse|hoarseness|hoarse voice|stridor|singed|soot|carbonaceous"
+         "|facial burns|facial burn", actions=("airway_support",),
+         source=sources.INHALATION_INJURY),
     # Chapter 3 lists electrical therapy (defibrillation, emergent cardioversion, external
     # pacing) among the life-saving interventions.
     _cat("electrical_therapy", "emergency electrical therapy (pacing or cardioversion)", A,
@@ -108,7 +118,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
          (LABS, XRAY, MEDS), "neutropenic|neutropenia|chemotherapy|chemo",
          actions=("sepsis_bundle",), infection=True,
-         requires_any="fever|febrile|temperature|chills|rigors"),
+         requires_any="fever|febrile|temperature|chills|rigors", history_counts=True),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
@@ -118,7 +128,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock"),
     _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
-         "sickle cell"),
+         "sickle cell", history_counts=True),
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
     _cat("anticoagulated_head_injury", "a head injury on anticoagulation", B, "neurology",
          (LABS, IMAGING),
@@ -131,11 +141,20 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coffee ground|melena|melaena|black stool|black stools|tarry stool|blood in stool"
          "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
-         "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"),
-    _cat("pregnancy_symptoms", "symptoms in pregnancy", B, "obstetrics", (LABS, IMAGING),
-         "pregnant|pregnancy|weeks gestation|post partum|postpartum",
-         requires_any="bleeding|pain|cramping|contractions|headache|seizure|leaking|fluid"
-         "|fetal movement|vision|swelling"),
+         "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
+         "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
+    # Table 4-1: pre-eclampsia and labour signs in pregnancy. Pain and bleeding in
+    # pregnancy are weighed in the ESI rules (severity, heart rate), as the table does.
+    _cat("pregnancy_symptoms", "pre-eclampsia or labour signs in pregnancy", B, "obstetrics",
+         (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum",
+         requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
+         "|water broke|waters broke|fetal movement|baby moving|vision|visual|swelling"
+         "|swollen", source=sources.PREGNANCY),
+    # Pain or bleeding in pregnancy: labs and an ultrasound; esi.py applies table 4-1's
+    # ectopic (severe pain) and spontaneous abortion (tachycardia) rules to it.
+    _cat("pregnancy_pain_or_bleeding", "pain or bleeding in pregnancy", S, "obstetrics",
+         (LABS, IMAGING), "pregnant|pregnancy|weeks gestation",
+         requires_any="bleeding|bleed|spotting|pain|cramping|cramps|crampy"),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
     _cat("missed_dialysis", "a missed dialysis session", B, "nephrology", (LABS, ECG, CONSULT),
          "missed dialysis|missed his dialysis|missed her dialysis|missed hemodialysis"
@@ -146,7 +165,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("intoxicated_trauma", "an injury while intoxicated", B, "trauma_surgery",
          (LABS, IMAGING),
          "intoxicated|intoxication|drunk|drunken|etoh|under the influence|been drinking"
-         "|drinking alcohol|smells of alcohol|smell of alcohol|alcohol smell",
+         "|drinking alcohol|smells of alcohol|smell of alcohol|alcohol smell|vodka|whiskey"
+         "|whisky|beer|soju|liquor|bottle of wine",
          requires_any="injury|injured|trauma|laceration|wound|fall|fell|head injury|assault"
          "|assaulted|bleeding", source=sources.INTOXICATED_TRAUMA),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
@@ -156,7 +176,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation or self-harm", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
-         "|self harm|self inflicted|homicidal", actions=("one_to_one_observation",)),
+         "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
+         "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself",
+         actions=("one_to_one_observation",)),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
          "|drug intoxication"),
@@ -191,7 +213,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
-         "fracture|fractured|broken|deformity|deformed|dislocation|dislocated"),
+         "fracture|fractured|broken|deformity|deformed|dislocation|dislocated"
+         # The shortened, externally rotated leg of a hip fracture.
+         "|shortened and externally rotated|shortened and rotated|externally rotated"),
+    # Handbook chapter 5: a suspected deep vein thrombosis needs labs and a Doppler.
+    _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
+         "vascular_surgery", (LABS, IMAGING),
+         "dvt|deep vein thrombosis|calf pain|calf swelling|swollen calf|calf hurts"
+         "|leg swelling|leg is swollen|swollen leg|leg swollen"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # Eye trauma may be penetrating or chemical: imaging and an ophthalmology opinion.
@@ -204,7 +233,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
-         "cellulitis|abscess|skin infection", infection=True),
+         "cellulitis|abscess|skin infection|mastitis|breast abscess", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -229,7 +258,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
-         "|urinary tract infection|urinary frequency|voiding pain", infection=True),
+         "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
+         "|when urinating|when i pee|burns to urinate|hurts to urinate", infection=True),
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
          infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),

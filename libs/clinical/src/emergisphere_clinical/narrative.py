@@ -63,10 +63,16 @@ _TEMP = re.compile(
     + _SEP
     + r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
 )
+# A score may be quoted: rates it as "1" out of 10.
+_OF_TEN = r"[\"'\u201c\u201d]?\s*\+?\s*(?:/|out of)\s*10\b"
 _PAIN = re.compile(
-    r"\bpain\b[^.;]{0,40}?(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b"
-    r"|\b(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b[^.;]{0,20}?\bpain\b"
-    r"|\brates?\b[^.;]{0,30}?(\d{1,2})\s*\+?\s*(?:/|out of)\s*10\b"
+    r"\bpain\b[^.;]{0,40}?(\d{1,2})"
+    + _OF_TEN
+    + r"|\b(\d{1,2})"
+    + _OF_TEN
+    + r"[^.;]{0,20}?\bpain\b"
+    + r"|\brates?\b[^.;]{0,30}?(\d{1,2})"
+    + _OF_TEN
 )
 # "Does not respond to voice" is AVPU P or U: it must not be read as V.
 _AVPU_PAIN = re.compile(

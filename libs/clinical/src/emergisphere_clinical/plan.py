@@ -17,7 +17,9 @@ _NSAID_FIRST = frozenset({"limb_injury", "back_pain", "renal_colic", "dental", "
 # Aspirin waits for imaging when bleeding (GI or intracranial) is possible.
 _ASPIRIN_AVOID = frozenset({"gi_bleed", "stroke", "thunderclap_headache"})
 # NSAIDs add bleeding, cardiovascular or fetal risk in these presentations.
-_PREGNANCY = frozenset({"pregnancy_complication", "pregnancy_symptoms"})
+_PREGNANCY = frozenset(
+    {"pregnancy_complication", "pregnancy_symptoms", "pregnancy_pain_or_bleeding"}
+)
 _NSAID_AVOID = _ASPIRIN_AVOID | _PREGNANCY | {"major_trauma", "acs"}
 
 

@@ -80,3 +80,18 @@ INTOXICATED_TRAUMA = (
     f"{ESI_B_HIGH_RISK_TABLE}: alcohol (ETOH) with trauma; intoxication masks head and other"
     " injuries"
 )
+INHALATION_INJURY = (
+    "ATLS 10th edition (American College of Surgeons 2018), thermal injuries: smoke"
+    " exposure with hoarseness, stridor, soot in the airway or singed facial hair signals"
+    " airway injury that needs early intubation; airway support is a life-saving"
+    f" intervention at {ESI_A}"
+)
+PREGNANCY = (
+    f"{ESI_B_HIGH_RISK_TABLE}: ectopic pregnancy (pregnant, severe lower quadrant pain),"
+    " pre-eclampsia (headache, visual changes, swelling, seizure in pregnancy) and labour"
+    " signs (contractions, leaking fluid, decreased fetal movement)"
+)
+PREGNANCY_PAIN_OR_BLEEDING = (
+    f"{ESI_B_HIGH_RISK_TABLE}: ectopic pregnancy (pregnant, severe lower quadrant pain) and"
+    " spontaneous abortion (bleeding and tachycardia); missing data never lowers acuity"
+)
