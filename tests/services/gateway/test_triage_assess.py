@@ -105,6 +105,8 @@ async def test_negated_red_flag_in_a_narrative_does_not_count(api: httpx.AsyncCl
         ({"respiratory_rate": -4}, "respiratory_rate"),
         ({"systolic_bp": -1}, "systolic_bp"),
         ({"pain_score": 11}, "pain_score"),
+        ({"glucose_mg_dl": -3}, "glucose_mg_dl"),
+        ({"glucose_mg_dl": 5000}, "glucose_mg_dl"),
     ],
 )
 async def test_impossible_vitals_get_422_naming_the_field(
@@ -125,6 +127,23 @@ async def test_impossible_vital_in_a_narrative_gets_422_naming_the_field(
     errors = response.json()["detail"]
     assert [error["loc"] for error in errors] == [["body", "narrative", "heart_rate"]]
     assert "990" not in response.text
+
+
+async def test_point_of_care_glucose_is_assessed(api: httpx.AsyncClient) -> None:
+    body = {"chief_complaint": "sweaty and shaky", "age_years": 50}
+    low = await api.post(URL, json={**body, "vitals": {"glucose_mg_dl": 45}})
+    assert low.status_code == 200, low.text
+    assert low.json()["acuity"] == 2
+    assert "esi.b.hypoglycaemia" in [reason["rule"] for reason in low.json()["reasons"]]
+    normal = await api.post(URL, json={**body, "vitals": {"glucose_mg_dl": 110}})
+    assert normal.json()["acuity"] > 2
+
+
+async def test_glucose_read_from_a_narrative_is_shown(api: httpx.AsyncClient) -> None:
+    response = await api.post(URL, json={"narrative": "diabetic, confused, BS 38"})
+    assert response.status_code == 200, response.text
+    assert response.json()["read_from_narrative"]["glucose_mg_dl"] == 38
+    assert response.json()["acuity"] <= 2
 
 
 async def test_missing_vitals_are_allowed_and_reported(api: httpx.AsyncClient) -> None:

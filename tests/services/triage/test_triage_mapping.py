@@ -160,4 +160,12 @@ def test_result_carries_every_part_of_the_assessment() -> None:
 
 def test_vital_names_match_the_engine_and_the_proto() -> None:
     assert tuple(f.name for f in fields(VitalSigns)) == VITAL_FIELDS
-    assert set(VITAL_FIELDS) == {f.name for f in Vitals.DESCRIPTOR.fields}
+    # Glucose rides with the vitals on the bus but is the engine's separate test input.
+    assert set(VITAL_FIELDS) | {"glucose_mg_dl"} == {f.name for f in Vitals.DESCRIPTOR.fields}
+
+
+def test_point_of_care_glucose_reaches_the_engine() -> None:
+    data = triage_input_from_case(case_with(vitals=Vitals(glucose_mg_dl=42)), now=NOW)
+    assert data.glucose_mg_dl == 42
+    assert assess(data).acuity == 2
+    assert triage_input_from_case(case_with(), now=NOW).glucose_mg_dl is None

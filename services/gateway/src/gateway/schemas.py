@@ -64,6 +64,8 @@ class VitalsIn(Strict):
     consciousness: Consciousness | None = None
     on_oxygen: bool | None = None
     pain_score: int | None = Field(default=None, ge=0, le=10)
+    # Point-of-care glucose in mg/dL (multiply mmol/L by 18); above 2000 is not a reading.
+    glucose_mg_dl: float | None = Field(default=None, gt=0, le=2000)
 
 
 class IntakeIn(Strict):

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.common_pb2 import Intake
 from emergisphere_clinical import TriageAssessment, TriageInput, assess
+from emergisphere_clinical.glucose import read_glucose
 from emergisphere_clinical.narrative import NarrativeReading, input_from_reading, read_narrative
 from emergisphere_runtime.db.base import utcnow
 from gateway.cases import patient_proto, vitals_proto
@@ -50,8 +51,10 @@ def _impossible(fields: tuple[str, ...]) -> RequestValidationError:
     )
 
 
-def _read_back(reading: NarrativeReading) -> dict[str, float | str | bool]:
+def _read_back(note: str, reading: NarrativeReading) -> dict[str, float | str | bool]:
     found: dict[str, float | str | bool] = dict(reading.values)
+    if (glucose := read_glucose(note)) is not None:
+        found["glucose_mg_dl"] = round(glucose, 1)
     if reading.age_years is not None:
         found["age_years"] = round(reading.age_years, 3)
     if reading.sex is not None:
@@ -94,7 +97,7 @@ async def assess_intake(body: AssessIn, platform: PlatformDep) -> TriageOut:
         if reading.rejected:
             raise _impossible(reading.rejected)
         data = input_from_reading(body.narrative, reading, base=data)
-        read = _read_back(reading)
+        read = _read_back(body.narrative, reading)
     # The rules decide; an enabled LLM assist may only make the result more urgent.
     assessment = await assist_for(platform.metrics.registry).review(data, assess(data))
     return _out(assessment, read)

@@ -13,7 +13,8 @@ from emergisphere.v1.agents_pb2 import Case, TriageResult
 from emergisphere.v1.common_pb2 import Vitals
 from emergisphere_clinical import TriageAssessment, TriageInput, VitalSigns
 
-# The proto Vitals fields, in the engine's order; both sides use the same names.
+# The proto Vitals fields the engine's VitalSigns holds, in its order; both sides use the
+# same names. Glucose is a test, not a vital: it goes to TriageInput.glucose_mg_dl.
 VitalName = Literal[
     "heart_rate",
     "respiratory_rate",
@@ -128,12 +129,14 @@ def vital_signs(vitals: Vitals) -> VitalSigns:
 def triage_input_from_case(case: Case, *, now: datetime) -> TriageInput:
     """The engine's input for this case. Raises ValueError for impossible vital signs."""
     intake = case.intake
+    vitals = merged_vitals(case)
     return TriageInput(
         chief_complaint=intake.chief_complaint,
-        vitals=vital_signs(merged_vitals(case)),
+        vitals=vital_signs(vitals),
         age_years=patient_age(case, now=now),
         sex=intake.patient.sex or None,
         arrival_mode=intake.arrival_mode or None,
+        glucose_mg_dl=vitals.glucose_mg_dl if vitals.HasField("glucose_mg_dl") else None,
     )
 
 

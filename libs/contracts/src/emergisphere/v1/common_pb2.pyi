@@ -143,6 +143,7 @@ class Vitals(_message.Message):
     CONSCIOUSNESS_FIELD_NUMBER: _builtins.int
     ON_OXYGEN_FIELD_NUMBER: _builtins.int
     PAIN_SCORE_FIELD_NUMBER: _builtins.int
+    GLUCOSE_MG_DL_FIELD_NUMBER: _builtins.int
     heart_rate: _builtins.float
     respiratory_rate: _builtins.float
     systolic_bp: _builtins.float
@@ -153,6 +154,8 @@ class Vitals(_message.Message):
     """AVPU plus new confusion: A, C, V, P, U."""
     on_oxygen: _builtins.bool
     pain_score: _builtins.int
+    glucose_mg_dl: _builtins.float
+    """Point-of-care blood glucose in mg/dL (mmol/L x 18); a test, not a NEWS2 vital."""
     def __init__(
         self,
         *,
@@ -165,15 +168,18 @@ class Vitals(_message.Message):
         consciousness: _builtins.str | None = ...,
         on_oxygen: _builtins.bool | None = ...,
         pain_score: _builtins.int | None = ...,
+        glucose_mg_dl: _builtins.float | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["_consciousness", b"_consciousness", "_diastolic_bp", b"_diastolic_bp", "_heart_rate", b"_heart_rate", "_on_oxygen", b"_on_oxygen", "_pain_score", b"_pain_score", "_respiratory_rate", b"_respiratory_rate", "_spo2", b"_spo2", "_systolic_bp", b"_systolic_bp", "_temperature_c", b"_temperature_c", "consciousness", b"consciousness", "diastolic_bp", b"diastolic_bp", "heart_rate", b"heart_rate", "on_oxygen", b"on_oxygen", "pain_score", b"pain_score", "respiratory_rate", b"respiratory_rate", "spo2", b"spo2", "systolic_bp", b"systolic_bp", "temperature_c", b"temperature_c"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_consciousness", b"_consciousness", "_diastolic_bp", b"_diastolic_bp", "_glucose_mg_dl", b"_glucose_mg_dl", "_heart_rate", b"_heart_rate", "_on_oxygen", b"_on_oxygen", "_pain_score", b"_pain_score", "_respiratory_rate", b"_respiratory_rate", "_spo2", b"_spo2", "_systolic_bp", b"_systolic_bp", "_temperature_c", b"_temperature_c", "consciousness", b"consciousness", "diastolic_bp", b"diastolic_bp", "glucose_mg_dl", b"glucose_mg_dl", "heart_rate", b"heart_rate", "on_oxygen", b"on_oxygen", "pain_score", b"pain_score", "respiratory_rate", b"respiratory_rate", "spo2", b"spo2", "systolic_bp", b"systolic_bp", "temperature_c", b"temperature_c"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["_consciousness", b"_consciousness", "_diastolic_bp", b"_diastolic_bp", "_heart_rate", b"_heart_rate", "_on_oxygen", b"_on_oxygen", "_pain_score", b"_pain_score", "_respiratory_rate", b"_respiratory_rate", "_spo2", b"_spo2", "_systolic_bp", b"_systolic_bp", "_temperature_c", b"_temperature_c", "consciousness", b"consciousness", "diastolic_bp", b"diastolic_bp", "heart_rate", b"heart_rate", "on_oxygen", b"on_oxygen", "pain_score", b"pain_score", "respiratory_rate", b"respiratory_rate", "spo2", b"spo2", "systolic_bp", b"systolic_bp", "temperature_c", b"temperature_c"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_consciousness", b"_consciousness", "_diastolic_bp", b"_diastolic_bp", "_glucose_mg_dl", b"_glucose_mg_dl", "_heart_rate", b"_heart_rate", "_on_oxygen", b"_on_oxygen", "_pain_score", b"_pain_score", "_respiratory_rate", b"_respiratory_rate", "_spo2", b"_spo2", "_systolic_bp", b"_systolic_bp", "_temperature_c", b"_temperature_c", "consciousness", b"consciousness", "diastolic_bp", b"diastolic_bp", "glucose_mg_dl", b"glucose_mg_dl", "heart_rate", b"heart_rate", "on_oxygen", b"on_oxygen", "pain_score", b"pain_score", "respiratory_rate", b"respiratory_rate", "spo2", b"spo2", "systolic_bp", b"systolic_bp", "temperature_c", b"temperature_c"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType__consciousness: _TypeAlias = _typing.Literal["consciousness"]  # noqa: Y015
     _WhichOneofArgType__consciousness: _TypeAlias = _typing.Literal["_consciousness", b"_consciousness"]  # noqa: Y015
     _WhichOneofReturnType__diastolic_bp: _TypeAlias = _typing.Literal["diastolic_bp"]  # noqa: Y015
     _WhichOneofArgType__diastolic_bp: _TypeAlias = _typing.Literal["_diastolic_bp", b"_diastolic_bp"]  # noqa: Y015
+    _WhichOneofReturnType__glucose_mg_dl: _TypeAlias = _typing.Literal["glucose_mg_dl"]  # noqa: Y015
+    _WhichOneofArgType__glucose_mg_dl: _TypeAlias = _typing.Literal["_glucose_mg_dl", b"_glucose_mg_dl"]  # noqa: Y015
     _WhichOneofReturnType__heart_rate: _TypeAlias = _typing.Literal["heart_rate"]  # noqa: Y015
     _WhichOneofArgType__heart_rate: _TypeAlias = _typing.Literal["_heart_rate", b"_heart_rate"]  # noqa: Y015
     _WhichOneofReturnType__on_oxygen: _TypeAlias = _typing.Literal["on_oxygen"]  # noqa: Y015
@@ -192,6 +198,8 @@ class Vitals(_message.Message):
     def WhichOneof(self, oneof_group: _WhichOneofArgType__consciousness) -> _WhichOneofReturnType__consciousness | None: ...
     @_typing.overload
     def WhichOneof(self, oneof_group: _WhichOneofArgType__diastolic_bp) -> _WhichOneofReturnType__diastolic_bp | None: ...
+    @_typing.overload
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__glucose_mg_dl) -> _WhichOneofReturnType__glucose_mg_dl | None: ...
     @_typing.overload
     def WhichOneof(self, oneof_group: _WhichOneofArgType__heart_rate) -> _WhichOneofReturnType__heart_rate | None: ...
     @_typing.overload
