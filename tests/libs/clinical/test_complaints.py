@@ -213,3 +213,41 @@ def test_round_3_lexicon(text: str, expected: str) -> None:
 
 def test_smoke_without_airway_signs_is_not_an_airway_injury() -> None:
     assert "inhalation_injury" not in keys("smoke alarm went off, no injuries")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RLQ abd. pain", "abdominal_pain"),
+        ("high BSL", "glucose"),
+        ("for A/tapping", "paracentesis"),
+        ("Numbness, Arm", "stroke"),
+        ("pain on Knee", "limb_injury"),
+        ("left wrist swelling", "limb_injury"),
+        ("Lt. hip joint pain", "limb_injury"),
+        ("pain, neck", "back_pain"),
+        ("COCCYGEAL PAIN; injury", "back_pain"),
+        ("nasal injury; injury", "head_injury"),
+        ("swelling, facial; injury", "facial_swelling_injury"),
+        ("desaturation", "shortness_of_breath"),
+        ("confuse mentality", "altered_mental_status"),
+        ("Delusional Idea", "mental_health"),
+        ("Sexual Abuse of Adult", "sexual_assault"),
+        ("hematuria", "hematuria"),
+        ("Hyperkalemia (disorder)", "electrolyte"),
+        ("tachycardia", "palpitations"),
+        ("distended abdomen", "abdominal_pain"),
+        ("for medication", "medication_refill"),
+        ("hiccup", "hiccups"),
+    ],
+)
+def test_terse_coded_complaints_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_pain_on_exertion_is_not_read_as_a_body_part() -> None:
+    assert "acs" in keys("chest pain on exertion")
+
+
+def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
+    assert "facial_swelling_injury" not in keys("facial swelling after a new medicine")

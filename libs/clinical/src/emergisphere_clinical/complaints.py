@@ -29,12 +29,15 @@ from emergisphere_clinical.lexicon import CATEGORIES, ComplaintCategory
 _ABBREVIATIONS = (
     ("n/v/d", "nausea or vomiting or diarrhoea"), ("n/v", "nausea or vomiting"),
     ("cp", "chest pain"), ("sob", "shortness of breath"), ("loc", "loss of consciousness"),
-    ("dib", "difficulty breathing"), ("abd", "abdominal"), ("ams", "altered mental status"),
+    ("dib", "difficulty breathing"), ("abd.", "abdominal"), ("abd", "abdominal"),
+    ("ams", "altered mental status"),
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
     ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
     ("f/c", "fever and chills"), ("fb", "foreign body"),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
-    ("bst", "blood sugar"),
+    ("bst", "blood sugar"), ("bsl", "blood sugar level"),
+    # Ascites tapping, as Korean records abbreviate a paracentesis.
+    ("a/tapping", "ascites tapping"),
     # Food poisoning is infectious gastroenteritis, not a toxic ingestion.
     ("food poisoning", "gastroenteritis"),
 )
@@ -45,7 +48,8 @@ _ABBREVIATION_PATTERNS = tuple(
 # Coded complaint lists write "pain, chest" for chest pain; read them in natural order.
 # Only a whole segment is rewritten, so prose such as "pain, chest is clear" is left alone.
 _INVERTED = re.compile(
-    r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma)"
+    r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma|numbness"
+    r"|edema|oedema)"
     r",\s*([a-z.]+(?: [a-z]+)?)\s*(?=$|[.;])"
 )
 # "Pain 0/10" records the absence of pain.
@@ -56,7 +60,12 @@ _POSSESSIVE = re.compile(
     r" (?:my|his|her|their|your)(?: (?:right|left))? "
 )
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
-_PAIN_IN = re.compile(r"\bpain in (?:the|his|her|my|their|your) ([a-z]+)\b")
+# "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
+_PAIN_IN = re.compile(
+    r"\bpain in (?:the|his|her|my|their|your) ([a-z]+)\b"
+    r"|\bpain (?:in|on|at) (?:the |his |her |my |their |your )?(knee|ankle|wrist|hand|foot"
+    r"|leg|arm|shoulder|hip|neck|elbow|finger|toe|thigh|back|chest|abdomen|head)\b"
+)
 _SCOPE_END = re.compile(
     r"[.,;!?\n]|\b(?:but|however|although|though|and|with|except|yet|presents|reports"
     r"|complains|states|has|now)\b"
@@ -99,7 +108,7 @@ def normalise(text: str) -> str:
         text = pattern.sub(expansion, text)
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
-    text = _PAIN_IN.sub(lambda m: f"{m.group(1)} pain", text)
+    text = _PAIN_IN.sub(lambda m: f"{m.group(1) or m.group(2)} pain", text)
     text = _POSSESSIVE.sub(lambda m: f"{m.group(1)} ", text)
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 

@@ -103,7 +103,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
          "|aphasia|difficulty speaking|trouble speaking|tia|vision loss|loss of vision"
-         "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness",
+         "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness"
+         # AHA/ASA warning signs: sudden numbness of the face, arm or leg, one side.
+         "|arm numbness|leg numbness|face numbness|facial numbness|one sided numbness"
+         "|unilateral numbness|side numbness",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -172,7 +175,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
          "confused|confusion|disoriented|disorientated|altered mental status|lethargic"
-         "|lethargy|drowsy|not acting right|mental change|altered mentality",
+         "|lethargy|drowsy|not acting right|mental change|altered mentality|confuse|stupor"
+         "|stuporous|obtunded|decreased mentality|drowsy mentality|sleeping tendency",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation or self-harm", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -185,7 +189,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache"),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
-         "sexual assault|sexual violence|raped|rape"),
+         "sexual assault|sexual violence|sexual abuse|raped|rape"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
     # Standard complaints: resources an ED typically needs (decision point C).
@@ -196,15 +200,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cool and clammy|cold and clammy|clammy|diaphoretic|diaphoresis|mottled|cold sweat"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
-         "|breathless|dyspnea|dyspnoea"),
+         "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
-         "palpitations|palpitation|racing heart|heart racing|irregular heartbeat"),
+         "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
-         "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain"),
+         "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain|abdominal discomfort"
+         "|abdomen discomfort|distended abdomen|abdominal distention|rlq abdominal pain"
+         "|ruq abdominal pain|llq abdominal pain|luq abdominal pain"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
@@ -228,7 +234,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "eye injury|eye trauma|chemical in eye|foreign body in eye"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
-         "|struck head|concussion|facial injury|face injury"),
+         "|struck head|concussion|facial injury|face injury|nasal injury|nose injury"),
+    # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
+    # it is not read here (facial swelling may be angioedema: see anaphylaxis).
+    _cat("facial_swelling_injury", "facial swelling after an injury", S, "plastic_surgery",
+         (XRAY,), "facial swelling|face swelling|cheek swelling|chin swelling|nasal swelling"
+         "|nose swelling|jaw swelling",
+         requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING), "seizure|seizures|convulsion"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed"),
@@ -241,6 +253,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee"),
+    # Blood in the urine: urinalysis and imaging for a stone or tumour.
+    _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
+         "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"),
+    # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
+    _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
+         "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
          "weakness|fatigue|malaise"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
@@ -251,10 +269,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "sprain|sprained|strain|twisted ankle|twisted knee|ankle injury|ankle pain"
          "|wrist injury|wrist pain|knee injury|knee pain|foot injury|foot pain|hand injury"
          "|shoulder injury|shoulder pain|finger injury|arm injury|arm pain|leg injury|leg pain"
-         "|hip pain|elbow injury|elbow pain|toe injury|toe pain|finger pain|hand pain"),
+         "|hip pain|elbow injury|elbow pain|toe injury|toe pain|finger pain|hand pain"
+         "|joint pain|hip joint pain|wrist swelling|knee swelling|ankle swelling|foot swelling"
+         "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lac|cut|gash"),
-    _cat("back_pain", "back pain", S, "orthopedics", (MEDS,), "back pain|backache|lumbago"),
+    _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
+         "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
+         "|tailbone pain"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
@@ -284,7 +306,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "needle stick|needlestick|blood exposure"),
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
          "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
-         "|psychosis"),
+         "|psychosis|delusion|delusions|delusional|paranoid|paranoia"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -305,10 +327,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
          "|catheter removal"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
-         "refill|prescription|ran out of|po medication"),
-    _cat("paperwork", "a records or paperwork request", S, "general_practice", (),
-         "film copy|copy of records|medical certificate"),
+         "refill|prescription|ran out of|po medication|for medication"),
+    _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
+         "film copy|copy of records|medical certificate|check up|checkup|for examination"),
     _cat("tetanus", "a tetanus booster", S, "general_practice", (), "tetanus"),
+    _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups"),
 )
 # fmt: on
 
