@@ -250,3 +250,25 @@ def test_skin_signs_without_hypotension_are_not_esi_1() -> None:
 
 def test_pacing_in_past_history_is_not_decision_point_a() -> None:
     assert triage("PMH: transcutaneous pacing in 2019, now ankle sprain").acuity > 1
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "her usual migraine",
+        "known renal colic, flank pain again",
+        "headache for 2 days. Past medical history: migraines",
+        "chronic abdominal pain",
+    ],
+)
+def test_known_recurrent_central_pain_is_ctas_chronic_pain(complaint: str) -> None:
+    # CTAS (Bullard 2008): severe chronic central pain is level 3, not 2.
+    result = triage(complaint, pain_score=9)
+    assert result.acuity > 2
+    assert "CTAS chronic pain" in reason(result, "esi.b.severe_pain_considered").text
+
+
+def test_a_new_severe_headache_is_still_corroborated() -> None:
+    assert triage("headache since this morning", pain_score=9).acuity == 2
+    # A history of something else does not make today's pain chronic.
+    assert triage("history of asthma. Headache since noon", pain_score=9).acuity == 2

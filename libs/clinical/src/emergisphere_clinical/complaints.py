@@ -83,7 +83,8 @@ _LIST_ITEM_WORDS = 4
 # ConText historical triggers; "N years/months ago" after a finding dates it (ConText
 # counts anything over two weeks old as historical, so days and hours stay current).
 _HISTORY_CUE = re.compile(
-    r"\b(?:history of|hx of|h/o|previous|past history|last admission|previous admission"
+    r"\b(?:history of|hx of|h/o|previous|past history|past medical history|pmh"
+    r"|last admission|previous admission"
     r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
 )
 _HISTORY_AFTER = re.compile(
@@ -232,4 +233,28 @@ def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | N
         hits = _phrase_pattern(phrase).finditer(text)
         if any(not _is_negated(text, hit.start(), _DENIAL_CUE) for hit in hits):
             return phrase
+    return None
+
+
+# CTAS (Bullard et al., CJEM 2008): chronic pain is known, recurrent and like previous
+# episodes ("her usual migraine", "known renal colic", or the same complaint in the
+# history as well as today).
+_CHRONIC_CUE = re.compile(
+    r"\b(?:chronic|recurrent|recurring|known|usual|typical|same as (?:before|usual|previous))\b"
+)
+
+
+def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
+    """The category's phrase the note marks as known and recurrent, or None."""
+    text = normalise(chief_complaint)
+    words = set(_TOKEN.findall(text))
+    for first, phrase in _first_tokens(category):
+        if first not in words:
+            continue
+        for hit in _phrase_pattern(phrase).finditer(text):
+            begin, finish = _sentence(text, hit.start(), hit.end())
+            if _CHRONIC_CUE.search(text, begin, hit.start()) is not None or _historical(
+                text, hit.start(), hit.end(), begin, finish
+            ):
+                return phrase
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emergisphere_clinical import sources
-from emergisphere_clinical.complaints import ComplaintMatch, mentioned_history
+from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.glucose import (
     DKA_GLUCOSE_MG_DL,
     HHS_GLUCOSE_MG_DL,
@@ -222,6 +222,7 @@ def _severe_pain(
     resources: int,
     categories: list[ComplaintCategory],
     recognised: bool,
+    complaint: str,
 ) -> list[Finding]:
     """Decision point B, severe pain: the handbook's "consider ESI 2", made explicit.
 
@@ -236,7 +237,9 @@ def _severe_pain(
     if v.pain_score is None or v.pain_score < ESI_SEVERE_PAIN:
         return []
     said = f"Severe pain: {v.pain_score}/10 (7 or more)"
-    central = [c.label for c in categories if c.key in CENTRAL_PAIN]
+    central_categories = [c for c in categories if c.key in CENTRAL_PAIN]
+    central = [c.label for c in central_categories if chronic(complaint, c) is None]
+    known = [c.label for c in central_categories if c.label not in central]
     why = _severe_physiology(news2, age)
     if why is None and central and v.pain_score >= CTAS_SEVERE_PAIN:
         why = f"its site ({central[0]}: central pain) at 8/10 or more (CTAS severe)"
@@ -253,10 +256,15 @@ def _severe_pain(
         if central and why.startswith("its site"):
             source = sources.ESI_B_CENTRAL_PAIN
         return [Finding(2, "esi.b.severe_pain", text, source)]
+    site = (
+        f"known, recurrent {known[0]} (CTAS chronic pain)"
+        if known
+        else "peripheral pain, or central pain below CTAS's severe band of 8-10"
+    )
     text = (
-        f"{said} considered for ESI 2 but not corroborated (peripheral pain, or central pain"
-        " below CTAS's severe band of 8-10; no severe NEWS2 physiology; not both two"
-        " resources and a danger-zone vital): treat the pain, no up-triage."
+        f"{said} considered for ESI 2 but not corroborated ({site}; no severe NEWS2"
+        " physiology; not both two resources and a danger-zone vital): treat the pain,"
+        " no up-triage."
     )
     return [Finding(5, "esi.b.severe_pain_considered", text, sources.ESI_B_PAIN)]
 
@@ -601,7 +609,9 @@ def evaluate(
         categories.append(BY_KEY["sepsis"])
     count, resource_findings = _resource_findings(categories, bool(matches), v, age, news2)
     fever = _paediatric_fever(v, age)
-    found += resource_findings + _severe_pain(v, age, news2, count, categories, bool(matches))
+    found += resource_findings + _severe_pain(
+        v, age, news2, count, categories, bool(matches), data.chief_complaint
+    )
     found += fever + _news2_floors(news2, age)
     # Stable sort: the findings that set the acuity come first, in decision-point order.
     found.sort(key=lambda finding: finding.level)

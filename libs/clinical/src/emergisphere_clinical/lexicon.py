@@ -277,7 +277,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain"),
-    _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine"),
+    _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
          "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
