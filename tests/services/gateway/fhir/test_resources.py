@@ -86,7 +86,7 @@ async def test_searches(fhir: httpx.AsyncClient) -> None:
     async def ids(url: str, **params: str) -> list[str]:
         response = await fhir.get(url, params=params)
         assert response.status_code == 200, response.text
-        return [e["resource"]["id"] for e in response.json()["entry"]]
+        return [e["resource"]["id"] for e in response.json().get("entry", [])]
 
     assert await ids("/fhir/r4/Patient", identifier="urn:hospital:mrn|MRN-5") == [patient_id]
     assert await ids("/fhir/r4/Patient", identifier="MRN-5") == [patient_id]
@@ -107,6 +107,34 @@ async def test_searches(fhir: httpx.AsyncClient) -> None:
     assert await ids("/fhir/r4/Encounter", patient=patient_id) == []
 
 
+async def test_searches_page_with_a_total_and_next_and_previous_links(
+    fhir: httpx.AsyncClient,
+) -> None:
+    patient_id = (await fhir.post("/fhir/r4/Patient", json=PATIENT)).json()["id"]
+    for minute in range(5):
+        when = f"2024-01-01T10:0{minute}:00Z"
+        await fhir.post("/fhir/r4/Observation", json=observation(patient_id, "8867-4", when, 80))
+    seen: list[str] = []
+    url: str | None = "/fhir/r4/Observation"
+    params: dict[str, str] | None = {"patient": patient_id, "_sort": "date", "_count": "2"}
+    pages = []
+    while url is not None:
+        page = (await fhir.get(url, params=params)).json()
+        assert page["total"] == 5
+        pages.append(page)
+        seen += [e["resource"]["id"] for e in page["entry"]]
+        links = {link["relation"]: link["url"] for link in page["link"]}
+        assert f"patient={patient_id}" in links["self"]
+        url, params = links.get("next"), None
+    assert len(pages) == 3
+    assert len(seen) == len(set(seen)) == 5
+    assert "previous" not in {link["relation"] for link in pages[0]["link"]}
+    assert "_offset=0" in {link["relation"]: link["url"] for link in pages[1]["link"]}["previous"]
+    bad = await fhir.get("/fhir/r4/Observation", params={"_offset": "-1"})
+    assert bad.status_code == 400
+    assert bad.json()["issue"][0]["expression"] == ["Observation?_offset"]
+
+
 async def test_an_unsupported_search_parameter_is_refused_not_ignored(
     fhir: httpx.AsyncClient,
 ) -> None:
@@ -121,7 +149,9 @@ async def test_validate_operation(fhir: httpx.AsyncClient) -> None:
     bad = await fhir.post("/fhir/r4/Patient/$validate", json={**PATIENT, "birthDate": "x"})
     assert bad.status_code == 422
     assert bad.json()["issue"][0]["expression"] == ["Patient.birthDate"]
-    assert (await fhir.get("/fhir/r4/Patient")).json()["entry"] == []  # validate stores nothing
+    empty = (await fhir.get("/fhir/r4/Patient")).json()
+    assert empty["total"] == 0  # validate stores nothing
+    assert "entry" not in empty  # FHIR JSON has no empty arrays
 
 
 async def test_capability_statement_declares_only_what_works(fhir: httpx.AsyncClient) -> None:

@@ -188,17 +188,29 @@ def response_bundle(kind: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def searchset(resources: list[dict[str, Any]], base: str) -> dict[str, Any]:
-    return {
+def searchset(
+    resources: list[dict[str, Any]],
+    base: str,
+    *,
+    total: int | None = None,
+    links: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """A searchset; ``total`` counts every match, ``links`` maps relation to URL."""
+    bundle: dict[str, Any] = {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),
         "type": "searchset",
-        "entry": [
+        "total": len(resources) if total is None else total,
+    }
+    if links:  # FHIR JSON has no empty arrays
+        bundle["link"] = [{"relation": rel, "url": url} for rel, url in links.items()]
+    if resources:
+        bundle["entry"] = [
             {
                 "fullUrl": f"{base}/{r['resourceType']}/{r['id']}",
                 "resource": r,
                 "search": {"mode": "match"},
             }
             for r in resources
-        ],
-    }
+        ]
+    return bundle

@@ -78,7 +78,8 @@ def capability_statement(base: str, date: str) -> dict[str, Any]:
                 "documentation": (
                     f"Bundles of type transaction, batch and message, at most {MAX_ENTRIES}"
                     " entries. No delete, patch, conditional update or history-type."
-                    " Search supports _sort (date, _lastUpdated) and _count; no paging links."
+                    " Search supports _sort (date, _lastUpdated), _count and _offset; a"
+                    " searchset carries total and self, next and previous links."
                 ),
                 "resource": resources,
                 "interaction": [{"code": "transaction"}, {"code": "batch"}],

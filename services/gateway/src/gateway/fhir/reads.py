@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -51,11 +52,21 @@ async def history(platform: Platform, resource_type: str, resource_id: str) -> l
     )
 
 
-async def find(platform: Platform, query: search.Query) -> list[dict[str, Any]]:
-    statement, _ = search.build(query)
+@dataclass(frozen=True, slots=True)
+class Page:
+    resources: list[dict[str, Any]]
+    total: int  # matches across every page
+    count: int
+    offset: int
+
+
+async def find(platform: Platform, query: search.Query) -> Page:
+    found = search.plan(query)
     async with platform.db.session() as session:
-        rows = list(await session.scalars(statement))
-        return await store.current_versions(platform, session, rows)
+        rows = list(await session.scalars(found.page))
+        total = await search.total(session, found)
+        resources = await store.current_versions(platform, session, rows)
+    return Page(resources, total, found.count, found.offset)
 
 
 def _references(node: Any, found: set[tuple[str, str]]) -> None:

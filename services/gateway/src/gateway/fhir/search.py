@@ -3,7 +3,8 @@
 Supported (and declared in the CapabilityStatement): ``_id`` and ``identifier`` on every
 type; ``code`` on types with a ``code`` element; ``family``, ``given`` and ``birthdate``
 on Patient; ``patient`` (and ``subject``) on types in the Patient compartment; ``date``
-on Observation and Encounter; ``_sort`` by ``date`` or ``_lastUpdated``; ``_count``.
+on Observation and Encounter; ``_sort`` by ``date`` or ``_lastUpdated``; ``_count`` and
+``_offset`` for paging (a searchset carries ``total`` and self, next and previous links).
 An unknown parameter is refused with an OperationOutcome, never silently ignored.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.fhir.models import FhirResource, FhirSearchValue
@@ -173,20 +174,36 @@ def _date(text: str, name: str) -> Any:
     }[comparator]
 
 
-def build(query: Query) -> tuple[Select[FhirResource], int]:
-    """The SQL for a search, and its page size. Raises FhirError (400) naming a bad param."""
+@dataclass(frozen=True, slots=True)
+class Plan:
+    matches: Select[FhirResource]  # every match, unordered: what ``total`` counts
+    page: Select[FhirResource]  # the requested page, in order
+    count: int
+    offset: int
+
+
+def _non_negative(name: str, text: str, where: str, issues: list[Issue]) -> int | None:
+    if text.isdigit():
+        return int(text)
+    issues.append(Issue("value", f"{name} must be a non-negative integer", where))
+    return None
+
+
+def plan(query: Query) -> Plan:
+    """The SQL for a search and its page. Raises FhirError (400) naming a bad param."""
     rtype = query.resource_type
     statement = select(FhirResource).where(FhirResource.resource_type == rtype)
-    count = DEFAULT_COUNT
+    count, offset = DEFAULT_COUNT, 0
     order: list[Any] = []
     issues: list[Issue] = []
     for name, text in query.params:
         where = f"{rtype}?{name}"
         if name == "_count":
-            if not text.isdigit():
-                issues.append(Issue("value", "_count must be a non-negative integer", where))
-                continue
-            count = min(int(text), MAX_COUNT)
+            if (value := _non_negative(name, text, where, issues)) is not None:
+                count = min(value, MAX_COUNT)
+        elif name == "_offset":
+            if (value := _non_negative(name, text, where, issues)) is not None:
+                offset = value
         elif name == "_sort":
             for key in text.split(","):
                 column = {"date": FhirResource.sort_date, "_lastUpdated": FhirResource.last_updated}
@@ -211,13 +228,17 @@ def build(query: Query) -> tuple[Select[FhirResource], int]:
             issues.append(Issue("not-supported", "unsupported search parameter", where))
     if issues:
         raise FhirError(400, issues)
-    statement = statement.order_by(*order, FhirResource.id).limit(count)
-    return statement, count
+    page = statement.order_by(*order, FhirResource.id).offset(offset).limit(count)
+    return Plan(matches=statement, page=page, count=count, offset=offset)
 
 
 async def run(session: AsyncSession, query: Query) -> list[FhirResource]:
-    statement, _ = build(query)
-    return list(await session.scalars(statement))
+    return list(await session.scalars(plan(query).page))
+
+
+async def total(session: AsyncSession, found: Plan) -> int:
+    counted = select(func.count()).select_from(found.matches.subquery())
+    return int(await session.scalar(counted) or 0)
 
 
 def parse_query(resource_type: str, text: str) -> Query:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 import orjson
 from fastapi import APIRouter, Request
@@ -150,8 +151,25 @@ async def _read_entry(platform: Platform, entry: Entry, request: Request) -> dic
         resource = await reads.current(platform, entry.resource_type, entry.resource_id)
         return {"resource": resource, "response": {"status": "200 OK"}}
     query = search.parse_query(entry.resource_type, entry.query or "")
-    found = await reads.find(platform, query)
-    return {"resource": bundles.searchset(found, _base(request)), "response": {"status": "200 OK"}}
+    page = await reads.find(platform, query)
+    found = _searchset(page, query, _base(request))
+    return {"resource": found, "response": {"status": "200 OK"}}
+
+
+def _searchset(page: reads.Page, query: search.Query, base: str) -> dict[str, Any]:
+    """The page with its total, and self, next and previous links (by ``_offset``)."""
+
+    def url(offset: int) -> str:
+        params = [(k, v) for k, v in query.params if k not in ("_count", "_offset")]
+        params += [("_count", str(page.count)), ("_offset", str(offset))]
+        return f"{base}/{query.resource_type}?{urlencode(params)}"
+
+    links = {"self": url(page.offset)}
+    if page.count and page.offset + page.count < page.total:
+        links["next"] = url(page.offset + page.count)
+    if page.count and page.offset > 0:
+        links["previous"] = url(max(0, page.offset - page.count))
+    return bundles.searchset(page.resources, base, total=page.total, links=links)
 
 
 def _written(entry: Entry) -> dict[str, Any]:
@@ -384,7 +402,7 @@ async def search_type(resource_type: str, request: Request, platform: PlatformDe
     async def work() -> Response:
         _check_type(resource_type)
         query = search.Query(resource_type, list(request.query_params.multi_items()))
-        found = await reads.find(platform, query)
-        return fhir_response(bundles.searchset(found, _base(request)))
+        page = await reads.find(platform, query)
+        return fhir_response(_searchset(page, query, _base(request)))
 
     return await _guarded(work)
