@@ -33,7 +33,7 @@ async def test_each_principal_has_its_own_rate_limit(platform: Platform) -> None
         statuses = [(await http.get("/api/v1/board", headers=desk)).status_code for _ in range(6)]
         assert statuses == [200] * 5 + [429]
         limited = await http.get("/api/v1/board", headers=desk)
-        assert 1 <= int(limited.headers["retry-after"]) <= 60
+        assert 1 <= int(limited.headers["retry-after"]) <= 2 * limits.WINDOW_SECONDS
         assert (await http.get("/api/v1/board", headers=other)).status_code == 200
 
 
@@ -44,11 +44,25 @@ async def test_rate_limit_counts_in_redis(servers: dict[str, str]) -> None:
         key = f"test-{uuid.uuid4().hex}"
         verdicts = [await limits.hit(cache, key, limit=3, now=120.5) for _ in range(4)]
         assert [v.allowed for v in verdicts] == [True, True, True, False]
-        assert verdicts[-1].retry_after == 60  # the window 120-180 ends in 59.5 s
-        # A new window starts afresh.
-        assert (await limits.hit(cache, key, limit=3, now=180.0)).allowed
+        # Four counted: the next window must start and half of this one's weight go.
+        assert verdicts[-1].retry_after == 90
+        # A new window does not start afresh: the burst still lies in the last 60 s.
+        at_boundary = await limits.hit(cache, key, limit=3, now=180.0)
+        assert not at_boundary.allowed
+        assert at_boundary.retry_after == 45  # 4 x (1 - 0.75) + 1 + 1 <= 3
+        assert (await limits.hit(cache, key, limit=3, now=225.0)).allowed
     finally:
         await cache.stop()
+
+
+async def test_a_burst_across_a_window_boundary_is_still_one_limit(platform: Platform) -> None:
+    cache = platform.cache
+    key = f"test-{uuid.uuid4().hex}"
+    before = [await limits.hit(cache, key, limit=10, now=119.0) for _ in range(8)]
+    after = [await limits.hit(cache, key, limit=10, now=120.5) for _ in range(3)]
+    assert [v.allowed for v in before + after] == [True] * 10 + [False]
+    # Most of a minute later the earlier burst has slid out of the window.
+    assert (await limits.hit(cache, key, limit=10, now=178.0)).allowed
 
 
 async def test_large_bodies_get_413_and_nothing_is_stored(

@@ -102,7 +102,7 @@ async def test_sign_in_attempts_are_limited(http: httpx.AsyncClient, nurse: str)
     assert statuses[10] == 429
     limited = await _login(http, nurse)
     assert limited.status_code == 429
-    assert 1 <= int(limited.headers["retry-after"]) <= 60
+    assert 1 <= int(limited.headers["retry-after"]) <= 120  # at most two windows
 
 
 async def test_deactivating_a_user_ends_their_tokens(
