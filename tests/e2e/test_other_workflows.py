@@ -128,6 +128,24 @@ async def test_a_dangerous_device_reading_starts_the_emergency_chain(running: Ru
     assert [a["status"] for a in workflow["alerts"]] == ["completed"]  # staff paged
 
 
+async def test_a_low_glucose_from_a_monitor_starts_the_emergency_chain(running: Running) -> None:
+    device = await register_device(running, "E2E-CGM-1")
+    response = await running.http.post(
+        f"/api/v1/devices/{device['id']}/scans", json={"glucose_mg_dl": 41}
+    )
+    accepted = response.json()
+    assert accepted["workflow_type"] == "emergency_device", accepted
+    assert "device.glucose_below_54" in {r["rule"] for r in accepted["check"]["reasons"]}
+    workflow = await running.wait_for(accepted["workflow_id"], {"completed"})
+    triage = by_agent(workflow)["triage"]["output"]
+    assert triage["acuity"] <= 2
+    assert "esi.b.hypoglycaemia" in {r["rule"] for r in triage["reasons"]}
+    bad = await running.http.post(
+        f"/api/v1/devices/{device['id']}/scans", json={"glucose_mg_dl": 0}
+    )
+    assert bad.status_code == 422
+
+
 async def test_emergency_check_of_latest_readings(running: Running) -> None:
     device = await register_device(running, "E2E-MM-3")
     await running.http.post(

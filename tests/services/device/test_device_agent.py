@@ -196,3 +196,24 @@ async def test_no_demo_devices_outside_development(platform: Platform) -> None:
     await seed_demo_devices(platform)
     async with platform.db.session() as session:
         assert await list_devices(session, patient_id=derived_id("patient", "943-476-5919")) == []
+
+
+async def test_a_glucose_scan_is_stored_and_a_low_one_is_an_emergency(platform: Platform) -> None:
+    device = await register(platform, serial="CGM-1")
+    case = scan_case(
+        device.id, Vitals(glucose_mg_dl=42), measured_at=utcnow() - timedelta(minutes=1)
+    )
+    result = await run_command(build(platform), command_envelope("device", case, workflow_id="g1"))
+    assert result.ok
+    assert result.device.emergency
+    assert "device.glucose_below_54" in {reason.rule for reason in result.device.reasons}
+    assert result.device.latest_vitals.glucose_mg_dl == 42
+    stored = await platform.docs.find(READINGS, {"device_id": device.id})
+    assert [document["vitals"] for document in stored] == [{"glucose_mg_dl": 42.0}]
+
+
+async def test_an_impossible_glucose_on_the_bus_is_refused(platform: Platform) -> None:
+    device = await register(platform, serial="CGM-2")
+    case = scan_case(device.id, Vitals(glucose_mg_dl=9000))
+    result = await run_command(build(platform), command_envelope("device", case, workflow_id="g2"))
+    assert not result.ok

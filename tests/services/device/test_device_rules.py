@@ -108,3 +108,13 @@ def test_missing_vitals_score_nothing_and_raise_no_alarm() -> None:
 def test_reasons_cite_their_source() -> None:
     check = emergency_check(VitalSigns(spo2=80, heart_rate=30))
     assert all(reason.source for reason in check.reasons)
+
+
+@pytest.mark.parametrize(("glucose", "emergency"), [(53.9, True), (54.0, False), (None, False)])
+def test_level_2_hypoglycaemia_is_an_emergency(glucose: float | None, emergency: bool) -> None:
+    check = emergency_check(vitals(), glucose)
+    assert check.emergency is emergency
+    if emergency:
+        (reason,) = check.reasons
+        assert reason.rule == "device.glucose_below_54"
+        assert "ADA" in reason.source

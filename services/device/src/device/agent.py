@@ -18,7 +18,7 @@ from device.service import (
     reading_of_workflow,
     record_scan,
 )
-from device.vitals import vital_signs_from_proto, vitals_proto
+from device.vitals import glucose_from_proto, vital_signs_from_proto, vitals_proto
 from emergisphere.v1.agents_pb2 import Case, DeviceCommand, DeviceResult
 from emergisphere.v1.common_pb2 import DeviceScan
 from emergisphere_runtime.agent import AgentContext, AgentError, AgentService, AgentSpec
@@ -56,6 +56,7 @@ async def _record(case: Case, device: DeviceRead, ctx: AgentContext) -> None:
     scan = case.device_scan
     try:
         vitals = vital_signs_from_proto(scan.vitals)
+        glucose = glucose_from_proto(scan.vitals)
     except (ValueError, TypeError) as exc:
         raise AgentError("device scan vital signs out of physiological range") from exc
     try:
@@ -65,6 +66,7 @@ async def _record(case: Case, device: DeviceRead, ctx: AgentContext) -> None:
             vitals=vitals,
             measured_at=await _scan_time(scan, device, ctx),
             workflow_id=ctx.workflow_id,
+            glucose=glucose,
         )
     except (DeviceInactive, EmptyScan) as exc:
         raise AgentError(str(exc)) from exc
@@ -81,7 +83,7 @@ def _add_findings(result: DeviceResult, latest: LatestVitalsRead) -> None:
     values = {name: vital.value for name, vital in latest.vitals.items()}
     result.latest_vitals.CopyFrom(vitals_proto(values))
     try:
-        check = emergency_check(latest.vital_signs())
+        check = emergency_check(latest.vital_signs(), latest.glucose())
     except (ValueError, TypeError) as exc:
         raise AgentError("stored device vital signs out of physiological range") from exc
     result.emergency = check.emergency

@@ -10,12 +10,24 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from device.rules import EmergencyCheck
-from device.vitals import VitalValue, vital_signs_from_dict
+from device.vitals import (
+    GLUCOSE_MAX_MG_DL,
+    VitalValue,
+    glucose_from_dict,
+    vital_signs_from_dict,
+    vitals_dict,
+)
 from emergisphere_clinical import VitalSigns
 from emergisphere_runtime.db.base import Base, utcnow
 
 DeviceKind = Literal[
-    "pulse_oximeter", "bp_monitor", "thermometer", "wearable", "multiparameter_monitor"
+    "pulse_oximeter",
+    "bp_monitor",
+    "thermometer",
+    "wearable",
+    "multiparameter_monitor",
+    "glucometer",
+    "glucose_monitor",
 ]
 Consciousness = Literal["A", "C", "V", "P", "U"]
 # A device clock a little ahead of ours is normal; far ahead it would pin "latest" forever.
@@ -69,6 +81,8 @@ class ScanCreate(Strict):
     consciousness: Consciousness | None = None
     on_oxygen: bool | None = None
     pain_score: int | None = Field(default=None, ge=0, le=10)
+    # Point-of-care glucose in mg/dL (mmol/L x 18); a test, not a NEWS2 vital.
+    glucose_mg_dl: float | None = Field(default=None, gt=0, le=GLUCOSE_MAX_MG_DL)
     measured_at: AwareDatetime | None = None
 
     @model_validator(mode="after")
@@ -81,6 +95,9 @@ class ScanCreate(Strict):
 
     def vital_signs(self) -> VitalSigns:
         return vital_signs_from_dict(self.model_dump(exclude_none=True, exclude={"measured_at"}))
+
+    def values(self) -> dict[str, VitalValue]:
+        return vitals_dict(self.vital_signs(), self.glucose_mg_dl)
 
 
 class ReadingRead(BaseModel):
@@ -145,6 +162,9 @@ class LatestVitalsRead(BaseModel):
 
     def vital_signs(self) -> VitalSigns:
         return vital_signs_from_dict({name: v.value for name, v in self.vitals.items()})
+
+    def glucose(self) -> float | None:
+        return glucose_from_dict({name: v.value for name, v in self.vitals.items()})
 
 
 class News2Read(BaseModel):

@@ -14,6 +14,11 @@ from emergisphere_clinical import News2Result, Reason, VitalSigns, score_news2
 NEWS2_SOURCE = "Royal College of Physicians, NEWS2 (2017)"
 MET_SOURCE = "Medical emergency team calling criteria (MERIT study, Lancet 2005)"
 ESI_A_SOURCE = "ESI v4 Implementation Handbook (AHRQ 2012), decision point A"
+GLUCOSE_SOURCE = (
+    "ADA Standards of Care (International Hypoglycaemia Study Group 2017): level 2"
+    " hypoglycaemia, below 54 mg/dL, needs immediate treatment"
+)
+GLUCOSE_LOW_MG_DL = 54.0
 
 NEWS2_EMERGENCY_SCORE = 7
 SPO2_LIMIT = 90.0
@@ -70,9 +75,18 @@ def _limit_alarms(vitals: VitalSigns) -> list[Reason]:
     return alarms
 
 
-def emergency_check(vitals: VitalSigns) -> EmergencyCheck:
+def glucose_alarm(glucose: float | None) -> Reason | None:
+    if glucose is None or glucose >= GLUCOSE_LOW_MG_DL:
+        return None
+    text = f"Glucose {_fmt(glucose)} mg/dL is below 54: level 2 hypoglycaemia."
+    return Reason("device.glucose_below_54", text, GLUCOSE_SOURCE)
+
+
+def emergency_check(vitals: VitalSigns, glucose: float | None = None) -> EmergencyCheck:
     news2 = score_news2(vitals)
     alarms = _news2_alarms(news2) + _limit_alarms(vitals)
+    if (low := glucose_alarm(glucose)) is not None:
+        alarms.append(low)
     if alarms:
         return EmergencyCheck(emergency=True, news2=news2, reasons=tuple(alarms))
     text = (

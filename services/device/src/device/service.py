@@ -138,11 +138,12 @@ async def record_scan(
     vitals: VitalSigns,
     measured_at: datetime,
     workflow_id: str | None = None,
+    glucose: float | None = None,
 ) -> ReadingRead:
     """Store one reading, once per device and instant; a repeat returns the stored one."""
     if not device.active:
         raise DeviceInactive("device is not active")
-    values = vitals_dict(vitals)
+    values = vitals_dict(vitals, glucose)
     if not values:
         raise EmptyScan("a scan needs at least one vital sign")
     at = timestamp(measured_at)

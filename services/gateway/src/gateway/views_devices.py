@@ -19,7 +19,7 @@ from device.models import (
     ScanCreate,
 )
 from device.rules import emergency_check
-from device.vitals import vitals_dict, vitals_proto
+from device.vitals import vitals_proto
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.platform import Platform
@@ -98,17 +98,17 @@ async def scan(device_id: str, body: ScanCreate, platform: PlatformDep) -> ScanA
     async with platform.db.session() as session:
         device = await _device_or_404(session, device_id)
     measured_at = body.measured_at or utcnow()
-    vitals = body.vital_signs()
+    vitals, glucose = body.vital_signs(), body.glucose_mg_dl
     try:
         reading = await devices.record_scan(
-            platform.docs, device=device, vitals=vitals, measured_at=measured_at
+            platform.docs, device=device, vitals=vitals, measured_at=measured_at, glucose=glucose
         )
     except devices.DeviceError as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from None
-    check = emergency_check(vitals)
+    check = emergency_check(vitals, glucose)
     scan_case = Case()
     scan_case.device_scan.device_id = device.id
-    scan_case.device_scan.vitals.CopyFrom(vitals_proto(vitals_dict(vitals)))
+    scan_case.device_scan.vitals.CopyFrom(vitals_proto(body.values()))
     scan_case.device_scan.measured_at.FromDatetime(measured_at)
     workflow_id = await _start_device_workflow(
         platform, device, scan_case, emergency=check.emergency
@@ -159,7 +159,7 @@ async def check_emergency(device_id: str, platform: PlatformDep) -> EmergencyChe
     latest = await devices.latest_vitals(platform.docs, device_id=device_id)
     if not latest.vitals:
         raise HTTPException(status_code=409, detail="device has no readings to check")
-    check = emergency_check(latest.vital_signs())
+    check = emergency_check(latest.vital_signs(), latest.glucose())
     workflow_id = None
     if check.emergency:
         workflow_id = await _start_device_workflow(platform, device, Case(), emergency=True)

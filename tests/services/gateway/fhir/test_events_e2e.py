@@ -79,6 +79,43 @@ async def test_a_monitor_spo2_of_85_starts_emergency_device_and_it_completes(
     assert vitals["vitals"]["spo2"]["value"] == 85
 
 
+def _glucose(patient_id: str, code: str, value: float, unit: str) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+        "subject": {"reference": f"Patient/{patient_id}"},
+        "effectiveDateTime": _now(1),
+        "valueQuantity": {"value": value, "system": "http://unitsofmeasure.org", "code": unit},
+    }
+
+
+async def test_a_low_glucose_in_mmol_per_litre_starts_emergency_device(running: Running) -> None:
+    patient_id = await _patient(running, "E2E-G1")
+    low = _glucose(patient_id, "15074-8", 2.3, "mmol/L")  # 41 mg/dL
+    response = await running.http.post("/fhir/r4/Observation", json=low)
+    assert response.status_code == 201, response.text
+    assert response.headers["x-workflow-type"] == "emergency_device"
+    workflow = await running.wait_for(response.headers["x-workflow-id"], {"completed"}, within=20)
+    triage = next(s for s in workflow["steps"] if s["agent"] == "triage")
+    assert "esi.b.hypoglycaemia" in {r["rule"] for r in triage["output"]["reasons"]}
+    vitals = (await running.http.get(f"/api/v1/patients/{workflow['patient_id']}/vitals")).json()
+    assert round(vitals["vitals"]["glucose_mg_dl"]["value"]) == 41
+
+
+async def test_a_normal_or_impossible_glucose(running: Running) -> None:
+    patient_id = await _patient(running, "E2E-G2")
+    normal = _glucose(patient_id, "2339-0", 110, "mg/dL")
+    response = await running.http.post("/fhir/r4/Observation", json=normal)
+    assert response.status_code == 201
+    assert "x-workflow-id" not in response.headers
+    impossible = _glucose(patient_id, "2339-0", 9000, "mg/dL")
+    refused = await running.http.post("/fhir/r4/Observation", json=impossible)
+    assert refused.status_code in (400, 422)
+    assert refused.json()["resourceType"] == "OperationOutcome"
+    assert refused.json()["issue"][0]["expression"] == ["Observation.valueQuantity.value"]
+
+
 async def test_a_normal_spo2_starts_nothing(running: Running) -> None:
     patient_id = await _patient(running, "E2E-2")
     response = await running.http.post("/fhir/r4/Observation", json=_spo2(patient_id, 98))

@@ -19,8 +19,9 @@ from admission import rules as admission_rules
 from admission import service as admission
 from admission.models import Encounter, Patient, PatientCreate
 from device import service as devices
+from device.rules import glucose_alarm
 from device.service import READINGS, timestamp
-from device.vitals import vital_signs_from_dict
+from device.vitals import GLUCOSE, glucose_from_dict, vital_signs_from_dict
 from emergisphere_clinical import score_news2
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.messages import derived_id
@@ -41,7 +42,17 @@ VITALS: Final = {
     "8480-6": "systolic_bp",
     "8462-4": "diastolic_bp",
     "8310-5": "temperature_c",
+    # Blood glucose: capillary by meter, whole blood, serum or plasma; mass or molar.
+    "41653-7": GLUCOSE,
+    "2339-0": GLUCOSE,
+    "2345-7": GLUCOSE,
+    "14743-9": GLUCOSE,
+    "15074-8": GLUCOSE,
+    "14749-6": GLUCOSE,
 }
+# Glucose's molar mass is 180.16 g/mol: 1 mmol/L is 18.016 mg/dL.
+MG_DL_PER_MMOL_L: Final = 18.016
+MOLAR_GLUCOSE_CODES: Final = frozenset({"14743-9", "15074-8", "14749-6"})
 BLOOD_PRESSURE_PANEL: Final = "85354-9"
 MAPPED_OBSERVATION_STATUS: Final = frozenset({"preliminary", "final", "amended", "corrected"})
 # Only readings this recent are events; older ones are history (the device agent's window).
@@ -312,12 +323,14 @@ async def map_record(
         )
 
 
-def _quantity_value(quantity: Any, vital: str) -> float | None:
+def _quantity_value(quantity: Any, code: str) -> float | None:
     if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), int | float):
         return None
-    value = float(quantity["value"])
-    if vital == "temperature_c" and quantity.get("code") == "[degF]":
+    value, vital, unit = float(quantity["value"]), VITALS[code], quantity.get("code")
+    if vital == "temperature_c" and unit == "[degF]":
         value = (value - 32) * 5 / 9
+    if vital == GLUCOSE and (unit == "mmol/L" or (unit is None and code in MOLAR_GLUCOSE_CODES)):
+        value *= MG_DL_PER_MMOL_L
     return value
 
 
@@ -326,13 +339,13 @@ def vital_values(resource: dict[str, Any]) -> list[tuple[str, float, str]]:
     found: list[tuple[str, float, str]] = []
     codes = {code for system, code in _codes(resource.get("code")) if system == LOINC}
     for code in codes & VITALS.keys():
-        value = _quantity_value(resource.get("valueQuantity"), VITALS[code])
+        value = _quantity_value(resource.get("valueQuantity"), code)
         if value is not None:
             found.append((VITALS[code], value, "Observation.valueQuantity.value"))
     for index, component in enumerate(resource.get("component") or []):
         for system, code in _codes(component.get("code")):
             if system == LOINC and code in VITALS:
-                value = _quantity_value(component.get("valueQuantity"), VITALS[code])
+                value = _quantity_value(component.get("valueQuantity"), code)
                 if value is not None:
                     path = f"Observation.component[{index}].valueQuantity.value"
                     found.append((VITALS[code], value, path))
@@ -366,6 +379,7 @@ async def map_vitals(
     for name, value, value_path in values:
         try:
             vital_signs_from_dict({name: value})
+            glucose_from_dict({name: value})
         except (ValueError, TypeError):
             raise invalid(
                 "value",
@@ -437,7 +451,8 @@ async def plan_vital_events(
             if other.patient_id == patient_id and other.measured_at >= now - EVENT_WINDOW:
                 combined.update(other.vitals)
         news2 = score_news2(vital_signs_from_dict(combined))
-        if news2.score >= NEWS2_EVENT_SCORE or news2.single_parameter_red:
+        low_glucose = glucose_alarm(glucose_from_dict(combined)) is not None
+        if news2.score >= NEWS2_EVENT_SCORE or news2.single_parameter_red or low_glucose:
             planned.append(
                 Planned(
                     workflow_type="emergency_device",
