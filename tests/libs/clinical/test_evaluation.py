@@ -102,3 +102,14 @@ def test_benchmark_returns_figures_without_printing(capsys: pytest.CaptureFixtur
     assert figures["structured_per_second"] > 0
     assert figures["narrative_per_second"] > 0
     assert capsys.readouterr() == ("", "")
+
+
+def test_dev_file_figures_do_not_regress() -> None:
+    # A ratchet on the committed figures (docs/triage-evaluation.md): a rule change that
+    # under-triages one more critically ill patient, or loses agreement, fails here.
+    ktas = evaluate_file(_dev("ktas_dev.csv")).engine
+    assert ktas.critical_under <= 8
+    assert ktas.exact >= 0.51
+    vignettes = evaluate_file(_dev("esi_handbook_dev.csv")).engine
+    assert vignettes.critical_under == 0
+    assert vignettes.exact >= 0.83
