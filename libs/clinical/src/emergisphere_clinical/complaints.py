@@ -95,6 +95,9 @@ _SENTENCE_END = re.compile(
     r"|yesterday|on arrival|upon arrival|en route|at the scene|presents|presented"
     r"|presenting|complains|complaining|reports|states|who|with)\b"
 )
+# Past history reads only to the clause: a comma ends it too, so "h/o stroke, right side
+# weakness" keeps today's weakness (reading a current finding as history under-triages).
+_CLAUSE_END = re.compile(r",|" + _SENTENCE_END.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +136,12 @@ def _is_negated(text: str, start: int, cue: re.Pattern[str] = _NEGATION_CUE) -> 
     return cue.search(text, scope_start, start) is not None
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end], bounded by _SENTENCE_END."""
+def _span(text: str, start: int, end: int, stops: re.Pattern[str]) -> tuple[int, int]:
+    """The stretch around text[start:end] bounded by ``stops``."""
     begin = 0
-    for stop in _SENTENCE_END.finditer(text, 0, start):
+    for stop in stops.finditer(text, 0, start):
         begin = stop.end()
-    after = _SENTENCE_END.search(text, end)
+    after = stops.search(text, end)
     return begin, after.start() if after else len(text)
 
 
@@ -153,7 +156,8 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
     return all(len(item.split()) <= _LIST_ITEM_WORDS for item in items)
 
 
-def _historical(text: str, start: int, end: int, begin: int, finish: int) -> bool:
+def _historical(text: str, start: int, end: int) -> bool:
+    begin, finish = _span(text, start, end, _CLAUSE_END)
     return (
         _HISTORY_CUE.search(text, begin, start) is not None
         or _HISTORY_AFTER.search(text, end, finish) is not None
@@ -164,10 +168,10 @@ def _current(text: str, hit: re.Match[str], *, history_counts: bool = False) -> 
     """Affirmed and, unless history_counts, presenting now rather than past history."""
     if _is_negated(text, hit.start()):
         return False
-    begin, finish = _sentence(text, hit.start(), hit.end())
+    begin, finish = _span(text, hit.start(), hit.end(), _SENTENCE_END)
     if _in_denied_list(text, hit.start(), begin, finish):
         return False
-    return history_counts or not _historical(text, hit.start(), hit.end(), begin, finish)
+    return history_counts or not _historical(text, hit.start(), hit.end())
 
 
 def _affirmed(text: str, phrase: str, *, history_counts: bool = False) -> bool:
@@ -252,9 +256,9 @@ def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
         if first not in words:
             continue
         for hit in _phrase_pattern(phrase).finditer(text):
-            begin, finish = _sentence(text, hit.start(), hit.end())
+            begin, _ = _span(text, hit.start(), hit.end(), _CLAUSE_END)
             if _CHRONIC_CUE.search(text, begin, hit.start()) is not None or _historical(
-                text, hit.start(), hit.end(), begin, finish
+                text, hit.start(), hit.end()
             ):
                 return phrase
     return None
