@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from emergisphere_clinical import assess
 from emergisphere_clinical.narrative import (
     NarrativeValueError,
     input_from_narrative,
@@ -95,3 +96,35 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
 def test_a_quoted_pain_score_is_read() -> None:
     reading = read_narrative('She describes the pain as crampy, but rates it as "1" out of 10.')
     assert reading.values["pain_score"] == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "gcs", "level"),
+    [
+        ("found down, GCS 6", 6, "P"),
+        ("Glasgow Coma Scale score of 8 on arrival", 8, "P"),
+        ("GCS of 12", 12, "V"),
+        ("GCS: 14, smells of alcohol", 14, "C"),
+        ("GCS 15, alert and oriented", 15, None),
+    ],
+)
+def test_a_glasgow_coma_scale_is_read_as_consciousness(
+    note: str, gcs: int, level: str | None
+) -> None:
+    reading = read_narrative(note)
+    assert reading.gcs == gcs
+    assert reading.consciousness == level
+
+
+def test_the_worse_of_avpu_words_and_gcs_stands() -> None:
+    assert read_narrative("responds only to pain, GCS 14").consciousness == "P"
+
+
+def test_an_impossible_gcs_is_rejected_by_name() -> None:
+    reading = read_narrative("GCS 19")
+    assert reading.rejected == ("gcs",)
+    assert reading.consciousness is None
+
+
+def test_a_low_gcs_in_a_narrative_is_decision_point_a() -> None:
+    assert assess(input_from_narrative("45 y/o found down, GCS 6. HR 90")).acuity == 1

@@ -225,3 +225,15 @@ async def test_configured_llm_assist_can_raise_acuity_and_is_counted(
         "emergisphere_triage_llm_assist_total", {"outcome": "raised"}
     )
     assert raised == 1
+
+
+async def test_a_gcs_in_a_narrative_is_read_back_and_an_impossible_one_named(
+    api: httpx.AsyncClient,
+) -> None:
+    response = await api.post(URL, json={"narrative": "found down, GCS 6, HR 90"})
+    assert response.status_code == 200, response.text
+    assert response.json()["acuity"] == 1
+    assert response.json()["read_from_narrative"]["gcs"] == 6
+    refused = await api.post(URL, json={"narrative": "GCS 19"})
+    assert refused.status_code == 422
+    assert [e["loc"] for e in refused.json()["detail"]] == [["body", "narrative", "gcs"]]

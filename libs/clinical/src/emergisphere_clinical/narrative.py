@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from emergisphere_clinical.models import TriageInput, VitalSigns
+from emergisphere_clinical.vitals import avpu_rank
 
 # The engine's accepted ranges (models.VitalSigns); repeated here so a bad reading can be
 # reported per field instead of failing the whole note.
@@ -81,6 +82,20 @@ _AVPU_PAIN = re.compile(
     r"|no response to voice)\b"
 )
 _AVPU_VOICE = re.compile(r"\b(?:responds? (?:only )?to voice|avpu:? v)\b")
+# Glasgow Coma Scale as EMS reports it: "GCS 7", "GCS of 14", "Glasgow Coma Scale score of
+# 14". Against AVPU (Kelly et al., Emerg Med J 2004; McNarry and Goldhill, Anaesthesia
+# 2004): 8 or less responds at most to pain (P, and the airway is at risk); 9-13 is about
+# V; 14 is not alert (new confusion). 15 says nothing the note's words do not.
+_GCS = re.compile(r"\b(?:gcs|glasgow coma scale)(?: score)?(?:\s*(?:of|is|was|:|=))?\s*(\d{1,2})\b")
+GCS_RANGE = (3, 15)
+
+
+def consciousness_from_gcs(gcs: int) -> str | None:
+    if gcs <= 8:
+        return "P"
+    if gcs <= 13:
+        return "V"
+    return "C" if gcs == 14 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +105,7 @@ class NarrativeReading:
     values: dict[str, float] = field(default_factory=dict)  # vital name -> reading
     on_oxygen: bool | None = None
     consciousness: str | None = None
+    gcs: int | None = None
     rejected: tuple[str, ...] = ()  # fields whose reading is physiologically impossible
 
 
@@ -162,6 +178,15 @@ def read_narrative(note: str) -> NarrativeReading:
         consciousness = "P"
     elif _AVPU_VOICE.search(text):
         consciousness = "V"
+    gcs: int | None = None
+    gcs_rejected: tuple[str, ...] = ()
+    if found := _GCS.search(text):
+        if GCS_RANGE[0] <= int(found.group(1)) <= GCS_RANGE[1]:
+            gcs = int(found.group(1))
+            # The worse of the two readings stands.
+            consciousness = max((consciousness, consciousness_from_gcs(gcs)), key=avpu_rank)
+        else:
+            gcs_rejected = ("gcs",)
     age = _age(text)
     if age is not None:
         values["age_years"] = age
@@ -170,12 +195,14 @@ def read_narrative(note: str) -> NarrativeReading:
     )
     for name in rejected:
         del values[name]
+    rejected += gcs_rejected
     return NarrativeReading(
         age_years=values.pop("age_years", None),
         sex=_sex(text),
         values=values,
         on_oxygen=on_oxygen,
         consciousness=consciousness,
+        gcs=gcs,
         rejected=rejected,
     )
 

@@ -63,6 +63,8 @@ def _read_back(note: str, reading: NarrativeReading) -> dict[str, float | str | 
         found["on_oxygen"] = reading.on_oxygen
     if reading.consciousness is not None:
         found["consciousness"] = reading.consciousness
+    if reading.gcs is not None:
+        found["gcs"] = reading.gcs
     return found
 
 
