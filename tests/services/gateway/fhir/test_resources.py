@@ -130,9 +130,12 @@ async def test_searches_page_with_a_total_and_next_and_previous_links(
     assert len(seen) == len(set(seen)) == 5
     assert "previous" not in {link["relation"] for link in pages[0]["link"]}
     assert "_offset=0" in {link["relation"]: link["url"] for link in pages[1]["link"]}["previous"]
-    bad = await fhir.get("/fhir/r4/Observation", params={"_offset": "-1"})
-    assert bad.status_code == 400
-    assert bad.json()["issue"][0]["expression"] == ["Observation?_offset"]
+    for offset in ("-1", "9" * 30):
+        bad = await fhir.get("/fhir/r4/Observation", params={"_offset": offset})
+        assert bad.status_code == 400
+        assert bad.json()["issue"][0]["expression"] == ["Observation?_offset"]
+    huge = await fhir.get("/fhir/r4/Observation", params={"_count": "9" * 30})
+    assert huge.status_code == 200  # a page size is capped, not refused
 
 
 async def test_an_unsupported_search_parameter_is_refused_not_ignored(

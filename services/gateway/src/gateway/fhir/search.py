@@ -22,6 +22,8 @@ from gateway.fhir.outcome import FhirError, Issue, invalid
 from gateway.fhir.validation import parse_instant
 
 MAX_COUNT = 1000
+# Past any real result set, and within the database's integer range.
+MAX_OFFSET = 1_000_000_000
 DEFAULT_COUNT = 100
 COMPARATORS = ("eq", "ge", "le", "gt", "lt")
 # Elements naming the patient a resource is about, in the order they are tried.
@@ -202,8 +204,11 @@ def plan(query: Query) -> Plan:
             if (value := _non_negative(name, text, where, issues)) is not None:
                 count = min(value, MAX_COUNT)
         elif name == "_offset":
-            if (value := _non_negative(name, text, where, issues)) is not None:
-                offset = value
+            if (value := _non_negative(name, text, where, issues)) is None:
+                continue
+            if value > MAX_OFFSET:
+                issues.append(Issue("value", f"_offset must be at most {MAX_OFFSET}", where))
+            offset = value
         elif name == "_sort":
             for key in text.split(","):
                 column = {"date": FhirResource.sort_date, "_lastUpdated": FhirResource.last_updated}
