@@ -309,6 +309,37 @@ def _apply_demographics(row: Patient, data: PatientCreate, *, now: datetime) -> 
         row.updated_at = now
 
 
+async def fill_gaps(
+    session: AsyncSession, *, patient_id: str, data: PatientCreate, now: datetime
+) -> bool:
+    """Fill only the demographics the record lacks; what it holds is never replaced.
+
+    For feeds (FHIR) that describe the same person: staff's entries stand, gaps close.
+    """
+    row = await session.get(Patient, patient_id)
+    if row is None:
+        return False
+    offered: dict[str, object] = {
+        "first_name": rules.clean(data.first_name),
+        "last_name": rules.clean(data.last_name),
+        "date_of_birth": data.date_of_birth,
+        "phone": rules.clean(data.phone),
+    }
+    sex = rules.clean(data.sex)
+    if row.sex in (None, "unknown") and sex not in (None, "unknown"):
+        offered["sex"] = sex
+    changed = False
+    for field, value in offered.items():
+        if value is not None and getattr(row, field) in (None, "", "unknown"):
+            setattr(row, field, value)
+            changed = True
+    if changed:
+        row.name_key = rules.name_key(row.first_name, row.last_name)
+        row.updated_at = now
+        await session.flush()
+    return changed
+
+
 async def _put_insurance(
     session: AsyncSession, *, patient_id: str, insurance: InsuranceRead, now: datetime
 ) -> None:

@@ -165,11 +165,13 @@ def patient_create(resource: dict[str, Any]) -> PatientCreate:
 
 async def map_patient(session: AsyncSession, resource: dict[str, Any], fhir_id: str) -> str:
     """The platform patient for a FHIR Patient: matched by national id (or name and birth
-    date), else created. An existing record is never overwritten from FHIR."""
+    date), else created. An existing record is never overwritten from FHIR; fields it
+    lacks (a phone, a birth date, a sex recorded as unknown) are filled."""
     data = patient_create(resource)
     now = utcnow()
     if data.national_health_id is not None:
         patient, _ = await admission.ensure_patient(session, patient=data, now=now)
+        await admission.fill_gaps(session, patient_id=patient.id, data=data, now=now)
         return patient.id
     found = await admission.find_patient(
         session,
@@ -179,6 +181,7 @@ async def map_patient(session: AsyncSession, resource: dict[str, Any], fhir_id: 
         date_of_birth=data.date_of_birth,
     )
     if found is not None:
+        await admission.fill_gaps(session, patient_id=found.id, data=data, now=now)
         return found.id
     patient_id = admission_rules.patient_id_for(
         national_health_id=None, workflow_id=f"fhir:Patient/{fhir_id}"
