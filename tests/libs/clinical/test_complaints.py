@@ -252,3 +252,24 @@ def test_pain_on_exertion_is_not_read_as_a_body_part() -> None:
 
 def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
     assert "facial_swelling_injury" not in keys("facial swelling after a new medicine")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hemoptysis", "hemoptysis"),
+        ("jaundice x 3 days", "jaundice"),
+        ("low Hb", "anemia"),
+        ("anuria since yesterday", "oliguria"),
+        ("constipation", "constipation"),
+        ("penile discharge", "genital_discharge"),
+        ("foreign body in the nose", "foreign_body_ent"),
+        ("pruritus", "rash"),
+        ("facial trauma; injury", "head_injury"),
+        ("puncture wound, foot", "laceration"),
+        ("cyanosis", "respiratory_distress"),
+        ("bleach in the eye", "chemical_eye"),
+    ],
+)
+def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)

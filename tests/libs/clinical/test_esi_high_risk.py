@@ -412,3 +412,10 @@ def test_pregnancy_rules_are_monotone(
     sorer = None if pain is None else min(10, pain + more_pain)
     assert triage(complaint, heart_rate=faster, pain_score=sorer).acuity <= before
     assert triage(complaint, heart_rate=None, pain_score=None).acuity <= before
+
+
+def test_a_chemical_splash_to_the_eye_is_esi_2_and_irrigated_first() -> None:
+    result = triage("chemical splash to the right eye at work")
+    assert result.acuity == 2
+    assert "table 4-1" in reason(result, "esi.b.chemical_eye").source
+    assert "irrigate_eye" in result.immediate_actions

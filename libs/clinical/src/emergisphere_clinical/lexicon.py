@@ -110,7 +110,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
-         "|working hard at breathing|working hard to breathe|smoke inhalation"),
+         "|working hard at breathing|working hard to breathe|smoke inhalation"
+         # Central cyanosis is hypoxaemia made visible.
+         "|cyanosis|cyanotic|blue lips"),
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
          "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
@@ -192,6 +194,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "sexual assault|sexual violence|sexual abuse|raped|rape"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
+    # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
+    _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
+         "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
+         "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye",
+         actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
     # alone they still need a work-up (labs, ECG, IV fluids).
@@ -231,10 +238,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # Eye trauma may be penetrating or chemical: imaging and an ophthalmology opinion.
     _cat("eye_injury", "an eye injury", S, "ophthalmology", (IMAGING, CONSULT),
-         "eye injury|eye trauma|chemical in eye|foreign body in eye"),
+         "eye injury|eye trauma|foreign body in eye"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
-         "|struck head|concussion|facial injury|face injury|nasal injury|nose injury"),
+         "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
+         "|nose injury"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial swelling after an injury", S, "plastic_surgery",
@@ -253,6 +261,22 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee"),
+    # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
+    _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
+         "hemoptysis|haemoptysis|coughing blood|coughing up blood"),
+    _cat("jaundice", "jaundice", S, "gastroenterology", (LABS, IMAGING),
+         "jaundice|jaundiced|yellow skin|yellow eyes"),
+    _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
+         "anemia|anaemia|low hemoglobin|low haemoglobin|low hb"),
+    _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
+         "oliguria|anuria|no urine output|decreased urine output"),
+    _cat("constipation", "constipation", S, "general_practice", (PROCEDURE,),
+         "constipation|constipated"),
+    _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
+         "vaginal discharge|penile discharge|genital discharge|genital lesion"),
+    _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
+         "foreign body in ear|foreign body in the ear|foreign body in nose"
+         "|foreign body in the nose"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"),
@@ -273,7 +297,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|joint pain|hip joint pain|wrist swelling|knee swelling|ankle swelling|foot swelling"
          "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
-         "laceration|lac|cut|gash"),
+         "laceration|lac|cut|gash|puncture wound"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain"),
@@ -317,7 +341,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cold|runny nose|congestion|uri|flu", infection=True),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
          "red eye|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain"),
-    _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy"),
+    _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy|pruritus"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),

@@ -95,3 +95,6 @@ PREGNANCY_PAIN_OR_BLEEDING = (
     f"{ESI_B_HIGH_RISK_TABLE}: ectopic pregnancy (pregnant, severe lower quadrant pain) and"
     " spontaneous abortion (bleeding and tachycardia); missing data never lowers acuity"
 )
+CHEMICAL_EYE = (
+    f"{ESI_B_HIGH_RISK_TABLE}: chemical splash to the eye (irrigation before anything else)"
+)
