@@ -273,3 +273,11 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
 )
 def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
     assert expected in keys(text)
+
+
+def test_a_long_list_after_a_denial_is_read_in_one_pass() -> None:
+    # A single nested pattern over this list backtracked exponentially (hung the request);
+    # the list is now split and checked item by item.
+    long_list = "denies " + "fever, " * 700 + "chest pain"
+    assert "acs" in keys(long_list)  # no closing "or": not a denied list
+    assert keys("denies " + "fever, " * 700 + "or chest pain") == set()

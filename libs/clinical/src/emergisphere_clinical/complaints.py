@@ -76,9 +76,10 @@ _NEGATION_CUE = re.compile(
 )
 # A denied list closed by "or"/"nor": every short item after the cue is denied (NegEx).
 _LIST_CUE = re.compile(r"\b(?:no|denies|denied|denying|without|negative for)\b")
-_DENIED_LIST = re.compile(
-    r"\s*(?:[a-z' ]{1,40},\s*)+(?:[a-z' ]{1,40}?,?\s+)?(?:or|nor)\s+[a-z' ]{1,40}"
-)
+# Split and checked item by item, not matched by one pattern: a nested pattern over a
+# long list backtracks exponentially.
+_LIST_JOINER = re.compile(r",|\b(?:or|nor)\b")
+_LIST_ITEM = re.compile(r"[a-z' ]+")
 _LIST_ITEM_WORDS = 4
 # ConText historical triggers; "N years/months ago" after a finding dates it (ConText
 # counts anything over two weeks old as historical, so days and hours stay current).
@@ -150,10 +151,16 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
     if not cues:
         return False
     tail = text[cues[-1].end() : finish]
-    if _DENIED_LIST.fullmatch(tail.rstrip()) is None:
+    joiners = [joiner.group() for joiner in _LIST_JOINER.finditer(tail)]
+    # At least one comma, and the list closes with "or"/"nor".
+    if "," not in joiners or joiners[-1] == ",":
         return False
-    items = re.split(r",|\bor\b|\bnor\b", tail)
-    return all(len(item.split()) <= _LIST_ITEM_WORDS for item in items)
+    # An empty item is the serial comma of ", or".
+    items = [item.strip() for item in _LIST_JOINER.split(tail) if item.strip()]
+    return all(
+        _LIST_ITEM.fullmatch(item) is not None and len(item.split()) <= _LIST_ITEM_WORDS
+        for item in items
+    )
 
 
 def _historical(text: str, start: int, end: int) -> bool:
