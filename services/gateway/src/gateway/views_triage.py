@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
+from starlette.concurrency import run_in_threadpool
 
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere.v1.common_pb2 import Intake
@@ -95,11 +96,13 @@ async def assess_intake(body: AssessIn, platform: PlatformDep) -> TriageOut:
     data = _structured_input(body)
     read: dict[str, float | str | bool] = {}
     if body.narrative:
-        reading = read_narrative(body.narrative)
+        # A long note takes milliseconds to read: off the event loop, like the rules.
+        reading = await run_in_threadpool(read_narrative, body.narrative)
         if reading.rejected:
             raise _impossible(reading.rejected)
         data = input_from_reading(body.narrative, reading, base=data)
         read = _read_back(body.narrative, reading)
     # The rules decide; an enabled LLM assist may only make the result more urgent.
-    assessment = await assist_for(platform.metrics.registry).review(data, assess(data))
+    ruled = await run_in_threadpool(assess, data)
+    assessment = await assist_for(platform.metrics.registry).review(data, ruled)
     return _out(assessment, read)
