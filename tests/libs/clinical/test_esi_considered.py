@@ -7,38 +7,7 @@ Each rule is checked on both sides of its boundary, and for its reason text and 
 from __future__ import annotations
 
 import pytest
-
-from emergisphere_clinical import Reason, TriageAssessment, TriageInput, VitalSigns, assess
-
-NORMAL = {
-    "heart_rate": 75.0,
-    "respiratory_rate": 16.0,
-    "systolic_bp": 120.0,
-    "diastolic_bp": 80.0,
-    "spo2": 98.0,
-    "temperature_c": 37.0,
-    "consciousness": "A",
-    "on_oxygen": False,
-    "pain_score": 0,
-}
-
-
-def triage(complaint: str, *, age: float | None = 40, **vitals: object) -> TriageAssessment:
-    values = {**NORMAL, **vitals}
-    return assess(
-        TriageInput(
-            chief_complaint=complaint,
-            vitals=VitalSigns(**values),  # type: ignore[arg-type]
-            age_years=age,
-        )
-    )
-
-
-def reason(result: TriageAssessment, rule: str) -> Reason:
-    found = [r for r in result.reasons if r.rule == rule]
-    assert found, f"{rule} not in {[r.rule for r in result.reasons]}"
-    return found[0]
-
+from tests.libs.clinical.cases import reason, triage
 
 # Decision point B, severe pain.
 

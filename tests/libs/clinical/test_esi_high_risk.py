@@ -13,51 +13,11 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.libs.clinical.cases import NORMAL, reason, rules, triage
 
-from emergisphere_clinical import Reason, TriageAssessment, TriageInput, VitalSigns, assess
+from emergisphere_clinical import TriageInput, VitalSigns, assess
 from emergisphere_clinical.glucose import read_glucose
 from emergisphere_clinical.narrative import input_from_narrative
-
-NORMAL = {
-    "heart_rate": 75.0,
-    "respiratory_rate": 16.0,
-    "systolic_bp": 120.0,
-    "diastolic_bp": 80.0,
-    "spo2": 98.0,
-    "temperature_c": 37.0,
-    "consciousness": "A",
-    "on_oxygen": False,
-    "pain_score": 0,
-}
-
-
-def triage(
-    complaint: str,
-    *,
-    age: float | None = 40,
-    glucose: float | None = None,
-    **vitals: object,
-) -> TriageAssessment:
-    values = {**NORMAL, **vitals}
-    return assess(
-        TriageInput(
-            chief_complaint=complaint,
-            vitals=VitalSigns(**values),  # type: ignore[arg-type]
-            age_years=age,
-            glucose_mg_dl=glucose,
-        )
-    )
-
-
-def rules(result: TriageAssessment) -> set[str]:
-    return {r.rule for r in result.reasons}
-
-
-def reason(result: TriageAssessment, rule: str) -> Reason:
-    found = [r for r in result.reasons if r.rule == rule]
-    assert found, f"{rule} not in {sorted(rules(result))}"
-    return found[0]
-
 
 # Adult hypotension.
 
@@ -326,7 +286,9 @@ new_rule_inputs = st.builds(
     vitals=near_new_thresholds,
     age_years=st.none() | st.sampled_from([8.0, 10.0, 30.0, 64.0, 65.0, 90.0]),
 )
-NORMAL_SIDE = {"heart_rate": 75.0, "respiratory_rate": 16.0, "systolic_bp": 120.0, "spo2": 98.0}
+NORMAL_SIDE = {
+    name: NORMAL[name] for name in ("heart_rate", "respiratory_rate", "systolic_bp", "spo2")
+}
 
 
 @settings(max_examples=400, deadline=None)

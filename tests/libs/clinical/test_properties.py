@@ -6,27 +6,16 @@ Lower ESI numbers are more urgent, so "never less urgent" means "acuity never gr
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.libs.clinical.cases import NORMAL
 
 from emergisphere_clinical import TriageInput, VitalSigns, assess, score_news2
 from emergisphere_clinical.lexicon import CATEGORIES
 
 AVPU = ("A", "C", "V", "P", "U")
 VITAL_NAMES = tuple(field.name for field in dataclasses.fields(VitalSigns))
-NORMAL_ADULT: dict[str, Any] = {
-    "heart_rate": 75.0,
-    "respiratory_rate": 16.0,
-    "systolic_bp": 120.0,
-    "diastolic_bp": 80.0,
-    "spo2": 98.0,
-    "temperature_c": 37.0,
-    "consciousness": "A",
-    "on_oxygen": False,
-    "pain_score": 0,
-}
 # Closed limits each vital may take (VitalSigns validation).
 LIMITS = {
     "heart_rate": (0.0, 250.0),
@@ -84,7 +73,7 @@ def normal_value(data: TriageInput, name: str) -> object:
     # 92 sits inside the 88-92 target and outside the ESI danger zone.
     if name == "spo2" and data.spo2_scale == 2:
         return 92.0
-    return NORMAL_ADULT[name]
+    return NORMAL[name]
 
 
 @settings(max_examples=300, deadline=None)
@@ -112,7 +101,7 @@ def worsen(data: TriageInput, name: str, step: float) -> object:
         # Lower is worse, except above target on oxygen on scale 2 (over-oxygenation).
         rising = data.spo2_scale == 2 and data.vitals.on_oxygen is True and value > 92
     else:
-        rising = value >= NORMAL_ADULT[name]
+        rising = value >= NORMAL[name]
     return min(high, value + step) if rising else max(low, value - step)
 
 
