@@ -234,17 +234,11 @@ def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | N
     """The first phrase the text affirms, past history included ("PMH: CHF" counts).
 
     For risk factors such as known heart disease, where a history is what matters; only a
-    denial ("no heart disease") rules the phrase out.
+    denial ("no heart disease") rules the phrase out, as for a co-term.
     """
     text = normalise(chief_complaint)
     words = set(_TOKEN.findall(text))
-    for phrase in phrases:
-        if _TOKEN.findall(phrase)[0] not in words:
-            continue
-        hits = _phrase_pattern(phrase).finditer(text)
-        if any(not _is_negated(text, hit.start(), _DENIAL_CUE) for hit in hits):
-            return phrase
-    return None
+    return next((phrase for phrase in phrases if _co_term(text, words, phrase)), None)
 
 
 # CTAS (Bullard et al., CJEM 2008): chronic pain is known, recurrent and like previous
