@@ -15,7 +15,6 @@ from device.vitals import (
     VitalValue,
     glucose_from_dict,
     vital_signs_from_dict,
-    vitals_dict,
 )
 from emergisphere_clinical import VitalSigns
 from emergisphere_runtime.db.base import Base, utcnow
@@ -95,9 +94,6 @@ class ScanCreate(Strict):
 
     def vital_signs(self) -> VitalSigns:
         return vital_signs_from_dict(self.model_dump(exclude_none=True, exclude={"measured_at"}))
-
-    def values(self) -> dict[str, VitalValue]:
-        return vitals_dict(self.vital_signs(), self.glucose_mg_dl)
 
 
 class ReadingRead(BaseModel):

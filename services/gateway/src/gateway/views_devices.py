@@ -19,7 +19,7 @@ from device.models import (
     ScanCreate,
 )
 from device.rules import emergency_check
-from device.vitals import vitals_proto
+from device.vitals import vitals_dict, vitals_proto
 from emergisphere.v1.agents_pb2 import Case
 from emergisphere_runtime.db.base import utcnow
 from emergisphere_runtime.platform import Platform
@@ -108,7 +108,7 @@ async def scan(device_id: str, body: ScanCreate, platform: PlatformDep) -> ScanA
     check = emergency_check(vitals, glucose)
     scan_case = Case()
     scan_case.device_scan.device_id = device.id
-    scan_case.device_scan.vitals.CopyFrom(vitals_proto(body.values()))
+    scan_case.device_scan.vitals.CopyFrom(vitals_proto(vitals_dict(vitals, glucose)))
     scan_case.device_scan.measured_at.FromDatetime(measured_at)
     workflow_id = await _start_device_workflow(
         platform, device, scan_case, emergency=check.emergency
