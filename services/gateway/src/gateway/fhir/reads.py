@@ -64,7 +64,10 @@ async def find(platform: Platform, query: search.Query) -> Page:
     found = search.plan(query)
     async with platform.db.session() as session:
         rows = list(await session.scalars(found.page))
-        total = await search.total(session, found)
+        # A short page that holds matches (or is the first) ends the results: its total
+        # is known without counting them all again.
+        last_page = len(rows) < found.count and (rows or found.offset == 0)
+        total = found.offset + len(rows) if last_page else await search.total(session, found)
         resources = await store.current_versions(platform, session, rows)
     return Page(resources, total, found.count, found.offset)
 
