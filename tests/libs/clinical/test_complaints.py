@@ -269,10 +269,93 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("puncture wound, foot", "laceration"),
         ("cyanosis", "respiratory_distress"),
         ("bleach in the eye", "chemical_eye"),
+        # Written as the CEDIS list writes them.
+        ("Foreign body, ear", "foreign_body_ent"),
+        ("Discharge, ear", "ear"),
+        ("Loss of hearing", "hearing_loss"),
+        ("Difficulty swallowing/dysphagia", "dysphagia"),
+        ("Neck swelling", "neck_swelling"),
+        ("Noxious inhalation", "toxic_inhalation"),
+        ("Electrical injury", "electrical_injury"),
+        ("Hypothermia", "hypothermia"),
+        ("Near drowning", "drowning"),
+        ("Foreign body in rectum", "foreign_body_rectal"),
+        ("Groin pain/mass", "hernia"),
+        ("Rectal/perineal pain", "rectal_pain"),
+        ("Hiccoughs", "hiccups"),
+        ("Oral/esophageal foreign body", "foreign_body_swallowed"),
+        ("Genital trauma", "genital_trauma"),
+        ("Altered level of consciousness", "altered_mental_status"),
+        ("Gait disturbance/ataxia", "neuro_symptoms"),
+        ("Sensory loss/paresthesias", "neuro_symptoms"),
+        ("Extremity weakness/symptoms of CVA", "stroke"),
+        ("Menstrual problems", "menstrual"),
+        ("Foreign body, vagina", "vaginal_foreign_body"),
+        ("Pelvic pain", "pelvic_pain"),
+        ("Chemical exposure, eye", "chemical_eye"),
+        ("Foreign body, eye", "eye_injury"),
+        ("Periorbital swelling", "eye"),
+        ("Traumatic back/spine injury", "spine_injury"),
+        ("Upper extremity injury", "limb_injury"),
+        ("Lower extremity pain", "limb_injury"),
+        ("Traumatic amputation", "amputation"),
+        ("Stridor", "respiratory_distress"),
+        ("Respiratory foreign body", "respiratory_distress"),
+        ("Hyperventilation", "hyperventilation"),
+        ("Blood and body fluid exposure", "blood_exposure"),
+        ("Localized swelling/redness", "cellulitis"),
+        ("Lumps, bumps, calluses", "skin_lesion"),
+        ("Spontaneous bruising", "bleeding_tendency"),
+        ("Removal staples/sutures", "wound_check"),
+        ("Cast check", "wound_check"),
+        ("Substance misuse/intoxication", "intoxication"),
+        ("Isolated chest trauma - blunt", "torso_trauma"),
+        ("Abnormal lab values", "abnormal_labs"),
+        ("Medical device problem", "device_malfunction"),
+        ("Post-operative complications", "post_operative"),
+        ("Hypertension", "hypertension"),
+        ("Blood Pressure, Low", "low_blood_pressure"),
+        ("Edema, generalized", "edema"),
+        ("Retention, Bladder", "urinary_retention"),
+        ("Foley catheter came out", "urinary_catheter"),
+        ("Violent/homicidal behavior", "suicidal"),
+        ("Pneumothorax", "pneumothorax"),
+        ("Hoarseness", "voice"),
+        ("Insomnia", "insomnia"),
+        ("Frostbite/cold injury", "frostbite"),
+        ("Cool pulseless limb", "limb_ischaemia"),
+        ("knocked out tooth", "dental_avulsion"),
     ],
 )
 def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
     assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A pulseless limb is limb ischaemia; the patient has a pulse.
+        ("cool pulseless limb", "cardiac_arrest"),
+        ("pulseless left leg", "cardiac_arrest"),
+        # Cold skin, a cold injury and hay fever are not a cold or a fever.
+        ("frostbite/cold injury", "common_cold"),
+        ("cold and clammy", "common_cold"),
+        ("cold extremities", "common_cold"),
+        ("nasal congestion/hay fever", "fever"),
+    ],
+)
+def test_words_that_name_something_else_are_not_misread(text: str, absent: str) -> None:
+    assert absent not in keys(text)
+
+
+def test_cold_skin_is_still_read_as_poor_perfusion_and_a_cold_as_a_cold() -> None:
+    assert "poor_perfusion" in keys("cold and clammy")
+    assert "common_cold" in keys("cold for a week")
+
+
+def test_tremor_in_a_drinker_is_alcohol_withdrawal() -> None:
+    assert "alcohol_withdrawal" in keys("drinks a case of beer a day, now restless with tremors")
+    assert "alcohol_withdrawal" not in keys("tremor of the right hand")
 
 
 def test_a_long_list_after_a_denial_is_read_in_one_pass() -> None:

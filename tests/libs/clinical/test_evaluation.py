@@ -109,7 +109,9 @@ def test_dev_file_figures_do_not_regress() -> None:
     # under-triages one more critically ill patient, or loses agreement, fails here.
     ktas = evaluate_file(_dev("ktas_dev.csv")).engine
     assert ktas.critical_under <= 8
-    assert ktas.exact >= 0.51
+    assert ktas.exact >= 0.52
     vignettes = evaluate_file(_dev("esi_handbook_dev.csv")).engine
     assert vignettes.critical_under == 0
-    assert vignettes.exact >= 0.82
+    # 72/89: reading "Foley catheter came out" as a procedure cost the one vignette whose
+    # known, treated UTI the handbook does not count (docs/triage-evaluation.md, round 4).
+    assert vignettes.exact >= 0.80

@@ -49,8 +49,29 @@ _ABBREVIATION_PATTERNS = tuple(
 # Only a whole segment is rewritten, so prose such as "pain, chest is clear" is left alone.
 _INVERTED = re.compile(
     r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma|numbness"
-    r"|edema|oedema)"
+    r"|edema|oedema|foreign body|discharge|mass|lesion|redness|retention|laceration|burn)"
     r",\s*([a-z.]+(?: [a-z]+)?)\s*(?=$|[.;])"
+)
+# Words that name something else than they seem. "Cold" is a cold (an infection) unless
+# it describes skin or a limb (poor perfusion), or an injury (frostbite); a pulseless
+# limb is limb ischaemia, not cardiac arrest; hay fever is not a fever.
+_REREAD = (
+    (
+        re.compile(
+            r"\b(?:cool |cold )?pulseless (?:(?:left|right|lt|rt) )?"
+            r"(?:limb|leg|arm|foot|hand|extremity|extremities)\b"
+        ),
+        "limb ischemia",
+    ),
+    (re.compile(r"\bcold (?:injury|injuries|exposure)\b"), "frostbite"),
+    (
+        re.compile(
+            r"\bcold(?= (?:and clammy|sweats?|skin|to (?:the )?touch|extremit|limbs?\b"
+            r"|legs?\b|arms?\b|feet\b|foot\b|hands?\b))"
+        ),
+        "cool",
+    ),
+    (re.compile(r"\bhay fever\b"), "allergic rhinitis"),
 )
 # "Pain 0/10" records the absence of pain.
 _NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
@@ -111,6 +132,8 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     for pattern, expansion in _ABBREVIATION_PATTERNS:
         text = pattern.sub(expansion, text)
+    for pattern, reading in _REREAD:
+        text = pattern.sub(reading, text)
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
     text = _PAIN_IN.sub(lambda m: f"{m.group(1) or m.group(2)} pain", text)
@@ -195,11 +218,15 @@ def _first_tokens(category: ComplaintCategory) -> tuple[tuple[str, str], ...]:
     return tuple((_TOKEN.findall(phrase)[0], phrase) for phrase in category.phrases)
 
 
-def _first_affirmed(text: str, words: set[str], category: ComplaintCategory) -> str | None:
-    for first, phrase in _first_tokens(category):
-        if first in words and _affirmed(text, phrase, history_counts=category.history_counts):
-            return phrase
-    return None
+@cache
+def _phrase_index() -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """First word -> (category position, phrase position, phrase): only phrases whose
+    first word occurs in a complaint are tried, the same answer many times faster."""
+    index: dict[str, list[tuple[int, int, str]]] = {}
+    for position, category in enumerate(CATEGORIES):
+        for order, (first, phrase) in enumerate(_first_tokens(category)):
+            index.setdefault(first, []).append((position, order, phrase))
+    return {first: tuple(entries) for first, entries in index.items()}
 
 
 def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
@@ -207,13 +234,18 @@ def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
     text = normalise(chief_complaint)
     if not text:
         return ()
-    # Only phrases whose first word occurs are tried: the same answer, many times faster.
-    words = set(_TOKEN.findall(text))
+    words, index = set(_TOKEN.findall(text)), _phrase_index()
+    # In table order: a category reports its first affirmed phrase.
+    candidates = sorted(entry for word in words for entry in index.get(word, ()))
+    decided: set[int] = set()
     matches = []
-    for category in CATEGORIES:
-        phrase = _first_affirmed(text, words, category)
-        if phrase is None:
+    for position, _, phrase in candidates:
+        category = CATEGORIES[position]
+        if position in decided or not _affirmed(
+            text, phrase, history_counts=category.history_counts
+        ):
             continue
+        decided.add(position)
         if category.requires_any and not any(
             _co_term(text, words, term) for term in category.requires_any
         ):

@@ -45,7 +45,7 @@ UNRECOGNISED_COMPLAINT_RESOURCES = 2
 RESPIRATORY_COMPLAINTS = frozenset(
     {"shortness_of_breath", "respiratory_distress", "asthma", "cough", "respiratory_failure"}
 )
-# Pain from a body cavity or organ (head, chest, abdomen, flank), the Canadian Triage and
+# Pain from a body cavity or organ (head, chest, abdomen, flank, pelvis), the Canadian Triage and
 # Acuity Scale's "central" pain (Bullard et al., CJEM 2008), on which KTAS is based.
 CENTRAL_PAIN = frozenset(
     {
@@ -57,6 +57,7 @@ CENTRAL_PAIN = frozenset(
         "thunderclap_headache",
         "testicular_torsion",
         "pregnancy_pain_or_bleeding",
+        "pelvic_pain",
     }
 )
 # CTAS severe pain is 8-10 (Bullard et al., CJEM 2008): the band in which central pain is

@@ -28,7 +28,9 @@ class Tier(IntEnum):
     STANDARD = 3
 
 
-@dataclass(frozen=True, slots=True)
+# Compared and hashed by identity: each category is one row of the table below, and
+# field-by-field comparison was most of the matcher's time.
+@dataclass(frozen=True, slots=True, eq=False)
 class ComplaintCategory:
     key: str
     label: str
@@ -106,15 +108,30 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness"
          # AHA/ASA warning signs: sudden numbness of the face, arm or leg, one side.
          "|arm numbness|leg numbness|face numbness|facial numbness|one sided numbness"
-         "|unilateral numbness|side numbness",
+         "|unilateral numbness|side numbness|cva|cerebrovascular accident|symptoms of stroke"
+         "|stroke symptoms",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
          "|working hard at breathing|working hard to breathe|smoke inhalation"
          # Central cyanosis is hypoxaemia made visible.
-         "|cyanosis|cyanotic|blue lips"),
+         "|cyanosis|cyanotic|blue lips"
+         # Stridor and an inhaled foreign body obstruct the upper airway (CTAS moderate
+         # respiratory distress, Bullard et al., CJEM 2017).
+         "|stridor|airway foreign body|respiratory foreign body|aspirated foreign body"
+         "|foreign body aspiration"),
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
          "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
+    _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
+         "vascular_surgery", (LABS, IMAGING, CONSULT),
+         "limb ischemia|limb ischaemia|pulseless limb", source=sources.LIMB_ISCHAEMIA),
+    _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
+         (XRAY, PROCEDURE, CONSULT),
+         "amputation|amputated|traumatic amputation|severed finger|severed thumb"
+         "|severed hand|severed limb", source=sources.AMPUTATION),
+    _cat("dental_avulsion", "a knocked-out tooth", B, "dentistry", (PROCEDURE, CONSULT),
+         "avulsed tooth|tooth avulsion|dental avulsion|knocked out tooth|tooth knocked out",
+         source=sources.DENTAL_AVULSION),
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
          "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
          "|swollen tongue|lip swelling"),
@@ -174,16 +191,27 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|whisky|beer|soju|liquor|bottle of wine",
          requires_any="injury|injured|trauma|laceration|wound|fall|fell|head injury|assault"
          "|assaulted|bleeding", source=sources.INTOXICATED_TRAUMA),
+    # Withdrawal signs in a drinker can progress to seizures and delirium tremens.
+    _cat("alcohol_withdrawal", "signs of alcohol withdrawal", B, "toxicology",
+         (LABS, MEDS),
+         "alcohol withdrawal|etoh withdrawal|delirium tremens|withdrawal seizure|tremor"
+         "|tremors|shakes|shaking|restless|agitated|agitation|sweating",
+         requires_any="drink|drinks|drinking|drinker|alcohol|alcoholic|etoh|beer|liquor"
+         "|soju|vodka|whiskey|whisky|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
          "confused|confusion|disoriented|disorientated|altered mental status|lethargic"
          "|lethargy|drowsy|not acting right|mental change|altered mentality|confuse|stupor"
-         "|stuporous|obtunded|decreased mentality|drowsy mentality|sleeping tendency",
+         "|stuporous|obtunded|decreased mentality|drowsy mentality|sleeping tendency"
+         "|altered level of consciousness|decreased level of consciousness"
+         "|altered consciousness|decreased consciousness",
          actions=("glucose_check",)),
-    _cat("suicidal", "suicidal ideation or self-harm", B, "psychiatry", (LABS, CONSULT),
+    _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
-         "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself",
+         "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself"
+         # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
+         "|violent behavior|violent behaviour|combative",
          actions=("one_to_one_observation",)),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
@@ -197,14 +225,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
-         "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye",
+         "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye"
+         "|eye chemical exposure|chemical exposure, eye",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
     # alone they still need a work-up (labs, ECG, IV fluids).
     _cat("poor_perfusion", "skin signs of poor perfusion", S, "critical_care",
          (LABS, ECG, FLUIDS),
-         "cool and clammy|cold and clammy|clammy|diaphoretic|diaphoresis|mottled|cold sweat"),
+         "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
          "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"),
@@ -217,7 +246,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain|abdominal discomfort"
          "|abdomen discomfort|distended abdomen|abdominal distention|rlq abdominal pain"
-         "|ruq abdominal pain|llq abdominal pain|luq abdominal pain"),
+         "|ruq abdominal pain|llq abdominal pain|luq abdominal pain|abdominal mass"),
+    # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
+    _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
+         "pelvic pain|ovarian cyst|adnexal pain"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
@@ -233,16 +265,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
          "dvt|deep vein thrombosis|calf pain|calf swelling|swollen calf|calf hurts"
-         "|leg swelling|leg is swollen|swollen leg|leg swollen"),
+         "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # Eye trauma may be penetrating or chemical: imaging and an ophthalmology opinion.
     _cat("eye_injury", "an eye injury", S, "ophthalmology", (IMAGING, CONSULT),
-         "eye injury|eye trauma|foreign body in eye"),
+         "eye injury|eye trauma|foreign body in eye|eye foreign body"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
          "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
-         "|nose injury"),
+         "|nose injury|nasal trauma|nose trauma"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial swelling after an injury", S, "plastic_surgery",
@@ -250,17 +282,31 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nose swelling|jaw swelling",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING), "seizure|seizures|convulsion"),
+    # New neurological symptoms short of the stroke signs: labs and brain imaging.
+    _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
+         "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
+         "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss"
+         "|diplopia|double vision|blurred vision|blurry vision|visual disturbance"
+         "|visual change|visual changes|tremor|tremors|involuntary movement"
+         "|involuntary movements"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
-         "cellulitis|abscess|skin infection|mastitis|breast abscess", infection=True),
+         "cellulitis|abscess|skin infection|mastitis|breast abscess|skin redness|toe redness"
+         "|finger redness|foot redness|leg redness|localized redness|localised redness"
+         "|red hot limb|reddened hot limb|hot swollen|breast redness|localized swelling"
+         "|localised swelling", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
          "|blood sugar low"),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
-         "|can't urinate|can't pee"),
+         "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
+         "|unable to void|cannot void|can't void|blocked catheter"),
+    # A urinary catheter that came out or needs changing: one simple procedure.
+    _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
+         "foley|urinary catheter|catheter came out|catheter change"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood"),
@@ -276,7 +322,92 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vaginal discharge|penile discharge|genital discharge|genital lesion"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
-         "|foreign body in the nose"),
+         "|foreign body in the nose|ear foreign body|nose foreign body|nasal foreign body"
+         "|foreign body in pharynx|foreign body in throat|pharynx foreign body"
+         "|throat foreign body|fish bone|fishbone"),
+    # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
+    _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
+         (XRAY, CONSULT),
+         "foreign body in esophagus|esophageal foreign body|esophagus foreign body"
+         "|foreign body in oesophagus|oesophageal foreign body|swallowed foreign body"
+         "|food bolus|food impaction|food stuck"),
+    _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
+         (XRAY, PROCEDURE),
+         "foreign body in rectum|rectal foreign body|rectum foreign body"),
+    _cat("dysphagia", "difficulty swallowing", S, "ent", (LABS, IMAGING),
+         "dysphagia|difficulty swallowing|trouble swallowing|unable to swallow|odynophagia"),
+    _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
+         "neck swelling|neck mass|neck lump|swollen neck"),
+    # A hernia that hurts may be incarcerated: labs and imaging.
+    _cat("hernia", "a hernia or groin swelling", S, "general_surgery", (LABS, IMAGING),
+         "hernia|groin pain|groin mass|groin swelling|inguinal pain|inguinal swelling"
+         "|inguinal mass"),
+    _cat("genital_trauma", "a genital or anorectal injury", S, "urology", (IMAGING, CONSULT),
+         "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
+         "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"),
+    _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
+         "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
+         "|abdominal injury|blunt trauma"),
+    # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
+    _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
+         "chest wall pain"),
+    _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
+         "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
+         "|neck trauma"),
+    _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
+         "pneumothorax|ptx"),
+    # Environmental injuries (CEDIS): each needs monitoring and a work-up.
+    _cat("electrical_injury", "an electrical injury", S, "general_practice", (LABS, ECG),
+         "electrical injury|electric shock|electrocution|electrocuted|lightning"),
+    _cat("hypothermia", "hypothermia", S, "critical_care", (LABS, ECG, FLUIDS),
+         "hypothermia|hypothermic"),
+    _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
+         "drowning|near drowning|submersion"),
+    _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
+         "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
+         "|carbon monoxide"),
+    _cat("frostbite", "frostbite or a cold injury", S, "general_practice", (MEDS, PROCEDURE),
+         "frostbite|frost bite"),
+    _cat("chemical_exposure", "a chemical exposure of the skin", S, "toxicology",
+         (PROCEDURE,), "chemical exposure|chemical burn"),
+    _cat("hypertension", "high blood pressure", S, "cardiology", (LABS, ECG),
+         "hypertension|high blood pressure|elevated blood pressure|blood pressure high"
+         "|blood pressure, high|hypertensive"),
+    # A reported low pressure: the measured one decides shock; until then, a work-up.
+    _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
+         "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
+    _cat("edema", "generalised or leg oedema", S, "nephrology", (LABS, XRAY),
+         "generalized edema|generalised edema|generalized oedema|generalised oedema"
+         "|anasarca|general edema|leg edema|leg oedema|pedal edema|peripheral edema"
+         "|ankle edema|whole body swelling"),
+    _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
+         "post operative|postoperative|post op|after surgery|wound dehiscence"),
+    _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
+         "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values"
+         "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"),
+    _cat("bleeding_tendency", "spontaneous bruising or bleeding", S, "hematology", (LABS,),
+         "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"),
+    _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
+         "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
+         "|poor po intake"),
+    _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
+         "intoxicated|intoxication|drunk|drunken|etoh|alcohol smell|smell of alcohol"
+         "|smells of alcohol|alcohol smelling|substance misuse|substance abuse"),
+    _cat("hyperventilation", "hyperventilation", S, "pulmonology", (LABS,),
+         "hyperventilation|hyperventilating"),
+    _cat("menstrual", "a menstrual problem", S, "gynecology", (LABS,),
+         "menstrual pain|menstrual cramps|dysmenorrhea|dysmenorrhoea|menstrual problem"
+         "|menstrual problems|irregular periods|missed period|midmenstrual pain"
+         "|mid menstrual pain|ovulation pain"),
+    _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
+         "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
+         "|haemorrhoid|haemorrhoids"),
+    _cat("hearing_loss", "hearing loss", S, "ent", (CONSULT,),
+         "hearing loss|loss of hearing|deafness|sudden hearing loss"),
+    _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
+         "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"),
+    _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
+         "labial swelling|bartholin"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"),
@@ -284,7 +415,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
-         "weakness|fatigue|malaise"),
+         "weakness|fatigue|malaise|decreased activity|reduced activity"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
@@ -295,9 +426,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|shoulder injury|shoulder pain|finger injury|arm injury|arm pain|leg injury|leg pain"
          "|hip pain|elbow injury|elbow pain|toe injury|toe pain|finger pain|hand pain"
          "|joint pain|hip joint pain|wrist swelling|knee swelling|ankle swelling|foot swelling"
-         "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"),
+         "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"
+         "|extremity injury|extremity pain|limb injury|limb pain|thigh pain|thigh injury"
+         "|swollen joint|swollen joints|joint swelling|forearm pain|forearm injury|heel pain"
+         "|arm swelling"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
-         "laceration|lac|cut|gash|puncture wound"),
+         "laceration|lac|cut|gash|puncture wound|skin defect|ear injury|ear laceration"
+         "|ear trauma"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain"),
@@ -305,21 +440,25 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
          "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
-         "|when urinating|when i pee|burns to urinate|hurts to urinate", infection=True),
+         "|when urinating|when i pee|burns to urinate|hurts to urinate|urinary symptom"
+         "|urinary symptoms|urinary sx|polyuria", infection=True),
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
          infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
-         "dog bite|cat bite|animal bite|bat bite|bitten|rabies"),
+         "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound|bites"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
          "general_surgery", (IMAGING, CONSULT),
-         "ptbd|perm cath|permcath|avf malfunction|fistula malfunction|drain malfunction"),
+         "ptbd|perm cath|permcath|avf malfunction|fistula malfunction|drain malfunction"
+         "|drain problem|catheter problem|stoma problem|shunt problem|shunt malfunction"
+         "|tracheostomy problem|trach problem|pacemaker problem|device problem"
+         "|device malfunction"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"),
@@ -327,10 +466,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
-         "needle stick|needlestick|blood exposure"),
+         "needle stick|needlestick|blood exposure|body fluid exposure"),
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
          "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
-         "|psychosis|delusion|delusions|delusional|paranoid|paranoia"),
+         "|psychosis|delusion|delusions|delusional|paranoid|paranoia|bizarre behavior"
+         "|bizarre behaviour|agitation|agitated"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -338,24 +478,36 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("ear_pain", "ear pain", S, "ent", (), "ear pain|earache|otitis|otalgia",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
-         "cold|runny nose|congestion|uri|flu", infection=True),
+         "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
+         "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea",
+         infection=True),
+    _cat("ear", "an ear complaint", S, "ent", (), "tinnitus|ear discharge|otorrhea|otorrhoea"),
+    _cat("voice", "hoarseness or a voice change", S, "ent", (),
+         "hoarseness|hoarse voice|voice change|voice changes"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
-         "red eye|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain"),
+         "red eye|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
+         "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
+         "|stye"),
     _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy|pruritus"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
-         "bee sting|wasp sting|insect sting|insect bite"),
+         "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (), "burn|burns|scald"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
-         "|catheter removal"),
+         "|catheter removal|staple removal|removal staples|removal of staples|removal sutures"
+         "|removal of sutures|cast check|cast problem|splint check|cast removal"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|prescription|ran out of|po medication|for medication"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"),
     _cat("tetanus", "a tetanus booster", S, "general_practice", (), "tetanus"),
-    _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups"),
+    _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
+    _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
+         "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
+         "|warts|nail problem|ingrown nail|ingrown toenail|skin problem|skin condition"),
+    _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"),
 )
 # fmt: on
 

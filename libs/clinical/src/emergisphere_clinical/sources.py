@@ -98,3 +98,22 @@ PREGNANCY_PAIN_OR_BLEEDING = (
 CHEMICAL_EYE = (
     f"{ESI_B_HIGH_RISK_TABLE}: chemical splash to the eye (irrigation before anything else)"
 )
+LIMB_ISCHAEMIA = (
+    "ESC 2017 guidelines on peripheral arterial disease: acute limb ischaemia (the cold,"
+    " pulseless limb) needs revascularisation within hours; a level-2 presentation in CTAS"
+    f" (Bullard et al., CJEM 2017) and a high-risk situation at {ESI_B}"
+)
+AMPUTATION = (
+    "ATLS 10th edition (American College of Surgeons 2018), musculoskeletal trauma: a"
+    " traumatic amputation needs haemorrhage control and time-critical replantation; CTAS"
+    f" (Bullard et al., CJEM 2017) grades it level 1-2; a high-risk situation at {ESI_B}"
+)
+DENTAL_AVULSION = (
+    "IADT 2020 guidelines for avulsion of permanent teeth: replant within the hour; a"
+    f" level-2 presentation in CTAS (Bullard et al., CJEM 2017); time-critical at {ESI_B}"
+)
+ALCOHOL_WITHDRAWAL = (
+    "ASAM Clinical Practice Guideline on Alcohol Withdrawal Management (2020): tremor,"
+    " agitation and sweating in a drinker are withdrawal, which can progress to seizures and"
+    f" delirium tremens; a high-risk situation at {ESI_B}"
+)
