@@ -355,7 +355,9 @@ def test_cold_skin_is_still_read_as_poor_perfusion_and_a_cold_as_a_cold() -> Non
 
 def test_tremor_in_a_drinker_is_alcohol_withdrawal() -> None:
     assert "alcohol_withdrawal" in keys("drinks a case of beer a day, now restless with tremors")
+    assert "alcohol_withdrawal" in keys("heavy drinker, shaking since his last drink")
     assert "alcohol_withdrawal" not in keys("tremor of the right hand")
+    assert "alcohol_withdrawal" not in keys("sweating, drinking plenty of water")
 
 
 def test_a_long_list_after_a_denial_is_read_in_one_pass() -> None:

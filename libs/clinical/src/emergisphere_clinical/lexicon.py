@@ -196,8 +196,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, MEDS),
          "alcohol withdrawal|etoh withdrawal|delirium tremens|withdrawal seizure|tremor"
          "|tremors|shakes|shaking|restless|agitated|agitation|sweating",
-         requires_any="drink|drinks|drinking|drinker|alcohol|alcoholic|etoh|beer|liquor"
-         "|soju|vodka|whiskey|whisky|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
+         # Alcohol named, not just "drinking": sweating while drinking water is no withdrawal.
+         requires_any="alcohol|alcoholic|etoh|beer|liquor|soju|vodka|whiskey|whisky|drinker"
+         "|heavy drinking|last drink|had a drink|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
          "confused|confusion|disoriented|disorientated|altered mental status|lethargic"
