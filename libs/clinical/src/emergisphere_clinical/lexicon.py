@@ -60,6 +60,10 @@ def _cat(key: str, label: str, tier: Tier, specialty: str, resources: tuple[Reso
 
 
 A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
+# Shared by the intoxication categories, so the three read alcohol the same way.
+_INTOXICATED = "intoxicated|intoxication|drunk|drunken|etoh"
+_ALCOHOL_SMELL = "smells of alcohol|smell of alcohol|alcohol smell"
+_DRINKS = "vodka|whiskey|whisky|beer|soju|liquor"
 
 CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Decision point A: intubated, apnoeic, pulseless, severe respiratory distress,
@@ -186,9 +190,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Handbook table 4-1: alcohol with trauma (an injury cannot be judged while intoxicated).
     _cat("intoxicated_trauma", "an injury while intoxicated", B, "trauma_surgery",
          (LABS, IMAGING),
-         "intoxicated|intoxication|drunk|drunken|etoh|under the influence|been drinking"
-         "|drinking alcohol|smells of alcohol|smell of alcohol|alcohol smell|vodka|whiskey"
-         "|whisky|beer|soju|liquor|bottle of wine",
+         f"{_INTOXICATED}|under the influence|been drinking|drinking alcohol|{_ALCOHOL_SMELL}"
+         f"|{_DRINKS}|bottle of wine",
          requires_any="injury|injured|trauma|laceration|wound|fall|fell|head injury|assault"
          "|assaulted|bleeding", source=sources.INTOXICATED_TRAUMA),
     # Withdrawal signs in a drinker can progress to seizures and delirium tremens.
@@ -197,8 +200,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "alcohol withdrawal|etoh withdrawal|delirium tremens|withdrawal seizure|tremor"
          "|tremors|shakes|shaking|restless|agitated|agitation|sweating",
          # Alcohol named, not just "drinking": sweating while drinking water is no withdrawal.
-         requires_any="alcohol|alcoholic|etoh|beer|liquor|soju|vodka|whiskey|whisky|drinker"
-         "|heavy drinking|last drink|had a drink|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
+         requires_any=f"alcohol|alcoholic|etoh|{_DRINKS}|drinker|heavy drinking|last drink"
+         "|had a drink|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
          "confused|confusion|disoriented|disorientated|altered mental status|lethargic"
@@ -392,8 +395,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
-         "intoxicated|intoxication|drunk|drunken|etoh|alcohol smell|smell of alcohol"
-         "|smells of alcohol|alcohol smelling|substance misuse|substance abuse"),
+         f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"),
     _cat("hyperventilation", "hyperventilation", S, "pulmonology", (LABS,),
          "hyperventilation|hyperventilating"),
     _cat("menstrual", "a menstrual problem", S, "gynecology", (LABS,),
