@@ -120,7 +120,7 @@ def test_inverted_reading_leaves_prose_alone() -> None:
     [
         ("HA since morning", "headache"),
         ("f/c, cough", "fever"),
-        ("fb in eye", "eye_injury"),
+        ("fb in eye", "eye_foreign_body"),
         ("pain in the wrist area after a fall", "limb_injury"),
         ("pain in my chest", "acs"),
         ("myalgia", "myalgia"),
@@ -293,7 +293,7 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("Foreign body, vagina", "vaginal_foreign_body"),
         ("Pelvic pain", "pelvic_pain"),
         ("Chemical exposure, eye", "chemical_eye"),
-        ("Foreign body, eye", "eye_injury"),
+        ("Foreign body, eye", "eye_foreign_body"),
         ("Periorbital swelling", "eye"),
         ("Traumatic back/spine injury", "spine_injury"),
         ("Upper extremity injury", "limb_injury"),
@@ -325,6 +325,14 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("Frostbite/cold injury", "frostbite"),
         ("Cool pulseless limb", "limb_ischaemia"),
         ("knocked out tooth", "dental_avulsion"),
+        ("hand tingling sense", "neuro_symptoms"),
+        ("involuntary movt.", "neuro_symptoms"),
+        ("sezure like motion", "seizure"),
+        ("mandibular pain; injury", "facial_swelling_injury"),
+        ("punched in the face", "head_injury"),
+        ("eyes are all red and crusty", "eye"),
+        ("Dental problem; injury", "dental_trauma"),
+        ("ingrown toenail", "nail"),
     ],
 )
 def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
@@ -342,6 +350,12 @@ def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
         ("cold and clammy", "common_cold"),
         ("cold extremities", "common_cold"),
         ("nasal congestion/hay fever", "fever"),
+        # Trimming nails is not a laceration.
+        ("unable to cut his own toenails", "laceration"),
+        # Jaw pain without an injury may be cardiac: it is not read as a facial injury.
+        ("jaw pain", "facial_swelling_injury"),
+        ("dental problem", "dental_trauma"),
+        ("breast is sore", "mastitis"),
     ],
 )
 def test_words_that_name_something_else_are_not_misread(text: str, absent: str) -> None:
@@ -366,3 +380,14 @@ def test_a_long_list_after_a_denial_is_read_in_one_pass() -> None:
     long_list = "denies " + "fever, " * 700 + "chest pain"
     assert "acs" in keys(long_list)  # no closing "or": not a denied list
     assert keys("denies " + "fever, " * 700 + "or chest pain") == set()
+
+
+def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_failing() -> None:
+    came_out = "Foley catheter came out this morning. Currently on antibiotics for a UTI."
+    assert keys(came_out) == {"urinary_catheter"}
+    for failing in ("still burning", "despite that, worse", "now a new fever"):
+        assert "urinary_infection" in keys(f"on antibiotics for a UTI, {failing}")
+    # Only the condition named is history: what follows it is read as today's.
+    assert "acs" in keys("on antibiotics for a UTI and chest pain")
+    # A reading that cannot be bounded stays current.
+    assert "urinary_infection" in keys("on antibiotics for UTI since Monday")

@@ -213,6 +213,14 @@ def test_high_news2_without_infection_is_not_a_sepsis_alert() -> None:
         ("wheezing", 4, 1),
         ("abdominal pain", 3, 3),
         ("vomiting and diarrhoea", 3, 2),
+        # The handbook's blow to the eye: an X-ray for an orbital fracture, nothing more.
+        ("it hit me right in the eye, my vision is fine", 4, 1),
+        ("breast is sore", 5, 0),
+        ("my breast is so sore and now I have a fever", 3, 2),
+        ("Foley catheter came out; currently on antibiotics for a UTI", 4, 1),
+        ("Foley catheter came out; on antibiotics for a UTI but still burning", 3, 2),
+        ("unable to cut his own toenails", 5, 0),
+        ("Dental Problem; injury", 3, 2),
     ],
 )
 def test_resource_count_sets_acuity(complaint: str, acuity: int, resources: int) -> None:

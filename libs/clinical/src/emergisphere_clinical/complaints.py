@@ -33,7 +33,7 @@ _ABBREVIATIONS = (
     ("ams", "altered mental status"),
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
     ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
-    ("f/c", "fever and chills"), ("fb", "foreign body"),
+    ("f/c", "fever and chills"), ("fb", "foreign body"), ("movt", "movement"),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
     ("bst", "blood sugar"), ("bsl", "blood sugar level"),
     # Ascites tapping, as Korean records abbreviate a paracentesis.
@@ -72,6 +72,43 @@ _REREAD = (
         "cool",
     ),
     (re.compile(r"\bhay fever\b"), "allergic rhinitis"),
+    # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
+    (
+        re.compile(
+            r"\bcut(?:ting)? (?:(?:my|his|her|their|your) )?(?:own )?(?:toe|finger)?"
+            r"(?:nails?|hair)\b"
+        ),
+        "trim nails",
+    ),
+    # "Hit me right in the eye", "punched in the face": the blow and where it landed.
+    (
+        re.compile(
+            r"\b(hit|struck|punched|poked|kicked|elbowed)(?: (?:me|him|her|them))?"
+            r"(?: right)? in the (eye|face|nose|mouth|jaw|head)\b"
+        ),
+        r"\1 \2",
+    ),
+    # Intensifiers between a body part and its state: "my breast is so sore" reads as
+    # "breast is sore", "eyes are all red" as "eyes are red".
+    (
+        re.compile(r"\b(is|are|feels|feel) (?:so|very|really|all|quite|extremely) "),
+        r"\1 ",
+    ),
+)
+# A condition already being treated is history, not the reason for today's visit ("called
+# because her Foley came out ... currently on antibiotics for a UTI"): the handbook counts
+# no work-up for it. Any sign that treatment is failing anywhere in the text ("still has
+# pain", "despite", "worse", a "new" finding) keeps it current, as does a reading that
+# cannot be bounded to one or two words.
+_ON_ANTIBIOTICS = re.compile(
+    r"\b(?:on|taking|receiving|started on) (?:oral |po )?antibiotics for"
+    r" (?:an? |the |(?:his|her|my|their) )?([a-z]+(?: [a-z]+)?)"
+    r"(?=\s*(?:$|[.,;!?]|\band\b|\bbut\b|\bwith\b))"
+)
+_TREATMENT_FAILING = re.compile(
+    r"\b(?:still|despite|not (?:improving|helping|working|better|getting better)"
+    r"|no (?:better|improvement)|worse|worsening|failed|failing|persistent|persists|new"
+    r"|again|returns|returned|came back)\b"
 )
 # "Pain 0/10" records the absence of pain.
 _NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
@@ -134,6 +171,8 @@ def normalise(text: str) -> str:
         text = pattern.sub(expansion, text)
     for pattern, reading in _REREAD:
         text = pattern.sub(reading, text)
+    if _TREATMENT_FAILING.search(text) is None:
+        text = _ON_ANTIBIOTICS.sub(r"on antibiotics, history of \1,", text)
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
     text = _PAIN_IN.sub(lambda m: f"{m.group(1) or m.group(2)} pain", text)

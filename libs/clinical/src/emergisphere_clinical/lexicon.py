@@ -273,23 +273,34 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # Eye trauma may be penetrating or chemical: imaging and an ophthalmology opinion.
-    _cat("eye_injury", "an eye injury", S, "ophthalmology", (IMAGING, CONSULT),
-         "eye injury|eye trauma|foreign body in eye|eye foreign body"),
+    # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
+    # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
+    # chemical_eye; a foreign body needs its removal.
+    _cat("eye_injury", "an eye injury", S, "ophthalmology", (XRAY,),
+         "eye injury|eye trauma|black eye|orbital injury|hit eye|struck eye|punched eye"
+         "|poked eye|kicked eye|elbowed eye"),
+    _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
+         "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
          "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
+         "|hit face|struck face|punched face|kicked face|hit nose|punched nose|hit jaw"
+         "|punched jaw|hit mouth|punched mouth"
          "|nose injury|nasal trauma|nose trauma"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
-    _cat("facial_swelling_injury", "facial swelling after an injury", S, "plastic_surgery",
-         (XRAY,), "facial swelling|face swelling|cheek swelling|chin swelling|nasal swelling"
-         "|nose swelling|jaw swelling",
+    _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
+         "plastic_surgery", (XRAY,),
+         "facial swelling|face swelling|cheek swelling|chin swelling|nasal swelling"
+         "|nose swelling|jaw swelling|cheek edema|facial pain|face pain|jaw pain"
+         "|mandibular pain|mandible pain|cheek pain|chin pain|nasal pain|nose pain",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
-    _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING), "seizure|seizures|convulsion"),
+    _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
+         "seizure|seizures|convulsion|sezure|siezure|seizuer"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
-         "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss"
+         "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss|tingling"
          "|diplopia|double vision|blurred vision|blurry vision|visual disturbance"
          "|visual change|visual changes|tremor|tremors|involuntary movement"
          "|involuntary movements"),
@@ -488,12 +499,31 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
          "hoarseness|hoarse voice|voice change|voice changes"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
-         "red eye|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
+         "red eye|red eyes|eyes are red|eye is red|crusty eyes|crusty eye|eyes are crusty"
+         "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stye"),
     _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy|pruritus"),
     _cat("dental", "dental pain", S, "dentistry", (),
-         "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"),
+         "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
+         "|dental problem|gum problem|tooth problem"),
+    # A chipped, loose or displaced tooth after a blow: a dental X-ray and a dental
+    # consultation (IADT 2020). A knocked-out tooth is dental_avulsion.
+    _cat("dental_trauma", "a dental injury", S, "dentistry", (XRAY, CONSULT),
+         "dental injury|dental trauma|tooth injury|broken tooth|chipped tooth|fractured tooth"
+         "|tooth fracture|loose tooth|dental problem|tooth problem",
+         requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck|broken"
+         "|chipped|fractured|fracture|loose"),
+    # Breast pain or engorgement alone needs an examination; with a fever it is mastitis
+    # (cellulitis), which the handbook treats with labs and IV antibiotics.
+    _cat("breast", "breast pain", S, "general_practice", (),
+         "breast pain|sore breast|breast is sore|breasts are sore|breast soreness"
+         "|breast tenderness|tender breast|breast swelling|swollen breast|engorgement"
+         "|engorged breast|cracked nipple|cracked nipples|nipple pain"),
+    _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
+         (LABS, MEDS), "breast pain|sore breast|breast is sore|breasts are sore"
+         "|breast soreness|breast tenderness|tender breast|breast swelling|swollen breast",
+         infection=True, requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (), "burn|burns|scald"),
@@ -509,7 +539,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
-         "|warts|nail problem|ingrown nail|ingrown toenail|skin problem|skin condition"),
+         "|warts|skin problem|skin condition"),
+    _cat("nail", "a nail problem", S, "dermatology", (),
+         "nail problem|ingrown nail|ingrown toenail|trim nails|toenail|toenails|nail care"),
     _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"),
 )
 # fmt: on
