@@ -154,6 +154,8 @@ def test_food_poisoning_is_gastroenteritis_not_a_toxic_ingestion() -> None:
         "had a massive stroke 3 years ago and needs a PEG tube replaced",
         "the patient is usually unresponsive; feeding tube fell out",
         "on her last admission she was intubated for asthma",
+        "On her last admission for asthma, she was intubated.",
+        "Previously, she had a stroke.",
     ],
 )
 def test_past_history_in_the_same_sentence_is_not_a_presenting_finding(text: str) -> None:
@@ -168,6 +170,7 @@ def test_past_history_in_the_same_sentence_is_not_a_presenting_finding(text: str
         "stroke 2 days ago",  # days are current (ConText's two-week window)
         "had a stroke. Unresponsive on arrival",
         "h/o stroke, rt side weakness",  # a comma ends the history
+        "Previously, he had a stroke. Now right arm weakness",  # the opener ends too
     ],
 )
 def test_history_scope_ends_where_the_present_begins(text: str) -> None:

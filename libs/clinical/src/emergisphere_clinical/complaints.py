@@ -146,6 +146,12 @@ _HISTORY_CUE = re.compile(
     r"|last admission|previous admission"
     r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
 )
+# A sentence that opens in the past keeps it past across its comma: "On her last admission
+# for asthma, she was intubated."
+_HISTORY_OPENER = re.compile(
+    r"\s*(?:on (?:his|her|their|my|the|a) (?:last|previous|prior) (?:admission|visit|stay)"
+    r"|previously|in the past|last (?:year|month|time))\b"
+)
 _HISTORY_AFTER = re.compile(
     r"\b(?:years?|months?) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
 )
@@ -227,9 +233,11 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
 
 def _historical(text: str, start: int, end: int) -> bool:
     begin, finish = _span(text, start, end, _CLAUSE_END)
+    sentence_begin, _ = _span(text, start, end, _SENTENCE_END)
     return (
         _HISTORY_CUE.search(text, begin, start) is not None
         or _HISTORY_AFTER.search(text, end, finish) is not None
+        or _HISTORY_OPENER.match(text, sentence_begin, start) is not None
     )
 
 
