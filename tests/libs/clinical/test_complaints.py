@@ -355,6 +355,8 @@ def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
         ("nasal congestion/hay fever", "fever"),
         # Trimming nails is not a laceration.
         ("unable to cut his own toenails", "laceration"),
+        ("cutting her fingernails", "laceration"),
+        ("cut my hair", "laceration"),
         # Jaw pain without an injury may be cardiac: it is not read as a facial injury.
         ("jaw pain", "facial_swelling_injury"),
         ("dental problem", "dental_trauma"),

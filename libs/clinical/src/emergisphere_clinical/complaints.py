@@ -80,10 +80,10 @@ _REREAD = (
     # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
     (
         re.compile(
-            r"\bcut(?:ting)? (?:(?:my|his|her|their|your) )?(?:own )?(?:toe|finger)?"
-            r"(?:nails?|hair)\b"
+            r"\bcut(?:ting)? (?:(?:my|his|her|their|your) )?(?:own )?"
+            r"((?:toe|finger)?nails?|hair)\b"
         ),
-        "trim nails",
+        r"trim \1",
     ),
     # "Hit me right in the eye", "punched in the face": the blow and where it landed.
     (

@@ -64,6 +64,11 @@ A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
 _INTOXICATED = "intoxicated|intoxication|drunk|drunken|etoh"
 _ALCOHOL_SMELL = "smells of alcohol|smell of alcohol|alcohol smell"
 _DRINKS = "vodka|whiskey|whisky|beer|soju|liquor"
+# Breast pain, read alone and, with a fever, as mastitis.
+_BREAST_PAIN = (
+    "breast pain|sore breast|breast is sore|breasts are sore|breast soreness"
+    "|breast tenderness|tender breast|breast swelling|swollen breast"
+)
 
 CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Decision point A: intubated, apnoeic, pulseless, severe respiratory distress,
@@ -272,7 +277,6 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
-    # Eye trauma may be penetrating or chemical: imaging and an ophthalmology opinion.
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -514,16 +518,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tooth fracture|loose tooth|dental problem|tooth problem",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck|broken"
          "|chipped|fractured|fracture|loose"),
-    # Breast pain or engorgement alone needs an examination; with a fever it is mastitis
-    # (cellulitis), which the handbook treats with labs and IV antibiotics.
+    # Breast pain or engorgement alone needs an examination; with a fever it is mastitis,
+    # which the handbook treats with labs and IV antibiotics.
     _cat("breast", "breast pain", S, "general_practice", (),
-         "breast pain|sore breast|breast is sore|breasts are sore|breast soreness"
-         "|breast tenderness|tender breast|breast swelling|swollen breast|engorgement"
-         "|engorged breast|cracked nipple|cracked nipples|nipple pain"),
+         f"{_BREAST_PAIN}|engorgement|engorged breast|cracked nipple|cracked nipples"
+         "|nipple pain"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
-         (LABS, MEDS), "breast pain|sore breast|breast is sore|breasts are sore"
-         "|breast soreness|breast tenderness|tender breast|breast swelling|swollen breast",
-         infection=True, requires_any="fever|febrile|chills|rigors"),
+         (LABS, MEDS), _BREAST_PAIN, infection=True,
+         requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (), "burn|burns|scald"),
@@ -541,7 +543,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
          "|warts|skin problem|skin condition"),
     _cat("nail", "a nail problem", S, "dermatology", (),
-         "nail problem|ingrown nail|ingrown toenail|trim nails|toenail|toenails|nail care"),
+         "nail problem|ingrown nail|ingrown toenail|trim nails|toenail|toenails|fingernail"
+         "|fingernails|nail care"),
     _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"),
 )
 # fmt: on
