@@ -171,6 +171,11 @@ def test_past_history_in_the_same_sentence_is_not_a_presenting_finding(text: str
         "had a stroke. Unresponsive on arrival",
         "h/o stroke, rt side weakness",  # a comma ends the history
         "Previously, he had a stroke. Now right arm weakness",  # the opener ends too
+        # Openers that are not past history.
+        "Previously well, he developed a stroke this morning",
+        "previously healthy man, stroke",
+        "In the past hour, stroke signs",
+        "Last time he had a stroke it was like this",
     ],
 )
 def test_history_scope_ends_where_the_present_begins(text: str) -> None:
@@ -396,3 +401,6 @@ def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_faili
     assert "acs" in keys("on antibiotics for a UTI and chest pain")
     # A reading that cannot be bounded stays current.
     assert "urinary_infection" in keys("on antibiotics for UTI since Monday")
+    # Back for nothing else, or for something infective: a failing treatment.
+    assert "cough" in keys("started on antibiotics for pneumonia yesterday")
+    assert "cough" in keys("fever; on antibiotics for pneumonia")

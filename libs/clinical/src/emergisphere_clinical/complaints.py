@@ -100,11 +100,12 @@ _REREAD = (
         r"\1 ",
     ),
 )
-# A condition already being treated is history, not the reason for today's visit ("called
-# because her Foley came out ... currently on antibiotics for a UTI"): the handbook counts
-# no work-up for it. Any sign that treatment is failing anywhere in the text ("still has
-# pain", "despite", "worse", a "new" finding) keeps it current, as does a reading that
-# cannot be bounded to one or two words.
+# A condition already being treated is history when the visit is for something else ("her
+# Foley came out ... currently on antibiotics for a UTI"): the handbook counts no work-up
+# for it. It stays current when the note says treatment is failing ("still has pain",
+# "despite", "worse", a "new" finding), when nothing else brings the patient in or what
+# else does is itself infective (a return for the treated infection is a failure), and
+# when the reading cannot be bounded to one or two words.
 _ON_ANTIBIOTICS = re.compile(
     r"\b(?:on|taking|receiving|started on) (?:oral |po )?antibiotics for"
     r" (?:an? |the |(?:his|her|my|their) )?([a-z]+(?: [a-z]+)?)"
@@ -152,10 +153,12 @@ _HISTORY_CUE = re.compile(
     r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
 )
 # A sentence that opens in the past keeps it past across its comma: "On her last admission
-# for asthma, she was intubated."
+# for asthma, she was intubated." Only openers that can mean nothing else: "previously
+# well, now chest pain" and "in the past hour, chest pain" are today's, so "previously"
+# and "in the past" count only as a whole phrase closed by a comma.
 _HISTORY_OPENER = re.compile(
-    r"\s*(?:on (?:his|her|their|my|the|a) (?:last|previous|prior) (?:admission|visit|stay)"
-    r"|previously|in the past|last (?:year|month|time))\b"
+    r"\s*(?:on (?:his|her|their|my|the|a) (?:last|previous|prior) (?:admission|visit|stay)\b"
+    r"|(?:previously|in the past|last year),)"
 )
 _HISTORY_AFTER = re.compile(
     r"\b(?:years?|months?) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
@@ -181,8 +184,6 @@ def normalise(text: str) -> str:
     text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(0)], text)
     for pattern, reading in _REREAD:
         text = pattern.sub(reading, text)
-    if "antibiotics" in text and _TREATMENT_FAILING.search(text) is None:
-        text = _ON_ANTIBIOTICS.sub(r"on antibiotics, history of \1,", text)
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
     text = _PAIN_IN.sub(lambda m: f"{m.group(1) or m.group(2)} pain", text)
@@ -282,6 +283,16 @@ def _phrase_index() -> dict[str, tuple[tuple[int, int, str], ...]]:
 def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
     """Affirmed complaint categories, in lexicon (clinical priority) order."""
     text = normalise(chief_complaint)
+    if "antibiotics" in text and _TREATMENT_FAILING.search(text) is None:
+        treated = _ON_ANTIBIOTICS.sub(r"on antibiotics, history of \1,", text)
+        if treated != text:
+            other = _read(treated)
+            if other and not any(match.category.infection for match in other):
+                return other
+    return _read(text)
+
+
+def _read(text: str) -> tuple[ComplaintMatch, ...]:
     if not text:
         return ()
     words, index = set(_TOKEN.findall(text)), _phrase_index()
