@@ -341,6 +341,8 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("eyes are all red and crusty", "eye"),
         ("Dental problem; injury", "dental_trauma"),
         ("ingrown toenail", "nail"),
+        ("ruptured globe", "open_globe"),
+        ("kicked in the head", "head_injury"),
     ],
 )
 def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:

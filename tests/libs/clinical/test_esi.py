@@ -157,6 +157,8 @@ def test_life_saving_complaints_are_esi_1(complaint: str) -> None:
         ("testicular pain since waking", "esi.b.testicular_torsion"),
         ("worst headache of my life", "esi.b.thunderclap_headache"),
         ("new confusion", "esi.b.altered_mental_status"),
+        # A blow to the eye is ESI 4 (one X-ray); an open globe is not.
+        ("ruptured globe after a fall", "esi.b.open_globe"),
     ],
 )
 def test_high_risk_complaints_are_esi_2(complaint: str, rule: str) -> None:

@@ -237,6 +237,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye"
          "|eye chemical exposure|chemical exposure, eye",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
+    # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
+    _cat("open_globe", "a penetrating eye injury or ruptured globe", B, "ophthalmology",
+         (IMAGING, CONSULT),
+         "ruptured globe|globe rupture|open globe|globe injury|penetrating eye|eye puncture"
+         "|punctured eye", source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
     # alone they still need a work-up (labs, ECG, IV fluids).
@@ -288,6 +293,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
          "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
+         "|kicked head|punched head|elbowed head"
          "|hit face|struck face|punched face|kicked face|hit nose|punched nose|hit jaw"
          "|punched jaw|hit mouth|punched mouth"
          "|nose injury|nasal trauma|nose trauma"),

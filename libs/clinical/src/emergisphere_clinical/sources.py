@@ -98,6 +98,10 @@ PREGNANCY_PAIN_OR_BLEEDING = (
 CHEMICAL_EYE = (
     f"{ESI_B_HIGH_RISK_TABLE}: chemical splash to the eye (irrigation before anything else)"
 )
+OPEN_GLOBE = (
+    "CTAS (Bullard et al., CJEM 2017): a penetrating eye injury is a level-2 presentation,"
+    f" vision-threatening within hours; a high-risk situation at {ESI_B}"
+)
 LIMB_ISCHAEMIA = (
     "ESC 2017 guidelines on peripheral arterial disease: acute limb ischaemia (the cold,"
     " pulseless limb) needs revascularisation within hours; a level-2 presentation in CTAS"
