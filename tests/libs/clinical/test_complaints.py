@@ -343,6 +343,11 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("ingrown toenail", "nail"),
         ("ruptured globe", "open_globe"),
         ("kicked in the head", "head_injury"),
+        ("took a bottle of Tylenol because she wanted to die", "overdose"),
+        ("took a bottle of Tylenol because she wanted to die", "suicidal"),
+        ("painful swollen wrist after a fall", "limb_injury"),
+        ("a red, hot, swollen lower leg", "cellulitis"),
+        ("needs his sutures removed from a laceration repaired 7 days ago", "wound_check"),
     ],
 )
 def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
@@ -364,6 +369,8 @@ def test_cedis_presenting_complaints_are_read(text: str, expected: str) -> None:
         ("unable to cut his own toenails", "laceration"),
         ("cutting her fingernails", "laceration"),
         ("cut my hair", "laceration"),
+        # A repaired wound is a wound check, not a new laceration.
+        ("sutures removed from a forehead laceration repaired 7 days ago", "laceration"),
         # Jaw pain without an injury may be cardiac: it is not read as a facial injury.
         ("jaw pain", "facial_swelling_injury"),
         ("dental problem", "dental_trauma"),

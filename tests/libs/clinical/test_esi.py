@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emergisphere_clinical import TriageAssessment, TriageInput, VitalSigns, assess
+from emergisphere_clinical.narrative import input_from_narrative
 
 NORMAL = VitalSigns(
     heart_rate=75,
@@ -393,3 +394,9 @@ def test_simple_complaints_count_resources_as_the_handbook(
 ) -> None:
     result = triage(complaint)
     assert (result.acuity, result.expected_resources) == (acuity, resources)
+
+
+def test_a_three_week_old_with_a_temperature_of_38_is_esi_2_from_a_narrative() -> None:
+    result = assess(input_from_narrative("A 3-week-old baby with a temperature of 38.3."))
+    assert result.acuity == 2
+    assert "esi.fever.under_28_days" in rules(result)

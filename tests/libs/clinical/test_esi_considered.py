@@ -228,6 +228,7 @@ def test_pacing_in_past_history_is_not_decision_point_a() -> None:
         "known renal colic, flank pain again",
         "headache for 2 days. Past medical history: migraines",
         "chronic abdominal pain",
+        "a migraine like her usual ones, vomiting",
     ],
 )
 def test_known_recurrent_central_pain_is_ctas_chronic_pain(complaint: str) -> None:
@@ -241,3 +242,5 @@ def test_a_new_severe_headache_is_still_corroborated() -> None:
     assert triage("headache since this morning", pain_score=9).acuity == 2
     # A history of something else does not make today's pain chronic.
     assert triage("history of asthma. Headache since noon", pain_score=9).acuity == 2
+    # Compared with something dangerous, not with the usual pattern.
+    assert triage("a headache like her previous brain bleed", pain_score=9).acuity == 2

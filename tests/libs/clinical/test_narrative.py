@@ -72,6 +72,15 @@ def test_palpated_blood_pressure_gives_the_systolic_only() -> None:
     assert reading.values["heart_rate"] == 128
 
 
+def test_a_temperature_joined_by_of_or_a_reported_fever_is_read() -> None:
+    assert read_narrative("a temperature of 38.3").values["temperature_c"] == 38.3
+    assert read_narrative("temp was 101.2F").values["temperature_c"] == 38.4
+    assert read_narrative("a fever of 103 at home").values["temperature_c"] == 39.4
+    # The measured temperature wins over the one reported.
+    reading = read_narrative("a fever of 103 at home. Vital signs: T 101.6F")
+    assert reading.values["temperature_c"] == 38.7
+
+
 def test_vitals_joined_by_is_or_of_are_read() -> None:
     reading = read_narrative(
         "the patient's HR is 140, RR 28. Heart rate was irrelevant here; "

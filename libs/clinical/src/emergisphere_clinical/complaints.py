@@ -93,6 +93,31 @@ _REREAD = (
         ),
         r"\1 \2",
     ),
+    # A wound already repaired is a wound check, not a new laceration ("sutures removed
+    # from a forehead laceration repaired 7 days ago").
+    (
+        re.compile(
+            r"\b(?:laceration|lac|cut|wound)\s+(?:(?:that|which) was\s+)?"
+            r"(?:repaired|sutured|stitched|stapled|closed|glued)\b"
+        ),
+        "repaired wound",
+    ),
+    # "Swollen wrist" as the lexicon writes it, "wrist swelling"; "red, hot, swollen" as
+    # one description, so the commas do not split it.
+    (
+        re.compile(
+            r"\bswollen,? (?:and )?(?:painful |tender )?(wrist|ankle|knee|elbow|finger|toe"
+            r"|foot|hand|shoulder)\b"
+        ),
+        r"\1 swelling",
+    ),
+    (
+        re.compile(
+            r"\b(red|hot|warm|swollen|tender|painful|itchy|sore)\s*,\s*(?:and\s+)?"
+            r"(?=(?:red|hot|warm|swollen|tender|painful|itchy|sore)\b)"
+        ),
+        r"\1 ",
+    ),
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".
     (
@@ -340,6 +365,9 @@ def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | N
 _CHRONIC_CUE = re.compile(
     r"\b(?:chronic|recurrent|recurring|known|usual|typical|same as (?:before|usual|previous))\b"
 )
+# After the finding only the usual pattern counts ("a migraine like her usual ones"): "a
+# headache like her previous bleed" compares it with something dangerous, not benign.
+_CHRONIC_AFTER = re.compile(r"\b(?:like|as|same as) (?:(?:his|her|my|their) )?(?:usual|typical)\b")
 
 
 def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
@@ -350,10 +378,12 @@ def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
         if first not in words:
             continue
         for hit in _phrase_pattern(phrase).finditer(text):
-            begin, _ = _span(text, hit.start(), hit.end(), _CLAUSE_END)
+            begin, finish = _span(text, hit.start(), hit.end(), _CLAUSE_END)
             sentence_begin, _ = _span(text, hit.start(), hit.end(), _SENTENCE_END)
-            if _CHRONIC_CUE.search(text, begin, hit.start()) is not None or _historical(
-                text, hit.start(), hit.end(), sentence_begin
+            if (
+                _CHRONIC_CUE.search(text, begin, hit.start()) is not None
+                or _CHRONIC_AFTER.search(text, hit.end(), finish) is not None
+                or _historical(text, hit.start(), hit.end(), sentence_begin)
             ):
                 return phrase
     return None

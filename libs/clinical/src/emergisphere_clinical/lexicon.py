@@ -217,6 +217,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
+         "|wanted to die|wanting to die|end my life|end her life|end his life"
+         "|take my own life|wish i was dead|better off dead"
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
          "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself"
          # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
@@ -224,6 +226,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("one_to_one_observation",)),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
+         "|took a bottle|took a whole bottle|swallowed a bottle|took all of her pills"
+         "|took all of his pills|took all her pills|took all his pills|took all my pills"
          "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache"),
@@ -538,7 +542,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
          "|catheter removal|staple removal|removal staples|removal of staples|removal sutures"
-         "|removal of sutures|cast check|cast problem|splint check|cast removal"),
+         "|removal of sutures|cast check|cast problem|splint check|cast removal"
+         "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
+         "|remove staples|repaired wound"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|prescription|ran out of|po medication|for medication"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),

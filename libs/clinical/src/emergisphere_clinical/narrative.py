@@ -59,11 +59,11 @@ _SPO2 = re.compile(
     r"(?:\s*(?:on|via|with)?\s*(ra\b|room air|\d+\s*l(?:/min|pm)?\b|nrb|non ?rebreather"
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
 )
-_TEMP = re.compile(
-    r"\b(?:t|temp(?:erature)?)"
-    + _SEP
-    + r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
-)
+_DEGREES = r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
+_TEMP = re.compile(r"\b(?:t|temp(?:erature)?)" + _SEP + _VERB + _DEGREES)
+# "A fever of 103", "febrile to 39.5": a reported temperature, read only when the note
+# has no measured one (the triage measurement is how the patient arrives).
+_FEVER_REPORTED = re.compile(r"\b(?:fever|febrile)\s+(?:of|to|at|up to)\s+" + _DEGREES)
 # A score may be quoted: rates it as "1" out of 10.
 _OF_TEN = r"[\"'\u201c\u201d]?\s*\+?\s*(?:/|out of)\s*10\b"
 _PAIN = re.compile(
@@ -167,7 +167,7 @@ def read_narrative(note: str) -> NarrativeReading:
         if support is not None:
             # Anything named after the saturation other than room air is oxygen therapy.
             on_oxygen = not support.startswith(("ra", "room"))
-    if temp := _first(_TEMP, text):
+    if temp := _first(_TEMP, text) or _first(_FEVER_REPORTED, text):
         values["temperature_c"] = _celsius(float(temp.group(1)), temp.group(2))
     if pain := _first(_PAIN, text):
         score = next(g for g in pain.groups() if g is not None)
