@@ -347,6 +347,11 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("took a bottle of Tylenol because she wanted to die", "suicidal"),
         ("painful swollen wrist after a fall", "limb_injury"),
         ("a red, hot, swollen lower leg", "cellulitis"),
+        ("cutting her wrists, says she does not want to live anymore", "suicidal"),
+        ("a foreign body sensation in her left eye after grinding metal", "eye_foreign_body"),
+        ("grit in my eye", "eye_foreign_body"),
+        ("athlete's foot for 3 weeks", "rash"),
+        ("a mild sunburn", "minor_burn"),
         ("needs his sutures removed from a laceration repaired 7 days ago", "wound_check"),
     ],
 )

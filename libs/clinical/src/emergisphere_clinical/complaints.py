@@ -93,6 +93,14 @@ _REREAD = (
         ),
         r"\1 \2",
     ),
+    # "Something in my eye", "a foreign body sensation in her left eye", "grit in the eye".
+    (
+        re.compile(
+            r"\b(?:foreign body(?: sensation)?|something|sand|dirt|grit|dust|metal)"
+            r" in (?:the |her |his |my |their |your )?(?:(?:left|right|lt|rt) )?eyes?\b"
+        ),
+        "foreign body in eye",
+    ),
     # A wound already repaired is a wound check, not a new laceration ("sutures removed
     # from a forehead laceration repaired 7 days ago").
     (

@@ -218,7 +218,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
          "|wanted to die|wanting to die|end my life|end her life|end his life"
-         "|take my own life|wish i was dead|better off dead"
+         "|take my own life|wish i was dead|better off dead|does not want to live"
+         "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
+         "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
+         "|cutting himself|cutting myself"
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
          "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself"
          # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
@@ -517,7 +520,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stye"),
-    _cat("rash", "a rash", S, "dermatology", (), "rash|itching|itchy|pruritus"),
+    _cat("rash", "a rash", S, "dermatology", (),
+         "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem"),
@@ -538,7 +542,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung"),
-    _cat("minor_burn", "a minor burn", S, "general_practice", (), "burn|burns|scald"),
+    _cat("minor_burn", "a minor burn", S, "general_practice", (),
+         "burn|burns|scald|sunburn|sunburnt|sunburned"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
          "|catheter removal|staple removal|removal staples|removal of staples|removal sutures"
