@@ -160,6 +160,10 @@ def test_life_saving_complaints_are_esi_1(complaint: str) -> None:
         ("new confusion", "esi.b.altered_mental_status"),
         # A blow to the eye is ESI 4 (one X-ray); an open globe is not.
         ("ruptured globe after a fall", "esi.b.open_globe"),
+        ("swallowed a button battery 30 minutes ago", "esi.b.battery_ingestion"),
+        ("known diabetic, DKA again", "esi.b.hyperglycaemic_crisis"),
+        ("vomiting, fruity breath", "esi.b.hyperglycaemic_crisis"),
+        ("asthma, speaking in short phrases", "esi.b.respiratory_distress"),
     ],
 )
 def test_high_risk_complaints_are_esi_2(complaint: str, rule: str) -> None:
@@ -400,3 +404,16 @@ def test_a_three_week_old_with_a_temperature_of_38_is_esi_2_from_a_narrative() -
     result = assess(input_from_narrative("A 3-week-old baby with a temperature of 38.3."))
     assert result.acuity == 2
     assert "esi.fever.under_28_days" in rules(result)
+
+
+def test_a_wheezing_asthmatic_below_92_percent_is_esi_2_with_one_resource() -> None:
+    # BTS/SIGN 2019: SpO2 below 92% is a life-threatening feature of acute asthma.
+    result = triage("asthma, wheezing", spo2=91, respiratory_rate=24)
+    assert result.acuity == 2
+    assert "esi.b.breathless_hypoxaemic" in rules(result)
+    assert triage("asthma, wheezing", spo2=92, respiratory_rate=18).acuity == 4
+
+
+def test_a_stated_high_glucose_with_crisis_signs_is_esi_2() -> None:
+    result = triage("glucose high, vomiting and abdominal pain", heart_rate=118)
+    assert "esi.b.hyperglycaemic_crisis_unmeasured" in rules(result)

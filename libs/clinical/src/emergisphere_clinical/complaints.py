@@ -101,6 +101,15 @@ _REREAD = (
         ),
         "foreign body in eye",
     ),
+    # "A bead stuck in his nose", "a pea in her ear".
+    (
+        re.compile(
+            r"\b(?:an? )?(?:bead|pea|bean|button|toy|object|stone|pebble|peanut|crayon"
+            r"|eraser|something|insect|bug)(?: stuck)? (?:up |in |inside )(?:the |her |his |my"
+            r" |their |your )?(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
+        ),
+        r"foreign body in the \1",
+    ),
     # A wound already repaired is a wound check, not a new laceration ("sutures removed
     # from a forehead laceration repaired 7 days ago").
     (
@@ -125,6 +134,14 @@ _REREAD = (
             r"(?=(?:red|hot|warm|swollen|tender|painful|itchy|sore)\b)"
         ),
         r"\1 ",
+    ),
+    # "A painful forearm" as the lexicon writes it, "forearm pain".
+    (
+        re.compile(
+            r"\bpainful (?:(?:left|right|lt|rt) )?(wrist|ankle|knee|elbow|finger|toe|foot"
+            r"|hand|shoulder|hip|arm|forearm|leg|thigh|heel|calf|neck|back)\b"
+        ),
+        r"\1 pain",
     ),
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".

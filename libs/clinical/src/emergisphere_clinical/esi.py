@@ -22,6 +22,7 @@ from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory,
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
+    DANGER_ZONE_SPO2,
     NEONATE_MAX_YEARS,
     PALS_ADULT_AGE_YEARS,
     SIRS_MIN_AGE_YEARS,
@@ -112,6 +113,11 @@ HYPOGLYCAEMIA_PHRASES = frozenset(
         "hypoglycaemia",
         "hypoglycemic",
         "hypoglycaemic",
+        "glucose low",
+        "low glucose",
+        "sugar low",
+        "low sugar",
+        "sugars low",
     }
 )
 HYPERGLYCAEMIA_PHRASES = frozenset(
@@ -122,6 +128,11 @@ HYPERGLYCAEMIA_PHRASES = frozenset(
         "hyperglycaemia",
         "hyperglycemic",
         "hyperglycaemic",
+        "glucose high",
+        "high glucose",
+        "sugar high",
+        "high sugar",
+        "sugars high",
     }
 )
 # ADA 2009 hyperglycaemic crisis symptoms the lexicon can read.
@@ -462,6 +473,23 @@ def _breathless_unmeasured(v: VitalSigns, categories: list[ComplaintCategory]) -
     return [Finding(2, "esi.b.breathless_unmeasured", text, sources.BREATHLESS_UNMEASURED)]
 
 
+def _breathless_hypoxaemic(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
+    """Breathlessness with SpO2 below 92%: respiratory distress, whatever the resources.
+
+    At decision point D the low SpO2 would corroborate ESI 2 only with two resources, yet a
+    wheezing asthmatic needs just one (the nebuliser) and SpO2 below 92% is a
+    life-threatening feature of acute asthma (BTS/SIGN 2019).
+    """
+    breathless = [c.label for c in categories if c.key in RESPIRATORY_COMPLAINTS]
+    if not breathless or v.spo2 is None or v.spo2 >= DANGER_ZONE_SPO2:
+        return []
+    text = (
+        f"Complaint of {breathless[0]} with SpO2 {fmt(v.spo2)}% (below"
+        f" {fmt(DANGER_ZONE_SPO2)}%): respiratory distress with hypoxaemia."
+    )
+    return [Finding(2, "esi.b.breathless_hypoxaemic", text, sources.BREATHLESS_HYPOXAEMIC)]
+
+
 def _glucose(
     glucose: float | None,
     v: VitalSigns,
@@ -599,7 +627,8 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
-    found += _breathless_unmeasured(v, categories) + _glucose(glucose, v, matches, categories)
+    found += _breathless_unmeasured(v, categories) + _breathless_hypoxaemic(v, categories)
+    found += _glucose(glucose, v, matches, categories)
     found += _vaginal_bleeding_tachycardia(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]

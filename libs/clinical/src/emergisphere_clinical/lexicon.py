@@ -122,6 +122,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
+         # BTS/SIGN 2019 acute severe asthma: cannot complete sentences in one breath.
+         "|unable to complete sentences|cannot complete sentences|can't complete sentences"
+         "|speaking in short phrases|speaking in single words|one word sentences"
+         "|accessory muscle use|using accessory muscles|intercostal retractions|retractions"
+         "|nasal flaring|tripod position|tripoding"
          "|working hard at breathing|working hard to breathe|smoke inhalation"
          # Central cyanosis is hypoxaemia made visible.
          "|cyanosis|cyanotic|blue lips"
@@ -234,6 +239,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache"),
+    # ADA 2009: diabetic ketoacidosis or a hyperosmolar state named, or its signs (the
+    # fruity breath of ketosis, Kussmaul breathing), is a hyperglycaemic crisis.
+    _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
+         "endocrinology", (LABS, FLUIDS, MEDS),
+         "dka|diabetic ketoacidosis|ketoacidosis|hyperosmolar|hhs|fruity breath"
+         "|kussmaul", source=sources.HYPERGLYCAEMIC_CRISIS),
+    # Button batteries burn through the oesophagus within hours and magnets perforate
+    # bowel: emergent X-ray and removal (NCPC button battery guideline 2018).
+    _cat("battery_ingestion", "a swallowed button battery or magnets", B,
+         "gastroenterology", (XRAY, CONSULT),
+         "button battery|disc battery|swallowed a battery|swallowed battery"
+         "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
+         "|magnet ingestion", source=sources.BATTERY_INGESTION),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
@@ -267,7 +285,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain|abdominal discomfort"
          "|abdomen discomfort|distended abdomen|abdominal distention|rlq abdominal pain"
-         "|ruq abdominal pain|llq abdominal pain|luq abdominal pain|abdominal mass"),
+         "|ruq abdominal pain|llq abdominal pain|luq abdominal pain|abdominal mass"
+         "|quadrant pain|quadrant abdominal pain|quadrant tenderness|lower abdominal pain"
+         "|upper abdominal pain|periumbilical pain"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"),
@@ -331,7 +351,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
-         "|blood sugar low"),
+         "|blood sugar low|glucose high|high glucose|sugar high|high sugar|sugars high"
+         "|glucose low|low glucose|sugar low|low sugar|sugars low"),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
@@ -354,15 +375,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vaginal discharge|penile discharge|genital discharge|genital lesion"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
-         "|foreign body in the nose|ear foreign body|nose foreign body|nasal foreign body"
-         "|foreign body in pharynx|foreign body in throat|pharynx foreign body"
-         "|throat foreign body|fish bone|fishbone"),
+         "|foreign body in the nose|foreign body in the nostril|ear foreign body"
+         "|nose foreign body|nasal foreign body|foreign body in pharynx|foreign body in throat"
+         "|pharynx foreign body|throat foreign body|fish bone|fishbone"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
          "foreign body in esophagus|esophageal foreign body|esophagus foreign body"
          "|foreign body in oesophagus|oesophageal foreign body|swallowed foreign body"
-         "|food bolus|food impaction|food stuck"),
+         "|food bolus|food impaction|food stuck|swallowed a coin|swallowed coin"
+         "|swallowed an object|swallowed a toy|swallowed a bone|swallowed a pin"
+         "|swallowed something|swallowed a foreign body"),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
          "foreign body in rectum|rectal foreign body|rectum foreign body"),
@@ -551,7 +574,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
          "|remove staples|repaired wound"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
-         "refill|prescription|ran out of|po medication|for medication"),
+         "refill|prescription|ran out of|po medication|for medication|work note|school note"
+         "|sick note|doctor's note|medical certificate|physical form|form signed"
+         "|forms signed|paperwork"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"),
     _cat("tetanus", "a tetanus booster", S, "general_practice", (), "tetanus"),
@@ -562,6 +587,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|ingrown nail|ingrown toenail|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care"),
+    # Testing after an exposure without symptoms: the cultures and serology are labs.
+    _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",
+         (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"
+         "|sti screen|sexually transmitted|checked for std|checked for sti"),
     _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"),
 )
 # fmt: on

@@ -57,6 +57,15 @@ BREATHLESS_UNMEASURED = (
     " breath are high-risk; chapter 6: respiratory rate and SpO2 are the vital signs that"
     " judge it. Missing data never lowers acuity"
 )
+BREATHLESS_HYPOXAEMIC = (
+    "BTS/SIGN British guideline on the management of asthma (2019): SpO2 below 92% is a"
+    f" life-threatening feature of acute asthma; respiratory distress is high-risk at {ESI_B}"
+)
+BATTERY_INGESTION = (
+    "National Capital Poison Center button battery ingestion guideline (2018): an"
+    " oesophageal battery causes burns within 2 hours and needs emergent X-ray and removal;"
+    f" multiple magnets can perforate bowel; a high-risk situation at {ESI_B}"
+)
 HYPOGLYCAEMIA = (
     "ADA Standards of Care (International Hypoglycaemia Study Group 2017): level 2"
     " hypoglycaemia is glucose below 54 mg/dL (3.0 mmol/L), where neuroglycopenic symptoms"

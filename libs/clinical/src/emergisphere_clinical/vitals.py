@@ -24,6 +24,8 @@ SIRS_MIN_AGE_YEARS = 18.0
 # The vital signs a triage nurse records for every patient (ESI v4 handbook, chapter 6).
 # Whether an abnormal reading is corroborated can only be judged when all three are known.
 CORE_VITALS = ("heart_rate", "respiratory_rate", "systolic_bp")
+# ESI decision point D: SpO2 below 92% at any age.
+DANGER_ZONE_SPO2 = 92.0
 
 
 def fmt(value: float) -> str:
@@ -63,8 +65,9 @@ def danger_zone_flags(vitals: VitalSigns, age_years: float | None) -> list[tuple
     if vitals.respiratory_rate is not None and vitals.respiratory_rate > rr_limit:
         text = f"Respiratory rate {fmt(vitals.respiratory_rate)} is above the danger-zone limit "
         flags.append(("respiratory_rate", text + f"of {fmt(rr_limit)} for age."))
-    if vitals.spo2 is not None and vitals.spo2 < 92:
-        text = f"SpO2 {fmt(vitals.spo2)}% is below the danger-zone limit of 92% (any age)."
+    if vitals.spo2 is not None and vitals.spo2 < DANGER_ZONE_SPO2:
+        limit = fmt(DANGER_ZONE_SPO2)
+        text = f"SpO2 {fmt(vitals.spo2)}% is below the danger-zone limit of {limit}% (any age)."
         flags.append(("spo2", text))
     return flags
 
