@@ -1,0 +1,181 @@
+"""How a note is written, rewritten as the lexicon writes it.
+
+Triage abbreviations are expanded ("c/o CP" is "complains of chest pain"), coded lists are
+put in natural order ("pain, chest" is "chest pain"), and phrasings that name something
+else than they seem are reread ("cold and clammy" is poor perfusion, not a cold). Each
+rewrite keeps the meaning; none of them decides anything on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# fmt: off
+_ABBREVIATIONS = (
+    ("n/v/d", "nausea or vomiting or diarrhoea"), ("n/v", "nausea or vomiting"),
+    ("cp", "chest pain"), ("sob", "shortness of breath"), ("loc", "loss of consciousness"),
+    ("dib", "difficulty breathing"), ("abd.", "abdominal"), ("abd", "abdominal"),
+    ("ams", "altered mental status"),
+    ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
+    ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
+    ("f/c", "fever and chills"), ("fb", "foreign body"), ("movt", "movement"),
+    # Blood sugar test, as Korean and some other triage records write a glucose check.
+    ("bst", "blood sugar"), ("bsl", "blood sugar level"),
+    # Ascites tapping, as Korean records abbreviate a paracentesis.
+    ("a/tapping", "ascites tapping"),
+    # Food poisoning is infectious gastroenteritis, not a toxic ingestion.
+    ("food poisoning", "gastroenteritis"),
+)
+# fmt: on
+_EXPANSIONS = dict(_ABBREVIATIONS)
+# One pass for all of them, longest first ("n/v/d" before "n/v"): no expansion contains
+# another abbreviation, so this reads as applying them one by one, at a fraction of the cost.
+_ABBREVIATION = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(map(re.escape, sorted(_EXPANSIONS, key=len, reverse=True)))
+    + r")(?![\w/])"
+)
+# Coded complaint lists write "pain, chest" for chest pain; read them in natural order.
+# Only a whole segment is rewritten, so prose such as "pain, chest is clear" is left alone.
+_INVERTED = re.compile(
+    r"(?:^|(?<=[.;]))\s*(pain|discomfort|distension|swelling|injury|bleeding|trauma|numbness"
+    r"|edema|oedema|foreign body|discharge|mass|lesion|redness|retention|laceration|burn)"
+    r",\s*([a-z.]+(?: [a-z]+)?)\s*(?=$|[.;])"
+)
+# Words that name something else than they seem. "Cold" is a cold (an infection) unless
+# it describes skin or a limb (poor perfusion), or an injury (frostbite); a pulseless
+# limb is limb ischaemia, not cardiac arrest; hay fever is not a fever.
+_REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (
+        ("pulseless",),
+        re.compile(
+            r"\b(?:cool |cold )?pulseless (?:(?:left|right|lt|rt) )?"
+            r"(?:limb|leg|arm|foot|hand|extremity|extremities)\b"
+        ),
+        "limb ischemia",
+    ),
+    (("cold",), re.compile(r"\bcold (?:injury|injuries|exposure)\b"), "frostbite"),
+    (
+        ("cold",),
+        re.compile(
+            r"\bcold(?= (?:and clammy|sweats?|skin|to (?:the )?touch|extremit|limbs?\b"
+            r"|legs?\b|arms?\b|feet\b|foot\b|hands?\b))"
+        ),
+        "cool",
+    ),
+    (("hay fever",), re.compile(r"\bhay fever\b"), "allergic rhinitis"),
+    # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
+    (
+        ("cut",),
+        re.compile(
+            r"\bcut(?:ting)? (?:(?:my|his|her|their|your) )?(?:own )?"
+            r"((?:toe|finger)?nails?|hair)\b"
+        ),
+        r"trim \1",
+    ),
+    # "Hit me right in the eye", "punched in the face": the blow and where it landed.
+    (
+        (" in the ",),
+        re.compile(
+            r"\b(hit|struck|punched|poked|kicked|elbowed)(?: (?:me|him|her|them))?"
+            r"(?: right)? in the (eye|face|nose|mouth|jaw|head)\b"
+        ),
+        r"\1 \2",
+    ),
+    # "Something in my eye", "a foreign body sensation in her left eye", "grit in the eye".
+    (
+        (" eye",),
+        re.compile(
+            r"\b(?:foreign body(?: sensation)?|something|sand|dirt|grit|dust|metal)"
+            r" in (?:the |her |his |my |their |your )?(?:(?:left|right|lt|rt) )?eyes?\b"
+        ),
+        "foreign body in eye",
+    ),
+    # "A bead stuck in his nose", "a pea in her ear".
+    (
+        ("nose", "nostril", "ear"),
+        re.compile(
+            r"\b(?:an? )?(?:bead|pea|bean|button|toy|object|stone|pebble|peanut|crayon"
+            r"|eraser|something|insect|bug)(?: stuck)? (?:up |in |inside )(?:the |her |his |my"
+            r" |their |your )?(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
+        ),
+        r"foreign body in the \1",
+    ),
+    # A wound already repaired is a wound check, not a new laceration ("sutures removed
+    # from a forehead laceration repaired 7 days ago").
+    (
+        ("repaired", "sutured", "stitched", "stapled", "closed", "glued"),
+        re.compile(
+            r"\b(?:laceration|lac|cut|wound)\s+(?:(?:that|which) was\s+)?"
+            r"(?:repaired|sutured|stitched|stapled|closed|glued)\b"
+        ),
+        "repaired wound",
+    ),
+    # "Swollen wrist" as the lexicon writes it, "wrist swelling"; "red, hot, swollen" as
+    # one description, so the commas do not split it.
+    (
+        ("swollen",),
+        re.compile(
+            r"\bswollen,? (?:and )?(?:painful |tender )?(wrist|ankle|knee|elbow|finger|toe"
+            r"|foot|hand|shoulder)\b"
+        ),
+        r"\1 swelling",
+    ),
+    (
+        (",",),
+        re.compile(
+            r"\b(red|hot|warm|swollen|tender|painful|itchy|sore)\s*,\s*(?:and\s+)?"
+            r"(?=(?:red|hot|warm|swollen|tender|painful|itchy|sore)\b)"
+        ),
+        r"\1 ",
+    ),
+    # "A painful forearm" as the lexicon writes it, "forearm pain".
+    (
+        ("painful",),
+        re.compile(
+            r"\bpainful (?:(?:left|right|lt|rt) )?(wrist|ankle|knee|elbow|finger|toe|foot"
+            r"|hand|shoulder|hip|arm|forearm|leg|thigh|heel|calf|neck|back)\b"
+        ),
+        r"\1 pain",
+    ),
+    # Intensifiers between a body part and its state: "my breast is so sore" reads as
+    # "breast is sore", "eyes are all red" as "eyes are red".
+    (
+        ("is ", "are ", "feel"),
+        re.compile(r"\b(is|are|feels|feel) (?:so|very|really|all|quite|extremely) "),
+        r"\1 ",
+    ),
+)
+# "Pain 0/10" records the absence of pain.
+_NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
+# "twisted my ankle", "hit his head": read as "twisted ankle", "hit head".
+_POSSESSIVE = re.compile(
+    r"\b(twisted|sprained|injured|hurt|rolled|banged|bumped|hit|cut|broke|burned|burnt)"
+    r" (?:my|his|her|their|your)(?: (?:right|left))? "
+)
+# "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
+# "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
+_PAIN_IN = re.compile(
+    r"\bpain in (?:the|his|her|my|their|your) ([a-z]+)\b"
+    r"|\bpain (?:in|on|at) (?:the |his |her |my |their |your )?(knee|ankle|wrist|hand|foot"
+    r"|leg|arm|shoulder|hip|neck|elbow|finger|toe|thigh|back|chest|abdomen|head)\b"
+)
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    text = reread(_ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(0)], text))
+    text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
+    text = _NO_PAIN.sub("no pain", text)
+    text = _PAIN_IN.sub(lambda m: f"{m.group(1) or m.group(2)} pain", text)
+    text = _POSSESSIVE.sub(lambda m: f"{m.group(1)} ", text)
+    return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
+
+
+def reread(text: str, *, every: bool = False) -> str:
+    """The rereadings applied to lower-case text; each is tried only where its cue occurs
+    (most notes need none of them), or, with ``every``, all of them."""
+    for cues, pattern, reading in _REREAD:
+        if every or any(cue in text for cue in cues):
+            text = pattern.sub(reading, text)
+    return text

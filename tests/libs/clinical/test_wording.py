@@ -1,0 +1,39 @@
+"""How a note is rewritten before matching: abbreviations, coded lists, rereadings."""
+
+from __future__ import annotations
+
+import pytest
+
+from emergisphere_clinical.wording import normalise, reread
+
+NOTES = [
+    "72M c/o CP, SOB, N/V/D x2d",
+    "cool pulseless left leg, cold and clammy",
+    "unable to cut his own toenails; hit me right in the eye",
+    "a bead stuck in his nose, grit in my eye",
+    "sutures removed from a laceration repaired 7 days ago",
+    "painful swollen wrist; a red, hot, swollen leg; painful left forearm",
+    "my breast is so sore and my eyes are all red",
+    "pain, chest; pain in the wrist; twisted my ankle; pain 0/10",
+    "hay fever, cold injury",
+]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_a_rereading_skipped_for_want_of_its_cue_would_not_have_applied(note: str) -> None:
+    assert reread(note.lower()) == reread(note.lower(), every=True)
+
+
+def test_abbreviations_expand_in_one_pass_longest_first() -> None:
+    assert normalise("N/V/D") == "nausea or vomiting or diarrhoea"
+    assert normalise("c/o CP and SOB") == "complains of chest pain and shortness of breath"
+    # Inside a word or a longer token nothing is expanded.
+    assert normalise("cpr, sober") == "cpr, sober"
+
+
+def test_each_rereading_changes_what_it_names() -> None:
+    assert normalise("unable to cut his own toenails") == "unable to trim toenails"
+    assert normalise("hit me right in the eye") == "hit eye"
+    assert normalise("a pea in her left ear") == "foreign body in the ear"
+    assert normalise("painful swollen wrist") == "wrist pain swelling"
+    assert normalise("eyes are all red") == "eyes are red"
