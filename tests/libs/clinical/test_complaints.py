@@ -426,3 +426,30 @@ def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_faili
     # Back for nothing else, or for something infective: a failing treatment.
     assert "cough" in keys("started on antibiotics for pneumonia yesterday")
     assert "cough" in keys("fever; on antibiotics for pneumonia")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("heat stroke", "heat_stroke"),
+        ("heat exhaustion", "heat_exhaustion"),
+        ("snake bite to the ankle", "snake_bite"),
+        ("tick bite", "insect_sting"),
+        ("swollen legs", "edema"),
+        ("copd exacerbation", "shortness_of_breath"),
+        ("difficulty urinating", "urinary_retention"),
+        ("picc line problem", "device_malfunction"),
+        ("bleeding on blood thinners", "bleeding_tendency"),
+        ("psych eval", "mental_health"),
+        ("sinus pressure", "common_cold"),
+        ("immunization", "tetanus"),
+    ],
+)
+def test_common_chief_complaints_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_heat_stroke_is_not_a_stroke() -> None:
+    assert "stroke" not in keys("heat stroke")
+    assert "stroke" not in keys("sun stroke after the marathon")
+    assert "stroke" in keys("stroke symptoms since noon")

@@ -252,6 +252,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "button battery|disc battery|swallowed a battery|swallowed battery"
          "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
          "|magnet ingestion", source=sources.BATTERY_INGESTION),
+    # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
+    _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
+         "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
+    # Any bite by a venomous snake may progress to envenoming.
+    _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
+         "snake bite|snakebite|bitten by a snake|rattlesnake|viper bite|envenomation",
+         source=sources.SNAKE_BITE),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
@@ -275,7 +282,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
-         "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"),
+         "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"
+         "|copd exacerbation|exacerbation of copd|aecopd|bronchiolitis"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
@@ -356,7 +364,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
-         "|unable to void|cannot void|can't void|blocked catheter"),
+         "|unable to void|cannot void|can't void|blocked catheter|difficulty urinating"
+         "|trouble urinating|difficulty voiding"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change"),
@@ -416,6 +425,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "electrical injury|electric shock|electrocution|electrocuted|lightning"),
     _cat("hypothermia", "hypothermia", S, "critical_care", (LABS, ECG, FLUIDS),
          "hypothermia|hypothermic"),
+    # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
+    _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
+         "heat exhaustion|heat cramps|heat syncope|heat illness"),
     _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
          "drowning|near drowning|submersion"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
@@ -434,14 +446,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("edema", "generalised or leg oedema", S, "nephrology", (LABS, XRAY),
          "generalized edema|generalised edema|generalized oedema|generalised oedema"
          "|anasarca|general edema|leg edema|leg oedema|pedal edema|peripheral edema"
-         "|ankle edema|whole body swelling"),
+         "|ankle edema|whole body swelling|edema|oedema|swollen legs|swollen ankles"
+         "|swollen feet|bilateral leg swelling"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
          "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values"
          "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"),
     _cat("bleeding_tendency", "spontaneous bruising or bleeding", S, "hematology", (LABS,),
-         "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"),
+         "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"
+         "|bleeding on blood thinners|bleeding on warfarin|bleeding on anticoagulants"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"),
@@ -512,7 +526,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "ptbd|perm cath|permcath|avf malfunction|fistula malfunction|drain malfunction"
          "|drain problem|catheter problem|stoma problem|shunt problem|shunt malfunction"
          "|tracheostomy problem|trach problem|pacemaker problem|device problem"
-         "|device malfunction"),
+         "|device malfunction|port problem|port malfunction|picc problem|picc line problem"
+         "|ostomy problem|colostomy problem|ileostomy problem"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"),
@@ -524,6 +539,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
          "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
          "|psychosis|delusion|delusions|delusional|paranoid|paranoia|bizarre behavior"
+         "|psychiatric evaluation|psych eval|psych evaluation"
          "|bizarre behaviour|agitation|agitated"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
@@ -533,7 +549,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
-         "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea",
+         "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea"
+         "|sinus pain|sinus pressure|sinusitis|covid|coronavirus",
          infection=True),
     _cat("ear", "an ear complaint", S, "ent", (), "tinnitus|ear discharge|otorrhea|otorrhoea"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
@@ -547,7 +564,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
-         "|dental problem|gum problem|tooth problem"),
+         "|dental problem|gum problem|tooth problem|teething"),
     # A chipped, loose or displaced tooth after a blow: a dental X-ray and a dental
     # consultation (IADT 2020). A knocked-out tooth is dental_avulsion.
     _cat("dental_trauma", "a dental injury", S, "dentistry", (XRAY, CONSULT),
@@ -564,7 +581,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, MEDS), _BREAST_PAIN, infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
-         "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung"),
+         "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
+         "|tick bite|tick removal|embedded tick"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|scald|sunburn|sunburnt|sunburned"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
@@ -579,7 +597,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forms signed|paperwork"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"),
-    _cat("tetanus", "a tetanus booster", S, "general_practice", (), "tetanus"),
+    _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
+         "tetanus|immunization|immunisation|vaccination|vaccine"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"

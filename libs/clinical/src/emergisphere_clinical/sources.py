@@ -66,6 +66,16 @@ BATTERY_INGESTION = (
     " oesophageal battery causes burns within 2 hours and needs emergent X-ray and removal;"
     f" multiple magnets can perforate bowel; a high-risk situation at {ESI_B}"
 )
+HEAT_STROKE = (
+    "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"
+    " stroke (hyperthermia with central nervous system dysfunction) needs immediate cooling;"
+    f" a high-risk situation at {ESI_B}"
+)
+SNAKE_BITE = (
+    "WHO guidelines for the management of snakebites (2016): any bite by a venomous snake"
+    " may progress to envenoming and is observed in hospital with bloods; a high-risk"
+    f" situation at {ESI_B}"
+)
 HYPOGLYCAEMIA = (
     "ADA Standards of Care (International Hypoglycaemia Study Group 2017): level 2"
     " hypoglycaemia is glucose below 54 mg/dL (3.0 mmol/L), where neuroglycopenic symptoms"

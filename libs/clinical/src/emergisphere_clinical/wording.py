@@ -44,7 +44,8 @@ _INVERTED = re.compile(
 )
 # Words that name something else than they seem. "Cold" is a cold (an infection) unless
 # it describes skin or a limb (poor perfusion), or an injury (frostbite); a pulseless
-# limb is limb ischaemia, not cardiac arrest; hay fever is not a fever.
+# limb is limb ischaemia, not cardiac arrest; hay fever is not a fever; heat stroke is
+# not a stroke.
 _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (
         ("pulseless",),
@@ -64,6 +65,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         "cool",
     ),
     (("hay fever",), re.compile(r"\bhay fever\b"), "allergic rhinitis"),
+    # Heat stroke is hyperthermia, not a stroke.
+    (("stroke",), re.compile(r"\b(?:heat|sun) stroke\b"), "heatstroke"),
     # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
     (
         ("cut",),
