@@ -274,7 +274,7 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("foreign body in the nose", "foreign_body_ent"),
         ("pruritus", "rash"),
         ("facial trauma; injury", "head_injury"),
-        ("puncture wound, foot", "laceration"),
+        ("puncture wound, foot", "puncture_wound"),
         ("cyanosis", "respiratory_distress"),
         ("bleach in the eye", "chemical_eye"),
         # Written as the CEDIS list writes them.
@@ -443,10 +443,47 @@ def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_faili
         ("psych eval", "mental_health"),
         ("sinus pressure", "common_cold"),
         ("immunization", "tetanus"),
+        ('her speech was slurred and her right arm was "not working"', "stroke"),
+        ("I've got a gun at home and I plan to use it on myself tonight", "suicidal"),
+        ('she took "about 30" acetaminophen 500 mg tablets', "overdose"),
+        ("splashed liquid drain cleaner into his right eye", "chemical_eye"),
+        ("hit his forehead on a table; on warfarin", "anticoagulated_head_injury"),
+        ("light vaginal spotting", "vaginal_bleeding"),
+        ("felt faint in the bathroom", "syncope"),
+        ("feeling weak all over", "weakness"),
+        ("burning with urination", "urinary_infection"),
+        ("a plastic bead into her right nostril", "foreign_body_ent"),
+        ("fell yesterday onto her right shoulder", "limb_injury"),
+        ("won't use her left arm", "limb_injury"),
+        ("punched a wall", "limb_injury"),
+        ("a 2 cm fluctuant abscess", "abscess"),
+        ("a fishhook embedded in his finger", "skin_foreign_body"),
+        ("stepped on a nail", "puncture_wound"),
+        ("splashed boiling water on her forearm", "minor_burn"),
+        ("requests emergency contraception", "contraception"),
+        ("limp and gray with mottled extremities, cap refill 5 seconds", "poor_perfusion"),
     ],
 )
 def test_common_chief_complaints_are_read(text: str, expected: str) -> None:
     assert expected in keys(text)
+
+
+def test_capillary_refill_is_not_a_prescription_refill() -> None:
+    assert "medication_refill" not in keys("cap refill 2 seconds")
+    assert "poor_perfusion" not in keys("cap refill 2 seconds")
+    assert "poor_perfusion" in keys("capillary refill time of 4 sec")
+    assert "medication_refill" in keys("needs a refill of her inhaler")
+
+
+def test_a_chemical_is_a_chemical_eye_only_with_the_eye_named() -> None:
+    assert "chemical_eye" not in keys("drank bleach")
+    assert "chemical_eye" in keys("bleach splashed in her eyes")
+
+
+def test_a_denied_list_closed_by_or_ends_at_the_next_comma() -> None:
+    text = "denies hitting her head, dizziness, or CP before the fall, and is not on thinners"
+    assert keys(text) == set()
+    assert "acs" in keys("denies fever, chills, or vomiting, and has chest pain")
 
 
 def test_heat_stroke_is_not_a_stroke() -> None:

@@ -417,3 +417,25 @@ def test_a_wheezing_asthmatic_below_92_percent_is_esi_2_with_one_resource() -> N
 def test_a_stated_high_glucose_with_crisis_signs_is_esi_2() -> None:
     result = triage("glucose high, vomiting and abdominal pain", heart_rate=118)
     assert "esi.b.hyperglycaemic_crisis_unmeasured" in rules(result)
+
+
+def test_a_child_with_poor_perfusion_and_a_fast_heart_is_in_shock_at_esi_1() -> None:
+    result = triage("limp, mottled extremities", age=0.2, heart_rate=220, systolic_bp=None)
+    assert result.acuity == 1
+    assert "esi.a.paediatric_compensated_shock" in rules(result)
+    # A fast heart alone, or in an adult with a normal pressure, is not this rule.
+    assert "esi.a.paediatric_compensated_shock" not in rules(
+        triage("fever", age=0.2, heart_rate=220)
+    )
+    assert "esi.a.paediatric_compensated_shock" not in rules(triage("mottled", heart_rate=120))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "35 weeks pregnant, has been having a generalized tonic-clonic seizure for 6 minutes",
+        "slumped over, now only withdraws to pain, gurgling respirations",
+    ],
+)
+def test_an_ongoing_seizure_or_a_threatened_airway_in_a_note_is_esi_1(note: str) -> None:
+    assert assess(input_from_narrative(note)).acuity == 1

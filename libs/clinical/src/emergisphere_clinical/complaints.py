@@ -57,7 +57,7 @@ _LIST_CUE = re.compile(r"\b(?:no|denies|denied|denying|without|negative for)\b")
 # long list backtracks exponentially.
 _LIST_JOINER = re.compile(r",|\b(?:or|nor)\b")
 _LIST_ITEM = re.compile(r"[a-z' ]+")
-_LIST_ITEM_WORDS = 4
+_LIST_ITEM_WORDS = 5
 # ConText historical triggers; "N years/months ago" after a finding dates it (ConText
 # counts anything over two weeks old as historical, so days and hours stay current).
 _HISTORY_CUE = re.compile(
@@ -124,13 +124,23 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
     cues = list(_LIST_CUE.finditer(text, begin, start))
     if not cues:
         return False
-    tail = text[cues[-1].end() : finish]
-    joiners = [joiner.group() for joiner in _LIST_JOINER.finditer(tail)]
-    # At least one comma, and the list closes with "or"/"nor".
-    if "," not in joiners or joiners[-1] == ",":
+    offset = cues[-1].end()
+    tail = text[offset:finish]
+    # At least one comma, then "or"/"nor" closing the list; the closing item ends at the
+    # next comma ("denies dizziness, or CP before the fall, and is not on thinners").
+    joiners = list(_LIST_JOINER.finditer(tail))
+    commas = [joiner for joiner in joiners if joiner.group() == ","]
+    closer = next(
+        (j for j in joiners if j.group() != "," and commas and j.start() > commas[0].start()), None
+    )
+    if closer is None:
+        return False
+    after = next((c for c in commas if c.start() > closer.start()), None)
+    end = after.start() if after is not None else len(tail)
+    if start - offset >= end:
         return False
     # An empty item is the serial comma of ", or".
-    items = [item.strip() for item in _LIST_JOINER.split(tail) if item.strip()]
+    items = [item.strip() for item in _LIST_JOINER.split(tail[:end]) if item.strip()]
     return all(
         _LIST_ITEM.fullmatch(item) is not None and len(item.split()) <= _LIST_ITEM_WORDS
         for item in items

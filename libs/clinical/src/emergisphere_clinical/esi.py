@@ -188,6 +188,13 @@ def _life_saving_vitals(v: VitalSigns, age: float | None, poor_perfusion: bool) 
         text = f"Systolic BP below 90 with {', '.join(signs)}."
         found.append(Finding(1, "esi.a.hypotension_with_shock_signs", text, src))
     adult = age is None or age >= PALS_ADULT_AGE_YEARS
+    # A child compensates with tachycardia and keeps the pressure until late: poor skin
+    # perfusion with a danger-zone heart rate is shock already (PALS).
+    fast = [text for name, text in danger_zone_flags(v, age) if name == "heart_rate"]
+    if poor_perfusion and not adult and fast:
+        text = f"Skin signs of poor perfusion with a fast heart rate: {fast[0]}"
+        rule = "esi.a.paediatric_compensated_shock"
+        found.append(Finding(1, rule, text, sources.PALS_COMPENSATED_SHOCK))
     if poor_perfusion and adult and v.systolic_bp is not None and v.systolic_bp < 90:
         text = f"Systolic BP {fmt(v.systolic_bp)} (below 90) with skin signs of poor perfusion."
         rule = "esi.a.hypotension_with_hypoperfusion"

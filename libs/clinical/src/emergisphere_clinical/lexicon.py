@@ -81,7 +81,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, XRAY, MEDS, COMPLEX),
          "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
-         "|bag mask ventilation|bvm", actions=("airway_support",)),
+         "|bag mask ventilation|bvm|gurgling respirations|gurgling breathing|snoring"
+         "|respirations|airway compromise", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -100,9 +101,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("unresponsive", "unresponsiveness", A, "critical_care", (LABS, IMAGING, MEDS),
          "unresponsive|unconscious|unrousable|does not respond to voice"
          "|doesn't respond to voice|not responding to voice|no response to voice"
-         "|responds only to pain|responsive only to pain", actions=("glucose_check",)),
+         "|responds only to pain|responsive only to pain|withdraws to pain"
+         "|only withdraws|localizes to pain|localises to pain|responds to pain only",
+         actions=("glucose_check",)),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
-         "status epilepticus|actively seizing|seizing", actions=("glucose_check",)),
+         "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
+         "|seizure in progress|ongoing seizure|continuous seizure", actions=("glucose_check",)),
     # Decision point B: high-risk situations named in the handbook's chapter 4.
     _cat("acs", "chest pain suggestive of acute coronary syndrome", B, "cardiology",
          (LABS, ECG, XRAY),
@@ -168,7 +172,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
     _cat("anticoagulated_head_injury", "a head injury on anticoagulation", B, "neurology",
          (LABS, IMAGING),
-         "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head",
+         "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head"
+         "|hit forehead|struck forehead|bumped head|banged head|forehead hematoma"
+         "|scalp hematoma|head hematoma",
          requires_any="warfarin|coumadin|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
@@ -218,7 +224,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lethargy|drowsy|not acting right|mental change|altered mentality|confuse|stupor"
          "|stuporous|obtunded|decreased mentality|drowsy mentality|sleeping tendency"
          "|altered level of consciousness|decreased level of consciousness"
-         "|altered consciousness|decreased consciousness",
+         "|altered consciousness|decreased consciousness|floppy|is limp|was limp"
+         "|became limp|appears limp|looks limp|limp and",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -226,7 +233,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|take my own life|wish i was dead|better off dead|does not want to live"
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
-         "|cutting himself|cutting myself"
+         "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
+         "|end it all|plan to kill"
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
          "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself"
          # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
@@ -267,7 +275,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
          "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye"
-         "|eye chemical exposure|chemical exposure, eye",
+         "|eye chemical exposure|chemical exposure, eye|drain cleaner|oven cleaner|lye"
+         "|ammonia|pepper spray|cement|bleach",
+         requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
     _cat("open_globe", "a penetrating eye injury or ruptured globe", B, "ophthalmology",
@@ -279,7 +289,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # alone they still need a work-up (labs, ECG, IV fluids).
     _cat("poor_perfusion", "skin signs of poor perfusion", S, "critical_care",
          (LABS, ECG, FLUIDS),
-         "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"),
+         "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"
+         "|prolonged capillary filling|delayed capillary filling|mottling"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
          "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"
@@ -288,7 +299,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
-         "|blackout|blacked out|collapsed"),
+         "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
+         "|pre syncope"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain|abdominal discomfort"
@@ -305,7 +317,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|dehydrated"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
-         "vaginal bleeding|vaginal bleed|menorrhagia"),
+         "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated"
          # The shortened, externally rotated leg of a hip fracture.
@@ -328,7 +340,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
          "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
-         "|kicked head|punched head|elbowed head"
+         "|kicked head|punched head|elbowed head|hit forehead|struck forehead|bumped head"
+         "|banged head|forehead hematoma|scalp hematoma|head hematoma"
          "|hit face|struck face|punched face|kicked face|hit nose|punched nose|hit jaw"
          "|punched jaw|hit mouth|punched mouth"
          "|nose injury|nasal trauma|nose trauma"),
@@ -352,7 +365,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
-         "cellulitis|abscess|skin infection|mastitis|breast abscess|skin redness|toe redness"
+         "cellulitis|skin infection|mastitis|breast abscess|skin redness|toe redness"
          "|finger redness|foot redness|leg redness|localized redness|localised redness"
          "|red hot limb|reddened hot limb|hot swollen|breast redness|localized swelling"
          "|localised swelling", infection=True),
@@ -361,6 +374,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
          "|blood sugar low|glucose high|high glucose|sugar high|high sugar|sugars high"
          "|glucose low|low glucose|sugar low|low sugar|sugars low"),
+    # An abscess without a fever: incision and drainage, one simple procedure (with a
+    # fever, the fever and the sepsis screens add the rest).
+    _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
+         "abscess|boil|boils|furuncle|carbuncle|fluctuant", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
@@ -436,7 +453,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("frostbite", "frostbite or a cold injury", S, "general_practice", (MEDS, PROCEDURE),
          "frostbite|frost bite"),
     _cat("chemical_exposure", "a chemical exposure of the skin", S, "toxicology",
-         (PROCEDURE,), "chemical exposure|chemical burn"),
+         (PROCEDURE,), "chemical exposure|chemical burn|chemical splash"),
     _cat("hypertension", "high blood pressure", S, "cardiology", (LABS, ECG),
          "hypertension|high blood pressure|elevated blood pressure|blood pressure high"
          "|blood pressure, high|hypertensive"),
@@ -483,7 +500,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
-         "weakness|fatigue|malaise|decreased activity|reduced activity"),
+         "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
+         "|feels weak|feeling weak"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
@@ -497,9 +515,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"
          "|extremity injury|extremity pain|limb injury|limb pain|thigh pain|thigh injury"
          "|swollen joint|swollen joints|joint swelling|forearm pain|forearm injury|heel pain"
-         "|arm swelling"),
+         "|arm swelling|won't use arm|will not use arm|not using arm|won't move arm"
+         "|nursemaid's elbow|nursemaid elbow|pulled elbow|punched a wall|punched the wall"
+         "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
-         "laceration|lac|cut|gash|puncture wound|skin defect|ear injury|ear laceration"
+         "laceration|lac|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
@@ -509,7 +529,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "dysuria|painful urination|burning urination|burning on urination|uti"
          "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
          "|when urinating|when i pee|burns to urinate|hurts to urinate|urinary symptom"
-         "|urinary symptoms|urinary sx|polyuria", infection=True),
+         "|urinary symptoms|urinary sx|polyuria|burning with urination|pain with urination"
+         "|burning when urinating|burning when peeing", infection=True),
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
          infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),
@@ -584,7 +605,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
          "|tick bite|tick removal|embedded tick"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
-         "burn|burns|scald|sunburn|sunburnt|sunburned"),
+         "burn|burns|scald|scalded|sunburn|sunburnt|sunburned|boiling water|hot water"
+         "|hot oil|hot coffee"),
+    # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
+    # needs cleaning and a tetanus check, neither of them a resource.
+    _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
+         (PROCEDURE,), "fishhook|fish hook|splinter|embedded glass|glass in"),
+    _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
+         "puncture wound|stepped on a nail|nail through"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
          "|catheter removal|staple removal|removal staples|removal of staples|removal sutures"
@@ -597,6 +625,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forms signed|paperwork"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"),
+    _cat("contraception", "emergency contraception", S, "gynecology", (),
+         "emergency contraception|morning after pill|plan b|condom broke"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
          "tetanus|immunization|immunisation|vaccination|vaccine"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),

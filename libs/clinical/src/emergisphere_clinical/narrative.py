@@ -77,7 +77,8 @@ _PAIN = re.compile(
 )
 # "Does not respond to voice" is AVPU P or U: it must not be read as V.
 _AVPU_PAIN = re.compile(
-    r"\b(?:responds? only to pain|responsive only to pain|avpu:? p"
+    r"\b(?:responds? only to pain|responsive only to pain|avpu:? p|withdraws to pain"
+    r"|only withdraws|locali[sz]es to pain|responds? to pain only"
     r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
     r"|no response to voice)\b"
 )

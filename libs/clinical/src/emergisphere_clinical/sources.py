@@ -13,6 +13,11 @@ ESI_A_HYPOPERFUSION = (
     " (e.g. pale, cool, clammy, diaphoretic) needs haemodynamic support now"
 )
 ESI_B = f"{_ESI}, decision point B"
+PALS_COMPENSATED_SHOCK = (
+    "AHA PALS: compensated shock in a child is tachycardia with signs of poor perfusion"
+    " (mottling, prolonged capillary refill) while the blood pressure is still normal; it"
+    " needs fluid resuscitation now, a life-saving intervention at ESI v4 decision point A"
+)
 ESI_B_PAIN = (
     f"{_ESI}, chapter 4 (decision point B): pain of 7/10 or more means consider ESI 2, judged"
     " on physiological signs and expected resources, not the score alone"

@@ -98,9 +98,10 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (
         ("nose", "nostril", "ear"),
         re.compile(
-            r"\b(?:an? )?(?:bead|pea|bean|button|toy|object|stone|pebble|peanut|crayon"
-            r"|eraser|something|insect|bug)(?: stuck)? (?:up |in |inside )(?:the |her |his |my"
-            r" |their |your )?(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
+            r"\b(?:an? )?(?:(?:small|tiny|plastic|metal) )?(?:bead|pea|bean|button|toy|object"
+            r"|stone|pebble|peanut|crayon|eraser|something|insect|bug)(?: stuck)?"
+            r" (?:up |in |into |inside )(?:the |her |his |my |their |your )?"
+            r"(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
         ),
         r"foreign body in the \1",
     ),
@@ -140,6 +141,71 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
             r"|hand|shoulder|hip|arm|forearm|leg|thigh|heel|calf|neck|back)\b"
         ),
         r"\1 pain",
+    ),
+    # "Her speech was slurred", "his right arm was 'not working'": the stroke signs as the
+    # lexicon writes them.
+    (
+        ("slurred",),
+        re.compile(r"\bspeech (?:was|is|became|seems|sounds) slurred\b"),
+        "slurred speech",
+    ),
+    (
+        ("working",),
+        re.compile(
+            r"\b(arm|leg|hand|side)\s+(?:was|is|has been|isn't|wasn't)?\s*[\"'\u201c]?"
+            r"(?:not|isn't|wasn't)? ?working[\"'\u201d]?"
+        ),
+        r"\1 weakness",
+    ),
+    # "Took about 30 acetaminophen 500 mg tablets": an overdose.
+    (
+        ("took",),
+        re.compile(
+            r"\btook [\"'\u201c]?(?:about |around |approximately |over |maybe |~)?\d+"
+            r"[\"'\u201d]? (?:[\w.]+ ){0,4}?(?:tablets|pills|capsules|tabs|caps)\b"
+        ),
+        "took too many pills",
+    ),
+    # Capillary refill is a perfusion sign, not a prescription refill: 3 seconds or more is
+    # prolonged (PALS).
+    (
+        ("refill",),
+        re.compile(
+            r"\b(?:(?:prolonged|delayed|sluggish) cap(?:illary)? refill(?: time)?"
+            r"|cap(?:illary)? refill(?: time)?(?: of| is| was)? ?(?:>|greater than )?\s*"
+            r"(?:[3-9]|\d\d)(?:\.\d+)? ?(?:s|sec|secs|seconds)\b)"
+        ),
+        "prolonged capillary filling",
+    ),
+    (("refill",), re.compile(r"\bcap(?:illary)? refill\b"), "capillary filling"),
+    # "Has been having a generalized tonic-clonic seizure for the past 6 minutes": ongoing.
+    (
+        ("having",),
+        re.compile(
+            r"\b(?:is|has been|been|currently|still|now) having (?:an? )?(?:[\w-]+ ){0,3}?"
+            r"seizures?\b"
+        ),
+        "having a seizure",
+    ),
+    # "Fell onto her right shoulder": an injury to what she landed on.
+    (
+        ("fell", "landed"),
+        re.compile(
+            r"\b(fell|landed)( \w+)? (?:on|onto) (?:her|his|my|their|the) "
+            r"(?:(?:left|right|lt|rt) )?(wrist|ankle|knee|elbow|hand|shoulder|hip|arm|head"
+            r"|face)\b"
+        ),
+        # The word between is kept: "fell yesterday" still dates the fall.
+        r"\1\2 \3 injury",
+    ),
+    # "Won't use her left arm": a toddler's pulled elbow or a fracture.
+    (
+        ("use", "move"),
+        re.compile(
+            r"\b(won't|will not|not|refuses to) (use|move|using|moving) (?:her|his|their|the) "
+            r"(?:(?:left|right) )?arm\b"
+        ),
+        "won't use arm",
     ),
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".
