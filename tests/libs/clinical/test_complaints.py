@@ -356,7 +356,7 @@ def test_facial_swelling_without_an_injury_is_not_read_as_one() -> None:
         ("an insect in my left ear", "foreign_body_ent"),
         ("fell off his bike, painful left forearm", "limb_injury"),
         ("left lower quadrant pain", "abdominal_pain"),
-        ("swallowed a coin", "foreign_body_swallowed"),
+        ("swallowed a coin", "swallowed_object"),
         ("wants a work note", "medication_refill"),
         ("STD check, no symptoms", "sti_check"),
         ("glucose high", "glucose"),
@@ -462,6 +462,14 @@ def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_faili
         ("splashed boiling water on her forearm", "minor_burn"),
         ("requests emergency contraception", "contraception"),
         ("limp and gray with mottled extremities, cap refill 5 seconds", "poor_perfusion"),
+        ("rolled R ankle playing soccer", "limb_injury"),
+        ("jammed R ring finger playing bball", "limb_injury"),
+        ("took ~20 tylenol, +SI", "suicidal"),
+        ("vag discharge + itching", "genital_discharge"),
+        ("2yo swallowed quarter ~1h ago", "swallowed_object"),
+        ("N/V/diarhea x3d", "vomiting"),
+        ("chronic LBP flare", "back_pain"),
+        ("L leg shortened + ext rotated", "fracture"),
     ],
 )
 def test_common_chief_complaints_are_read(text: str, expected: str) -> None:
@@ -484,6 +492,11 @@ def test_a_denied_list_closed_by_or_ends_at_the_next_comma() -> None:
     text = "denies hitting her head, dizziness, or CP before the fall, and is not on thinners"
     assert keys(text) == set()
     assert "acs" in keys("denies fever, chills, or vomiting, and has chest pain")
+
+
+def test_costovertebral_angle_tenderness_is_not_a_stroke() -> None:
+    assert "stroke" not in keys("dysuria, R flank pain, CVA tender")
+    assert "stroke" in keys("hx of CVA, new L arm weakness")
 
 
 def test_heat_stroke_is_not_a_stroke() -> None:

@@ -439,3 +439,27 @@ def test_a_child_with_poor_perfusion_and_a_fast_heart_is_in_shock_at_esi_1() -> 
 )
 def test_an_ongoing_seizure_or_a_threatened_airway_in_a_note_is_esi_1(note: str) -> None:
     assert assess(input_from_narrative(note)).acuity == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity", "rule"),
+    [
+        (
+            "2mo F stopped breathing x2 at home, now limp + mottled, HR 58",
+            1,
+            "esi.a.paediatric_bradycardia_poor_perfusion",
+        ),
+        ("26F G1 34wks, c/o HA + seeing spots, BP 168/110", 2, "esi.b.pregnancy_symptoms"),
+        ("3wk old M fever 38.3C rectal, feeding ok", 2, "esi.fever.under_28_days"),
+    ],
+)
+def test_terse_notes_are_read_as_written(note: str, acuity: int, rule: str) -> None:
+    result = assess(input_from_narrative(note))
+    assert result.acuity == acuity
+    assert rule in rules(result)
+
+
+def test_a_stated_glucose_over_250_is_worked_up_as_hyperglycaemia() -> None:
+    result = assess(input_from_narrative("T2DM, home BG 480s x2d, polyuria, BP 128/76 HR 90"))
+    assert result.acuity == 3
+    assert "labs" in result.expected_resource_types

@@ -42,6 +42,8 @@ from emergisphere_clinical.vitals import (
 # A complaint the lexicon cannot read is assumed to need two or more resources, so an
 # unfamiliar presentation reaches decision point D instead of being sent to ESI 4 or 5.
 UNRECOGNISED_COMPLAINT_RESOURCES = 2
+# PALS bradycardia algorithm: a child's heart rate below 60 with poor perfusion needs CPR.
+PALS_CPR_HEART_RATE = 60.0
 # Breathlessness: a danger-zone respiratory rate or SpO2 with it is respiratory distress.
 RESPIRATORY_COMPLAINTS = frozenset(
     {"shortness_of_breath", "respiratory_distress", "asthma", "cough", "respiratory_failure"}
@@ -195,6 +197,14 @@ def _life_saving_vitals(v: VitalSigns, age: float | None, poor_perfusion: bool) 
         text = f"Skin signs of poor perfusion with a fast heart rate: {fast[0]}"
         rule = "esi.a.paediatric_compensated_shock"
         found.append(Finding(1, rule, text, sources.PALS_COMPENSATED_SHOCK))
+    slow = v.heart_rate is not None and 0 < v.heart_rate < PALS_CPR_HEART_RATE
+    if poor_perfusion and not adult and slow:
+        text = (
+            f"Heart rate {fmt(v.heart_rate or 0)} (below {fmt(PALS_CPR_HEART_RATE)}) with skin"
+            " signs of poor perfusion."
+        )
+        rule = "esi.a.paediatric_bradycardia_poor_perfusion"
+        found.append(Finding(1, rule, text, sources.PALS_BRADYCARDIA))
     if poor_perfusion and adult and v.systolic_bp is not None and v.systolic_bp < 90:
         text = f"Systolic BP {fmt(v.systolic_bp)} (below 90) with skin signs of poor perfusion."
         rule = "esi.a.hypotension_with_hypoperfusion"
@@ -634,6 +644,9 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
+    if glucose is not None and glucose > DKA_GLUCOSE_MG_DL and BY_KEY["glucose"] not in categories:
+        # A stated glucose above 250 mg/dL is hyperglycaemia to work up, named or not.
+        categories.append(BY_KEY["glucose"])
     found += _breathless_unmeasured(v, categories) + _breathless_hypoxaemic(v, categories)
     found += _glucose(glucose, v, matches, categories)
     found += _vaginal_bleeding_tachycardia(v, categories)

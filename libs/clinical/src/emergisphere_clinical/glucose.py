@@ -23,7 +23,7 @@ DKA_GLUCOSE_MG_DL = 250.0
 HHS_GLUCOSE_MG_DL = 600.0
 
 _GLUCOSE = re.compile(
-    r"\b(?:blood glucose|blood sugar|glucose|sugar|bst|bsl|bs|bgl|cbg|fsbs|fsbg|fingerstick"
+    r"\b(?:blood glucose|blood sugar|glucose|sugar|bst|bsl|bs|bg|bgl|cbg|fsbs|fsbg|fingerstick"
     r"|finger stick|accu ?che?c?k|dextrostix)"
     r"[\s:=,]{0,3}(?:(?:is|was|of|at)\s+)?(\d{1,4}(?:\.\d+)?)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
     # "sugar 2 days" is a duration, not a reading.

@@ -191,6 +191,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|water broke|waters broke|fetal movement|baby moving|vision|visual|swelling"
+         "|seeing spots|ruq pain|epigastric pain"
          "|swollen", source=sources.PREGNANCY),
     # Pain or bleeding in pregnancy: labs and an ultrasound; esi.py applies table 4-1's
     # ectopic (severe pain) and spontaneous abortion (tachycardia) rules to it.
@@ -315,7 +316,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "kidney stone|renal colic|flank pain"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
-         "|dehydrated"),
+         "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
@@ -409,9 +410,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (XRAY, CONSULT),
          "foreign body in esophagus|esophageal foreign body|esophagus foreign body"
          "|foreign body in oesophagus|oesophageal foreign body|swallowed foreign body"
-         "|food bolus|food impaction|food stuck|swallowed a coin|swallowed coin"
-         "|swallowed an object|swallowed a toy|swallowed a bone|swallowed a pin"
-         "|swallowed something|swallowed a foreign body"),
+         "|food bolus|food impaction|food stuck"),
+    # A swallowed object without symptoms: an X-ray shows where it is.
+    _cat("swallowed_object", "a swallowed object", S, "gastroenterology", (XRAY,),
+         "swallowed a coin|swallowed coin|swallowed an object|swallowed a toy"
+         "|swallowed a bone|swallowed a pin|swallowed something|swallowed a foreign body"),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
          "foreign body in rectum|rectal foreign body|rectum foreign body"),
@@ -515,7 +518,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"
          "|extremity injury|extremity pain|limb injury|limb pain|thigh pain|thigh injury"
          "|swollen joint|swollen joints|joint swelling|forearm pain|forearm injury|heel pain"
-         "|arm swelling|won't use arm|will not use arm|not using arm|won't move arm"
+         "|jammed finger|rolled ankle|arm swelling|won't use arm|will not use arm"
+         "|not using arm|won't move arm"
          "|nursemaid's elbow|nursemaid elbow|pulled elbow|punched a wall|punched the wall"
          "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
@@ -523,7 +527,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ear trauma"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
-         "|tailbone pain"),
+         "|tailbone pain|low back pain"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
@@ -610,7 +614,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
-         (PROCEDURE,), "fishhook|fish hook|splinter|embedded glass|glass in"),
+         (PROCEDURE,), "fishhook|fish hook|splinter|embedded glass|glass in|nail gun"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through"),
     _cat("wound_check", "a wound check", S, "general_practice", (),

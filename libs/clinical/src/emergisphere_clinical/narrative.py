@@ -41,6 +41,12 @@ _AGE = re.compile(
     r"|\b(\d{1,3})\s*(?:y/o|yo|y\.o\.)(?!\w)"
 )
 _AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
+# An infant's age as triage notes abbreviate it: "2 m/o", "3 w/o", or "2mo F", "3wk M"
+# (a unit alone is an age only when the sex or "infant" follows, as in "72M").
+_AGE_INFANT = re.compile(
+    r"\b(\d{1,3})\s*(?:([mwd])/o(?!\w)"
+    r"|(mos?|wks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
+)
 # "72M", "45 F" right after a number at the start of a note or after "pt".
 _AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
@@ -63,7 +69,7 @@ _DEGREES = r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
 _TEMP = re.compile(r"\b(?:t|temp(?:erature)?)" + _SEP + _VERB + _DEGREES)
 # "A fever of 103", "febrile to 39.5": a reported temperature, read only when the note
 # has no measured one (the triage measurement is how the patient arrives).
-_FEVER_REPORTED = re.compile(r"\b(?:fever|febrile)\s+(?:of|to|at|up to)\s+" + _DEGREES)
+_FEVER_REPORTED = re.compile(r"\b(?:fever|febrile)\s*(?:(?:of|to|at|up to)\s+)?" + _DEGREES)
 # A score may be quoted: rates it as "1" out of 10.
 _OF_TEN = r"[\"'\u201c\u201d]?\s*\+?\s*(?:/|out of)\s*10\b"
 _PAIN = re.compile(
@@ -123,6 +129,10 @@ def _age(text: str) -> float | None:
         if unit.startswith("day"):
             return value / 365.25
         return value
+    infant = _AGE_INFANT.search(text)
+    if infant:
+        value, unit = float(infant.group(1)), (infant.group(2) or infant.group(3))[0]
+        return value / 12 if unit == "m" else value * (7 if unit == "w" else 1) / 365.25
     short = _AGE_SEX_SHORT.search(text) or _AGE_AFTER.search(text)
     return float(short.group(1)) if short else None
 

@@ -13,6 +13,11 @@ ESI_A_HYPOPERFUSION = (
     " (e.g. pale, cool, clammy, diaphoretic) needs haemodynamic support now"
 )
 ESI_B = f"{_ESI}, decision point B"
+PALS_BRADYCARDIA = (
+    "AHA PALS bradycardia algorithm: a heart rate below 60 with poor perfusion despite"
+    " oxygenation and ventilation needs CPR; a life-saving intervention at ESI v4 decision"
+    " point A"
+)
 PALS_COMPENSATED_SHOCK = (
     "AHA PALS: compensated shock in a child is tachycardia with signs of poor perfusion"
     " (mottling, prolonged capillary refill) while the blood pressure is still normal; it"

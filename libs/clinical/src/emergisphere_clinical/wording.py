@@ -9,6 +9,10 @@ rewrite keeps the meaning; none of them decides anything on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+# A rewrite is a template ("\\1 pain") or a function of the match.
+_Reading = str | Callable[[re.Match[str]], str]
 
 # fmt: off
 _ABBREVIATIONS = (
@@ -19,6 +23,11 @@ _ABBREVIATIONS = (
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
     ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
     ("f/c", "fever and chills"), ("fb", "foreign body"), ("movt", "movement"),
+    ("vag", "vaginal"), ("lbp", "low back pain"), ("+si", "suicidal ideation"),
+    ("si/hi", "suicidal or homicidal ideation"), ("ext rotated", "externally rotated"),
+    # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
+    ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
+    ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
     ("bst", "blood sugar"), ("bsl", "blood sugar level"),
     # Ascites tapping, as Korean records abbreviate a paracentesis.
@@ -46,7 +55,7 @@ _INVERTED = re.compile(
 # it describes skin or a limb (poor perfusion), or an injury (frostbite); a pulseless
 # limb is limb ischaemia, not cardiac arrest; hay fever is not a fever; heat stroke is
 # not a stroke.
-_REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+_REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("pulseless",),
         re.compile(
@@ -207,6 +216,36 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         ),
         "won't use arm",
     ),
+    # "Limp + mottled", "N/V + fever": a plus between findings is "and".
+    (("+",), re.compile(r"(?<=\w) \+ (?=\w)"), " and "),
+    # "R ankle", "lt knee": the side, spelled out.
+    (
+        (" r ", " l ", "rt", "lt"),
+        re.compile(
+            r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
+            r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
+            r"|thigh|breast|lower|upper|sided)\b)"
+        ),
+        lambda m: "right " if m.group(1) else "left ",
+    ),
+    # "Jammed her ring finger": the finger.
+    (
+        ("finger",),
+        re.compile(r"\b(?:index|middle|ring|little|pinky|pinkie|small) finger\b"),
+        "finger",
+    ),
+    # "Swallowed a quarter": a coin.
+    (
+        ("swallow",),
+        re.compile(r"\bswallowed (?:a |an )?(?:quarter|penny|dime|nickel|coin|coins)\b"),
+        "swallowed a coin",
+    ),
+    # "G1 34wks", "34 weeks pregnant": a pregnancy of that many weeks.
+    (
+        ("wk", "week"),
+        re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(\d{1,2})\s*(?:wks?|weeks?)\b"),
+        r"\1 weeks pregnant",
+    ),
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".
     (
@@ -217,10 +256,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
 )
 # "Pain 0/10" records the absence of pain.
 _NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
-# "twisted my ankle", "hit his head": read as "twisted ankle", "hit head".
+# "twisted my ankle", "hit his head", "rolled right ankle": read as "twisted ankle",
+# "hit head", "rolled ankle".
 _POSSESSIVE = re.compile(
-    r"\b(twisted|sprained|injured|hurt|rolled|banged|bumped|hit|cut|broke|burned|burnt)"
-    r" (?:my|his|her|their|your)(?: (?:right|left))? "
+    r"\b(twisted|sprained|injured|hurt|rolled|banged|bumped|hit|cut|broke|burned|burnt"
+    r"|jammed) (?:(?:my|his|her|their|your)(?: (?:right|left))?|right|left) "
 )
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
