@@ -463,3 +463,32 @@ def test_a_stated_glucose_over_250_is_worked_up_as_hyperglycaemia() -> None:
     result = assess(input_from_narrative("T2DM, home BG 480s x2d, polyuria, BP 128/76 HR 90"))
     assert result.acuity == 3
     assert "labs" in result.expected_resource_types
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        # Decision point A, read from the words a note uses.
+        ("52M responds only to sternal rub, fruity breath, BP 76/--, HR 134", 1),
+        ("4yo pulled from the pool, limp, blue around the lips, gasping", 1),
+        ("newborn delivered in the car, limp, blue, not crying, HR about 60", 1),
+        ("stabbed in the neck, swelling getting bigger, voice sounds wet", 1),
+        ("36 weeks pregnant, seizure in the triage chair still going after 2 minutes", 1),
+        ("peanut allergy, lips and tongue are swollen, stridor, BP 82/50", 1),
+        ("stab wound to the chest, pale, HR 142, BP 70 by palpation", 1),
+        ("3mo limp and grey, RR 72, grunting and retractions", 1),
+        ("T1DM found sweaty, now only moaning to pain, fingerstick 28", 1),
+        # Decision point B.
+        ("81M GLF, +head strike, on apixaban, GCS 15", 2),
+        ("swallowed one of those little round batteries an hour ago", 2),
+        ("G2P1 at 35 wks, HA, seeing spots, BP 168/112", 2),
+        ("on hemodialysis, missed his last two sessions, weak all over", 2),
+        ("took approx 30 acetaminophen 500 mg tabs 3 hrs ago", 2),
+        ("pacing and yelling, says he will go hurt them", 2),
+        ("4yo fever 39.9C, new non-blanching petechiae on the legs", 2),
+        ("she was sexually assaulted two hours ago", 2),
+        ("55F breast ca on chemo, T 101.3F, feels weak", 2),
+    ],
+)
+def test_critical_presentations_are_read_from_the_note(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

@@ -236,6 +236,57 @@ def _unverifiable(v: VitalSigns) -> str | None:
     return f"{', '.join(name.replace('_', ' ') for name in missing)} not recorded"
 
 
+def _compromise(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
+) -> list[Finding]:
+    """High-risk readings that turn life-threatening with a failing airway, breathing or
+    circulation (decision point A).
+
+    Anaphylaxis with stridor, respiratory distress, hypoxaemia or a systolic pressure
+    below 90 needs adrenaline now (WAO 2020). A child in respiratory distress whose
+    consciousness is falling (limp, lethargic, AVPU V or worse) is in respiratory failure
+    (PALS). Each sign only adds: worse vitals or another complaint never remove one.
+    """
+    keys = {c.key for c in categories}
+    breathing = "respiratory_distress" in keys or (v.spo2 is not None and v.spo2 < 92)
+    found = []
+    if "anaphylaxis" in keys:
+        signs = ["respiratory distress or hypoxaemia"] if breathing else []
+        if v.systolic_bp is not None and v.systolic_bp < ADULT_HYPOTENSION_SBP:
+            signs.append(f"systolic BP {fmt(v.systolic_bp)}")
+        if signs:
+            text = f"Anaphylaxis with {' and '.join(signs)}: adrenaline now."
+            found.append(Finding(1, "esi.a.anaphylaxis_compromise", text, sources.ANAPHYLAXIS))
+    child = age is not None and age < PALS_ADULT_AGE_YEARS
+    drowsy = "altered_mental_status" in keys or avpu_rank(v.consciousness) > 0
+    if child and "respiratory_distress" in keys and drowsy:
+        text = "A child in respiratory distress with a falling level of consciousness."
+        rule = "esi.a.paediatric_respiratory_failure"
+        found.append(Finding(1, rule, text, sources.PALS_RESPIRATORY_FAILURE))
+    return found
+
+
+def _immunocompromised_fever(
+    v: VitalSigns, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """Chemotherapy or neutropenia named with a measured temperature of 38.0 C or more.
+
+    The lexicon reads the fever from words; a thermometer reading counts the same.
+    """
+    category = BY_KEY["immunocompromised_fever"]
+    if category in categories or v.temperature_c is None or v.temperature_c < 38.0:
+        return []
+    named = mentioned_history(complaint, category.phrases)
+    if named is None:
+        return []
+    categories.append(category)
+    text = (
+        f"Temperature {fmt(v.temperature_c)} C with '{named}': possible neutropenic fever,"
+        " a high-risk situation."
+    )
+    return [Finding(2, "esi.b.immunocompromised_fever", text, sources.ESI_B)]
+
+
 def _high_risk_vitals(v: VitalSigns) -> list[Finding]:
     found = []
     if v.consciousness in ("C", "V"):
@@ -639,7 +690,8 @@ def evaluate(
     categories = [match.category for match in matches]
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     found = _life_saving_vitals(v, age, poor_perfusion) + _high_risk_vitals(v)
-    found += _complaint_findings(matches)
+    found += _complaint_findings(matches) + _compromise(v, age, categories)
+    found += _immunocompromised_fever(v, categories, data.chief_complaint)
     glucose = data.glucose_mg_dl
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)

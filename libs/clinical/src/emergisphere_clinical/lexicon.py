@@ -82,7 +82,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
          "|bag mask ventilation|bvm|gurgling respirations|gurgling breathing|snoring"
-         "|respirations|airway compromise", actions=("airway_support",)),
+         "|respirations|airway compromise|gasping|agonal breathing|voice sounds wet"
+         "|wet voice|gurgly", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -102,7 +103,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "unresponsive|unconscious|unrousable|does not respond to voice"
          "|doesn't respond to voice|not responding to voice|no response to voice"
          "|responds only to pain|responsive only to pain|withdraws to pain"
-         "|only withdraws|localizes to pain|localises to pain|responds to pain only",
+         "|only withdraws|localizes to pain|localises to pain|responds to pain only"
+         "|moaning to pain|moans to pain|groans to pain|only moaning|only to sternal rub"
+         "|responds to sternal rub",
          actions=("glucose_check",)),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
          "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
@@ -133,7 +136,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nasal flaring|tripod position|tripoding"
          "|working hard at breathing|working hard to breathe|smoke inhalation"
          # Central cyanosis is hypoxaemia made visible.
-         "|cyanosis|cyanotic|blue lips"
+         "|cyanosis|cyanotic|blue lips|blue around the lips|blue around lips|lips are blue"
+         "|turned blue|turning blue|is blue|looks blue|limp blue"
          # Stridor and an inhaled foreign body obstruct the upper airway (CTAS moderate
          # respiratory distress, Bullard et al., CJEM 2017).
          "|stridor|airway foreign body|respiratory foreign body|aspirated foreign body"
@@ -152,7 +156,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          source=sources.DENTAL_AVULSION),
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
          "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
-         "|swollen tongue|lip swelling"),
+         "|swollen tongue|lip swelling|swollen lips|swollen lip|throat tightness"
+         "|throat feels tight"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -174,7 +179,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head"
          "|hit forehead|struck forehead|bumped head|banged head|forehead hematoma"
-         "|scalp hematoma|head hematoma",
+         "|scalp hematoma|head hematoma|head strike|occipital hematoma",
          requires_any="warfarin|coumadin|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
@@ -215,7 +220,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("alcohol_withdrawal", "signs of alcohol withdrawal", B, "toxicology",
          (LABS, MEDS),
          "alcohol withdrawal|etoh withdrawal|delirium tremens|withdrawal seizure|tremor"
-         "|tremors|shakes|shaking|restless|agitated|agitation|sweating",
+         "|tremors|shakes|shaking|restless|agitated|agitation|sweating|tremulous|shaky",
          # Alcohol named, not just "drinking": sweating while drinking water is no withdrawal.
          requires_any=f"alcohol|alcoholic|etoh|{_DRINKS}|drinker|heavy drinking|last drink"
          "|had a drink|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
@@ -226,7 +231,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stuporous|obtunded|decreased mentality|drowsy mentality|sleeping tendency"
          "|altered level of consciousness|decreased level of consciousness"
          "|altered consciousness|decreased consciousness|floppy|is limp|was limp"
-         "|became limp|appears limp|looks limp|limp and",
+         "|became limp|appears limp|looks limp|limp and|limp blue|limp pale|limp grey"
+         "|limp gray|limp mottled",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -235,7 +241,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
-         "|end it all|plan to kill"
+         "|end it all|plan to kill|voices telling|command hallucinations|hurt someone"
+         "|hurt others|harm others|kill someone|threatening to kill|threatening to hurt"
+         "|go hurt them|hurt them|kill them|threatening staff"
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
          "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself"
          # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
@@ -261,6 +269,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "button battery|disc battery|swallowed a battery|swallowed battery"
          "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
          "|magnet ingestion", source=sources.BATTERY_INGESTION),
+    # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
+    _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
+         (LABS, FLUIDS, MEDS),
+         "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura",
+         actions=("sepsis_bundle",), infection=True,
+         requires_any="fever|febrile|temperature|chills|rigors", source=sources.FEVER_PURPURA),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
@@ -269,7 +283,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "snake bite|snakebite|bitten by a snake|rattlesnake|viper bite|envenomation",
          source=sources.SNAKE_BITE),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
-         "sexual assault|sexual violence|sexual abuse|raped|rape"),
+         "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
+         "|sexually abused"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
@@ -291,7 +306,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("poor_perfusion", "skin signs of poor perfusion", S, "critical_care",
          (LABS, ECG, FLUIDS),
          "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"
-         "|prolonged capillary filling|delayed capillary filling|mottling"),
+         "|prolonged capillary filling|delayed capillary filling|mottling|ashen"
+         "|grey colour|gray color|limp and grey|limp and gray|looks grey|looks gray"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
          "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"
@@ -322,7 +338,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated"
          # The shortened, externally rotated leg of a hip fracture.
-         "|shortened and externally rotated|shortened and rotated|externally rotated"),
+         "|shortened and externally rotated|shortened and rotated|externally rotated"
+         "|broke arm|broke leg|broke wrist|broke ankle|broke nose|broke rib|broke foot"
+         "|broke hand"),
     # Handbook chapter 5: a suspected deep vein thrombosis needs labs and a Doppler.
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
@@ -337,12 +355,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "eye injury|eye trauma|black eye|orbital injury|hit eye|struck eye|punched eye"
          "|poked eye|kicked eye|elbowed eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
-         "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"),
+         "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
+         "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body",
+         requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
          "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
          "|kicked head|punched head|elbowed head|hit forehead|struck forehead|bumped head"
-         "|banged head|forehead hematoma|scalp hematoma|head hematoma"
+         "|banged head|forehead hematoma|scalp hematoma|head hematoma|head strike"
+         "|occipital hematoma"
          "|hit face|struck face|punched face|kicked face|hit nose|punched nose|hit jaw"
          "|punched jaw|hit mouth|punched mouth"
          "|nose injury|nasal trauma|nose trauma"),
@@ -367,6 +388,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "dizzy|dizziness|vertigo|lightheaded|light headed"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
          "cellulitis|skin infection|mastitis|breast abscess|skin redness|toe redness"
+         "|foot ulcer|diabetic ulcer|infected ulcer|spreading redness|redness spreading"
          "|finger redness|foot redness|leg redness|localized redness|localised redness"
          "|red hot limb|reddened hot limb|hot swollen|breast redness|localized swelling"
          "|localised swelling", infection=True),
@@ -375,6 +397,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
          "|blood sugar low|glucose high|high glucose|sugar high|high sugar|sugars high"
          "|glucose low|low glucose|sugar low|low sugar|sugars low"),
+    # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
+    # aspiration (a simple procedure), as the handbook's knee after a replacement.
+    _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
+         "orthopedics", (LABS, XRAY, PROCEDURE),
+         "septic joint|septic arthritis|joint infection|infected joint|red knee swelling"
+         "|hot knee swelling|warm knee swelling|red swollen knee|hot swollen knee"
+         "|red swollen joint|hot swollen joint|red hot joint|hot joint", infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -521,7 +550,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|jammed finger|rolled ankle|arm swelling|won't use arm|will not use arm"
          "|not using arm|won't move arm"
          "|nursemaid's elbow|nursemaid elbow|pulled elbow|punched a wall|punched the wall"
-         "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"),
+         "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"
+         "|broke toe|broke finger"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lac|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"),
@@ -570,7 +600,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
          "sore throat|sorethroat|throat pain|pharyngitis", infection=True),
-    _cat("ear_pain", "ear pain", S, "ent", (), "ear pain|earache|otitis|otalgia",
+    _cat("ear_pain", "ear pain", S, "ent", (),
+         "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
+         "|pulling ear|ear tugging",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -581,7 +613,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
          "hoarseness|hoarse voice|voice change|voice changes"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
-         "red eye|red eyes|eyes are red|eye is red|crusty eyes|crusty eye|eyes are crusty"
+         "red eye|red eyes|eyes are red|eye is red|eye red|eyes red|crusty eyes|crusty eye"
+         "|eyes are crusty"
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stye"),
@@ -629,6 +662,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forms signed|paperwork"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"),
+    # A urine pregnancy test is point-of-care, not a resource.
+    _cat("pregnancy_test", "a pregnancy test", S, "gynecology", (),
+         "preg test|pregnancy test|wants a pregnancy test"),
     _cat("contraception", "emergency contraception", S, "gynecology", (),
          "emergency contraception|morning after pill|plan b|condom broke"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),

@@ -34,18 +34,22 @@ _RANGES: dict[str, tuple[float, float]] = {
 _NUM = r"(\d{1,4}(?:\.\d+)?)"
 _SEP = r"[\s:=.,]{0,3}"
 # "heart rate is 106", "a saturation of 79 percent".
-_VERB = r"(?:(?:is|was|of|at)\s+)?"
+_VERB = r"(?:(?:is|was|of|at)\s+)?(?:(?:about|approximately|approx\.?|around|~)\s*)?"
 # "old" is required for units so "3 months post partum" or "for 2 days" is not an age.
 _AGE = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
     r"|\b(\d{1,3})\s*(?:y/o|yo|y\.o\.)(?!\w)"
 )
 _AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
+# A baby just born: age zero, so the neonatal limits apply.
+_NEWBORN = re.compile(r"\b(?:newborn|new born|neonate|just delivered|delivers? (?:her|a) baby)\b")
 # An infant's age as triage notes abbreviate it: "2 m/o", "3 w/o", or "2mo F", "3wk M"
 # (a unit alone is an age only when the sex or "infant" follows, as in "72M").
 _AGE_INFANT = re.compile(
     r"\b(\d{1,3})\s*(?:([mwd])/o(?!\w)"
     r"|(mos?|wks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
+    # or opening the note: "6mo tugging L ear".
+    r"|^\s*(\d{1,2})\s*(mos?|wks?)\b"
 )
 # "72M", "45 F" right after a number at the start of a note or after "pt".
 _AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
@@ -53,7 +57,10 @@ _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
 # "BP 70/palp": a pressure felt by palpation has a systolic value only.
 _BP = re.compile(
-    r"\b(?:bp|blood pressure|b/p)" + _SEP + _VERB + r"(\d{2,3})\s*/\s*(?:(\d{1,3})|palp\w*|p\b)"
+    r"\b(?:bp|blood pressure|b/p)"
+    + _SEP
+    + _VERB
+    + r"(\d{2,3})\s*(?:/\s*(?:(\d{1,3})|palp\w*|p\b|-+|\?)|(?:by |per )?palp\w*)"
 )
 _HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)")
 _RR = re.compile(
@@ -85,6 +92,8 @@ _PAIN = re.compile(
 _AVPU_PAIN = re.compile(
     r"\b(?:responds? only to pain|responsive only to pain|avpu:? p|withdraws to pain"
     r"|only withdraws|locali[sz]es to pain|responds? to pain only"
+    r"|(?:only )?(?:moan(?:s|ing)?|groan(?:s|ing)?) (?:only )?to pain"
+    r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
     r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
     r"|no response to voice)\b"
 )
@@ -129,9 +138,12 @@ def _age(text: str) -> float | None:
         if unit.startswith("day"):
             return value / 365.25
         return value
+    if _NEWBORN.search(text):
+        return 0.0
     infant = _AGE_INFANT.search(text)
     if infant:
-        value, unit = float(infant.group(1)), (infant.group(2) or infant.group(3))[0]
+        number = infant.group(1) or infant.group(4)
+        value, unit = float(number), (infant.group(2) or infant.group(3) or infant.group(5))[0]
         return value / 12 if unit == "m" else value * (7 if unit == "w" else 1) / 365.25
     short = _AGE_SEX_SHORT.search(text) or _AGE_AFTER.search(text)
     return float(short.group(1)) if short else None

@@ -13,6 +13,16 @@ ESI_A_HYPOPERFUSION = (
     " (e.g. pale, cool, clammy, diaphoretic) needs haemodynamic support now"
 )
 ESI_B = f"{_ESI}, decision point B"
+ANAPHYLAXIS = (
+    "World Allergy Organization anaphylaxis guidance (2020): anaphylaxis with airway,"
+    " breathing or circulatory compromise needs intramuscular adrenaline now; a life-saving"
+    " intervention at ESI v4 decision point A"
+)
+PALS_RESPIRATORY_FAILURE = (
+    "AHA PALS: respiratory distress with a decreasing level of consciousness is respiratory"
+    " failure and needs assisted ventilation now; a life-saving intervention at ESI v4"
+    " decision point A"
+)
 PALS_BRADYCARDIA = (
     "AHA PALS bradycardia algorithm: a heart rate below 60 with poor perfusion despite"
     " oxygenation and ventilation needs CPR; a life-saving intervention at ESI v4 decision"
@@ -75,6 +85,10 @@ BATTERY_INGESTION = (
     "National Capital Poison Center button battery ingestion guideline (2018): an"
     " oesophageal battery causes burns within 2 hours and needs emergent X-ray and removal;"
     f" multiple magnets can perforate bowel; a high-risk situation at {ESI_B}"
+)
+FEVER_PURPURA = (
+    "NICE NG240 (2024), meningitis and meningococcal disease: a non-blanching rash with"
+    f" fever needs antibiotics now; a high-risk situation at {ESI_B}"
 )
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"

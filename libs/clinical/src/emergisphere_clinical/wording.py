@@ -23,11 +23,13 @@ _ABBREVIATIONS = (
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
     ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
     ("f/c", "fever and chills"), ("fb", "foreign body"), ("movt", "movement"),
-    ("vag", "vaginal"), ("lbp", "low back pain"), ("+si", "suicidal ideation"),
+    ("vag d/c", "vaginal discharge"), ("vag", "vaginal"), ("lbp", "low back pain"),
+    ("+si", "suicidal ideation"),
     ("si/hi", "suicidal or homicidal ideation"), ("ext rotated", "externally rotated"),
     # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
     ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
+    ("glf", "ground level fall"),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
     ("bst", "blood sugar"), ("bsl", "blood sugar level"),
     # Ascites tapping, as Korean records abbreviate a paracentesis.
@@ -55,6 +57,11 @@ _INVERTED = re.compile(
 # it describes skin or a limb (poor perfusion), or an injury (frostbite); a pulseless
 # limb is limb ischaemia, not cardiac arrest; hay fever is not a fever; heat stroke is
 # not a stroke.
+# Words that describe one finding together: "red, hot, swollen", "limp, blue".
+_DESCRIBING = (
+    "red|hot|warm|swollen|tender|painful|itchy|sore|limp|blue|pale|grey|gray|floppy|mottled"
+    "|cool|clammy|sweaty"
+)
 _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("pulseless",),
@@ -76,6 +83,16 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (("hay fever",), re.compile(r"\bhay fever\b"), "allergic rhinitis"),
     # Heat stroke is hyperthermia, not a stroke.
     (("stroke",), re.compile(r"\b(?:heat|sun) stroke\b"), "heatstroke"),
+    # "R ankle", "lt knee": the side, spelled out.
+    (
+        ("r ", "l ", "rt", "lt"),
+        re.compile(
+            r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
+            r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
+            r"|thigh|breast|lower|upper|sided)\b)"
+        ),
+        lambda m: "right " if m.group(1) else "left ",
+    ),
     # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
     (
         ("cut",),
@@ -87,10 +104,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Hit me right in the eye", "punched in the face": the blow and where it landed.
     (
-        (" in the ",),
+        (" in ", " to "),
         re.compile(
             r"\b(hit|struck|punched|poked|kicked|elbowed)(?: (?:me|him|her|them))?"
-            r"(?: right)? in the (eye|face|nose|mouth|jaw|head)\b"
+            r"(?: right| multiple times| several times| repeatedly| twice)? (?:in|to) (?:the )?"
+            r"(eye|face|nose|mouth|jaw|head)\b"
         ),
         r"\1 \2",
     ),
@@ -99,9 +117,19 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         (" eye",),
         re.compile(
             r"\b(?:foreign body(?: sensation)?|something|sand|dirt|grit|dust|metal)"
-            r" in (?:the |her |his |my |their |your )?(?:(?:left|right|lt|rt) )?eyes?\b"
+            r"(?: in| of)? (?:the |her |his |my |their |your )?(?:(?:left|right|lt|rt|l|r) )?"
+            r"eyes?\b"
         ),
         "foreign body in eye",
+    ),
+    # "Tugging at her left ear": ear pain in a child who cannot say it.
+    (
+        ("tugging", "pulling"),
+        re.compile(
+            r"\b(?:tugging|pulling)(?: at)? (?:the |her |his |their |my )?"
+            r"(?:(?:left|right|lt|rt|l|r) )?ears?\b"
+        ),
+        "tugging ear",
     ),
     # "A bead stuck in his nose", "a pea in her ear".
     (
@@ -136,10 +164,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     (
         (",",),
-        re.compile(
-            r"\b(red|hot|warm|swollen|tender|painful|itchy|sore)\s*,\s*(?:and\s+)?"
-            r"(?=(?:red|hot|warm|swollen|tender|painful|itchy|sore)\b)"
-        ),
+        re.compile(rf"\b({_DESCRIBING})\s*,\s*(?:and\s+)?(?=(?:{_DESCRIBING})\b)"),
         r"\1 ",
     ),
     # "A painful forearm" as the lexicon writes it, "forearm pain".
@@ -170,7 +195,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("took",),
         re.compile(
-            r"\btook [\"'\u201c]?(?:about |around |approximately |over |maybe |~)?\d+"
+            r"\btook [\"'\u201c]?(?:about |around |approximately |approx\.? |over |maybe |~)?\d+"
             r"[\"'\u201d]? (?:[\w.]+ ){0,4}?(?:tablets|pills|capsules|tabs|caps)\b"
         ),
         "took too many pills",
@@ -200,7 +225,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("fell", "landed"),
         re.compile(
-            r"\b(fell|landed)( \w+)? (?:on|onto) (?:her|his|my|their|the) "
+            r"\b(fell|landed)( \w+)? (?:on|onto) (?:(?:her|his|my|their|the) )?"
             r"(?:(?:left|right|lt|rt) )?(wrist|ankle|knee|elbow|hand|shoulder|hip|arm|head"
             r"|face)\b"
         ),
@@ -218,16 +243,6 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Limp + mottled", "N/V + fever": a plus between findings is "and".
     (("+",), re.compile(r"(?<=\w) \+ (?=\w)"), " and "),
-    # "R ankle", "lt knee": the side, spelled out.
-    (
-        (" r ", " l ", "rt", "lt"),
-        re.compile(
-            r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
-            r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
-            r"|thigh|breast|lower|upper|sided)\b)"
-        ),
-        lambda m: "right " if m.group(1) else "left ",
-    ),
     # "Jammed her ring finger": the finger.
     (
         ("finger",),
@@ -243,9 +258,62 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # "G1 34wks", "34 weeks pregnant": a pregnancy of that many weeks.
     (
         ("wk", "week"),
-        re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(\d{1,2})\s*(?:wks?|weeks?)\b"),
+        re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(?:at\s+)?(\d{1,2})\s*(?:wks?|weeks?)\b"),
         r"\1 weeks pregnant",
     ),
+    # "Her lips and tongue are swollen", "toe is swollen": the swelling, as the lexicon
+    # writes it.
+    (
+        ("swollen",),
+        re.compile(
+            r"\b(lips?|tongue|throat|face|eyes?|toe|finger|ankle|knee|wrist|hand|foot|leg|arm)"
+            r"(?: and (lips?|tongue|throat|face))? (?:is|are|was|were|got|became|looks?)"
+            r" (?:(red|hot|warm) )?(?:(?:bruised|tender|painful) and )?swollen\b"
+        ),
+        # A red or hot swelling keeps its colour: it may be an infection.
+        lambda m: (
+            (f"{m.group(3)} " if m.group(3) else "")
+            + " and ".join(
+                f"{part.rstrip('s') if part == 'lips' else part} swelling"
+                for part in (m.group(1), m.group(2))
+                if part
+            )
+        ),
+    ),
+    # "Swallowed one of those little round batteries": a battery.
+    (
+        ("batter",),
+        re.compile(r"\bswallowed\b[^.;]{0,40}?\bbatter(?:y|ies)\b"),
+        "swallowed a battery",
+    ),
+    # "Missed his last two sessions" of dialysis.
+    (
+        ("dialysis",),
+        re.compile(
+            r"\bmissed (?:his |her |their |my )?(?:last )?(?:two |2 |three |3 |several )?"
+            r"(?:dialysis )?(?:sessions?|runs?|treatments?)\b"
+        ),
+        "missed dialysis",
+    ),
+    # "Seizure in the triage chair that is still going": ongoing.
+    (
+        ("still",),
+        re.compile(r"\bseizure\b[^.;]{0,50}?\bstill (?:going|ongoing|continuing|happening)\b"),
+        "still seizing",
+    ),
+    # "My back's been sore": back pain.
+    (
+        ("sore", "hurting", "aching"),
+        re.compile(
+            r"\b(back|neck|knee|shoulder|hip|wrist|ankle|foot|arm|leg|chest|stomach|head|ear)"
+            r"(?:'s| is| has| have)?(?: been)? (?:really |very |so )?(?:sore|hurting|aching)\b"
+        ),
+        r"\1 pain",
+    ),
+    # "32 weeks' gestation".
+    (("weeks'",), re.compile(r"\bweeks' "), "weeks "),
+    # "The great toe": the toe.
+    (("toe",), re.compile(r"\b(?:great|big|little|small|baby) toe\b"), "toe"),
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".
     (
