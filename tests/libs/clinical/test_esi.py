@@ -459,6 +459,14 @@ def test_terse_notes_are_read_as_written(note: str, acuity: int, rule: str) -> N
     assert rule in rules(result)
 
 
+def test_a_cough_needs_an_x_ray_only_when_pneumonia_is_in_question() -> None:
+    assert triage("runny nose and a dry cough for 3 days").acuity == 5
+    assert triage("cough and fever for 3 days").expected_resources == 2
+    # A measured fever counts as the word would.
+    assert "X-ray" in triage("cough for 3 days", temperature_c=38.6).expected_resource_types
+    assert triage("productive cough, yellow sputum").expected_resources == 1
+
+
 def test_a_stated_glucose_over_250_is_worked_up_as_hyperglycaemia() -> None:
     result = assess(input_from_narrative("T2DM, home BG 480s x2d, polyuria, BP 128/76 HR 90"))
     assert result.acuity == 3

@@ -46,7 +46,14 @@ UNRECOGNISED_COMPLAINT_RESOURCES = 2
 PALS_CPR_HEART_RATE = 60.0
 # Breathlessness: a danger-zone respiratory rate or SpO2 with it is respiratory distress.
 RESPIRATORY_COMPLAINTS = frozenset(
-    {"shortness_of_breath", "respiratory_distress", "asthma", "cough", "respiratory_failure"}
+    {
+        "shortness_of_breath",
+        "respiratory_distress",
+        "asthma",
+        "cough",
+        "cold_cough",
+        "respiratory_failure",
+    }
 )
 # Pain from a body cavity or organ (head, chest, abdomen, flank, pelvis), the Canadian Triage and
 # Acuity Scale's "central" pain (Bullard et al., CJEM 2008), on which KTAS is based.
@@ -696,6 +703,10 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
+    febrile = v.temperature_c is not None and v.temperature_c > 38.0
+    if febrile and BY_KEY["cold_cough"] in categories and BY_KEY["cough"] not in categories:
+        # A measured fever with a cough is a chest X-ray, as the word "fever" would be.
+        categories.append(BY_KEY["cough"])
     if glucose is not None and glucose > DKA_GLUCOSE_MG_DL and BY_KEY["glucose"] not in categories:
         # A stated glucose above 250 mg/dL is hyperglycaemia to work up, named or not.
         categories.append(BY_KEY["glucose"])

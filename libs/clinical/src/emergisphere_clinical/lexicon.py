@@ -565,8 +565,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|when urinating|when i pee|burns to urinate|hurts to urinate|urinary symptom"
          "|urinary symptoms|urinary sx|polyuria|burning with urination|pain with urination"
          "|burning when urinating|burning when peeing", infection=True),
+    # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
+    # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
-         infection=True),
+         infection=True,
+         requires_any="pneumonia|fever|febrile|chills|rigors|sputum|phlegm|productive"
+         "|weeks|wks|blood|hemoptysis|haemoptysis|short of breath|shortness of breath"
+         "|dyspnea|dyspnoea|wheezing|chest pain|temperature"),
+    _cat("cold_cough", "a cough with a cold", S, "general_practice", (),
+         "cough|coughing", infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"),
