@@ -16,6 +16,11 @@ NOTES = [
     "my breast is so sore and my eyes are all red",
     "pain, chest; pain in the wrist; twisted my ankle; pain 0/10",
     "hay fever, cold injury",
+    "R ankle rolled; lt knee; won't use her left arm; jammed R ring finger",
+    "seizure in the chair still going; limp, blue, not crying; cap refill 4 sec",
+    "her lips and tongue are swollen; G2P1 at 35 wks; missed his last two sessions",
+    "my back's been sore; took ~20 tylenol; punched multiple times in face",
+    "fell onto R wrist; tugging at her L ear; swallowed one of those batteries",
 ]
 
 

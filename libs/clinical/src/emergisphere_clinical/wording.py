@@ -85,7 +85,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (("stroke",), re.compile(r"\b(?:heat|sun) stroke\b"), "heatstroke"),
     # "R ankle", "lt knee": the side, spelled out.
     (
-        ("r ", "l ", "rt", "lt"),
+        (" r ", " l ", " rt", " lt", " r.", " l."),
         re.compile(
             r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
@@ -104,7 +104,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Hit me right in the eye", "punched in the face": the blow and where it landed.
     (
-        (" in ", " to "),
+        ("hit", "struck", "punched", "poked", "kicked", "elbowed"),
         re.compile(
             r"\b(hit|struck|punched|poked|kicked|elbowed)(?: (?:me|him|her|them))?"
             r"(?: right| multiple times| several times| repeatedly| twice)? (?:in|to) (?:the )?"
@@ -163,7 +163,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         r"\1 swelling",
     ),
     (
-        (",",),
+        tuple(f"{word}," for word in _DESCRIBING.split("|")),
         re.compile(rf"\b({_DESCRIBING})\s*,\s*(?:and\s+)?(?=(?:{_DESCRIBING})\b)"),
         r"\1 ",
     ),
@@ -234,7 +234,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Won't use her left arm": a toddler's pulled elbow or a fracture.
     (
-        ("use", "move"),
+        ("won't", "will not", "not us", "not mov", "refuses to"),
         re.compile(
             r"\b(won't|will not|not|refuses to) (use|move|using|moving) (?:her|his|their|the) "
             r"(?:(?:left|right) )?arm\b"
@@ -289,15 +289,17 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # "Missed his last two sessions" of dialysis.
     (
         ("dialysis",),
+        # Sessions are dialysis only where dialysis is named, before or in the phrase.
         re.compile(
-            r"\bmissed (?:his |her |their |my )?(?:last )?(?:two |2 |three |3 |several )?"
-            r"(?:dialysis )?(?:sessions?|runs?|treatments?)\b"
+            r"(dialysis\b[^.;]{0,60}?)?\bmissed (?:his |her |their |my )?(?:last )?"
+            r"(?:two |2 |three |3 |several )?(?(1)(?:dialysis )?|dialysis )"
+            r"(?:sessions?|runs?|treatments?)\b"
         ),
-        "missed dialysis",
+        lambda m: f"{m.group(1) or ''}missed dialysis",
     ),
     # "Seizure in the triage chair that is still going": ongoing.
     (
-        ("still",),
+        ("seizure",),
         re.compile(r"\bseizure\b[^.;]{0,50}?\bstill (?:going|ongoing|continuing|happening)\b"),
         "still seizing",
     ),
@@ -317,7 +319,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".
     (
-        ("is ", "are ", "feel"),
+        (" so ", " very ", " really ", " all ", " quite ", " extremely "),
         re.compile(r"\b(is|are|feels|feel) (?:so|very|really|all|quite|extremely) "),
         r"\1 ",
     ),
@@ -352,7 +354,9 @@ def normalise(text: str) -> str:
 def reread(text: str, *, every: bool = False) -> str:
     """The rereadings applied to lower-case text; each is tried only where its cue occurs
     (most notes need none of them), or, with ``every``, all of them."""
+    # A space in front lets a cue such as " r " match at the start of the note too.
+    text = " " + text
     for cues, pattern, reading in _REREAD:
         if every or any(cue in text for cue in cues):
             text = pattern.sub(reading, text)
-    return text
+    return text[1:]
