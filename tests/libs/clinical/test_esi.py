@@ -422,12 +422,10 @@ def test_a_stated_high_glucose_with_crisis_signs_is_esi_2() -> None:
 def test_a_child_with_poor_perfusion_and_a_fast_heart_is_in_shock_at_esi_1() -> None:
     result = triage("limp, mottled extremities", age=0.2, heart_rate=220, systolic_bp=None)
     assert result.acuity == 1
-    assert "esi.a.paediatric_compensated_shock" in rules(result)
+    assert "esi.a.paediatric_shock" in rules(result)
     # A fast heart alone, or in an adult with a normal pressure, is not this rule.
-    assert "esi.a.paediatric_compensated_shock" not in rules(
-        triage("fever", age=0.2, heart_rate=220)
-    )
-    assert "esi.a.paediatric_compensated_shock" not in rules(triage("mottled", heart_rate=120))
+    assert "esi.a.paediatric_shock" not in rules(triage("fever", age=0.2, heart_rate=220))
+    assert "esi.a.paediatric_shock" not in rules(triage("mottled", heart_rate=120))
 
 
 @pytest.mark.parametrize(
@@ -500,3 +498,33 @@ def test_a_stated_glucose_over_250_is_worked_up_as_hyperglycaemia() -> None:
 )
 def test_critical_presentations_are_read_from_the_note(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("7yo asthma, cannot speak more than one word, nearly silent chest, sats are 84% RA", 1),
+        ("29M stabbed R groin, pulsatile bleeding thru towel, pale, HR 130s", 1),
+        ("2-month-old floppy, grunting and mottled, capillary refill 5 seconds", 1),
+        ("missed dialysis, wide complexes at 30, systolic 70, drowsy, responds to voice", 1),
+        ("74F not making sense since this am, oriented to self only", 2),
+        ("fell about 20 feet off a roof onto concrete, c/o back pain, GCS 15", 2),
+        ("32F G1 @ 34wk, severe HA, seeing sparkles, BP 172/112", 2),
+        ("needlestick from a patient known HIV+ 30 min ago", 2),
+        ("6-week-old with green projectile vomiting since this morning", 2),
+        ("bee sting, used her EpiPen, throat feels 'a little tight'", 2),
+        ("scald, partial thickness blisters ~20% TBSA, screaming in pain", 2),
+        # And at the other end.
+        ("minor MVC, restrained, left wrist pain only, ambulatory, VSS", 4),
+        ("needs his blood pressure medication refilled, no complaints", 5),
+        ("7-year-old with head lice, otherwise well", 5),
+        ("CPAP machine broke, no complaints, sats 97 RA", 5),
+    ],
+)
+def test_more_presentations_are_read_from_the_note(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity
+
+
+def test_a_short_fall_is_not_a_fall_from_height() -> None:
+    assert "esi.b.major_trauma" not in rules(assess(input_from_narrative("fell 3 feet off a step")))
+    assert "esi.b.major_trauma" in rules(assess(input_from_narrative("fell 4 m from scaffolding")))

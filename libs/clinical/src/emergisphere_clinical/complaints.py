@@ -61,7 +61,7 @@ _LIST_ITEM_WORDS = 5
 # ConText historical triggers; "N years/months ago" after a finding dates it (ConText
 # counts anything over two weeks old as historical, so days and hours stay current).
 _HISTORY_CUE = re.compile(
-    r"\b(?:history of|hx of|h/o|previous|past history|past medical history|pmh"
+    r"\b(?:history of|hx of|hx|h/o|previous|past history|past medical history|pmh"
     r"|last admission|previous admission"
     r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
 )

@@ -175,7 +175,9 @@ class EsiResult:
     febrile_infant: bool
 
 
-def _life_saving_vitals(v: VitalSigns, age: float | None, poor_perfusion: bool) -> list[Finding]:
+def _life_saving_vitals(
+    v: VitalSigns, age: float | None, poor_perfusion: bool, drowsy: bool
+) -> list[Finding]:
     found, src = [], sources.ESI_A
     if v.spo2 is not None and v.spo2 < 90:
         found.append(Finding(1, "esi.a.spo2_below_90", f"SpO2 {fmt(v.spo2)}% is below 90%.", src))
@@ -198,12 +200,18 @@ def _life_saving_vitals(v: VitalSigns, age: float | None, poor_perfusion: bool) 
         found.append(Finding(1, "esi.a.hypotension_with_shock_signs", text, src))
     adult = age is None or age >= PALS_ADULT_AGE_YEARS
     # A child compensates with tachycardia and keeps the pressure until late: poor skin
-    # perfusion with a danger-zone heart rate is shock already (PALS).
-    fast = [text for name, text in danger_zone_flags(v, age) if name == "heart_rate"]
-    if poor_perfusion and not adult and fast:
-        text = f"Skin signs of poor perfusion with a fast heart rate: {fast[0]}"
-        rule = "esi.a.paediatric_compensated_shock"
-        found.append(Finding(1, rule, text, sources.PALS_COMPENSATED_SHOCK))
+    # perfusion with a danger-zone heart rate or a falling level of consciousness is shock.
+    child_signs = [
+        f"heart rate {fmt(v.heart_rate or 0)}"
+        for name, _ in danger_zone_flags(v, age)
+        if name == "heart_rate"
+    ]
+    if drowsy:
+        child_signs.append("a falling level of consciousness")
+    if poor_perfusion and not adult and child_signs:
+        text = f"A child with skin signs of poor perfusion and {' and '.join(child_signs)}: shock."
+        rule = "esi.a.paediatric_shock"
+        found.append(Finding(1, rule, text, sources.PALS_SHOCK))
     slow = v.heart_rate is not None and 0 < v.heart_rate < PALS_CPR_HEART_RATE
     if poor_perfusion and not adult and slow:
         text = (
@@ -696,7 +704,8 @@ def evaluate(
     v, age = data.vitals, data.age_years
     categories = [match.category for match in matches]
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
-    found = _life_saving_vitals(v, age, poor_perfusion) + _high_risk_vitals(v)
+    drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
+    found = _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
     found += _complaint_findings(matches) + _compromise(v, age, categories)
     found += _immunocompromised_fever(v, categories, data.chief_complaint)
     glucose = data.glucose_mg_dl

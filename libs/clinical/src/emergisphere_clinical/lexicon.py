@@ -83,6 +83,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
          "|bag mask ventilation|bvm|gurgling respirations|gurgling breathing|snoring"
          "|respirations|airway compromise|gasping|agonal breathing|voice sounds wet"
+         # BTS/SIGN 2019: a silent chest is life-threatening asthma.
+         "|silent chest|nearly silent chest|quiet chest"
          "|wet voice|gurgly", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
@@ -132,6 +134,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # BTS/SIGN 2019 acute severe asthma: cannot complete sentences in one breath.
          "|unable to complete sentences|cannot complete sentences|can't complete sentences"
          "|speaking in short phrases|speaking in single words|one word sentences"
+         "|cannot speak more than|can't speak more than|one word at a time|grunting"
          "|accessory muscle use|using accessory muscles|intercostal retractions|retractions"
          "|nasal flaring|tripod position|tripoding"
          "|working hard at breathing|working hard to breathe|smoke inhalation"
@@ -157,17 +160,35 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
          "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
          "|swollen tongue|lip swelling|swollen lips|swollen lip|throat tightness"
-         "|throat feels tight"),
+         "|throat feels tight|throat feels a little tight|used her epipen|used his epipen"
+         "|used epipen|gave epipen|epipen given|epinephrine auto injector"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
          (LABS, XRAY, MEDS), "neutropenic|neutropenia|chemotherapy|chemo",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors", history_counts=True),
+    # Bleeding that pressure does not stop kills in minutes (ATLS, Stop the Bleed).
+    _cat("major_haemorrhage", "uncontrolled or arterial bleeding", A, "trauma_surgery",
+         (LABS, FLUIDS, PROCEDURE, CONSULT),
+         "pulsatile bleeding|arterial bleeding|spurting blood|blood spurting|spurting"
+         "|uncontrolled bleeding|bleeding through the towel|bleeding through towel"
+         "|soaking through|soaked through|exsanguinating", actions=("trauma_team",),
+         source=sources.HAEMORRHAGE),
+    # A burn of 10% of the body surface or more is a major burn (ABA referral criteria).
+    _cat("major_burn", "a major burn", B, "plastic_surgery", (LABS, FLUIDS, MEDS, CONSULT),
+         "major burn|large burn|extensive burns|burn center|burns centre",
+         source=sources.MAJOR_BURN),
+    # Bilious vomiting in an infant is malrotation with volvulus until proven otherwise.
+    _cat("bilious_vomiting", "bilious (green) vomiting", B, "general_surgery",
+         (LABS, IMAGING, CONSULT),
+         "bilious vomiting|green vomit|green vomiting|green projectile|vomiting bile"
+         "|bile stained vomit|vomiting green", source=sources.BILIOUS_VOMITING),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
          "|hit by a car|fall from height|motorcycle crash|gunshot|gsw|been shot|shot in the"
+         "|fell off a roof|fell from a roof|off the roof|from the roof"
          "|stab wound|stabbed"
          "|stabbing|penetrating", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
@@ -232,7 +253,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|altered level of consciousness|decreased level of consciousness"
          "|altered consciousness|decreased consciousness|floppy|is limp|was limp"
          "|became limp|appears limp|looks limp|limp and|limp blue|limp pale|limp grey"
-         "|limp gray|limp mottled",
+         "|limp gray|limp mottled|not making sense|making no sense|oriented to self only"
+         "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -348,6 +370,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
+    # A low-speed collision is examined; what hurts decides the imaging.
+    _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
+         "minor collision"),
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -551,6 +576,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not using arm|won't move arm"
          "|nursemaid's elbow|nursemaid elbow|pulled elbow|punched a wall|punched the wall"
          "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"
+         "|punched wall"
          "|broke toe|broke finger"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lac|cut|gash|skin defect|ear injury|ear laceration"
@@ -569,7 +595,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
          infection=True,
-         requires_any="pneumonia|fever|febrile|chills|rigors|sputum|phlegm|productive"
+         requires_any="pneumonia|fever|fevers|febrile|chills|rigors|sputum|phlegm|productive"
          "|weeks|wks|blood|hemoptysis|haemoptysis|short of breath|shortness of breath"
          "|dyspnea|dyspnoea|wheezing|chest pain|temperature"),
     _cat("cold_cough", "a cough with a cold", S, "general_practice", (),
@@ -580,7 +606,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
          "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound|bites"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
-         "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"),
+         "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
+         "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
@@ -596,6 +623,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"),
+    # A needlestick from a source known to carry HIV: post-exposure prophylaxis within hours.
+    _cat("hiv_exposure", "a needlestick or exposure from a source with HIV", B,
+         "infectious_disease", (LABS, CONSULT),
+         "needle stick|needlestick|stuck with a needle|stuck w a needle|blood exposure"
+         "|body fluid exposure|stuck w", requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure"),
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
@@ -624,9 +656,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eyes are crusty"
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
+         "|stuck shut|matted shut|eye crusting|crusted eye"
          "|stye"),
     _cat("rash", "a rash", S, "dermatology", (),
-         "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection"),
+         "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
+         "|head lice|bugs in his hair|bugs in her hair|scabies"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething"),
@@ -647,24 +681,29 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
-         "|tick bite|tick removal|embedded tick"),
+         "|tick bite|tick removal|embedded tick|found a tick|tick on"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|scald|scalded|sunburn|sunburnt|sunburned|boiling water|hot water"
          "|hot oil|hot coffee"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
-         (PROCEDURE,), "fishhook|fish hook|splinter|embedded glass|glass in|nail gun"),
+         (PROCEDURE,), "fishhook|fish hook|splinter|nail gun"),
+    # Glass in a wound may not be seen or felt: an X-ray finds it.
+    _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
+         "embedded glass|glass in|piece of glass|glass fragment|glass fragments"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
-         "wound check|suture removal|dressing change|stitches out|abrasion|scratch wound"
+         "wound check|suture removal|dressing change|stitches out|abrasion|abrasions|road rash"
+         "|scrapes|skin tear|skin tears|scratch wound"
          "|catheter removal|staple removal|removal staples|removal of staples|removal sutures"
          "|removal of sutures|cast check|cast problem|splint check|cast removal"
          "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
          "|remove staples|repaired wound"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
-         "refill|prescription|ran out of|po medication|for medication|work note|school note"
+         "refill|refilled|refills|prescription|ran out of|po medication|for medication"
+         "|work note|school note"
          "|sick note|doctor's note|medical certificate|physical form|form signed"
          "|forms signed|paperwork"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
@@ -672,6 +711,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A urine pregnancy test is point-of-care, not a resource.
     _cat("pregnancy_test", "a pregnancy test", S, "gynecology", (),
          "preg test|pregnancy test|wants a pregnancy test"),
+    # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
+    _cat("equipment", "a home equipment problem", S, "general_practice", (),
+         "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
+         "|nebuliser broke|oxygen concentrator|wheelchair broke"),
+    _cat("gout", "a gout flare", S, "rheumatology", (LABS,),
+         "gout|gouty|podagra"),
+    # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
+    _cat("deep_neck_infection", "a peritonsillar or deep neck infection", S, "ent",
+         (LABS, IMAGING, CONSULT),
+         "hot potato voice|muffled voice|trismus|uvula deviated|uvula deviation"
+         "|deviated uvula|peritonsillar|quinsy", infection=True),
     _cat("contraception", "emergency contraception", S, "gynecology", (),
          "emergency contraception|morning after pill|plan b|condom broke"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
@@ -680,8 +730,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
          "|warts|skin problem|skin condition"),
+    # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
+    _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
+         "ingrown nail|ingrown toenail|ingrown fingernail|paronychia"),
     _cat("nail", "a nail problem", S, "dermatology", (),
-         "nail problem|ingrown nail|ingrown toenail|trim nails|toenail|toenails|fingernail"
+         "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care"),
     # Testing after an exposure without symptoms: the cultures and serology are labs.
     _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",

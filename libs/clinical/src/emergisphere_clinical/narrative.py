@@ -34,7 +34,7 @@ _RANGES: dict[str, tuple[float, float]] = {
 _NUM = r"(\d{1,4}(?:\.\d+)?)"
 _SEP = r"[\s:=.,]{0,3}"
 # "heart rate is 106", "a saturation of 79 percent".
-_VERB = r"(?:(?:is|was|of|at)\s+)?(?:(?:about|approximately|approx\.?|around|~)\s*)?"
+_VERB = r"(?:(?:is|was|are|were|of|at)\s+)?(?:(?:about|approximately|approx\.?|around|~)\s*)?"
 # "old" is required for units so "3 months post partum" or "for 2 days" is not an age.
 _AGE = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
@@ -56,13 +56,16 @@ _AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
 # "BP 70/palp": a pressure felt by palpation has a systolic value only.
+# "Systolic 70", "SBP 82": the systolic pressure alone.
+_SYSTOLIC = re.compile(r"\b(?:systolic|sbp)(?: bp| pressure)?" + _SEP + _VERB + r"(\d{2,3})\b")
 _BP = re.compile(
     r"\b(?:bp|blood pressure|b/p)"
     + _SEP
     + _VERB
     + r"(\d{2,3})\s*(?:/\s*(?:(\d{1,3})|palp\w*|p\b|-+|\?)|(?:by |per )?palp\w*)"
 )
-_HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)")
+# "HR 130s": the decade the monitor hovers in; its lower bound is taken.
+_HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _VERB + _NUM + r"s?\b(?!\s*/)")
 _RR = re.compile(
     r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)"
 )
@@ -179,6 +182,8 @@ def read_narrative(note: str) -> NarrativeReading:
         values["systolic_bp"] = float(bp.group(1))
         if bp.group(2) is not None:
             values["diastolic_bp"] = float(bp.group(2))
+    elif systolic := _first(_SYSTOLIC, text):
+        values["systolic_bp"] = float(systolic.group(1))
     if hr := _first(_HR, text):
         values["heart_rate"] = float(hr.group(1))
     if rr := _first(_RR, text):

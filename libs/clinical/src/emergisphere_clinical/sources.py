@@ -13,6 +13,19 @@ ESI_A_HYPOPERFUSION = (
     " (e.g. pale, cool, clammy, diaphoretic) needs haemodynamic support now"
 )
 ESI_B = f"{_ESI}, decision point B"
+HAEMORRHAGE = (
+    "ATLS 10th edition (American College of Surgeons 2018): external haemorrhage that"
+    " pressure does not control needs immediate control and blood; a life-saving"
+    " intervention at ESI v4 decision point A"
+)
+MAJOR_BURN = (
+    "American Burn Association burn centre referral criteria: partial-thickness burns over"
+    f" 10% of the body surface need specialist care and fluid resuscitation; high-risk at {ESI_B}"
+)
+BILIOUS_VOMITING = (
+    "Williams, Arch Dis Child Educ Pract Ed 2007 (Green for danger!): bilious vomiting in an"
+    f" infant is malrotation with volvulus until proven otherwise; high-risk at {ESI_B}"
+)
 ANAPHYLAXIS = (
     "World Allergy Organization anaphylaxis guidance (2020): anaphylaxis with airway,"
     " breathing or circulatory compromise needs intramuscular adrenaline now; a life-saving"
@@ -28,10 +41,11 @@ PALS_BRADYCARDIA = (
     " oxygenation and ventilation needs CPR; a life-saving intervention at ESI v4 decision"
     " point A"
 )
-PALS_COMPENSATED_SHOCK = (
-    "AHA PALS: compensated shock in a child is tachycardia with signs of poor perfusion"
-    " (mottling, prolonged capillary refill) while the blood pressure is still normal; it"
-    " needs fluid resuscitation now, a life-saving intervention at ESI v4 decision point A"
+PALS_SHOCK = (
+    "AHA PALS: shock in a child shows as poor perfusion (mottling, prolonged capillary"
+    " refill) with tachycardia, and later a falling level of consciousness, while the blood"
+    " pressure is still normal; it needs fluid resuscitation now, a life-saving intervention"
+    " at ESI v4 decision point A"
 )
 ESI_B_PAIN = (
     f"{_ESI}, chapter 4 (decision point B): pain of 7/10 or more means consider ESI 2, judged"
@@ -89,6 +103,11 @@ BATTERY_INGESTION = (
 FEVER_PURPURA = (
     "NICE NG240 (2024), meningitis and meningococcal disease: a non-blanching rash with"
     f" fever needs antibiotics now; a high-risk situation at {ESI_B}"
+)
+HIV_EXPOSURE = (
+    "US Public Health Service guidelines for occupational HIV exposure (Kuhar et al., 2013):"
+    " post-exposure prophylaxis is started as soon as possible, within hours; a"
+    f" time-critical, high-risk situation at {ESI_B}"
 )
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"

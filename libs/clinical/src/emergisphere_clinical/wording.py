@@ -23,7 +23,8 @@ _ABBREVIATIONS = (
     ("mvc", "motor vehicle collision"), ("mva", "motor vehicle accident"),
     ("h/a", "headache"), ("ha", "headache"), ("c/o", "complains of"),
     ("f/c", "fever and chills"), ("fb", "foreign body"), ("movt", "movement"),
-    ("vag d/c", "vaginal discharge"), ("vag", "vaginal"), ("lbp", "low back pain"),
+    ("vag d/c", "vaginal discharge"), ("vaginal d/c", "vaginal discharge"), ("vag", "vaginal"),
+    ("lbp", "low back pain"),
     ("+si", "suicidal ideation"),
     ("si/hi", "suicidal or homicidal ideation"), ("ext rotated", "externally rotated"),
     # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
@@ -93,6 +94,14 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
+    # "Jammed her ring finger": the finger.
+    (
+        ("finger",),
+        re.compile(r"\b(?:index|middle|ring|little|pinky|pinkie|small) finger\b"),
+        "finger",
+    ),
+    # "The great toe": the toe.
+    (("toe",), re.compile(r"\b(?:great|big|little|small|baby) toe\b"), "toe"),
     # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
     (
         ("cut",),
@@ -243,12 +252,6 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Limp + mottled", "N/V + fever": a plus between findings is "and".
     (("+",), re.compile(r"(?<=\w) \+ (?=\w)"), " and "),
-    # "Jammed her ring finger": the finger.
-    (
-        ("finger",),
-        re.compile(r"\b(?:index|middle|ring|little|pinky|pinkie|small) finger\b"),
-        "finger",
-    ),
     # "Swallowed a quarter": a coin.
     (
         ("swallow",),
@@ -258,7 +261,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # "G1 34wks", "34 weeks pregnant": a pregnancy of that many weeks.
     (
         ("wk", "week"),
-        re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(?:at\s+)?(\d{1,2})\s*(?:wks?|weeks?)\b"),
+        re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(?:at\s+|@\s*)?(\d{1,2})\s*(?:wks?|weeks?)\b"),
         r"\1 weeks pregnant",
     ),
     # "Her lips and tongue are swollen", "toe is swollen": the swelling, as the lexicon
@@ -267,7 +270,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("swollen",),
         re.compile(
             r"\b(lips?|tongue|throat|face|eyes?|toe|finger|ankle|knee|wrist|hand|foot|leg|arm)"
-            r"(?: and (lips?|tongue|throat|face))? (?:is|are|was|were|got|became|looks?)"
+            r"(?: and (lips?|tongue|throat|face))?(?: (?:is|are|was|were|got|became|looks?))?"
             r" (?:(red|hot|warm) )?(?:(?:bruised|tender|painful) and )?swollen\b"
         ),
         # A red or hot swelling keeps its colour: it may be an infection.
@@ -312,10 +315,35 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"\1 pain",
     ),
-    # "32 weeks' gestation".
-    (("weeks'",), re.compile(r"\bweeks' "), "weeks "),
-    # "The great toe": the toe.
-    (("toe",), re.compile(r"\b(?:great|big|little|small|baby) toe\b"), "toe"),
+    # "Minor MVC", "low-speed rear-end": a minor collision, not a trauma mechanism.
+    (
+        ("minor", "low speed", "low-speed", "slow speed", "fender"),
+        re.compile(
+            r"\b(?:minor|low speed|low-speed|slow speed|fender bender)\s+"
+            r"(?:rear end\s+|rear-end\s+)?(?:motor vehicle collision|motor vehicle accident"
+            r"|collision|car accident|accident|crash)\b"
+        ),
+        "minor collision",
+    ),
+    # "~20% TBSA": 10% of the body surface or more is a major burn (ABA criteria).
+    (
+        ("%",),
+        re.compile(r"(\d{1,3})\s*% ?(?:tbsa|bsa|body surface(?: area)?)\b"),
+        lambda m: "major burn" if int(m.group(1)) >= 10 else m.group(0),
+    ),
+    # "Fell about 20 feet": more than 10 feet is a fall from height (CDC field triage 2021).
+    (
+        ("feet", "ft", "meter", "metre", " m "),
+        re.compile(
+            r"\bfell (?:about |approximately |approx\.? |around |~|over )?(\d{1,3})"
+            r" ?(feet|foot|ft|meters?|metres?|m)\b"
+        ),
+        lambda m: (
+            "fall from height"
+            if int(m.group(1)) * (3.28 if m.group(2).startswith("m") else 1) > 10
+            else m.group(0)
+        ),
+    ),
     # Intensifiers between a body part and its state: "my breast is so sore" reads as
     # "breast is sore", "eyes are all red" as "eyes are red".
     (
@@ -341,8 +369,13 @@ _PAIN_IN = re.compile(
 )
 
 
+# Quotation marks around the patient's words ("throat feels 'a little tight'"), not the
+# apostrophes inside words.
+_QUOTES = re.compile(r"[\"\u201c\u201d]|(?<!\w)'|'(?!\w)")
+
+
 def normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'")
+    text = _QUOTES.sub("", text.lower().replace("\u2019", "'"))
     text = reread(_ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(0)], text))
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
