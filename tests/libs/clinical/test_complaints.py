@@ -503,3 +503,8 @@ def test_heat_stroke_is_not_a_stroke() -> None:
     assert "stroke" not in keys("heat stroke")
     assert "stroke" not in keys("sun stroke after the marathon")
     assert "stroke" in keys("stroke symptoms since noon")
+
+
+def test_a_broken_bottle_is_not_a_fracture() -> None:
+    assert "fracture" not in keys("2 cm lac to the hand from a broken bottle")
+    assert "fracture" in keys("broken wrist")

@@ -528,3 +528,31 @@ def test_more_presentations_are_read_from_the_note(note: str, acuity: int) -> No
 def test_a_short_fall_is_not_a_fall_from_height() -> None:
     assert "esi.b.major_trauma" not in rules(assess(input_from_narrative("fell 3 feet off a step")))
     assert "esi.b.major_trauma" in rules(assess(input_from_narrative("fell 4 m from scaffolding")))
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("bee sting 15 min ago, diffuse hives, wheezing, hoarse. BP eighty over fifty", 1),
+        ("a cold, painful right foot, pale, and no pulses can be felt", 2),
+        ("feels like an elephant is sitting on my chest, sweaty", 2),
+        ("woke with severe pain in his left testicle, vomited twice", 2),
+        ("3 weeks after delivering her baby, pounding headache, seeing spots, BP 172/108", 2),
+        ("71F unresp to voice, moans to sternal rub only, FSBG 31", 1),
+        ("swollen floor of mouth, muffled voice, spitting saliva", 2),
+        ("18mo found chewing tabs from grandma's pill organizer", 2),
+        ("84M not himself since yesterday, doesn't know the year", 2),
+        ("a coin sized battery from the remote is missing, 2yo drooling", 2),
+        # Not today's problem.
+        ("heart attack and bypass surgery in 2008, stubbed his toe, purple and swollen", 4),
+        ("dementia, oriented to self only, which is her baseline; itchy rash on her back", 5),
+        ("needs a work note, had a rash last week, now resolved", 5),
+    ],
+)
+def test_presentations_from_the_last_written_sets(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity
+
+
+def test_a_pressure_said_in_words_is_read() -> None:
+    vitals = input_from_narrative("BP one hundred and ten over seventy").vitals
+    assert (vitals.systolic_bp, vitals.diastolic_bp) == (110, 70)

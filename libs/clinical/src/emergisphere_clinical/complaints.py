@@ -75,6 +75,14 @@ _HISTORY_OPENER = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"\b(?:years?|months?) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
+    # ConText's "resolved"; a past year ("bypass surgery in 2008").
+    r"|\b(?:now |has |had )?resolved\b|\bin (?:19|20)\d\d\b"
+)
+# Said of the finding after a comma, in the same sentence: "oriented to self only, which is
+# her baseline".
+_HISTORY_AFTER_SENTENCE = re.compile(
+    r"\bwhich is (?:(?:his|her|their) )?(?:baseline|usual|normal for (?:him|her|them))\b"
+    r"|\b(?:per staff )?is (?:his|her|their) baseline\b"
 )
 _SENTENCE_END = re.compile(
     r"[.;!?\n]|\b(?:but|however|now|currently|today|tonight|this morning|this evening"
@@ -147,12 +155,13 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
     )
 
 
-def _historical(text: str, start: int, end: int, sentence_begin: int) -> bool:
+def _historical(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     begin, finish = _span(text, start, end, _CLAUSE_END)
     return (
         _HISTORY_CUE.search(text, begin, start) is not None
         or _HISTORY_AFTER.search(text, end, finish) is not None
-        or _HISTORY_OPENER.match(text, sentence_begin, start) is not None
+        or _HISTORY_OPENER.match(text, sentence[0], start) is not None
+        or _HISTORY_AFTER_SENTENCE.search(text, end, sentence[1]) is not None
     )
 
 
@@ -163,7 +172,7 @@ def _current(text: str, hit: re.Match[str], *, history_counts: bool = False) -> 
     begin, finish = _span(text, hit.start(), hit.end(), _SENTENCE_END)
     if _in_denied_list(text, hit.start(), begin, finish):
         return False
-    return history_counts or not _historical(text, hit.start(), hit.end(), begin)
+    return history_counts or not _historical(text, hit.start(), hit.end(), (begin, finish))
 
 
 def _affirmed(text: str, phrase: str, *, history_counts: bool = False) -> bool:
@@ -265,11 +274,11 @@ def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
             continue
         for hit in _phrase_pattern(phrase).finditer(text):
             begin, finish = _span(text, hit.start(), hit.end(), _CLAUSE_END)
-            sentence_begin, _ = _span(text, hit.start(), hit.end(), _SENTENCE_END)
+            sentence = _span(text, hit.start(), hit.end(), _SENTENCE_END)
             if (
                 _CHRONIC_CUE.search(text, begin, hit.start()) is not None
                 or _CHRONIC_AFTER.search(text, hit.end(), finish) is not None
-                or _historical(text, hit.start(), hit.end(), sentence_begin)
+                or _historical(text, hit.start(), hit.end(), sentence)
             ):
                 return phrase
     return None

@@ -251,6 +251,35 @@ def _unverifiable(v: VitalSigns) -> str | None:
     return f"{', '.join(name.replace('_', ' ') for name in missing)} not recorded"
 
 
+ALLERGEN_EXPOSURE = frozenset({"insect_sting", "allergic_reaction"})
+# WAO 2020 criterion 2: after a likely allergen, two or more of these systems involved.
+ANAPHYLAXIS_SYSTEMS = {
+    "skin": frozenset({"allergic_reaction", "rash"}),
+    "breathing": frozenset(
+        {"asthma", "respiratory_distress", "shortness_of_breath", "voice", "anaphylaxis"}
+    ),
+    "circulation": frozenset({"dizziness", "syncope"}),
+    "gut": frozenset({"vomiting", "abdominal_pain"}),
+}
+
+
+def _anaphylaxis_by_systems(v: VitalSigns, categories: list[ComplaintCategory]) -> None:
+    """Read anaphylaxis from its signs when the note does not name it (WAO 2020).
+
+    An allergen (a sting, an allergic reaction) with two or more systems involved (skin,
+    breathing, circulation, gut; a systolic pressure below 90 counts as circulation) is
+    anaphylaxis, a high-risk reading that decision point A then weighs.
+    """
+    keys = {c.key for c in categories}
+    if "anaphylaxis" in keys or not keys & ALLERGEN_EXPOSURE:
+        return
+    systems = {name for name, members in ANAPHYLAXIS_SYSTEMS.items() if keys & members}
+    if v.systolic_bp is not None and v.systolic_bp < ADULT_HYPOTENSION_SBP:
+        systems.add("circulation")
+    if len(systems) >= 2:
+        categories.append(BY_KEY["anaphylaxis"])
+
+
 def _compromise(
     v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
 ) -> list[Finding]:
@@ -706,7 +735,13 @@ def evaluate(
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
     found = _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
-    found += _complaint_findings(matches) + _compromise(v, age, categories)
+    found += _complaint_findings(matches)
+    had_anaphylaxis = BY_KEY["anaphylaxis"] in categories
+    _anaphylaxis_by_systems(v, categories)
+    if not had_anaphylaxis and BY_KEY["anaphylaxis"] in categories:
+        text = "An allergen with two or more body systems involved: anaphylaxis (WAO 2020)."
+        found.append(Finding(2, "esi.b.anaphylaxis", text, sources.ANAPHYLAXIS))
+    found += _compromise(v, age, categories)
     found += _immunocompromised_fever(v, categories, data.chief_complaint)
     glucose = data.glucose_mg_dl
     if glucose is None:

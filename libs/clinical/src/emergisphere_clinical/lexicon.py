@@ -117,6 +117,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, ECG, XRAY),
          "chest pain|chest tightness|chest pressure|chest discomfort|crushing chest"
          "|angina|heart attack|myocardial infarction|stemi|pressure in my chest"
+         "|sitting on my chest|sitting on his chest|sitting on her chest|weight on my chest"
+         "|weight on his chest|weight on her chest|pressure in chest|pressure in his chest"
+         "|pressure in her chest|tightness in my chest|tightness in his chest"
+         "|tightness in her chest|tightness in chest"
          "|pain in my chest|pain in his chest|pain in her chest|pain in the chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
@@ -254,12 +258,20 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|altered consciousness|decreased consciousness|floppy|is limp|was limp"
          "|became limp|appears limp|looks limp|limp and|limp blue|limp pale|limp grey"
          "|limp gray|limp mottled|not making sense|making no sense|oriented to self only"
+         "|not himself|not herself|not acting himself|not acting herself|doesn't know the year"
+         "|does not know the year|doesn't know where he is|doesn't know where she is"
+         "|sleeps most of the day|sleeping most of the day|sleeping all day"
+         "|sleepier than usual|more sleepy than usual|hard to wake|difficult to wake"
+         "|difficult to rouse"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
          "|wanted to die|wanting to die|end my life|end her life|end his life"
          "|take my own life|wish i was dead|better off dead|does not want to live"
+         "|been planning it|planning it for|access to a gun|access to firearms|gun at home"
+         "|plans to take all|plan to take all|don't want to be here|dont want to be here"
+         "|not want to be here anymore"
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
@@ -275,6 +287,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
          "|took a bottle|took a whole bottle|swallowed a bottle|took all of her pills"
          "|took all of his pills|took all her pills|took all his pills|took all my pills"
+         "|chewing tabs|chewing pills|chewing on pills|pill organizer|got into the pills"
+         "|got into his pills|got into her pills|swallowed pills|ate pills"
          "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache"),
@@ -290,6 +304,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "gastroenterology", (XRAY, CONSULT),
          "button battery|disc battery|swallowed a battery|swallowed battery"
          "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
+         "|coin sized battery|coin battery|coin cell|lithium battery|button cell"
          "|magnet ingestion", source=sources.BATTERY_INGESTION),
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
@@ -297,6 +312,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors", source=sources.FEVER_PURPURA),
+    # An infection that swells the floor of the mouth or stops the patient swallowing saliva
+    # can close the airway within hours (Ludwig's angina, epiglottitis).
+    _cat("airway_infection", "an infection threatening the airway", B, "ent",
+         (LABS, IMAGING, MEDS, CONSULT),
+         "floor of mouth|floor of the mouth|ludwig|spitting saliva|spitting out saliva"
+         "|can't swallow saliva|cannot swallow saliva|unable to swallow saliva|drooling"
+         "|epiglottitis|tripod", infection=True, source=sources.AIRWAY_INFECTION),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
@@ -329,6 +351,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, ECG, FLUIDS),
          "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"
          "|prolonged capillary filling|delayed capillary filling|mottling|ashen"
+         "|cool extremities|cool peripheries|cool peripherally"
          "|grey colour|gray color|limp and grey|limp and gray|looks grey|looks gray"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
@@ -358,11 +381,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
-         "fracture|fractured|broken|deformity|deformed|dislocation|dislocated"
+         "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
+         "|angulated|angulation|bone visible|bone exposed|exposed bone|open fracture"
          # The shortened, externally rotated leg of a hip fracture.
          "|shortened and externally rotated|shortened and rotated|externally rotated"
          "|broke arm|broke leg|broke wrist|broke ankle|broke nose|broke rib|broke foot"
          "|broke hand"),
+    # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
+    # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
+    _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
+         "leg pain|calf pain|leg ache|aching leg|leg swelling|leg aching|ached",
+         requires_any="flight|long drive|drove|sitting in a car|car for|immobile|immobilized"
+         "|immobilised|bed rest|bedbound|recent surgery|after surgery|travel|traveled"
+         "|travelled|birth control|oral contraceptive|cancer|post partum|postpartum"),
     # Handbook chapter 5: a suspected deep vein thrombosis needs labs and a Doppler.
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
@@ -436,11 +467,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
          "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
-         "|unable to void|cannot void|can't void|blocked catheter|difficulty urinating"
+         "|unable to void|cannot void|can't void|difficulty urinating"
          "|trouble urinating|difficulty voiding"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
-         "foley|urinary catheter|catheter came out|catheter change"),
+         "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
+         "|catheter blocked|blocked catheter|suprapubic catheter"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood"),
@@ -465,6 +497,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "foreign body in esophagus|esophageal foreign body|esophagus foreign body"
          "|foreign body in oesophagus|oesophageal foreign body|swallowed foreign body"
          "|food bolus|food impaction|food stuck"),
+    # A line that will not flush: a declotting drug, one resource.
+    _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
+         "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
+         "|line blocked"),
     # A swallowed object without symptoms: an X-ray shows where it is.
     _cat("swallowed_object", "a swallowed object", S, "gastroenterology", (XRAY,),
          "swallowed a coin|swallowed coin|swallowed an object|swallowed a toy"
@@ -525,7 +561,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
-         "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values"
+         "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values|inr|elevated inr"
+         "|high inr|supratherapeutic"
          "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"),
     _cat("bleeding_tendency", "spontaneous bruising or bleeding", S, "hematology", (LABS,),
          "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"
@@ -577,13 +614,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nursemaid's elbow|nursemaid elbow|pulled elbow|punched a wall|punched the wall"
          "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"
          "|punched wall"
-         "|broke toe|broke finger"),
+         "|broke toe|broke finger|outstretched hand|wrist tenderness|tender wrist"
+         "|wrist is tender|stubbed toe|stubbed his toe|stubbed her toe"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lac|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
-         "|tailbone pain|low back pain"),
+         "|tailbone pain|low back pain|tweaked back|pulled back|strained back"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
@@ -595,7 +633,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
          infection=True,
-         requires_any="pneumonia|fever|fevers|febrile|chills|rigors|sputum|phlegm|productive"
+         requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
+         "|productive"
          "|weeks|wks|blood|hemoptysis|haemoptysis|short of breath|shortness of breath"
          "|dyspnea|dyspnoea|wheezing|chest pain|temperature"),
     _cat("cold_cough", "a cough with a cold", S, "general_practice", (),
@@ -646,17 +685,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
          "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea"
-         "|sinus pain|sinus pressure|sinusitis|covid|coronavirus",
+         "|sinus pain|sinus pressure|sinusitis|covid|coronavirus|stuffy nose|sneezing"
+         "|scratchy throat",
          infection=True),
     _cat("ear", "an ear complaint", S, "ent", (), "tinnitus|ear discharge|otorrhea|otorrhoea"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
-         "hoarseness|hoarse voice|voice change|voice changes"),
+         "hoarseness|hoarse voice|voice change|voice changes|hoarse"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
          "red eye|red eyes|eyes are red|eye is red|eye red|eyes red|crusty eyes|crusty eye"
-         "|eyes are crusty"
+         "|eyes are crusty|eye irritation|eye redness|speck visible on|rust ring"
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
-         "|stuck shut|matted shut|eye crusting|crusted eye"
+         "|stuck shut|matted shut|eye crusting|crusted eye|contact lens"
          "|stye"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
@@ -683,12 +723,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
          "|tick bite|tick removal|embedded tick|found a tick|tick on"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
-         "burn|burns|scald|scalded|sunburn|sunburnt|sunburned|boiling water|hot water"
+         "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
+         "|hot water"
          "|hot oil|hot coffee"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
-         (PROCEDURE,), "fishhook|fish hook|splinter|nail gun"),
+         (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook"
+         "|splinter|nail gun"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"),
@@ -697,12 +739,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|stitches out|abrasion|abrasions|road rash"
          "|scrapes|skin tear|skin tears|scratch wound"
-         "|catheter removal|staple removal|removal staples|removal of staples|removal sutures"
+         "|packing removal|packing pulled|drained abscess|catheter removal|staple removal"
+         "|removal staples|removal of staples|removal sutures"
          "|removal of sutures|cast check|cast problem|splint check|cast removal"
          "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
          "|remove staples|repaired wound"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
-         "refill|refilled|refills|prescription|ran out of|po medication|for medication"
+         "refill|refilled|refills|prescription|ran out|po medication|for medication"
+         "|pharmacy is closed|pharmacy closed|need my pills|needs his pills|needs her pills"
+         "|need my medication"
          "|work note|school note"
          "|sick note|doctor's note|medical certificate|physical form|form signed"
          "|forms signed|paperwork"),
@@ -722,6 +767,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING, CONSULT),
          "hot potato voice|muffled voice|trismus|uvula deviated|uvula deviation"
          "|deviated uvula|peritonsillar|quinsy", infection=True),
+    # An IUD whose strings cannot be felt: an ultrasound finds it.
+    _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
+         "iud strings|missing iud|iud problem|lost iud|iud"),
+    # A small child's fall from furniture onto the floor, playing again: examined only.
+    _cat("minor_fall", "a minor fall from furniture", S, "general_practice", (),
+         "fell off couch|fell off the couch|fell off bed|fell off the bed|fell off a chair"
+         "|fell off the chair|rolled off the bed|rolled off bed"),
     _cat("contraception", "emergency contraception", S, "gynecology", (),
          "emergency contraception|morning after pill|plan b|condom broke"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
@@ -739,7 +791,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Testing after an exposure without symptoms: the cultures and serology are labs.
     _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",
          (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"
-         "|sti screen|sexually transmitted|checked for std|checked for sti"),
+         "|sti screen|sexually transmitted|checked for std|checked for sti|chlamydia"
+         "|gonorrhea|gonorrhoea|wants to be tested|partner diagnosed|partner dx"),
     _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"),
 )
 # fmt: on

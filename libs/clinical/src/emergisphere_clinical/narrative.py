@@ -97,10 +97,14 @@ _AVPU_PAIN = re.compile(
     r"|only withdraws|locali[sz]es to pain|responds? to pain only"
     r"|(?:only )?(?:moan(?:s|ing)?|groan(?:s|ing)?) (?:only )?to pain"
     r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
+    r"|moans? to sternal rub"
     r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
     r"|no response to voice)\b"
 )
-_AVPU_VOICE = re.compile(r"\b(?:responds? (?:only )?to voice|avpu:? v)\b")
+_AVPU_VOICE = re.compile(
+    r"\b(?:responds? (?:only )?to (?:loud )?voice|avpu:? v"
+    r"|opens (?:her |his |their )?eyes to (?:loud )?voice|(?:a)?rousable to voice)\b"
+)
 # Glasgow Coma Scale as EMS reports it: "GCS 7", "GCS of 14", "Glasgow Coma Scale score of
 # 14". Against AVPU (Kelly et al., Emerg Med J 2004; McNarry and Goldhill, Anaesthesia
 # 2004): 8 or less responds at most to pain (P, and the airway is at risk); 9-13 is about
@@ -174,6 +178,49 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text)
 
 
+_UNITS = {
+    word: value
+    for value, word in enumerate(
+        (
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen",
+        )
+    )
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# Longest first, whole words only: "seventy" is not "seven" and "ty".
+_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "a", "and"], key=len, reverse=True))
+_NUMBER_WORDS = rf"((?:(?:{_WORD})\b[ -]?)+)"
+# "BP eighty over fifty": a pressure said aloud and written down.
+_BP_WORDS = re.compile(
+    r"\b(?:bp|blood pressure)\s*(?:is |of |was )?" + _NUMBER_WORDS + r"\s*over\s+" + _NUMBER_WORDS
+)
+
+
+def _words_to_number(words: str) -> int | None:
+    """20 to 299 said in words ("eighty", "one hundred and ten"), or None."""
+    total = current = 0
+    for word in re.split(r"[ -]+", words.strip()):
+        if word in ("and", ""):
+            continue
+        if word == "a":
+            current = 1
+        elif word == "hundred":
+            current, total = 0, total + max(current, 1) * 100
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        else:
+            return None
+    value = total + current
+    return value if 20 <= value <= 299 else None
+
+
 def read_narrative(note: str) -> NarrativeReading:
     """Age, sex, vitals and consciousness stated in the note; absent ones stay None."""
     text = note.lower().replace("\u2019", "'")
@@ -184,6 +231,12 @@ def read_narrative(note: str) -> NarrativeReading:
             values["diastolic_bp"] = float(bp.group(2))
     elif systolic := _first(_SYSTOLIC, text):
         values["systolic_bp"] = float(systolic.group(1))
+    elif said := _first(_BP_WORDS, text):
+        top, bottom = _words_to_number(said.group(1)), _words_to_number(said.group(2))
+        if top is not None:
+            values["systolic_bp"] = float(top)
+            if bottom is not None:
+                values["diastolic_bp"] = float(bottom)
     if hr := _first(_HR, text):
         values["heart_rate"] = float(hr.group(1))
     if rr := _first(_RR, text):

@@ -109,6 +109,11 @@ HIV_EXPOSURE = (
     " post-exposure prophylaxis is started as soon as possible, within hours; a"
     f" time-critical, high-risk situation at {ESI_B}"
 )
+AIRWAY_INFECTION = (
+    "Bullard et al., CJEM 2017 (CTAS): an infection threatening the upper airway (drooling,"
+    " unable to swallow secretions, floor-of-mouth swelling) is a level-1 or level-2"
+    f" presentation; high-risk at {ESI_B}"
+)
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"
     " stroke (hyperthermia with central nervous system dysfunction) needs immediate cooling;"

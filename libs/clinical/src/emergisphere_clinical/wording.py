@@ -31,7 +31,8 @@ _ABBREVIATIONS = (
     # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
     ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
-    ("glf", "ground level fall"),
+    ("glf", "ground level fall"), ("w/o", "without"), ("w/", "with"),
+    ("unresp", "unresponsive"), ("foosh", "fell on an outstretched hand"),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
     ("bst", "blood sugar"), ("bsl", "blood sugar level"),
     # Ascites tapping, as Korean records abbreviate a paracentesis.
@@ -77,7 +78,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("cold",),
         re.compile(
-            r"\bcold(?= (?:and clammy|sweats?|skin|to (?:the )?touch|extremit|limbs?\b"
+            r"\bcold(?= (?:and clammy|sweats?|skin|to (?:the )?touch|extremit|peripher|limbs?\b"
             r"|legs?\b|arms?\b|feet\b|foot\b|hands?\b))"
         ),
         "cool",
@@ -98,11 +99,72 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # "Jammed her ring finger": the finger.
     (
         ("finger",),
-        re.compile(r"\b(?:index|middle|ring|little|pinky|pinkie|small) finger\b"),
+        re.compile(r"\b(?:(?:index|middle|ring|little|pinky|pinkie|small) finger|pinky|pinkie)\b"),
         "finger",
     ),
     # "The great toe": the toe.
     (("toe",), re.compile(r"\b(?:great|big|little|small|baby) toe\b"), "toe"),
+    # "W/urination": with.
+    (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
+    # A broken bottle or window is glass, not a fracture.
+    (("broken",), re.compile(r"\bbroken (bottle|glass|window|mirror|plate)\b"), r"\1 shard"),
+    # "Her foot is pale and no pulses can be felt": limb ischaemia (a limb named, and
+    # pulses in the plural, so a cardiac arrest's "no pulse" is never read as a limb).
+    (
+        ("pulses",),
+        re.compile(
+            r"\b(foot|leg|feet|legs|limb|arm|hand|toes)\b[^.;]{0,50}?\b(?:no (?:palpable |pedal "
+            r"|distal )?pulses|pulses (?:cannot|can't|could not|couldn't) be (?:felt|found"
+            r"|palpated)|no pulses can be (?:felt|found|palpated))"
+        ),
+        r"\1 limb ischemia",
+    ),
+    # "Pain moving his elbow", "pain when lifting her arm": pain in that part.
+    (
+        ("moving", "bending", "lifting", "raising"),
+        re.compile(
+            r"\bpain (?:when |on |with |while )?(?:moving|bending|lifting|raising) "
+            r"(?:(?:her|his|my|their|the) )?(?:(?:left|right) )?(\w+)"
+        ),
+        r"\1 pain",
+    ),
+    # "Guarding his left wrist": an injury to it.
+    (
+        ("guarding",),
+        re.compile(
+            r"\bguarding (?:(?:her|his|their|the|my) )?(?:(?:left|right) )?(wrist|arm|ankle"
+            r"|knee|hand|shoulder|leg|elbow|foot)\b"
+        ),
+        r"\1 injury",
+    ),
+    # "Three weeks after delivering her first baby": post partum.
+    (
+        ("deliver", "gave birth", "giving birth"),
+        re.compile(
+            r"\b(?:\w+ )?(?:days?|weeks?) (?:after|since) (?:delivering|delivery|giving birth"
+            r"|she gave birth|the birth)\b"
+        ),
+        "post partum",
+    ),
+    # "Fender bender": a minor collision.
+    (("fender",), re.compile(r"\bfender bender\b"), "minor collision"),
+    # "Sore upper back", "sore neck": pain there.
+    (
+        ("sore ",),
+        re.compile(r"\bsore (?:upper |lower )?(back|neck|shoulder|knee|wrist|ankle|hip)\b"),
+        r"\1 pain",
+    ),
+    # "Somethings in my eye", "something's in my eye".
+    (("something",), re.compile(r"\bsomething(?:'s| is|s) in\b"), "something in"),
+    # "Elbowed in the chest": a chest injury.
+    (
+        ("hit", "struck", "punched", "kicked", "elbowed"),
+        re.compile(
+            r"\b(?:hit|struck|punched|kicked|elbowed)(?: (?:me|him|her|them))? (?:in|to) "
+            r"(?:the |his |her |my )?(?:(?:left|right) )?(?:chest|ribs)\b"
+        ),
+        "chest injury",
+    ),
     # Trimming nails or hair is not a laceration ("unable to cut his own toenails").
     (
         ("cut",),
@@ -157,8 +219,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("repaired", "sutured", "stitched", "stapled", "closed", "glued"),
         re.compile(
-            r"\b(?:laceration|lac|cut|wound)\s+(?:(?:that|which) was\s+)?"
-            r"(?:repaired|sutured|stitched|stapled|closed|glued)\b"
+            r"\b(?:laceration|lac|cut|wound)(?:\s+\w+){0,2}?\s+(?:(?:that|which) was\s+)?"
+            r"(?:repaired|repair|sutured|stitched|stapled|closed|glued)\b"
         ),
         "repaired wound",
     ),
@@ -217,7 +279,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(?:(?:prolonged|delayed|sluggish) cap(?:illary)? refill(?: time)?"
             r"|cap(?:illary)? refill(?: time)?(?: of| is| was)? ?(?:>|greater than )?\s*"
-            r"(?:[3-9]|\d\d)(?:\.\d+)? ?(?:s|sec|secs|seconds)\b)"
+            r"(?:[3-9]|\d\d)(?:\.\d+)?(?: ?(?:-|to) ?\d+)? ?(?:s|sec|secs|seconds)\b)"
         ),
         "prolonged capillary filling",
     ),
@@ -246,7 +308,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("won't", "will not", "not us", "not mov", "refuses to"),
         re.compile(
-            r"\b(won't|will not|not|refuses to) (use|move|using|moving) (?:her|his|their|the) "
+            r"\b(won't|will not|not|refuses to) (use|move|using|moving) (?:(?:her|his|their|the) )?"
             r"(?:(?:left|right) )?arm\b"
         ),
         "won't use arm",
@@ -270,7 +332,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("swollen",),
         re.compile(
-            r"\b(lips?|tongue|throat|face|eyes?|toe|finger|ankle|knee|wrist|hand|foot|leg|arm)"
+            r"\b(lips?|tongue|throat|face|eyes?|toe|finger|ankle|knee|wrist|hand|foot|leg|arm"
+            r"|cheek|jaw|chin|nose|eyelid)"
             r"(?: and (lips?|tongue|throat|face))?(?: (?:is|are|was|were|got|became|looks?))?"
             r" (?:(red|hot|warm) )?(?:(?:bruised|tender|painful) and )?swollen\b"
         ),
@@ -359,12 +422,13 @@ _NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
 # "hit head", "rolled ankle".
 _POSSESSIVE = re.compile(
     r"\b(twisted|sprained|injured|hurt|rolled|banged|bumped|hit|cut|broke|burned|burnt"
-    r"|jammed) (?:(?:my|his|her|their|your)(?: (?:right|left))?|right|left) "
+    r"|jammed|tweaked|pulled|strained|stubbed)"
+    r" (?:(?:my|his|her|their|your)(?: (?:right|left))?|right|left) "
 )
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
 _PAIN_IN = re.compile(
-    r"\bpain in (?:the|his|her|my|their|your) ([a-z]+)\b"
+    r"\bpain in (?:the|his|her|my|their|your) (?:(?:left|right) )?([a-z]+)\b"
     r"|\bpain (?:in|on|at) (?:the |his |her |my |their |your )?(knee|ankle|wrist|hand|foot"
     r"|leg|arm|shoulder|hip|neck|elbow|finger|toe|thigh|back|chest|abdomen|head)\b"
 )
