@@ -556,3 +556,40 @@ def test_presentations_from_the_last_written_sets(note: str, acuity: int) -> Non
 def test_a_pressure_said_in_words_is_read() -> None:
     vitals = input_from_narrative("BP one hundred and ten over seventy").vitals
     assert (vitals.systolic_bp, vitals.diastolic_bp) == (110, 70)
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("Rattler got him on the hand 45 min ago, swelling past the wrist", 2),
+        ("anhydrous ammonia in the face, voice hoarse and getting worse, stridor", 1),
+        ("Dialysis pt, missed Friday session, feels heavy and weak, HR 54", 2),
+        ("drank a mouthful of weed killer 30 min ago", 2),
+        ("says the rifle's in the truck and he has it figured out", 2),
+        ("4 y/o swallowed a few of his brother's small magnet balls, vomited twice", 2),
+        ("5 mo F, not yet rolling, bruising to left ear and cheek", 2),
+        ("19-day-old, rectal temp at home 38.3 C, felt hot; triage T 37.4", 2),
+        ("baby born at home 20 minutes ago, floppy, blue, occasional gasps, HR about 70", 1),
+        ("3 wk F vomited three times, bright green", 2),
+        ("8 mo, spells of screaming and pulling knees up, vomited", 2),
+        ("3 y/o fell from a second-storey balcony onto concrete", 2),
+        ("8 y/o fever 39.5, purple spots on legs that don't fade under a glass", 2),
+        ("swollen deformed elbow, hand cool and pale, cannot feel radial pulse", 2),
+        # And what is not what it seems.
+        ("6 wk old, projectile vomiting after every feed, not green, afebrile, HR 150", 3),
+    ],
+)
+def test_presentations_from_the_rural_and_paediatric_sets(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A teething baby drools; "CP" in a child with a G-tube is cerebral palsy.
+        "8 mo drooling, chewing everything, T 37.6, feeding OK",
+        "14yo with CP and G-tube, skin around the stoma a bit red, no fever",
+    ],
+)
+def test_words_that_look_like_red_flags_are_not(note: str) -> None:
+    assert assess(input_from_narrative(note)).acuity > 2

@@ -117,10 +117,10 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 660 cases written independently of the rules, in seven sets (docs/triage-evaluation.md,
+    # 900 cases written independently of the rules, in nine sets (docs/triage-evaluation.md,
     # round 5). Each set was scored once before any rule was changed for it.
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 660
+    assert figures.n == 900
     assert figures.critical_under == 0
-    assert figures.exact >= 0.89
+    assert figures.exact >= 0.87

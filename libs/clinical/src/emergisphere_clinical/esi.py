@@ -110,6 +110,9 @@ SYNCOPE_HEART_DISEASE = (
     "previous mi",
     "prior mi",
     "history of mi",
+    "hf",
+    "ef ",
+    "ejection fraction",
 )
 SYNCOPE_EXERTION = ("on exertion", "exertional", "while exercising", "during exercise")
 # Breathlessness that needs a respiratory rate or SpO2 to judge.
@@ -689,8 +692,16 @@ def _pregnancy_pain_or_bleeding(
     return found
 
 
-def _paediatric_fever(v: VitalSigns, age: float | None) -> list[Finding]:
+def _paediatric_fever(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
+) -> list[Finding]:
     temp, src = v.temperature_c, sources.ESI_FEVER
+    infant = age is not None and age < THREE_MONTHS_YEARS
+    if infant and BY_KEY["fever"] in categories and (temp is None or temp <= 38.0):
+        # A fever at home counts in an infant, whatever the thermometer says now.
+        text = "Fever reported in an infant under 3 months (a home reading counts)."
+        rule = "esi.fever.reported_under_3_months"
+        return [Finding(2, rule, text, sources.REPORTED_INFANT_FEVER)]
     if age is None or temp is None:
         return []
     if age <= NEONATE_MAX_YEARS and temp > 38.0:
@@ -765,7 +776,7 @@ def evaluate(
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
     count, resource_findings = _resource_findings(categories, bool(matches), v, age, news2)
-    fever = _paediatric_fever(v, age)
+    fever = _paediatric_fever(v, age, categories)
     found += resource_findings + _severe_pain(
         v, age, news2, count, categories, bool(matches), data.chief_complaint
     )

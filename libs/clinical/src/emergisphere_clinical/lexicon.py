@@ -82,14 +82,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
          "|bag mask ventilation|bvm|gurgling respirations|gurgling breathing|snoring"
-         "|respirations|airway compromise|gasping|agonal breathing|voice sounds wet"
+         "|respirations|airway compromise|gasping|gasps|agonal breathing|voice sounds wet"
          # BTS/SIGN 2019: a silent chest is life-threatening asthma.
          "|silent chest|nearly silent chest|quiet chest"
          "|wet voice|gurgly", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
-         "smoke|smoke inhalation|inhalation injury|house fire|burning building|fire",
+         "smoke|smoke inhalation|inhalation injury|house fire|burning building|fire|ammonia"
+         "|anhydrous|chlorine|toxic gas|chemical fumes",
          requires_any="hoarse|hoarseness|hoarse voice|stridor|singed|soot|carbonaceous"
          "|facial burns|facial burn", actions=("airway_support",),
          source=sources.INHALATION_INJURY),
@@ -187,12 +188,27 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("bilious_vomiting", "bilious (green) vomiting", B, "general_surgery",
          (LABS, IMAGING, CONSULT),
          "bilious vomiting|green vomit|green vomiting|green projectile|vomiting bile"
-         "|bile stained vomit|vomiting green", source=sources.BILIOUS_VOMITING),
+         "|bile stained vomit|vomiting green|green vomiting", source=sources.BILIOUS_VOMITING),
+    # Intussusception: colicky screaming with drawn-up legs, red-currant-jelly stool.
+    _cat("intussusception", "signs of intussusception", B, "general_surgery",
+         (LABS, IMAGING, CONSULT),
+         "intussusception|pulling knees up|pulling his knees up|pulling her knees up"
+         "|drawing legs up|drawing his legs up|drawing her legs up|currant jelly"
+         "|redcurrant jelly|red currant jelly|spells of screaming|episodes of screaming",
+         source=sources.INTUSSUSCEPTION),
+    # Bruising in a baby who cannot yet move on its own suggests maltreatment (NICE CG89).
+    _cat("non_accidental_injury", "an injury in a child who is not yet mobile", B,
+         "paediatrics", (LABS, XRAY, CONSULT),
+         "premobile infant",
+         requires_any="bruise|bruises|bruising|bruised|fracture|burn|burns|swelling",
+         source=sources.NON_ACCIDENTAL_INJURY),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
          "|hit by a car|fall from height|motorcycle crash|gunshot|gsw|been shot|shot in the"
-         "|fell off a roof|fell from a roof|off the roof|from the roof"
+         "|fell off a roof|fell from a roof|off the roof|from the roof|from a balcony"
+         "|from the balcony|second storey|second story|second floor|out of a window"
+         "|from a window"
          "|stab wound|stabbed"
          "|stabbing|penetrating", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
@@ -262,6 +278,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|does not know the year|doesn't know where he is|doesn't know where she is"
          "|sleeps most of the day|sleeping most of the day|sleeping all day"
          "|sleepier than usual|more sleepy than usual|hard to wake|difficult to wake"
+         "|not recognizing|not recognising|picking at the air|picking at things"
          "|difficult to rouse"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
@@ -271,7 +288,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|take my own life|wish i was dead|better off dead|does not want to live"
          "|been planning it|planning it for|access to a gun|access to firearms|gun at home"
          "|plans to take all|plan to take all|don't want to be here|dont want to be here"
-         "|not want to be here anymore"
+         "|not want to be here anymore|doesn't want to be here|does not want to be here"
+         "|got it figured out|rifle's in|gun's in|rifle is in|hang himself|hang herself"
+         "|ways to kill|ways to die|doesn't see the point|does not see the point"
+         "|no point living|no point in living"
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
@@ -288,6 +308,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took a bottle|took a whole bottle|swallowed a bottle|took all of her pills"
          "|took all of his pills|took all her pills|took all his pills|took all my pills"
          "|chewing tabs|chewing pills|chewing on pills|pill organizer|got into the pills"
+         "|weed killer|weedkiller|paraquat|pesticide|herbicide|insecticide|organophosphate"
+         "|antifreeze|drank bleach|swallowed bleach|whole strip|a strip of|whole packet"
+         "|whole box|whole bottle"
          "|got into his pills|got into her pills|swallowed pills|ate pills"
          "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
@@ -309,7 +332,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
          (LABS, FLUIDS, MEDS),
-         "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura",
+         "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura"
+         "|purple spots|purple rash",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors", source=sources.FEVER_PURPURA),
     # An infection that swells the floor of the mouth or stops the patient swallowing saliva
@@ -317,14 +341,22 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("airway_infection", "an infection threatening the airway", B, "ent",
          (LABS, IMAGING, MEDS, CONSULT),
          "floor of mouth|floor of the mouth|ludwig|spitting saliva|spitting out saliva"
-         "|can't swallow saliva|cannot swallow saliva|unable to swallow saliva|drooling"
+         "|can't swallow saliva|cannot swallow saliva|unable to swallow saliva"
          "|epiglottitis|tripod", infection=True, source=sources.AIRWAY_INFECTION),
+    # Drooling threatens the airway with a fever, stridor or a sore throat; a teething baby
+    # drools too.
+    _cat("drooling_airway", "drooling with signs of an airway infection", B, "ent",
+         (LABS, IMAGING, MEDS, CONSULT), "drooling",
+         requires_any="fever|febrile|stridor|sore throat|can't swallow|unable to swallow"
+         "|muffled|trismus|leaning forward|tripod|hot potato", infection=True,
+         source=sources.AIRWAY_INFECTION),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
     # Any bite by a venomous snake may progress to envenoming.
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
-         "snake bite|snakebite|bitten by a snake|rattlesnake|viper bite|envenomation",
+         "snake bite|snakebite|bitten by a snake|rattlesnake|rattler|viper bite|envenomation"
+         "|copperhead|cottonmouth|adder bite",
          source=sources.SNAKE_BITE),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
@@ -483,7 +515,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
          "oliguria|anuria|no urine output|decreased urine output"),
     _cat("constipation", "constipation", S, "general_practice", (PROCEDURE,),
-         "constipation|constipated"),
+         "constipation|constipated|hasn't pooed|has not pooed|hasn't had a bowel movement"
+         "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
@@ -566,6 +599,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"),
     _cat("bleeding_tendency", "spontaneous bruising or bleeding", S, "hematology", (LABS,),
          "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"
+         "|pinpoint red dots|pinpoint red spots|pinpoint spots|new bruises|unexplained bruising"
          "|bleeding on blood thinners|bleeding on warfarin|bleeding on anticoagulants"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
@@ -597,7 +631,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
          "|feels weak|feeling weak"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
-         "fever|febrile|pyrexia|chills|rigors|infection", infection=True),
+         "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
+         "|temp at home|temperature at home|fever at home", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
@@ -615,9 +650,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"
          "|punched wall"
          "|broke toe|broke finger|outstretched hand|wrist tenderness|tender wrist"
-         "|wrist is tender|stubbed toe|stubbed his toe|stubbed her toe"),
+         "|wrist is tender|stubbed toe|stubbed his toe|stubbed her toe|snuffbox|scaphoid"
+         "|won't bear weight|can't bear weight|cannot bear weight|unable to bear weight"
+         "|refuses to bear weight|non weight bearing|can't put weight|cannot put weight"
+         "|collarbone|clavicle|humerus|upper arm|slammed finger|finger in car door"
+         "|finger in a car door|finger in the car door|crushed finger|finger crush"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
-         "laceration|lac|cut|gash|skin defect|ear injury|ear laceration"
+         "laceration|lacerations|lac|lacs|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
@@ -628,7 +667,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
          "|when urinating|when i pee|burns to urinate|hurts to urinate|urinary symptom"
          "|urinary symptoms|urinary sx|polyuria|burning with urination|pain with urination"
-         "|burning when urinating|burning when peeing", infection=True),
+         "|burning when urinating|burning when peeing|when she wees|when he wees"
+         "|hurts to wee|stings to wee|going every ten minutes", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -643,7 +683,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
-         "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound|bites"),
+         "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube"),
@@ -700,7 +740,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stye"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
-         "|head lice|bugs in his hair|bugs in her hair|scabies"),
+         "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
+         "|spots on hands and feet|blisters in mouth|white patches|oral thrush|thrush"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething"),
@@ -721,7 +762,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
-         "|tick bite|tick removal|embedded tick|found a tick|tick on"),
+         "|tick bite|tick removal|embedded tick|found a tick|tick on|mosquito bite"
+         "|mosquito bites|bug bites|insect bites"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot water"
@@ -733,12 +775,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|splinter|nail gun"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
-         "embedded glass|glass in|piece of glass|glass fragment|glass fragments"),
+         "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
+         "|through a glass door|through a window|through the window|glass door"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|stitches out|abrasion|abrasions|road rash"
-         "|scrapes|skin tear|skin tears|scratch wound"
+         "|scrapes|skin tear|skin tears|scratch wound|grazes|graze|removal of stitches"
+         "|stitch removal"
          "|packing removal|packing pulled|drained abscess|catheter removal|staple removal"
          "|removal staples|removal of staples|removal sutures"
          "|removal of sutures|cast check|cast problem|splint check|cast removal"
@@ -767,6 +811,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING, CONSULT),
          "hot potato voice|muffled voice|trismus|uvula deviated|uvula deviation"
          "|deviated uvula|peritonsillar|quinsy", infection=True),
+    # Blood tests a doctor has asked for: labs, one resource.
+    _cat("test_request", "tests a doctor has asked for", S, "general_practice", (LABS,),
+         "wants bloods|needs bloods|for bloods|blood test|blood tests|mono test|for labs"
+         "|for blood work"),
     # An IUD whose strings cannot be felt: an ultrasound finds it.
     _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
          "iud strings|missing iud|iud problem|lost iud|iud"),
@@ -784,7 +832,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|warts|skin problem|skin condition"),
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
-         "ingrown nail|ingrown toenail|ingrown fingernail|paronychia"),
+         "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
+         "|nail with pus|pus around the nail|nail fold"),
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care"),

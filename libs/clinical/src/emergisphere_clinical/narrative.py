@@ -42,7 +42,10 @@ _AGE = re.compile(
 )
 _AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
 # A baby just born: age zero, so the neonatal limits apply.
-_NEWBORN = re.compile(r"\b(?:newborn|new born|neonate|just delivered|delivers? (?:her|a) baby)\b")
+_NEWBORN = re.compile(
+    r"\b(?:newborn|new born|neonate|just delivered|delivers? (?:her|a) baby|born at home"
+    r"|just born|born \d+ (?:minutes|hours) ago|\d+ (?:minutes|hours) old)\b"
+)
 # An infant's age as triage notes abbreviate it: "2 m/o", "3 w/o", or "2mo F", "3wk M"
 # (a unit alone is an age only when the sex or "infant" follows, as in "72M").
 _AGE_INFANT = re.compile(

@@ -114,6 +114,19 @@ AIRWAY_INFECTION = (
     " unable to swallow secretions, floor-of-mouth swelling) is a level-1 or level-2"
     f" presentation; high-risk at {ESI_B}"
 )
+INTUSSUSCEPTION = (
+    "ACR Appropriateness Criteria (2019), vomiting and suspected intussusception in infants:"
+    " urgent ultrasound and reduction, as the bowel can strangulate within hours; high-risk at"
+    f" {ESI_B}"
+)
+NON_ACCIDENTAL_INJURY = (
+    "NICE CG89 (child maltreatment): bruising in a child who is not independently mobile"
+    f" should prompt suspicion of maltreatment; high-risk at {ESI_B}"
+)
+REPORTED_INFANT_FEVER = (
+    "Pantell et al., Pediatrics 2021 (AAP febrile infant guideline): a temperature of 38.0 C"
+    " or more at home counts as fever in an infant; ESI v4 paediatric fever criteria"
+)
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"
     " stroke (hyperthermia with central nervous system dysfunction) needs immediate cooling;"

@@ -209,7 +209,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(?:an? )?(?:(?:small|tiny|plastic|metal) )?(?:bead|pea|bean|button|toy|object"
             r"|stone|pebble|peanut|crayon|eraser|something|insect|bug)(?: stuck)?"
-            r" (?:up |in |into |inside )(?:the |her |his |my |their |your )?"
+            r"(?: \w+){0,2}? (?:up |in |into |inside )(?:the |her |his |my |their |your )?"
             r"(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
         ),
         r"foreign body in the \1",
@@ -220,7 +220,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("repaired", "sutured", "stitched", "stapled", "closed", "glued"),
         re.compile(
             r"\b(?:laceration|lac|cut|wound)(?:\s+\w+){0,2}?\s+(?:(?:that|which) was\s+)?"
-            r"(?:repaired|repair|sutured|stitched|stapled|closed|glued)\b"
+            r"(?:repaired|repair|sutured|stitched|stapled|closed|glued|placed)\b"
         ),
         "repaired wound",
     ),
@@ -318,7 +318,9 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # "Swallowed a quarter": a coin.
     (
         ("swallow",),
-        re.compile(r"\bswallowed (?:a |an )?(?:quarter|penny|dime|nickel|coin|coins)\b"),
+        re.compile(
+            r"\bswallowed (?:a |an )?(?:[\w-]+ ){0,2}?(?:quarter|penny|dime|nickel|coin|coins)\b"
+        ),
         "swallowed a coin",
     ),
     # "G1 34wks", "34 weeks pregnant": a pregnancy of that many weeks.
@@ -335,7 +337,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"\b(lips?|tongue|throat|face|eyes?|toe|finger|ankle|knee|wrist|hand|foot|leg|arm"
             r"|cheek|jaw|chin|nose|eyelid)"
             r"(?: and (lips?|tongue|throat|face))?(?: (?:is|are|was|were|got|became|looks?))?"
-            r" (?:(red|hot|warm) )?(?:(?:bruised|tender|painful) and )?swollen\b"
+            r" (?:(red|hot|warm) )?(?:(?:bruised|tender|painful|purple) and )?swollen\b"
         ),
         # A red or hot swelling keeps its colour: it may be an infection.
         lambda m: (
@@ -353,13 +355,58 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\bswallowed\b[^.;]{0,40}?\bbatter(?:y|ies)\b"),
         "swallowed a battery",
     ),
+    # "Not yet rolling", "non-mobile": a baby who cannot move on its own (a word without
+    # "not", so that the negation rules leave what follows alone).
+    (
+        ("not", "non"),
+        re.compile(
+            r"\b(?:not yet (?:rolling|crawling|mobile|walking)|not (?:rolling|crawling|mobile)"
+            r"(?: yet)?|non[ -]?mobile|not independently mobile)\b"
+        ),
+        "premobile infant",
+    ),
+    # "Spots that don't fade under a glass": a non-blanching rash (without the "not").
+    (
+        ("fade", "fading"),
+        re.compile(
+            r"\b(?:spots|rash|marks|dots)\b[^.;]{0,30}?\b(?:don't|do not|doesn't|does not"
+            r"|won't|not) fad(?:e|ing)\b"
+        ),
+        "non blanching rash",
+    ),
+    # "Swallowed a few of his brother's magnet balls": magnets.
+    (
+        ("magnet",),
+        re.compile(r"\bswallowed\b[^.;]{0,50}?\bmagnet(?:s|ic)?\b"),
+        "swallowed magnets",
+    ),
+    # "Vomited three times, bright green": bilious vomiting.
+    (
+        ("green",),
+        # Not across a denial: "projectile vomiting, not green" stays non-bilious.
+        re.compile(
+            r"\bvomit\w*\b(?:(?!\b(?:not|no|non)\b)[^.;]){0,40}?\b(?:bright |dark )?green\b"
+        ),
+        "green vomiting",
+    ),
+    # "Cannot feel the radial pulse" in a named limb: the limb's circulation, not an arrest.
+    (
+        ("pulse",),
+        re.compile(
+            r"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb)\b[^.;]{0,50}?\b(?:cannot|can't"
+            r"|unable to) (?:feel|find|palpate) (?:a |the |his |her )?(?:radial|pedal|distal"
+            r"|dorsalis pedis|posterior tibial|femoral|popliteal) pulse"
+        ),
+        r"\1 limb ischemia",
+    ),
     # "Missed his last two sessions" of dialysis.
     (
         ("dialysis",),
         # Sessions are dialysis only where dialysis is named, before or in the phrase.
         re.compile(
             r"(dialysis\b[^.;]{0,60}?)?\bmissed (?:his |her |their |my )?(?:last )?"
-            r"(?:two |2 |three |3 |several )?(?(1)(?:dialysis )?|dialysis )"
+            r"(?:two |2 |three |3 |several )?(?:(?:monday|tuesday|wednesday|thursday|friday"
+            r"|saturday|sunday|today's|yesterday's)(?:'s)? )?(?(1)(?:dialysis )?|dialysis )"
             r"(?:sessions?|runs?|treatments?)\b"
         ),
         lambda m: f"{m.group(1) or ''}missed dialysis",
@@ -439,8 +486,18 @@ _PAIN_IN = re.compile(
 _QUOTES = re.compile(r"[\"\u201c\u201d]|(?<!\w)'|'(?!\w)")
 
 
+# "CP" is cerebral palsy, not chest pain, in a note about a child with complex needs.
+_COMPLEX_NEEDS = re.compile(
+    r"\b(?:g[ -]?tube|gtube|peg|trach\w*|shunt|wheelchair|nonverbal|non[ -]verbal|spastic"
+    r"|developmental|seizure disorder|cerebral palsy)\b"
+)
+_CP = re.compile(r"(?<![\w/])cp(?![\w/])")
+
+
 def normalise(text: str) -> str:
     text = _QUOTES.sub("", text.lower().replace("\u2019", "'"))
+    if "cp" in text and _COMPLEX_NEEDS.search(text):
+        text = _CP.sub("cerebral palsy", text)
     text = reread(_ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(0)], text))
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
