@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emergisphere_clinical import TriageAssessment, TriageInput, VitalSigns, assess
+from emergisphere_clinical.complaints import find_complaints
 from emergisphere_clinical.narrative import input_from_narrative
 
 NORMAL = VitalSigns(
@@ -593,3 +594,28 @@ def test_presentations_from_the_rural_and_paediatric_sets(note: str, acuity: int
 )
 def test_words_that_look_like_red_flags_are_not(note: str) -> None:
     assert assess(input_from_narrative(note)).acuity > 2
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("17F took ~30 paracetamol 2 hrs ago after a breakup, feels fine", 2),
+        ("G3P2 38/40, waters broke, loop of pulsating cord visible", 1),
+        ("found on the railing of the bridge, says I'll do it properly next time", 2),
+        ("partner choked her 1 hr ago, voice a whisper, drooling, inspiratory stridor", 1),
+        ("G1 33/40, woke in a puddle of bright red blood, no pain", 2),
+        ("5wk old, limp, doesn't respond to pain, apnoeas, bulging fontanelle", 1),
+        ("2 y/o bitten on the neck by a dog, puncture wounds, cry sounds hoarse", 2),
+        ("bruises of different colours across buttocks, loop shaped marks on thighs", 2),
+        ("wife noticed his face drooping and speech slurred 50 min ago, R arm weak", 2),
+        ("81F struck back of head, small occipital haematoma, on warfarin", 2),
+        ("4 y/o fell from a 2nd floor window onto concrete", 2),
+    ],
+)
+def test_presentations_from_the_night_shift_and_trauma_sets(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity
+
+
+def test_pulled_back_by_police_is_not_back_pain() -> None:
+    keys = {m.category.key for m in find_complaints("pulled back from the railing by officers")}
+    assert "back_pain" not in keys

@@ -304,6 +304,10 @@ def _compromise(
         if signs:
             text = f"Anaphylaxis with {' and '.join(signs)}: adrenaline now."
             found.append(Finding(1, "esi.a.anaphylaxis_compromise", text, sources.ANAPHYLAXIS))
+    swelling = keys & {"airway_infection", "drooling_airway", "strangulation"}
+    if swelling and "respiratory_distress" in keys:
+        text = "Respiratory distress with a swelling airway (infection or strangulation)."
+        found.append(Finding(1, "esi.a.airway_threat", text, sources.AIRWAY_THREAT))
     child = age is not None and age < PALS_ADULT_AGE_YEARS
     drowsy = "altered_mental_status" in keys or avpu_rank(v.consciousness) > 0
     if child and "respiratory_distress" in keys and drowsy:

@@ -79,7 +79,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # bag-valve-mask ventilation, intubation).
     _cat("respiratory_failure", "apnoea or severe respiratory distress", A, "critical_care",
          (LABS, XRAY, MEDS, COMPLEX),
-         "not breathing|apnea|apnoea|apneic|apnoeic|respiratory arrest|agonal|intubated"
+         "not breathing|apnea|apnoea|apneas|apnoeas|apneic|apnoeic|respiratory arrest|agonal"
+         "|intubated"
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
          "|bag mask ventilation|bvm|gurgling respirations|gurgling breathing|snoring"
          "|respirations|airway compromise|gasping|gasps|agonal breathing|voice sounds wet"
@@ -108,7 +109,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|responds only to pain|responsive only to pain|withdraws to pain"
          "|only withdraws|localizes to pain|localises to pain|responds to pain only"
          "|moaning to pain|moans to pain|groans to pain|only moaning|only to sternal rub"
-         "|responds to sternal rub",
+         "|responds to sternal rub|doesn't respond to pain|does not respond to pain"
+         "|not responding to pain|no response to pain|unresponsive to pain",
          actions=("glucose_check",)),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
          "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
@@ -126,6 +128,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
+         "|face drooping|face is drooping|drooping face|mouth drooping|droopy face|arm weak"
+         "|leg weak|arm is weak|leg is weak"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
          "|aphasia|difficulty speaking|trouble speaking|tia|vision loss|loss of vision"
          "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness"
@@ -199,7 +203,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Bruising in a baby who cannot yet move on its own suggests maltreatment (NICE CG89).
     _cat("non_accidental_injury", "an injury in a child who is not yet mobile", B,
          "paediatrics", (LABS, XRAY, CONSULT),
-         "premobile infant",
+         "premobile infant|bruises of different colours|bruises of different colors"
+         "|loop shaped marks|loop marks|pattern bruising|patterned bruising|bite marks",
          requires_any="bruise|bruises|bruising|bruised|fracture|burn|burns|swelling",
          source=sources.NON_ACCIDENTAL_INJURY),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
@@ -208,7 +213,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit by a car|fall from height|motorcycle crash|gunshot|gsw|been shot|shot in the"
          "|fell off a roof|fell from a roof|off the roof|from the roof|from a balcony"
          "|from the balcony|second storey|second story|second floor|out of a window"
-         "|from a window"
+         "|from a window|2nd floor|3rd floor|third floor|floor window|storey window"
+         "|story window|bitten on the neck|bite to the neck|wound to the neck"
+         "|wounds to the neck|neck wound|stabbed in the neck|stab wound to the neck"
+         "|anterior neck"
          "|stab wound|stabbed"
          "|stabbing|penetrating", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
@@ -220,7 +228,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head"
          "|hit forehead|struck forehead|bumped head|banged head|forehead hematoma"
-         "|scalp hematoma|head hematoma|head strike|occipital hematoma",
+         "|scalp hematoma|head hematoma|head strike|occipital hematoma|back of head"
+         "|back of his head|back of her head|occipital haematoma|scalp haematoma",
          requires_any="warfarin|coumadin|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
@@ -243,7 +252,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # ectopic (severe pain) and spontaneous abortion (tachycardia) rules to it.
     _cat("pregnancy_pain_or_bleeding", "pain or bleeding in pregnancy", S, "obstetrics",
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation",
-         requires_any="bleeding|bleed|spotting|pain|cramping|cramps|crampy"),
+         requires_any="bleeding|bleed|blood|spotting|pain|cramping|cramps|crampy"),
+    # Bleeding from 20 weeks: placenta praevia or abruption until an ultrasound says not.
+    _cat("antepartum_haemorrhage", "bleeding in late pregnancy", B, "obstetrics",
+         (LABS, IMAGING, CONSULT), "late pregnancy|third trimester",
+         requires_any="bleeding|bleed|blood|spotting|clots", source=sources.ANTEPARTUM_HAEMORRHAGE),
+    # A cord through the cervix is compressed with every contraction: delivery now.
+    _cat("cord_prolapse", "a prolapsed umbilical cord", A, "obstetrics", (LABS, CONSULT, COMPLEX),
+         "cord prolapse|prolapsed cord|cord visible|cord is visible|loop of cord|loop of"
+         " pulsating cord|pulsating cord|cord hanging", source=sources.CORD_PROLAPSE),
+    # Strangulation injures the airway and carotids over hours, whatever it looks like now.
+    _cat("strangulation", "strangulation", B, "trauma_surgery", (IMAGING, CONSULT),
+         "strangled|strangulation|choked her|choked him|choked me|choked by|hands around her"
+         " neck|hands around his neck|hands around my neck", source=sources.STRANGULATION),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
     _cat("missed_dialysis", "a missed dialysis session", B, "nephrology", (LABS, ECG, CONSULT),
          "missed dialysis|missed his dialysis|missed her dialysis|missed hemodialysis"
@@ -279,6 +300,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sleeps most of the day|sleeping most of the day|sleeping all day"
          "|sleepier than usual|more sleepy than usual|hard to wake|difficult to wake"
          "|not recognizing|not recognising|picking at the air|picking at things"
+         "|bulging fontanelle|bulging fontanel"
          "|difficult to rouse"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
@@ -291,7 +313,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not want to be here anymore|doesn't want to be here|does not want to be here"
          "|got it figured out|rifle's in|gun's in|rifle is in|hang himself|hang herself"
          "|ways to kill|ways to die|doesn't see the point|does not see the point"
-         "|no point living|no point in living"
+         "|no point living|no point in living|do it properly|do it right next time"
+         "|on the railing|jump off|tried to jump|attempted suicide|suicide attempt"
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
@@ -451,7 +474,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|struck head|concussion|facial injury|face injury|facial trauma|nasal injury"
          "|kicked head|punched head|elbowed head|hit forehead|struck forehead|bumped head"
          "|banged head|forehead hematoma|scalp hematoma|head hematoma|head strike"
-         "|occipital hematoma"
+         "|occipital hematoma|back of head|back of his head|back of her head"
+         "|occipital haematoma|scalp haematoma"
          "|hit face|struck face|punched face|kicked face|hit nose|punched nose|hit jaw"
          "|punched jaw|hit mouth|punched mouth"
          "|nose injury|nasal trauma|nose trauma"),
@@ -660,7 +684,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ear trauma"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
-         "|tailbone pain|low back pain|tweaked back|pulled back|strained back"),
+         "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
+         "|pulled her back|pulled my back"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"

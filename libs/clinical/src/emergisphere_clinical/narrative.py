@@ -102,7 +102,8 @@ _AVPU_PAIN = re.compile(
     r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
     r"|moans? to sternal rub"
     r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
-    r"|no response to voice)\b"
+    r"|no response to voice|(?:does not|doesn't|not) respond(?:s|ing)? to pain"
+    r"|no response to pain|unresponsive to pain)\b"
 )
 _AVPU_VOICE = re.compile(
     r"\b(?:responds? (?:only )?to (?:loud )?voice|avpu:? v"

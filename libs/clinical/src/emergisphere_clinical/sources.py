@@ -26,6 +26,10 @@ BILIOUS_VOMITING = (
     "Williams, Arch Dis Child Educ Pract Ed 2007 (Green for danger!): bilious vomiting in an"
     f" infant is malrotation with volvulus until proven otherwise; high-risk at {ESI_B}"
 )
+AIRWAY_THREAT = (
+    "ESI v4 Implementation Handbook (AHRQ 2012), chapter 3: an airway at risk (stridor with"
+    " a swelling airway from infection or injury) needs immediate airway management"
+)
 ANAPHYLAXIS = (
     "World Allergy Organization anaphylaxis guidance (2020): anaphylaxis with airway,"
     " breathing or circulatory compromise needs intramuscular adrenaline now; a life-saving"
@@ -126,6 +130,19 @@ NON_ACCIDENTAL_INJURY = (
 REPORTED_INFANT_FEVER = (
     "Pantell et al., Pediatrics 2021 (AAP febrile infant guideline): a temperature of 38.0 C"
     " or more at home counts as fever in an infant; ESI v4 paediatric fever criteria"
+)
+ANTEPARTUM_HAEMORRHAGE = (
+    "RCOG Green-top Guideline 63 (antepartum haemorrhage): bleeding from 20 weeks needs"
+    f" urgent assessment of mother and fetus; high-risk at {ESI_B}"
+)
+CORD_PROLAPSE = (
+    "RCOG Green-top Guideline 50 (umbilical cord prolapse): relieve cord compression and"
+    " deliver now; a life-saving intervention at ESI v4 decision point A"
+)
+STRANGULATION = (
+    "Training Institute on Strangulation Prevention and ACEP guidance: non-fatal"
+    " strangulation can injure the airway and carotid arteries with delayed signs; voice"
+    f" change, stridor or drooling threaten the airway; high-risk at {ESI_B}"
 )
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"

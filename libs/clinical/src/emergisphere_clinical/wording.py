@@ -252,7 +252,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # lexicon writes them.
     (
         ("slurred",),
-        re.compile(r"\bspeech (?:was|is|became|seems|sounds) slurred\b"),
+        re.compile(r"\bspeech (?:(?:was|is|became|seems|sounds) )?slurred\b"),
         "slurred speech",
     ),
     (
@@ -268,7 +268,9 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("took",),
         re.compile(
             r"\btook [\"'\u201c]?(?:about |around |approximately |approx\.? |over |maybe |~)?\d+"
-            r"[\"'\u201d]? (?:[\w.]+ ){0,4}?(?:tablets|pills|capsules|tabs|caps)\b"
+            r"[\"'\u201d]? (?:[\w.]+ ){0,4}?(?:tablets|pills|capsules|tabs|caps|paracetamol"
+            r"|acetaminophen|tylenol|panadol|ibuprofen|advil|motrin|aspirin|benadryl|xanax"
+            r"|valium|oxycodone|codeine|tramadol|sertraline|amitriptyline|lithium)\b"
         ),
         "took too many pills",
     ),
@@ -323,6 +325,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "swallowed a coin",
     ),
+    # "33/40": weeks of gestation, as obstetric notes write it.
+    (("/40",), re.compile(r"\b([1-4]?\d)/40\b"), r"\1 weeks pregnant"),
     # "G1 34wks", "34 weeks pregnant": a pregnancy of that many weeks.
     (
         ("wk", "week"),
@@ -436,6 +440,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "minor collision",
     ),
+    # From 20 weeks a bleed is an antepartum haemorrhage (RCOG Green-top 63).
+    (
+        ("pregnant",),
+        re.compile(r"\b(\d{1,2}) weeks pregnant\b"),
+        lambda m: f"{m.group(0)} late pregnancy" if int(m.group(1)) >= 20 else m.group(0),
+    ),
     # "~20% TBSA": 10% of the body surface or more is a major burn (ABA criteria).
     (
         ("%",),
@@ -469,7 +479,7 @@ _NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
 # "hit head", "rolled ankle".
 _POSSESSIVE = re.compile(
     r"\b(twisted|sprained|injured|hurt|rolled|banged|bumped|hit|cut|broke|burned|burnt"
-    r"|jammed|tweaked|pulled|strained|stubbed)"
+    r"|jammed|tweaked|strained|stubbed)"
     r" (?:(?:my|his|her|their|your)(?: (?:right|left))?|right|left) "
 )
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
