@@ -619,3 +619,25 @@ def test_presentations_from_the_night_shift_and_trauma_sets(note: str, acuity: i
 def test_pulled_back_by_police_is_not_back_pain() -> None:
     keys = {m.category.key for m in find_complaints("pulled back from the railing by officers")}
     assert "back_pain" not in keys
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("8 month old, non-blanching rash, floppy, cold hands and feet, CRT 6 sec, HR 190", 1),
+        ("34/40 pregnant, fitting on arrival, BP 182/118", 1),
+        ("67M sudden severe back pain, known AAA under surveillance", 2),
+        ("?# elbow, hand cold and pale, radial pulse weak", 2),
+        ("stab wound L chest, tachy 140s, BP 78/p, trachea deviated, no breath sounds L", 1),
+        ("I was attacked last night, he forced me", 2),
+        ("eating grapes and now she can't make any noise, clutching throat, lips blue", 1),
+        ("fever, won't keep anything down, now so sleepy, hard to keep awake", 2),
+        ("his words come out wrong, right hand clumsy, face lopsided when he smiles", 2),
+        # Plain words for minor problems.
+        ("I'm 20 weeks pregnant and it burns when I wee, baby moving, no bleeding", 4),
+        ("I did my back in lifting boxes this morning, no numbness", 4),
+        ("his eyes are all gunky and stuck together this morning, seeing fine", 5),
+    ],
+)
+def test_presentations_in_plain_words(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

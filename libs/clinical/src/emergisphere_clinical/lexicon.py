@@ -80,7 +80,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("respiratory_failure", "apnoea or severe respiratory distress", A, "critical_care",
          (LABS, XRAY, MEDS, COMPLEX),
          "not breathing|apnea|apnoea|apneas|apnoeas|apneic|apnoeic|respiratory arrest|agonal"
-         "|intubated"
+         "|intubated|silent cough|clutching throat|clutching her throat|clutching his throat"
+         "|can't make any noise|cannot make any noise|can't make a sound|cannot make a sound"
          "|severe respiratory distress|choking|bagging|being bagged|bag valve mask"
          "|bag mask ventilation|bvm|gurgling respirations|gurgling breathing|snoring"
          "|respirations|airway compromise|gasping|gasps|agonal breathing|voice sounds wet"
@@ -114,6 +115,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("glucose_check",)),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
          "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
+         "|fitting|having a fit|still fitting|actively fitting"
          "|seizure in progress|ongoing seizure|continuous seizure", actions=("glucose_check",)),
     # Decision point B: high-risk situations named in the handbook's chapter 4.
     _cat("acs", "chest pain suggestive of acute coronary syndrome", B, "cardiology",
@@ -129,7 +131,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
          "|face drooping|face is drooping|drooping face|mouth drooping|droopy face|arm weak"
-         "|leg weak|arm is weak|leg is weak"
+         "|leg weak|arm is weak|leg is weak|speech jumbled|jumbled speech|words come out wrong"
+         "|words coming out wrong|face lopsided|lopsided face|lopsided smile|hand clumsy"
+         "|clumsy hand|arm clumsy"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
          "|aphasia|difficulty speaking|trouble speaking|tia|vision loss|loss of vision"
          "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness"
@@ -154,6 +158,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # respiratory distress, Bullard et al., CJEM 2017).
          "|stridor|airway foreign body|respiratory foreign body|aspirated foreign body"
          "|foreign body aspiration"),
+    # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
+    _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
+         (XRAY, PROCEDURE, COMPLEX),
+         "trachea deviated|tracheal deviation|deviated trachea|no breath sounds"
+         "|absent breath sounds", actions=("airway_support",), source=sources.TENSION_PNEUMOTHORAX),
+    # A known aneurysm with new pain or collapse is rupture until a scan says otherwise.
+    _cat("aortic_aneurysm", "a known aortic aneurysm with pain or collapse", B,
+         "vascular_surgery", (LABS, ECG, IMAGING),
+         "aaa|aortic aneurysm|abdominal aortic aneurysm|triple a",
+         requires_any="pain|ache|collapse|collapsed|fainted|syncope|passed out",
+         history_counts=True, source=sources.AORTIC_ANEURYSM),
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
          "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
     _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
@@ -245,7 +260,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("pregnancy_symptoms", "pre-eclampsia or labour signs in pregnancy", B, "obstetrics",
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
-         "|water broke|waters broke|fetal movement|baby moving|vision|visual|swelling"
+         "|water broke|waters broke|reduced fetal movement|decreased fetal movement"
+         "|no fetal movement|baby not moving|baby moving less|baby hasn't moved|vision|visual"
+         "|swelling"
          "|seeing spots|ruq pain|epigastric pain"
          "|swollen", source=sources.PREGNANCY),
     # Pain or bleeding in pregnancy: labs and an ultrasound; esi.py applies table 4-1's
@@ -285,6 +302,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tremors|shakes|shaking|restless|agitated|agitation|sweating|tremulous|shaky",
          # Alcohol named, not just "drinking": sweating while drinking water is no withdrawal.
          requires_any=f"alcohol|alcoholic|etoh|{_DRINKS}|drinker|heavy drinking|last drink"
+         "|stopped drinking|quit drinking"
          "|had a drink|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
@@ -300,7 +318,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sleeps most of the day|sleeping most of the day|sleeping all day"
          "|sleepier than usual|more sleepy than usual|hard to wake|difficult to wake"
          "|not recognizing|not recognising|picking at the air|picking at things"
-         "|bulging fontanelle|bulging fontanel"
+         "|bulging fontanelle|bulging fontanel|so sleepy|very sleepy|hard to keep awake"
+         "|difficult to keep awake|won't wake|will not wake|wont wake"
          "|difficult to rouse"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
@@ -358,7 +377,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura"
          "|purple spots|purple rash",
          actions=("sepsis_bundle",), infection=True,
-         requires_any="fever|febrile|temperature|chills|rigors", source=sources.FEVER_PURPURA),
+         requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
+         "|unwell", source=sources.FEVER_PURPURA),
     # An infection that swells the floor of the mouth or stops the patient swallowing saliva
     # can close the airway within hours (Ludwig's angina, epiglottitis).
     _cat("airway_infection", "an infection threatening the airway", B, "ent",
@@ -383,6 +403,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          source=sources.SNAKE_BITE),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
+         "|he forced me|forced me|forced himself on|made me have sex"
          "|sexually abused"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
@@ -406,7 +427,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, ECG, FLUIDS),
          "cool and clammy|clammy|diaphoretic|diaphoresis|mottled|cool sweat|cool sweats"
          "|prolonged capillary filling|delayed capillary filling|mottling|ashen"
-         "|cool extremities|cool peripheries|cool peripherally"
+         "|cool extremities|cool peripheries|cool peripherally|cool hands and feet"
+         "|cool hands|cool feet"
          "|grey colour|gray color|limp and grey|limp and gray|looks grey|looks gray"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
@@ -420,6 +442,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pre syncope"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
+         "|tummy pain|tummy ache|sore tummy|holding her tummy|holding his tummy|belly hurts"
          "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain|abdominal discomfort"
          "|abdomen discomfort|distended abdomen|abdominal distention|rlq abdominal pain"
          "|ruq abdominal pain|llq abdominal pain|luq abdominal pain|abdominal mass"
@@ -467,7 +490,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|poked eye|kicked eye|elbowed eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
-         "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body",
+         "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
+         "|speck visible on|rust ring",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -528,6 +552,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
+         "|catheter has stopped draining|catheter stopped draining|catheter isn't draining"
          "|catheter blocked|blocked catheter|suprapubic catheter"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
@@ -579,6 +604,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
          "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
          "|abdominal injury|blunt trauma"),
+    # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
+    _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
+         "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"),
@@ -669,6 +697,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|extremity injury|extremity pain|limb injury|limb pain|thigh pain|thigh injury"
          "|swollen joint|swollen joints|joint swelling|forearm pain|forearm injury|heel pain"
          "|jammed finger|rolled ankle|arm swelling|won't use arm|will not use arm"
+         "|went over on my ankle|went over on her ankle|went over on his ankle"
+         "|went over on ankle|knee went pop|knee popped|heard a pop|felt a pop"
          "|not using arm|won't move arm"
          "|nursemaid's elbow|nursemaid elbow|pulled elbow|punched a wall|punched the wall"
          "|knuckle pain|knuckle injury|knuckle swelling|boxer's fracture|hip injury"
@@ -685,6 +715,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
+         "|did my back in|done my back in|did his back in|did her back in|put my back out"
+         "|put his back out|put her back out"
          "|pulled her back|pulled my back"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
@@ -704,7 +736,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dyspnea|dyspnoea|wheezing|chest pain|temperature"),
     _cat("cold_cough", "a cough with a cold", S, "general_practice", (),
          "cough|coughing", infection=True),
-    _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,), "nosebleed|nose bleed|epistaxis"),
+    _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,),
+         "nosebleed|nose bleed|epistaxis|nose started bleeding|nose is bleeding|nose bleeding"
+         "|bleeding from the nose|bleeding nose"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
@@ -751,6 +785,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
          "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea"
          "|sinus pain|sinus pressure|sinusitis|covid|coronavirus|stuffy nose|sneezing"
+         "|blocked nose"
          "|scratchy throat",
          infection=True),
     _cat("ear", "an ear complaint", S, "ent", (), "tinnitus|ear discharge|otorrhea|otorrhoea"),
@@ -758,7 +793,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hoarseness|hoarse voice|voice change|voice changes|hoarse"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
          "red eye|red eyes|eyes are red|eye is red|eye red|eyes red|crusty eyes|crusty eye"
-         "|eyes are crusty|eye irritation|eye redness|speck visible on|rust ring"
+         "|eyes are crusty|eye irritation|eye redness|gunky|stuck together|eyes pink|pink eyes"
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stuck shut|matted shut|eye crusting|crusted eye|contact lens"
@@ -791,12 +826,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|mosquito bites|bug bites|insect bites"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
+         "|hot pan|blister|blisters"
          "|hot water"
          "|hot oil|hot coffee"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
-         (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook"
+         (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook|in his zip"
+         "|in the zip|caught in zip|caught in his zip|zipper injury|zip injury"
          "|splinter|nail gun"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
@@ -805,7 +842,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
-         "wound check|suture removal|dressing change|stitches out|abrasion|abrasions|road rash"
+         "wound check|suture removal|dressing change|dressing changed|change my dressing"
+         "|stitches out|abrasion|abrasions|road rash"
          "|scrapes|skin tear|skin tears|scratch wound|grazes|graze|removal of stitches"
          "|stitch removal"
          "|packing removal|packing pulled|drained abscess|catheter removal|staple removal"
@@ -814,7 +852,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
          "|remove staples|repaired wound"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
-         "refill|refilled|refills|prescription|ran out|po medication|for medication"
+         "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
+         "|note for work|fit note"
          "|pharmacy is closed|pharmacy closed|need my pills|needs his pills|needs her pills"
          "|need my medication"
          "|work note|school note"

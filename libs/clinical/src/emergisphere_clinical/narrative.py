@@ -68,7 +68,13 @@ _BP = re.compile(
     + r"(\d{2,3})\s*(?:/\s*(?:(\d{1,3})|palp\w*|p\b|-+|\?)|(?:by |per )?palp\w*)"
 )
 # "HR 130s": the decade the monitor hovers in; its lower bound is taken.
-_HR = re.compile(r"\b(?:hr|pulse|heart rate|p)" + _SEP + _VERB + _NUM + r"s?\b(?!\s*/)")
+_HR = re.compile(
+    r"\b(?:hr|pulse|heart rate|p|tachy|tachycardic|brady|bradycardic)"
+    + _SEP
+    + _VERB
+    + _NUM
+    + r"s?\b(?!\s*/)"
+)
 _RR = re.compile(
     r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)"
 )

@@ -144,6 +144,15 @@ STRANGULATION = (
     " strangulation can injure the airway and carotid arteries with delayed signs; voice"
     f" change, stridor or drooling threaten the airway; high-risk at {ESI_B}"
 )
+TENSION_PNEUMOTHORAX = (
+    "ATLS 10th edition (American College of Surgeons 2018): a tension pneumothorax (tracheal"
+    " deviation, absent breath sounds, shock) needs decompression now; a life-saving"
+    " intervention at ESI v4 decision point A"
+)
+AORTIC_ANEURYSM = (
+    "ACC/AHA 2022 aortic disease guideline: a known abdominal aortic aneurysm with new pain"
+    f" or collapse is rupture until imaging says otherwise; high-risk at {ESI_B}"
+)
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"
     " stroke (hyperthermia with central nervous system dysfunction) needs immediate cooling;"

@@ -31,7 +31,8 @@ _ABBREVIATIONS = (
     # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
     ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
-    ("glf", "ground level fall"), ("w/o", "without"), ("w/", "with"),
+    ("glf", "ground level fall"), ("?#", "possible fracture"), ("#nof", "hip fracture"),
+    ("# nof", "hip fracture"), ("crt", "cap refill"), ("w/o", "without"), ("w/", "with"),
     ("unresp", "unresponsive"), ("foosh", "fell on an outstretched hand"),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
     ("bst", "blood sugar"), ("bsl", "blood sugar level"),
@@ -104,6 +105,17 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "The great toe": the toe.
     (("toe",), re.compile(r"\b(?:great|big|little|small|baby) toe\b"), "toe"),
+    # "It burns when I wee", "stings when she pees": dysuria, not a burn or a sting.
+    (
+        ("when",),
+        re.compile(
+            r"\b(?:it )?(?:burns|stings|hurts|burning|stinging) (?:when|as) (?:i|she|he|they|you)"
+            r" (?:wee|pee|urinate|pass urine|go to the toilet)\b"
+        ),
+        "dysuria",
+    ),
+    # "Something flew in my eye".
+    (("flew",), re.compile(r"\bsomething flew (?:in|into)\b"), "something in"),
     # "W/urination": with.
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
     # A broken bottle or window is glass, not a fracture.
@@ -299,7 +311,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("fell", "landed"),
         re.compile(
-            r"\b(fell|landed)( \w+)? (?:on|onto) (?:(?:her|his|my|their|the) )?"
+            r"\b(fell|landed)((?: \w+){0,3}?) (?:on|onto) (?:(?:her|his|my|their|the) )?"
             r"(?:(?:left|right|lt|rt) )?(wrist|ankle|knee|elbow|hand|shoulder|hip|arm|head"
             r"|face)\b"
         ),
@@ -392,6 +404,25 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"\bvomit\w*\b(?:(?!\b(?:not|no|non)\b)[^.;]){0,40}?\b(?:bright |dark )?green\b"
         ),
         "green vomiting",
+    ),
+    # "Hand cold and pale": a cool limb, not a cold (the infection).
+    (
+        ("cold",),
+        re.compile(
+            r"\b(hands?|feet|foot|legs?|arms?|limbs?|fingers?|toes?)\s+(?:is |are |was |were "
+            r"|feels? |feel )?cold\b"
+        ),
+        r"cool \1",
+    ),
+    # "Radial pulse weak" in a named limb: its circulation is failing.
+    (
+        ("weak", "absent", "faint"),
+        re.compile(
+            r"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb)\b[^.;]{0,50}?\b(?:(?:radial|pedal"
+            r"|distal|dorsalis pedis|femoral) pulses? (?:is |are )?(?:weak|absent|faint|thready)"
+            r"|(?:weak|absent|faint) (?:radial|pedal|distal|dorsalis pedis|femoral) pulses?)"
+        ),
+        r"\1 limb ischemia",
     ),
     # "Cannot feel the radial pulse" in a named limb: the limb's circulation, not an arrest.
     (
