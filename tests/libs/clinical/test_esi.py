@@ -641,3 +641,23 @@ def test_pulled_back_by_police_is_not_back_pain() -> None:
 )
 def test_presentations_in_plain_words(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "renal tx 4 mo ago, fever to 38.5 x2 days, graft tender",
+        "62M AML, last chemo 10 days ago, 38.4 at home so took tylenol, 37.9 here",
+        "17 day old, rectal 38.3 in triage, feeding ok",
+        "pupil teardrop shaped after a chisel hit his eye",
+        "a black curtain coming down over L eye since waking",
+        "2 y/o, fever 6 days, cracked red lips, puffy hands, rash",
+        "prostate ca w/ bone mets, mid-back pain, legs like jelly, numb from the nipple line down",
+        "tib/fib fx casted this AM, pain w/ passive toe movement, cast is crushing my leg",
+        "24F HbSS, back and thighs 9/10, home oxycodone not touching it",
+        "IVDU found down, s/p narcan x2 PTA, now awake",
+        "c/o SI w/ plan to OD on moms pills",
+    ],
+)
+def test_unusual_and_terse_high_risk_presentations_are_esi_2(note: str) -> None:
+    assert assess(input_from_narrative(note)).acuity <= 2

@@ -132,6 +132,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
          "|face drooping|face is drooping|drooping face|mouth drooping|droopy face|arm weak"
          "|leg weak|arm is weak|leg is weak|speech jumbled|jumbled speech|words come out wrong"
+         "|sided weakness|slurred speach|last known well"
          "|words coming out wrong|face lopsided|lopsided face|lopsided smile|hand clumsy"
          "|clumsy hand|arm clumsy"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
@@ -189,7 +190,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
-         (LABS, XRAY, MEDS), "neutropenic|neutropenia|chemotherapy|chemo",
+         (LABS, XRAY, MEDS),
+         "neutropenic|neutropenia|chemotherapy|chemo|transplant|renal tx|kidney tx|liver tx"
+         "|immunosuppressed|immunocompromised|on tacrolimus|on cyclosporine",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors", history_counts=True),
     # Bleeding that pressure does not stop kills in minutes (ATLS, Stop the Bleed).
@@ -237,7 +240,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock"),
     _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
-         "sickle cell", history_counts=True),
+         "sickle cell|hbss|hb ss|sickler", history_counts=True),
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
     _cat("anticoagulated_head_injury", "a head injury on anticoagulation", B, "neurology",
          (LABS, IMAGING),
@@ -334,6 +337,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ways to kill|ways to die|doesn't see the point|does not see the point"
          "|no point living|no point in living|do it properly|do it right next time"
          "|on the railing|jump off|tried to jump|attempted suicide|suicide attempt"
+         "|si with plan|si with a plan|plan to od|plan to overdose"
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
@@ -352,7 +356,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chewing tabs|chewing pills|chewing on pills|pill organizer|got into the pills"
          "|weed killer|weedkiller|paraquat|pesticide|herbicide|insecticide|organophosphate"
          "|antifreeze|drank bleach|swallowed bleach|whole strip|a strip of|whole packet"
-         "|whole box|whole bottle"
+         "|whole box|whole bottle|narcan|naloxone"
          "|got into his pills|got into her pills|swallowed pills|ate pills"
          "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
@@ -370,6 +374,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "button battery|disc battery|swallowed a battery|swallowed battery"
          "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
          "|coin sized battery|coin battery|coin cell|lithium battery|button cell"
+         "|coin shaped battery"
          "|magnet ingestion", source=sources.BATTERY_INGESTION),
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
@@ -393,6 +398,35 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="fever|febrile|stridor|sore throat|can't swallow|unable to swallow"
          "|muffled|trismus|leaning forward|tripod|hot potato", infection=True,
          source=sources.AIRWAY_INFECTION),
+    # Sudden loss of vision: a retinal artery occlusion is a stroke of the eye (AHA 2021),
+    # a detachment needs surgery within hours.
+    _cat("sudden_vision_loss", "sudden loss of vision", B, "ophthalmology",
+         (IMAGING, CONSULT),
+         "curtain coming down|black curtain|curtain over|eye went dark|vision went dark"
+         "|went blind|sudden vision loss|suddenly lost vision|flashes and floaters",
+         source=sources.SUDDEN_VISION_LOSS),
+    # Kawasaki disease: five days of fever with red eyes, cracked lips, swollen hands.
+    _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
+         (LABS, IMAGING, MEDS),
+         "kawasaki|cracked lips|cracked red lips|red cracked lips|strawberry tongue"
+         "|peeling fingers|peeling fingertips", requires_any="fever|febrile|temperature",
+         infection=True, source=sources.KAWASAKI),
+    # Spinal cord or cauda equina compression: a sensory level, saddle numbness, weak legs,
+    # lost bowel or bladder control with back pain or cancer.
+    _cat("cord_compression", "signs of spinal cord or cauda equina compression", B,
+         "neurosurgery", (IMAGING, CONSULT),
+         "saddle anaesthesia|saddle anesthesia|saddle numbness|numb when i wipe"
+         "|numb down below|stool incontinence|bowel incontinence|faecal incontinence"
+         "|fecal incontinence|both legs weak|both legs numb|legs like jelly|numb from the"
+         "|numb from about|sensory level|cord compression|cauda equina",
+         requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp",
+         source=sources.CORD_COMPRESSION),
+    # Compartment syndrome: pain out of proportion, pain on passive stretch, a tight cast.
+    _cat("compartment_syndrome", "signs of compartment syndrome", B, "orthopedics",
+         (LABS, CONSULT, PROCEDURE),
+         "compartment syndrome|pain with passive|pain on passive|passive stretch"
+         "|cast is too tight|cast is crushing|tight cast|pain out of proportion",
+         source=sources.COMPARTMENT_SYNDROME),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
@@ -419,6 +453,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("open_globe", "a penetrating eye injury or ruptured globe", B, "ophthalmology",
          (IMAGING, CONSULT),
          "ruptured globe|globe rupture|open globe|globe injury|penetrating eye|eye puncture"
+         "|teardrop pupil|pupil teardrop|teardrop shaped pupil|peaked pupil|uveal prolapse"
+         "|tissue at limbus|tissue at the limbus"
          "|punctured eye", source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);

@@ -85,7 +85,12 @@ _SPO2 = re.compile(
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
 )
 _DEGREES = r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
-_TEMP = re.compile(r"\b(?:t|temp(?:erature)?)" + _SEP + _VERB + _DEGREES)
+_TEMP = re.compile(
+    r"\b(?:t|temp(?:erature)?|rectal|oral|tympanic|axillary|core)(?: temp(?:erature)?)?"
+    + _SEP
+    + _VERB
+    + _DEGREES
+)
 # "A fever of 103", "febrile to 39.5": a reported temperature, read only when the note
 # has no measured one (the triage measurement is how the patient arrives).
 _FEVER_REPORTED = re.compile(r"\b(?:fever|febrile)\s*(?:(?:of|to|at|up to)\s+)?" + _DEGREES)

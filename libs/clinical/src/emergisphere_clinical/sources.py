@@ -153,6 +153,24 @@ AORTIC_ANEURYSM = (
     "ACC/AHA 2022 aortic disease guideline: a known abdominal aortic aneurysm with new pain"
     f" or collapse is rupture until imaging says otherwise; high-risk at {ESI_B}"
 )
+SUDDEN_VISION_LOSS = (
+    "AHA/ASA scientific statement (Mac Grory et al., Stroke 2021): central retinal artery"
+    " occlusion is a stroke and time-critical; a retinal detachment needs surgery within"
+    f" hours; high-risk at {ESI_B}"
+)
+KAWASAKI = (
+    "AHA scientific statement on Kawasaki disease (McCrindle et al., Circulation 2017):"
+    f" prompt IVIG prevents coronary aneurysms; high-risk at {ESI_B}"
+)
+CORD_COMPRESSION = (
+    "NICE NG234 (spinal metastases and metastatic spinal cord compression, 2023) and NICE"
+    " cauda equina guidance: imaging and surgery within hours preserve function; high-risk"
+    f" at {ESI_B}"
+)
+COMPARTMENT_SYNDROME = (
+    "BOAST 10 (British Orthopaedic Association 2016), compartment syndrome: fasciotomy"
+    f" within hours; high-risk at {ESI_B}"
+)
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"
     " stroke (hyperthermia with central nervous system dysfunction) needs immediate cooling;"

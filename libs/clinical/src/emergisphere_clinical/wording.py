@@ -31,7 +31,8 @@ _ABBREVIATIONS = (
     # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
     ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
-    ("glf", "ground level fall"), ("?#", "possible fracture"), ("#nof", "hip fracture"),
+    ("glf", "ground level fall"), ("lkw", "last known well"), ("?#", "possible fracture"),
+    ("#nof", "hip fracture"),
     ("# nof", "hip fracture"), ("crt", "cap refill"), ("w/o", "without"), ("w/", "with"),
     ("unresp", "unresponsive"), ("foosh", "fell on an outstretched hand"),
     # Blood sugar test, as Korean and some other triage records write a glucose check.
@@ -414,13 +415,20 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"cool \1",
     ),
+    # "38.4 at home", "101 at home": a fever measured at home.
+    (
+        ("at home",),
+        re.compile(r"\b(?:3[89]|4[01]|10[0-5])(?:\.\d+)?\s*(?:°|˚)?\s*[cf]?\s+at home\b"),
+        "fever at home",
+    ),
     # "Radial pulse weak" in a named limb: its circulation is failing.
     (
         ("weak", "absent", "faint"),
         re.compile(
-            r"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb)\b[^.;]{0,50}?\b(?:(?:radial|pedal"
-            r"|distal|dorsalis pedis|femoral) pulses? (?:is |are )?(?:weak|absent|faint|thready)"
-            r"|(?:weak|absent|faint) (?:radial|pedal|distal|dorsalis pedis|femoral) pulses?)"
+            r"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb|shin)\b[^.;]{0,50}?\b(?:(?:radial"
+            r"|pedal|distal|dorsalis pedis|dp|pt|femoral) pulses? (?:is |are )?(?:weak|absent"
+            r"|faint|thready)|(?:weak|absent|faint) (?:radial|pedal|distal|dorsalis pedis|dp|pt"
+            r"|femoral) pulses?)"
         ),
         r"\1 limb ischemia",
     ),
