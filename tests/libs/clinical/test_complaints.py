@@ -508,3 +508,13 @@ def test_heat_stroke_is_not_a_stroke() -> None:
 def test_a_broken_bottle_is_not_a_fracture() -> None:
     assert "fracture" not in keys("2 cm lac to the hand from a broken bottle")
     assert "fracture" in keys("broken wrist")
+
+
+def test_only_a_resolved_finding_is_history() -> None:
+    assert "rash" not in keys("needs a work note, had a rash that has resolved")
+    for current in (
+        "chest pain not resolved with nitro",
+        "chest pain, hasn't resolved",
+        "chest pain not completely resolved",
+    ):
+        assert "acs" in keys(current), current

@@ -76,7 +76,9 @@ _HISTORY_OPENER = re.compile(
 _HISTORY_AFTER = re.compile(
     r"\b(?:years?|months?) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
     # ConText's "resolved"; a past year ("bypass surgery in 2008").
-    r"|\b(?:now |has |had )?resolved\b|\bin (?:19|20)\d\d\b"
+    # "Not resolved" and "hasn't resolved" are still current.
+    r"|(?<!not )(?<!n't )(?<!never )\b(?:now|has|had|have|since|completely|fully) resolved\b"
+    r"|\bin (?:19|20)\d\d\b"
 )
 # Said of the finding after a comma, in the same sentence: "oriented to self only, which is
 # her baseline".
