@@ -518,3 +518,10 @@ def test_only_a_resolved_finding_is_history() -> None:
         "chest pain not completely resolved",
     ):
         assert "acs" in keys(current), current
+
+
+def test_a_history_heading_does_not_make_todays_complaint_history() -> None:
+    # "Hx:" often heads the present illness; only "hx of" marks past history.
+    assert "acs" in keys("Hx: 2 hours of crushing chest pain")
+    assert "seizure" not in keys("seizure disorder, last seizure 4 yrs ago, needs a refill")
+    assert "seizure" in keys("seizure disorder, had a seizure this morning")

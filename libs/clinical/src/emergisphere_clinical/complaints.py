@@ -61,7 +61,7 @@ _LIST_ITEM_WORDS = 5
 # ConText historical triggers; "N years/months ago" after a finding dates it (ConText
 # counts anything over two weeks old as historical, so days and hours stay current).
 _HISTORY_CUE = re.compile(
-    r"\b(?:history of|hx of|hx|h/o|previous|past history|past medical history|pmh"
+    r"\b(?:history of|hx of|h/o|previous|past history|past medical history|pmh"
     r"|last admission|previous admission"
     r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
 )
@@ -74,7 +74,7 @@ _HISTORY_OPENER = re.compile(
     r"|(?:previously|in the past|last year),)"
 )
 _HISTORY_AFTER = re.compile(
-    r"\b(?:years?|months?) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
+    r"\b(?:years?|yrs?|months?|mos) ago\b|\bat baseline\b|\bis (?:his|her) baseline\b"
     # ConText's "resolved"; a past year ("bypass surgery in 2008").
     # "Not resolved" and "hasn't resolved" are still current.
     r"|(?<!not )(?<!n't )(?<!never )\b(?:now|has|had|have|since|completely|fully) resolved\b"

@@ -117,6 +117,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Something flew in my eye".
     (("flew",), re.compile(r"\bsomething flew (?:in|into)\b"), "something in"),
+    # "Seizure disorder" names the condition, not a seizure today.
+    (("seizure d",), re.compile(r"\bseizure (?:disorder|d/o)\b"), "epilepsy"),
     # "W/urination": with.
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
     # A broken bottle or window is glass, not a fracture.
