@@ -290,9 +290,11 @@ def _compromise(
     circulation (decision point A).
 
     Anaphylaxis with stridor, respiratory distress, hypoxaemia or a systolic pressure
-    below 90 needs adrenaline now (WAO 2020). A child in respiratory distress whose
-    consciousness is falling (limp, lethargic, AVPU V or worse) is in respiratory failure
-    (PALS). Each sign only adds: worse vitals or another complaint never remove one.
+    below 90 needs adrenaline now (WAO 2020). Stridor or respiratory distress with an
+    airway that is swelling (a deep neck infection, strangulation) needs the airway secured.
+    A child in respiratory distress whose consciousness is falling (limp, lethargic, AVPU V
+    or worse) is in respiratory failure (PALS). Each sign only adds: worse vitals or another
+    complaint never remove one.
     """
     keys = {c.key for c in categories}
     breathing = "respiratory_distress" in keys or (v.spo2 is not None and v.spo2 < 92)
@@ -320,7 +322,8 @@ def _compromise(
 def _immunocompromised_fever(
     v: VitalSigns, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
-    """Chemotherapy or neutropenia named with a measured temperature of 38.0 C or more.
+    """Chemotherapy, neutropenia, a transplant or immunosuppression named with a measured
+    temperature of 38.0 C or more.
 
     The lexicon reads the fever from words; a thermometer reading counts the same.
     """
