@@ -661,3 +661,26 @@ def test_presentations_in_plain_words(note: str, acuity: int) -> None:
 )
 def test_unusual_and_terse_high_risk_presentations_are_esi_2(note: str) -> None:
     assert assess(input_from_narrative(note)).acuity <= 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "89F found on her kitchen floor, stopped shivering, temp 33.4 C",
+        "81F diabetic, tired since yesterday, felt sick, sweating buckets at the sink",
+        "85F jerking all four limbs for 12 min, not responding, lips dusky",
+        "end colostomy 2 wks post-op, stoma now dark purple-black, new abd pain",
+        "70M with an ICD felt three kicks like a horse in the last hour",
+        "he has been saving up his late wife's tablets and knows how many he would need",
+        "6 yo: eyelid swollen shut, eye bulging forward, hurts to look side to side, T 39",
+        "sent from dialysis unit: K 7.1 on pre-dialysis bloods, feels a bit weak",
+        "new seizure med 2 wks ago, skin peeling off in sheets, lips and mouth raw",
+        "muddled since yesterday, started a new water tablet, Na 118",
+    ],
+)
+def test_older_adults_and_often_misread_systems(note: str) -> None:
+    assert assess(input_from_narrative(note)).acuity <= 2
+
+
+def test_a_new_seizure_medicine_is_not_a_seizure() -> None:
+    assert "seizure" not in {m.category.key for m in find_complaints("started a new seizure med")}

@@ -42,6 +42,8 @@ from emergisphere_clinical.vitals import (
 # A complaint the lexicon cannot read is assumed to need two or more resources, so an
 # unfamiliar presentation reaches decision point D instead of being sent to ESI 4 or 5.
 UNRECOGNISED_COMPLAINT_RESOURCES = 2
+# WMS 2019: a core temperature below 35 C is hypothermia.
+HYPOTHERMIA_C = 35.0
 # PALS bradycardia algorithm: a child's heart rate below 60 with poor perfusion needs CPR.
 PALS_CPR_HEART_RATE = 60.0
 # Breathlessness: a danger-zone respiratory rate or SpO2 with it is respiratory distress.
@@ -765,6 +767,11 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
+    if v.temperature_c is not None and v.temperature_c < HYPOTHERMIA_C:
+        if BY_KEY["hypothermia"] not in categories:
+            categories.append(BY_KEY["hypothermia"])
+        text = f"Temperature {fmt(v.temperature_c)} C is below {fmt(HYPOTHERMIA_C)}: hypothermia."
+        found.append(Finding(2, "esi.b.hypothermia", text, sources.HYPOTHERMIA))
     febrile = v.temperature_c is not None and v.temperature_c > 38.0
     if febrile and BY_KEY["cold_cough"] in categories and BY_KEY["cough"] not in categories:
         # A measured fever with a cough is a chest X-ray, as the word "fever" would be.

@@ -111,11 +111,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|only withdraws|localizes to pain|localises to pain|responds to pain only"
          "|moaning to pain|moans to pain|groans to pain|only moaning|only to sternal rub"
          "|responds to sternal rub|doesn't respond to pain|does not respond to pain"
+         "|not responding|not responsive"
          "|not responding to pain|no response to pain|unresponsive to pain",
          actions=("glucose_check",)),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
          "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
-         "|fitting|having a fit|still fitting|actively fitting"
+         "|fitting|having a fit|still fitting|actively fitting|jerking all four limbs"
+         "|jerking all limbs|still jerking|rhythmic jerking|convulsing"
          "|seizure in progress|ongoing seizure|continuous seizure", actions=("glucose_check",)),
     # Decision point B: high-risk situations named in the handbook's chapter 4.
     _cat("acs", "chest pain suggestive of acute coronary syndrome", B, "cardiology",
@@ -132,7 +134,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
          "|face drooping|face is drooping|drooping face|mouth drooping|droopy face|arm weak"
          "|leg weak|arm is weak|leg is weak|speech jumbled|jumbled speech|words come out wrong"
-         "|sided weakness|slurred speach|last known well"
+         "|sided weakness|slurred speach|last known well|face drooped|face had drooped"
+         "|words were slurred|words slurred|words are slurred"
          "|words coming out wrong|face lopsided|lopsided face|lopsided smile|hand clumsy"
          "|clumsy hand|arm clumsy"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
@@ -154,7 +157,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|working hard at breathing|working hard to breathe|smoke inhalation"
          # Central cyanosis is hypoxaemia made visible.
          "|cyanosis|cyanotic|blue lips|blue around the lips|blue around lips|lips are blue"
-         "|turned blue|turning blue|is blue|looks blue|limp blue"
+         "|turned blue|turning blue|is blue|looks blue|limp blue|dusky|lips dusky|dusky lips"
          # Stridor and an inhaled foreign body obstruct the upper airway (CTAS moderate
          # respiratory distress, Bullard et al., CJEM 2017).
          "|stridor|airway foreign body|respiratory foreign body|aspirated foreign body"
@@ -238,7 +241,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stab wound|stabbed"
          "|stabbing|penetrating", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
-         "defibrillator|icd fired|icd shock"),
+         "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
+         "|icd went off|defib went off|device shocked"),
     _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
          "sickle cell|hbss|hb ss|sickler", history_counts=True),
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
@@ -253,7 +257,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
          "gi bleed|gastrointestinal bleed|vomiting blood|hematemesis|haematemesis"
          "|hematochezia|haematochezia"
-         "|coffee ground|melena|melaena|black stool|black stools|tarry stool|blood in stool"
+         "|coffee ground|melena|melaena|black stool|black stools|tarry stool|tarry stools"
+         "|black tarry|blood in stool"
          "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
@@ -263,7 +268,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("pregnancy_symptoms", "pre-eclampsia or labour signs in pregnancy", B, "obstetrics",
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
-         "|water broke|waters broke|reduced fetal movement|decreased fetal movement"
+         "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
+         "|tightening|gush of fluid|gush of clear fluid|waters went"
          "|no fetal movement|baby not moving|baby moving less|baby hasn't moved|vision|visual"
          "|swelling"
          "|seeing spots|ruq pain|epigastric pain"
@@ -280,7 +286,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A cord through the cervix is compressed with every contraction: delivery now.
     _cat("cord_prolapse", "a prolapsed umbilical cord", A, "obstetrics", (LABS, CONSULT, COMPLEX),
          "cord prolapse|prolapsed cord|cord visible|cord is visible|loop of cord|loop of"
-         " pulsating cord|pulsating cord|cord hanging", source=sources.CORD_PROLAPSE),
+         " pulsating cord|pulsating cord|cord hanging|umbilical cord at|umbilical cord visible"
+         "|loop of umbilical cord|cord at introitus|cord at the introitus|hanging out down"
+         " there", source=sources.CORD_PROLAPSE),
     # Strangulation injures the airway and carotids over hours, whatever it looks like now.
     _cat("strangulation", "strangulation", B, "trauma_surgery", (IMAGING, CONSULT),
          "strangled|strangulation|choked her|choked him|choked me|choked by|hands around her"
@@ -322,7 +330,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sleepier than usual|more sleepy than usual|hard to wake|difficult to wake"
          "|not recognizing|not recognising|picking at the air|picking at things"
          "|bulging fontanelle|bulging fontanel|so sleepy|very sleepy|hard to keep awake"
-         "|difficult to keep awake|won't wake|will not wake|wont wake"
+         "|difficult to keep awake|won't wake|will not wake|wont wake|slow to answer"
+         "|slow to respond|thinks it is 19|thinks it's 19|away with the fairies"
+         "|thought she was his|thought he was her|didn't recognise|did not recognise"
+         "|not recognised anyone|has not recognised|dozes off mid sentence|muddled"
          "|difficult to rouse"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
@@ -337,7 +348,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ways to kill|ways to die|doesn't see the point|does not see the point"
          "|no point living|no point in living|do it properly|do it right next time"
          "|on the railing|jump off|tried to jump|attempted suicide|suicide attempt"
-         "|si with plan|si with a plan|plan to od|plan to overdose"
+         "|si with plan|si with a plan|plan to od|plan to overdose|stockpiling|saving up tablets"
+         "|saving up his|saving up her|saving up my|how many he would need"
+         "|how many she would need|how many i would need"
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
@@ -356,7 +369,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chewing tabs|chewing pills|chewing on pills|pill organizer|got into the pills"
          "|weed killer|weedkiller|paraquat|pesticide|herbicide|insecticide|organophosphate"
          "|antifreeze|drank bleach|swallowed bleach|whole strip|a strip of|whole packet"
-         "|whole box|whole bottle|narcan|naloxone"
+         "|whole box|whole bottle|narcan|naloxone|yellow halos|digoxin toxicity|dig toxicity"
+         "|lithium toxicity|toxic level"
          "|got into his pills|got into her pills|swallowed pills|ate pills"
          "|drug intoxication"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
@@ -389,6 +403,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("airway_infection", "an infection threatening the airway", B, "ent",
          (LABS, IMAGING, MEDS, CONSULT),
          "floor of mouth|floor of the mouth|ludwig|spitting saliva|spitting out saliva"
+         "|swelling under chin|swelling under the chin|can't lie flat|cannot lie flat"
          "|can't swallow saliva|cannot swallow saliva|unable to swallow saliva"
          "|epiglottitis|tripod", infection=True, source=sources.AIRWAY_INFECTION),
     # Drooling threatens the airway with a fever, stridor or a sore throat; a teething baby
@@ -403,7 +418,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("sudden_vision_loss", "sudden loss of vision", B, "ophthalmology",
          (IMAGING, CONSULT),
          "curtain coming down|black curtain|curtain over|eye went dark|vision went dark"
-         "|went blind|sudden vision loss|suddenly lost vision|flashes and floaters",
+         "|went blind|sudden vision loss|suddenly lost vision|flashes and floaters"
+         "|everything went black|went black in|eye went black|vision went black",
          source=sources.SUDDEN_VISION_LOSS),
     # Kawasaki disease: five days of fever with red eyes, cracked lips, swollen hands.
     _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
@@ -427,6 +443,33 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "compartment syndrome|pain with passive|pain on passive|passive stretch"
          "|cast is too tight|cast is crushing|tight cast|pain out of proportion",
          source=sources.COMPARTMENT_SYNDROME),
+    # Sweating with nausea, breathlessness or sudden fatigue is how a heart attack shows in
+    # older adults, women and diabetics, often without chest pain.
+    _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
+         (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat",
+         requires_any="nausea|nauseous|felt sick|feels sick|jaw|arm pain|shortness of breath"
+         "|breathless|short of breath|tired|fatigue|exhausted|epigastric|indigestion"
+         "|heartburn", source=sources.ACS_EQUIVALENT),
+    # A stoma turning dusky or black is losing its blood supply.
+    _cat("stoma_ischaemia", "a dusky or black stoma", B, "general_surgery", (LABS, CONSULT),
+         "stoma now dark|stoma dark|stoma black|stoma purple|dusky stoma|black stoma"
+         "|purple stoma|stoma is black|stoma is purple|stoma is dusky|stoma now dark purple",
+         source=sources.STOMA_ISCHAEMIA),
+    # Orbital cellulitis: a bulging eye that hurts to move threatens sight and brain.
+    _cat("orbital_cellulitis", "a bulging or painful-to-move eye", B, "ophthalmology",
+         (LABS, IMAGING, MEDS),
+         "eye bulging|bulging eye|proptosis|pain with eye movement"
+         "|hurts to look side to side|hurts to move her eye|hurts to move his eye",
+         infection=True, source=sources.ORBITAL_CELLULITIS),
+    # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
+    _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
+         (LABS, FLUIDS, CONSULT),
+         "peeling off in sheets|skin peeling off|skin sloughing|sloughing skin|mouth raw"
+         "|lips raw|stevens johnson|toxic epidermal", source=sources.SKIN_FAILURE),
+    # A laboratory value in the danger range, called in by a clinic or read in the note.
+    _cat("critical_lab", "a dangerous laboratory value", B, "general_practice",
+         (LABS, ECG, MEDS), "severe hyperkalemia|severe hyponatremia",
+         source=sources.CRITICAL_LAB),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
@@ -909,7 +952,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
     _cat("deep_neck_infection", "a peritonsillar or deep neck infection", S, "ent",
          (LABS, IMAGING, CONSULT),
-         "hot potato voice|muffled voice|trismus|uvula deviated|uvula deviation"
+         "hot potato voice|muffled voice|voice muffled|trismus|uvula deviated|uvula deviation"
          "|deviated uvula|peritonsillar|quinsy", infection=True),
     # Blood tests a doctor has asked for: labs, one resource.
     _cat("test_request", "tests a doctor has asked for", S, "general_practice", (LABS,),

@@ -171,6 +171,33 @@ COMPARTMENT_SYNDROME = (
     "BOAST 10 (British Orthopaedic Association 2016), compartment syndrome: fasciotomy"
     f" within hours; high-risk at {ESI_B}"
 )
+ACS_EQUIVALENT = (
+    "AHA/ACC chest pain guideline (Gulati et al., Circulation 2021): sweating, nausea,"
+    " breathlessness or fatigue are anginal equivalents, the usual presentation in older"
+    f" adults, women and diabetics; an ECG within 10 minutes; high-risk at {ESI_B}"
+)
+STOMA_ISCHAEMIA = (
+    "ASCRS clinical practice guidelines for ostomy surgery (2022): a dusky or black stoma is"
+    f" ischaemic and needs surgical review now; high-risk at {ESI_B}"
+)
+ORBITAL_CELLULITIS = (
+    "AAO Preferred Practice / Royal College of Ophthalmologists: proptosis and painful eye"
+    " movements with fever are orbital cellulitis, threatening sight and spreading to the"
+    f" brain; high-risk at {ESI_B}"
+)
+SKIN_FAILURE = (
+    "British Association of Dermatologists SJS/TEN guideline (2016): epidermal detachment"
+    f" with mucosal involvement is skin failure; high-risk at {ESI_B}"
+)
+CRITICAL_LAB = (
+    "UK Kidney Association hyperkalaemia guideline (2020): potassium 6.5 mmol/L or more is"
+    " severe; European hyponatraemia guideline (2014): sodium below 125 mmol/L is profound;"
+    f" both need treatment now; high-risk at {ESI_B}"
+)
+HYPOTHERMIA = (
+    "Wilderness Medical Society accidental hypothermia guidelines (2019): a core"
+    f" temperature below 35 C is hypothermia, below 32 C moderate to severe; high-risk at {ESI_B}"
+)
 HEAT_STROKE = (
     "Wilderness Medical Society clinical practice guidelines for heat illness (2019): heat"
     " stroke (hyperthermia with central nervous system dysfunction) needs immediate cooling;"

@@ -119,6 +119,35 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (("flew",), re.compile(r"\bsomething flew (?:in|into)\b"), "something in"),
     # "Seizure disorder" names the condition, not a seizure today.
     (("seizure d",), re.compile(r"\bseizure (?:disorder|d/o)\b"), "epilepsy"),
+    # "K 7.1", "Na 118": a dangerous potassium or sodium, however it was found.
+    (
+        ("k ", "k+", "potassium", "na ", "sodium"),
+        re.compile(
+            r"\b(k\+?|potassium|na\+?|sodium)\s*(?:of |is |was |=|:)?\s*(\d{1,3}(?:\.\d)?)\b"
+        ),
+        lambda m: (
+            "severe hyperkalemia"
+            if m.group(1).startswith(("k", "potassium")) and 6.5 <= float(m.group(2)) <= 12
+            else "severe hyponatremia"
+            if m.group(1).startswith(("na", "sodium")) and 90 <= float(m.group(2)) < 125
+            else m.group(0)
+        ),
+    ),
+    # "Started a new seizure med": the medicine, not a seizure.
+    (
+        ("seizure med", "seizure tablet", "anti seizure", "anti-seizure"),
+        re.compile(r"\b(?:anti[ -]?)?seizure (?:meds?|medications?|medicines?|tablets?|drugs?)\b"),
+        "antiepileptic drug",
+    ),
+    # "Dialysis Tue/Thu/Sat, missed Saturday": a missed session.
+    (
+        ("dialysis",),
+        re.compile(
+            r"(dialysis\b[^.;]{0,60}?)\bmissed (?:his |her )?(?:monday|tuesday|wednesday"
+            r"|thursday|friday|saturday|sunday)(?:'s)?\b"
+        ),
+        r"\1missed dialysis",
+    ),
     # "W/urination": with.
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
     # A broken bottle or window is glass, not a fracture.
