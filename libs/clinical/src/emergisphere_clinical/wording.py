@@ -62,6 +62,8 @@ _INVERTED = re.compile(
 # it describes skin or a limb (poor perfusion), or an injury (frostbite); a pulseless
 # limb is limb ischaemia, not cardiac arrest; hay fever is not a fever; heat stroke is
 # not a stroke.
+# The pulses of a limb, as notes name them.
+_LIMB_PULSE = "(?:radial|pedal|distal|dorsalis pedis|dp|pt|posterior tibial|femoral|popliteal)"
 # Words that describe one finding together: "red, hot, swollen", "limp, blue".
 _DESCRIBING = (
     "red|hot|warm|swollen|tender|painful|itchy|sore|limp|blue|pale|grey|gray|floppy|mottled"
@@ -452,24 +454,16 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\b(?:3[89]|4[01]|10[0-5])(?:\.\d+)?\s*(?:°|˚)?\s*[cf]?\s+at home\b"),
         "fever at home",
     ),
-    # "Radial pulse weak" in a named limb: its circulation is failing.
-    (
-        ("weak", "absent", "faint"),
-        re.compile(
-            r"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb|shin)\b[^.;]{0,50}?\b(?:(?:radial"
-            r"|pedal|distal|dorsalis pedis|dp|pt|femoral) pulses? (?:is |are )?(?:weak|absent"
-            r"|faint|thready)|(?:weak|absent|faint) (?:radial|pedal|distal|dorsalis pedis|dp|pt"
-            r"|femoral) pulses?)"
-        ),
-        r"\1 limb ischemia",
-    ),
-    # "Cannot feel the radial pulse" in a named limb: the limb's circulation, not an arrest.
+    # "Radial pulse weak", "cannot feel the radial pulse" in a named limb: its circulation
+    # is failing (a named pulse, so a cardiac arrest's "no pulse" is never read as a limb).
     (
         ("pulse",),
         re.compile(
-            r"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb)\b[^.;]{0,50}?\b(?:cannot|can't"
-            r"|unable to) (?:feel|find|palpate) (?:a |the |his |her )?(?:radial|pedal|distal"
-            r"|dorsalis pedis|posterior tibial|femoral|popliteal) pulse"
+            rf"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb|shin)\b[^.;]{{0,50}}?\b(?:"
+            rf"{_LIMB_PULSE} pulses? (?:is |are )?(?:weak|absent|faint|thready)"
+            rf"|(?:weak|absent|faint) {_LIMB_PULSE} pulses?"
+            rf"|(?:cannot|can't|unable to) (?:feel|find|palpate) (?:a |the |his |her )?"
+            rf"{_LIMB_PULSE} pulse)"
         ),
         r"\1 limb ischemia",
     ),
