@@ -154,14 +154,20 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
     # A broken bottle or window is glass, not a fracture.
     (("broken",), re.compile(r"\bbroken (bottle|glass|window|mirror|plate)\b"), r"\1 shard"),
-    # "Her foot is pale and no pulses can be felt": limb ischaemia (a limb named, and
-    # pulses in the plural, so a cardiac arrest's "no pulse" is never read as a limb).
+    # A named limb whose pulses are weak or cannot be felt: its circulation is failing ("her
+    # foot is pale and no pulses can be felt", "radial pulse weak"). A limb and plural or
+    # named pulses, so a cardiac arrest's "no pulse" is never read as a limb.
     (
-        ("pulses",),
+        ("pulse",),
         re.compile(
-            r"\b(foot|leg|feet|legs|limb|arm|hand|toes)\b[^.;]{0,50}?\b(?:no (?:palpable |pedal "
-            r"|distal )?pulses|pulses (?:cannot|can't|could not|couldn't) be (?:felt|found"
-            r"|palpated)|no pulses can be (?:felt|found|palpated))"
+            r"\b(foot|feet|leg|legs|arm|hand|elbow|wrist|ankle|knee|limb|shin|toes)\b"
+            r"[^.;]{0,50}?\b(?:"
+            rf"{_LIMB_PULSE} pulses? (?:is |are )?(?:weak|absent|faint|thready)"
+            rf"|(?:weak|absent|faint) {_LIMB_PULSE} pulses?"
+            rf"|(?:cannot|can't|unable to) (?:feel|find|palpate) (?:a |the |his |her )?"
+            rf"{_LIMB_PULSE} pulse"
+            r"|no (?:palpable |pedal |distal )?pulses|no pulses can be (?:felt|found|palpated)"
+            r"|pulses (?:cannot|can't|could not|couldn't) be (?:felt|found|palpated))"
         ),
         r"\1 limb ischemia",
     ),
@@ -453,19 +459,6 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("at home",),
         re.compile(r"\b(?:3[89]|4[01]|10[0-5])(?:\.\d+)?\s*(?:°|˚)?\s*[cf]?\s+at home\b"),
         "fever at home",
-    ),
-    # "Radial pulse weak", "cannot feel the radial pulse" in a named limb: its circulation
-    # is failing (a named pulse, so a cardiac arrest's "no pulse" is never read as a limb).
-    (
-        ("pulse",),
-        re.compile(
-            rf"\b(foot|leg|arm|hand|elbow|wrist|ankle|knee|limb|shin)\b[^.;]{{0,50}}?\b(?:"
-            rf"{_LIMB_PULSE} pulses? (?:is |are )?(?:weak|absent|faint|thready)"
-            rf"|(?:weak|absent|faint) {_LIMB_PULSE} pulses?"
-            rf"|(?:cannot|can't|unable to) (?:feel|find|palpate) (?:a |the |his |her )?"
-            rf"{_LIMB_PULSE} pulse)"
-        ),
-        r"\1 limb ischemia",
     ),
     # "Missed his last two sessions" of dialysis.
     (
