@@ -525,3 +525,47 @@ def test_a_history_heading_does_not_make_todays_complaint_history() -> None:
     assert "acs" in keys("Hx: 2 hours of crushing chest pain")
     assert "seizure" not in keys("seizure disorder, last seizure 4 yrs ago, needs a refill")
     assert "seizure" in keys("seizure disorder, had a seizure this morning")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("central chest heaviness radiating to L arm and jaw", "acs"),
+        ("12-lead: 1 mm ST depression V4-V6", "acs"),
+        ("RR 58, subcostal recession", "respiratory_distress"),
+        ("sudden severe occipital headache at the gym", "thunderclap_headache"),
+        ("headache like being hit with a bat, peaked within seconds", "thunderclap_headache"),
+        ("woke with swelling of upper lip, now spreading to tongue", "anaphylaxis"),
+        ('"I took a bunch of my mum\'s pills"', "overdose"),
+        ("up to 6 x 10 mg tabs unaccounted for", "overdose"),
+        ("bony mets, mid back pain, legs weak and numb", "cord_compression"),
+        ("prostate ca with bony mets, back pain, can't pass urine", "cord_compression"),
+        ("doesn't know the date", "altered_mental_status"),
+        ("postpartum psychosis", "suicidal"),
+        ("T4 complete SCI, pounding headache, flushed", "autonomic_dysreflexia"),
+        ("LVAD, low flow alarm twice today, lightheaded", "ventricular_assist_device"),
+        ("tonsillectomy 6 days ago, spat out fresh blood and clots", "post_tonsillectomy_bleed"),
+        ("34+2 weeks, headache and visual disturbance", "pregnancy_symptoms"),
+    ],
+)
+def test_hand_overs_devices_and_childrens_notes_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # An ECG finding is not a mood.
+        ("1 mm ST depression V4-V6", "mental_health"),
+        # After a tonsillectomy only bleeding is the emergency; a sore throat is expected.
+        ("tonsillectomy day 5, throat very sore, drinking ok", "post_tonsillectomy_bleed"),
+        ("tonsillectomy 6 days ago, no bleeding", "post_tonsillectomy_bleed"),
+        # A spinal cord injury with no sign of dysreflexia.
+        ("paraplegic, pressure sore on the sacrum", "autonomic_dysreflexia"),
+        ("LVAD patient, needs a repeat prescription", "ventricular_assist_device"),
+        # Weak legs are a cord sign only with back pain or a cancer.
+        ("legs weak after the flu", "cord_compression"),
+    ],
+)
+def test_new_high_risk_readings_need_their_context(text: str, absent: str) -> None:
+    assert absent not in keys(text)

@@ -137,3 +137,55 @@ def test_an_impossible_gcs_is_rejected_by_name() -> None:
 
 def test_a_low_gcs_in_a_narrative_is_decision_point_a() -> None:
     assert assess(input_from_narrative("45 y/o found down, GCS 6. HR 90")).acuity == 1
+
+
+def test_a_hand_over_time_is_not_a_temperature() -> None:
+    reading = read_narrative("ATMIST: A 41 M. T 07:55. M: head-on collision. S: HR 90")
+    assert "temperature_c" not in reading.values
+    assert reading.rejected == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "systolic"),
+    [("S: BP 70 systolic, HR 124", 70.0), ("BP 82 systolic, RR 30", 82.0)],
+)
+def test_a_systolic_pressure_alone_is_read(note: str, systolic: float) -> None:
+    assert read_narrative(note).values["systolic_bp"] == systolic
+
+
+@pytest.mark.parametrize(
+    ("note", "days"),
+    [("6/52 F, fast breathing", 42), ("3/52 M, sticky eye", 21), ("4/12 old boy", 121.75)],
+)
+def test_a_british_fraction_age_is_read(note: str, days: float) -> None:
+    age = read_narrative(note).age_years
+    assert age is not None
+    assert age * 365.25 == pytest.approx(days)
+
+
+@pytest.mark.parametrize("note", ["post-op 2/52, wound oozing", "cough for 6/52"])
+def test_a_fraction_that_is_a_duration_is_not_an_age(note: str) -> None:
+    assert read_narrative(note).age_years is None
+
+
+def test_a_number_with_a_temperature_unit_is_a_temperature() -> None:
+    reading = read_narrative("2/52 F, 38.3 °C rectal at home, 38.4 in triage")
+    assert reading.values["temperature_c"] == 38.3
+    assert read_narrative("fevers to 101.1 °F").values["temperature_c"] == 38.4
+
+
+def test_a_score_out_of_ten_beside_no_word_for_pain_is_the_pain_score() -> None:
+    assert read_narrative("sudden occipital headache, 10/10").values["pain_score"] == 10
+    # A named pain score wins over a bare one.
+    assert read_narrative("8/10 yesterday; pain now 3/10").values["pain_score"] == 3
+    assert "pain_score" not in read_narrative("GCS 10/15").values
+
+
+def test_a_febrile_two_week_old_from_a_fraction_age_is_esi_2() -> None:
+    note = "2/52 F, 38.3 °C rectal at home, feeding a bit less, HR 165, RR 48."
+    assert assess(input_from_narrative(note)).acuity == 2
+
+
+def test_a_hand_over_systolic_with_poor_perfusion_is_decision_point_a() -> None:
+    note = "MIST: 72 M, known AAA, collapsed. S: BP 70 systolic, HR 124, pale, clammy."
+    assert assess(input_from_narrative(note)).acuity == 1

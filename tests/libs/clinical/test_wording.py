@@ -21,6 +21,8 @@ NOTES = [
     "her lips and tongue are swollen; G2P1 at 35 wks; missed his last two sessions",
     "my back's been sore; took ~20 tylenol; punched multiple times in face",
     "fell onto R wrist; tugging at her L ear; swallowed one of those batteries",
+    "34+2 weeks; 1 mm ST depression; swelling of upper lip spreading to tongue",
+    "sudden onset excruciating occipital headache",
 ]
 
 

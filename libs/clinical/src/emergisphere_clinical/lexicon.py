@@ -128,7 +128,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weight on his chest|weight on her chest|pressure in chest|pressure in his chest"
          "|pressure in her chest|tightness in my chest|tightness in his chest"
          "|tightness in her chest|tightness in chest"
-         "|pain in my chest|pain in his chest|pain in her chest|pain in the chest",
+         "|pain in my chest|pain in his chest|pain in her chest|pain in the chest"
+         "|chest heaviness|heavy chest|heaviness in my chest|heaviness in his chest"
+         "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -153,7 +155,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|speaking in short phrases|speaking in single words|one word sentences"
          "|cannot speak more than|can't speak more than|one word at a time|grunting"
          "|accessory muscle use|using accessory muscles|intercostal retractions|retractions"
-         "|nasal flaring|tripod position|tripoding"
+         "|nasal flaring|tripod position|tripoding|recession|subcostal recession"
+         "|intercostal recession|sternal recession|tracheal tug|head bobbing"
          "|working hard at breathing|working hard to breathe|smoke inhalation"
          # Central cyanosis is hypoxaemia made visible.
          "|cyanosis|cyanotic|blue lips|blue around the lips|blue around lips|lips are blue"
@@ -189,7 +192,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
          "|swollen tongue|lip swelling|swollen lips|swollen lip|throat tightness"
          "|throat feels tight|throat feels a little tight|used her epipen|used his epipen"
-         "|used epipen|gave epipen|epipen given|epinephrine auto injector"),
+         "|used epipen|gave epipen|epipen given|epinephrine auto injector|angioedema"
+         "|angio oedema"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -334,7 +338,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|slow to respond|thinks it is 19|thinks it's 19|away with the fairies"
          "|thought she was his|thought he was her|didn't recognise|did not recognise"
          "|not recognised anyone|has not recognised|dozes off mid sentence|muddled"
-         "|difficult to rouse"
+         "|difficult to rouse|doesn't know the date|does not know the date"
+         "|doesn't know what day|does not know what day|doesn't know the day"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
@@ -360,7 +365,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
          "|hurt herself|hurt himself|hurt myself|harm herself|harm himself|harm myself"
          # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
-         "|violent behavior|violent behaviour|combative",
+         "|violent behavior|violent behaviour|combative"
+         # RCPsych: postpartum psychosis is a psychiatric emergency (risk to mother and baby).
+         "|postpartum psychosis|post partum psychosis|puerperal psychosis",
          actions=("one_to_one_observation",)),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
@@ -372,9 +379,28 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|whole box|whole bottle|narcan|naloxone|yellow halos|digoxin toxicity|dig toxicity"
          "|lithium toxicity|toxic level"
          "|got into his pills|got into her pills|swallowed pills|ate pills"
-         "|drug intoxication"),
+         "|drug intoxication|bunch of pills|bunch of my|handful of pills|handful of tablets"
+         "|unaccounted for|open bottle of|pills missing|tablets missing"),
+    _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
+         "neurology", (LABS, MEDS),
+         "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
+         "|quadriplegic|quadriplegia|paraplegic|paraplegia",
+         requires_any="headache|flushed|flushing|sweaty|sweating|dysreflexia",
+         history_counts=True, source=sources.AUTONOMIC_DYSREFLEXIA),
+    _cat("ventricular_assist_device", "a ventricular assist device alarm or new symptoms", B,
+         "cardiology", (LABS, ECG, CONSULT),
+         "lvad|heartmate|ventricular assist device|vad alarm|vad",
+         requires_any="alarm|alarming|low flow|dizzy|lightheaded|faint|fainted|syncope"
+         "|breathless|short of breath|chest|bleeding|fever|confused|weak|dark urine",
+         history_counts=True, source=sources.VENTRICULAR_ASSIST_DEVICE),
+    _cat("post_tonsillectomy_bleed", "bleeding after a tonsillectomy", B, "ent",
+         (LABS, CONSULT),
+         "tonsillectomy|tonsil bed|tonsillectomy bleed",
+         requires_any="blood|bleeding|bleed|clots|clot", history_counts=True,
+         source=sources.POST_TONSILLECTOMY_BLEED),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
-         "worst headache|thunderclap|sudden severe headache"),
+         "worst headache|thunderclap|sudden severe headache|peaked within seconds"
+         "|peaked in seconds|maximal at onset|explosive headache"),
     # ADA 2009: diabetic ketoacidosis or a hyperosmolar state named, or its signs (the
     # fruity breath of ketosis, Kussmaul breathing), is a hyperglycaemic crisis.
     _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
@@ -434,7 +460,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "saddle anaesthesia|saddle anesthesia|saddle numbness|numb when i wipe"
          "|numb down below|stool incontinence|bowel incontinence|faecal incontinence"
          "|fecal incontinence|both legs weak|both legs numb|legs like jelly|numb from the"
-         "|numb from about|sensory level|cord compression|cauda equina",
+         "|numb from about|sensory level|cord compression|cauda equina|legs weak|legs numb"
+         "|weak legs|numb legs|legs are weak|legs are numb|legs have gone weak"
+         "|can't pass urine|cannot pass urine|unable to pass urine|urinary retention",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp",
          source=sources.CORD_COMPRESSION),
     # Compartment syndrome: pain out of proportion, pain on passive stretch, a tight cast.

@@ -54,18 +54,26 @@ _AGE_INFANT = re.compile(
     # or opening the note: "6mo tugging L ear".
     r"|^\s*(\d{1,2})\s*(mos?|wks?)\b"
 )
+# British shorthand: "6/52" is six weeks, "4/12" four months, "5/7" five days. It is an age
+# only where an age stands: opening the note or before the sex ("6/52 F").
+_AGE_FRACTION = re.compile(
+    r"(?:^\s*|\b)(\d{1,2})/(52|12|7)\b(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby|old))"
+    r"|^\s*(\d{1,2})/(52|12|7)\b"
+)
+_FRACTION_DAYS = {"52": 7.0, "12": 365.25 / 12, "7": 1.0}
 # "72M", "45 F" right after a number at the start of a note or after "pt".
 _AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
-# "BP 70/palp": a pressure felt by palpation has a systolic value only.
+# "BP 70/palp": a pressure felt by palpation has a systolic value only, as has "BP 70
+# systolic" in a hand-over.
 # "Systolic 70", "SBP 82": the systolic pressure alone.
 _SYSTOLIC = re.compile(r"\b(?:systolic|sbp)(?: bp| pressure)?" + _SEP + _VERB + r"(\d{2,3})\b")
 _BP = re.compile(
     r"\b(?:bp|blood pressure|b/p)"
     + _SEP
     + _VERB
-    + r"(\d{2,3})\s*(?:/\s*(?:(\d{1,3})|palp\w*|p\b|-+|\?)|(?:by |per )?palp\w*)"
+    + r"(\d{2,3})\s*(?:/\s*(?:(\d{1,3})|palp\w*|p\b|-+|\?)|(?:by |per )?palp\w*|systolic\b)"
 )
 # "HR 130s": the decade the monitor hovers in; its lower bound is taken.
 _HR = re.compile(
@@ -84,7 +92,8 @@ _SPO2 = re.compile(
     r"(?:\s*(?:on|via|with)?\s*(ra\b|room air|\d+\s*l(?:/min|pm)?\b|nrb|non ?rebreather"
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
 )
-_DEGREES = r"(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
+# "T 07:55" in a hand-over (ATMIST) is the time, not a temperature.
+_DEGREES = r"(\d{2,3}(?:\.\d+)?)(?!\s*:\s*\d)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
 _TEMP = re.compile(
     r"\b(?:t|temp(?:erature)?|rectal|oral|tympanic|axillary|core)(?: temp(?:erature)?)?"
     + _SEP
@@ -93,6 +102,8 @@ _TEMP = re.compile(
 )
 # "A fever of 103", "febrile to 39.5": a reported temperature, read only when the note
 # has no measured one (the triage measurement is how the patient arrives).
+# "38.3 °C rectal", "101.1F": a number carrying a temperature unit is a temperature.
+_DEGREES_MARKED = re.compile(r"(?<![\d.])(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)\s*([cf])\b")
 _FEVER_REPORTED = re.compile(r"\b(?:fever|febrile)\s*(?:(?:of|to|at|up to)\s+)?" + _DEGREES)
 # A score may be quoted: rates it as "1" out of 10.
 _OF_TEN = r"[\"'\u201c\u201d]?\s*\+?\s*(?:/|out of)\s*10\b"
@@ -105,6 +116,9 @@ _PAIN = re.compile(
     + r"|\brates?\b[^.;]{0,30}?(\d{1,2})"
     + _OF_TEN
 )
+# A score out of ten with no word for pain beside it ("headache ... 10/10") is still the
+# pain score in a triage note; read only when no pain score is named.
+_PAIN_BARE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*10\b(?!\s*/)")
 # "Does not respond to voice" is AVPU P or U: it must not be read as V.
 _AVPU_PAIN = re.compile(
     r"\b(?:responds? only to pain|responsive only to pain|avpu:? p|withdraws to pain"
@@ -167,6 +181,10 @@ def _age(text: str) -> float | None:
         number = infant.group(1) or infant.group(4)
         value, unit = float(number), (infant.group(2) or infant.group(3) or infant.group(5))[0]
         return value / 12 if unit == "m" else value * (7 if unit == "w" else 1) / 365.25
+    fraction = _AGE_FRACTION.search(text)
+    if fraction:
+        number, unit = [group for group in fraction.groups() if group is not None]
+        return float(number) * _FRACTION_DAYS[unit] / 365.25
     short = _AGE_SEX_SHORT.search(text) or _AGE_AFTER.search(text)
     return float(short.group(1)) if short else None
 
@@ -263,9 +281,11 @@ def read_narrative(note: str) -> NarrativeReading:
         if support is not None:
             # Anything named after the saturation other than room air is oxygen therapy.
             on_oxygen = not support.startswith(("ra", "room"))
-    if temp := _first(_TEMP, text) or _first(_FEVER_REPORTED, text):
+    if temp := (
+        _first(_TEMP, text) or _first(_DEGREES_MARKED, text) or _first(_FEVER_REPORTED, text)
+    ):
         values["temperature_c"] = _celsius(float(temp.group(1)), temp.group(2))
-    if pain := _first(_PAIN, text):
+    if pain := _first(_PAIN, text) or _first(_PAIN_BARE, text):
         score = next(g for g in pain.groups() if g is not None)
         # "20/10" or "10+/10": the patient means the worst pain imaginable.
         values["pain_score"] = min(float(score), 10.0)

@@ -272,3 +272,19 @@ ALCOHOL_WITHDRAWAL = (
     " agitation and sweating in a drinker are withdrawal, which can progress to seizures and"
     f" delirium tremens; a high-risk situation at {ESI_B}"
 )
+AUTONOMIC_DYSREFLEXIA = (
+    "Consortium for Spinal Cord Medicine, Acute management of autonomic dysreflexia (2020):"
+    " a pounding headache, flushing or sweating above the level of a spinal cord injury at"
+    " T6 or above is a hypertensive emergency until the trigger is found; a high-risk"
+    f" situation at {ESI_B}"
+)
+VENTRICULAR_ASSIST_DEVICE = (
+    "ISHLT guidelines for mechanical circulatory support (Feldman et al., J Heart Lung"
+    " Transplant 2013): an LVAD alarm, low flow or new symptoms may be pump thrombosis,"
+    f" bleeding or arrhythmia and needs the VAD team now; a high-risk situation at {ESI_B}"
+)
+POST_TONSILLECTOMY_BLEED = (
+    "ENT UK, Post-tonsillectomy haemorrhage (2019): any bleeding after a tonsillectomy can"
+    " herald a larger one that threatens the airway, and needs ENT assessment now; a"
+    f" high-risk situation at {ESI_B}"
+)

@@ -385,6 +385,32 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(?:at\s+|@\s*)?(\d{1,2})\s*(?:wks?|weeks?)\b"),
         r"\1 weeks pregnant",
     ),
+    # "34+2 weeks": weeks and days of gestation.
+    (("+",), re.compile(r"\b([1-4]?\d)\+[0-6]\s*(?:weeks?|wks?|/40)?"), r"\1 weeks pregnant"),
+    # "1 mm ST depression V4-V6": an ECG finding, not a mood.
+    (
+        ("st ",),
+        re.compile(r"\bst(?: segment)? (?:depression|elevation|changes)\b"),
+        "ischaemic ecg changes",
+    ),
+    # "Swelling of upper lip, now spreading to tongue": the angioedema the lexicon names.
+    (
+        ("swelling of", "spreading to"),
+        re.compile(
+            r"\b(?:swelling of|spreading to|spread to)(?: the| his| her| my)?(?: upper| lower)?"
+            r" (lip|tongue)s?\b"
+        ),
+        r"\1 swelling",
+    ),
+    # "Sudden severe occipital headache": the thunderclap headache, wherever it is felt.
+    (
+        ("sudden",),
+        re.compile(
+            r"\bsudden(?: onset)?,? (?:severe|excruciating|explosive|intense|very bad)"
+            r"(?: \w+){0,2}? headache\b"
+        ),
+        "sudden severe headache",
+    ),
     # "Her lips and tongue are swollen", "toe is swollen": the swelling, as the lexicon
     # writes it.
     (
