@@ -569,3 +569,45 @@ def test_hand_overs_devices_and_childrens_notes_are_read(text: str, expected: st
 )
 def test_new_high_risk_readings_need_their_context(text: str, absent: str) -> None:
     assert absent not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SPC came out about an hour ago", "urinary_catheter"),
+        ("urethral catheter bypassing all day", "urinary_catheter"),
+        ("PEG fell out this morning", "feeding_tube"),
+        ("PICC external part split, leaks when flushed", "line_occlusion"),
+        ("staples due out today", "wound_check"),
+        ("grazed left knee and palm", "wound_check"),
+        ("lost wallet with meds, needs a script", "medication_refill"),
+        ("insulin pump broke, needs pens", "equipment"),
+        ("stoma prolapsed about 6 cm, pink and moist", "stoma_prolapse"),
+        ("soft bulge next to stoma when standing", "stoma_prolapse"),
+        ("on apixaban, nosebleed still oozing", "anticoagulated_bleeding"),
+        ("mouth ulcers for 3 days", "mouth_ulcer"),
+        ("onc nurse asked for LFTs and TFTs", "test_request"),
+        ("R calf aching and swollen after a knee arthroscopy", "dvt"),
+        ("went over on R ankle at netball", "limb_injury"),
+        ("came off his bike onto L knee", "limb_injury"),
+        ("20 kg box dropped on R foot", "limb_injury"),
+        ("caught R middle finger in a warehouse door", "limb_injury"),
+        ("caught R side on banister, tender R lower ribs", "rib_pain"),
+        ("cotton bud tip broke off in his R ear canal", "foreign_body_ent"),
+        ("burning when passing urine and frequency", "urinary_infection"),
+        ("pharmacist told him his BP was high", "hypertension"),
+        ("period pain day 1", "menstrual"),
+        ("sticky red L eye since waking, gritty", "eye"),
+        (
+            "toothache, swelling spreading under the jaw, difficulty opening mouth fully",
+            "deep_neck_infection",
+        ),
+    ],
+)
+def test_devices_requests_and_everyday_injuries_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
+    assert "stroke" not in keys("NG tube (feeding, post stroke) came out")
+    assert "stroke" in keys("post stroke care home resident, new facial droop")

@@ -23,6 +23,8 @@ NOTES = [
     "fell onto R wrist; tugging at her L ear; swallowed one of those batteries",
     "34+2 weeks; 1 mm ST depression; swelling of upper lip spreading to tongue",
     "sudden onset excruciating occipital headache",
+    "came off his bike onto L knee; box dropped on R foot; tender R lower ribs",
+    "cotton bud tip in R ear; NG tube (feeding, post-stroke)",
 ]
 
 

@@ -583,6 +583,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
          "dvt|deep vein thrombosis|calf pain|calf swelling|swollen calf|calf hurts"
+         "|calf swollen|calf aching|aching calf|calf tender|tender calf"
          "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
@@ -660,7 +661,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
          "|catheter has stopped draining|catheter stopped draining|catheter isn't draining"
-         "|catheter blocked|blocked catheter|suprapubic catheter"),
+         "|catheter blocked|blocked catheter|suprapubic catheter|catheter bypassing"
+         "|catheter fell out|catheter has come out|indwelling urinary catheter"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood"),
@@ -689,7 +691,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
-         "|line blocked"),
+         "|line blocked|line split|picc split|line leaking|picc leaking|leaks when flushed"
+         "|line cracked|cracked line|line damaged|picc damaged"),
     # A swallowed object without symptoms: an X-ray shows where it is.
     _cat("swallowed_object", "a swallowed object", S, "gastroenterology", (XRAY,),
          "swallowed a coin|swallowed coin|swallowed an object|swallowed a toy"
@@ -741,7 +744,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (PROCEDURE,), "chemical exposure|chemical burn|chemical splash"),
     _cat("hypertension", "high blood pressure", S, "cardiology", (LABS, ECG),
          "hypertension|high blood pressure|elevated blood pressure|blood pressure high"
-         "|blood pressure, high|hypertensive"),
+         "|blood pressure, high|hypertensive|bp was high|bp is high|high bp"
+         "|blood pressure was high"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -770,7 +774,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("menstrual", "a menstrual problem", S, "gynecology", (LABS,),
          "menstrual pain|menstrual cramps|dysmenorrhea|dysmenorrhoea|menstrual problem"
          "|menstrual problems|irregular periods|missed period|midmenstrual pain"
-         "|mid menstrual pain|ovulation pain"),
+         "|mid menstrual pain|ovulation pain|period pain|period pains|period cramps"
+         "|heavy periods|heavy period|flooding through"),
     _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
          "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
          "|haemorrhoid|haemorrhoids"),
@@ -832,7 +837,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|when urinating|when i pee|burns to urinate|hurts to urinate|urinary symptom"
          "|urinary symptoms|urinary sx|polyuria|burning with urination|pain with urination"
          "|burning when urinating|burning when peeing|when she wees|when he wees"
-         "|hurts to wee|stings to wee|going every ten minutes", infection=True),
+         "|hurts to wee|stings to wee|going every ten minutes|burning when passing urine"
+         "|pain passing urine|pain when passing urine|stinging when passing urine"
+         "|burning passing urine", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -852,7 +859,22 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
-         "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube"),
+         "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg"),
+    # A prolapsed stoma or a parastomal hernia: the stoma team reduces or reviews it.
+    _cat("stoma_prolapse", "a prolapsed stoma or parastomal hernia", S, "general_surgery",
+         (CONSULT,),
+         "stoma prolapse|prolapsed stoma|stoma prolapsed|stoma has prolapsed"
+         "|parastomal hernia|bulge next to stoma|bulge next to the stoma|bulge beside stoma"
+         "|bulge around the stoma"),
+    # Bleeding on an anticoagulant or antiplatelet: a clotting screen (an INR) at least.
+    _cat("anticoagulated_bleeding", "bleeding on an anticoagulant", S, "hematology", (LABS,),
+         "apixaban|rivaroxaban|warfarin|dabigatran|edoxaban|clopidogrel|ticagrelor"
+         "|anticoagulated|anticoagulant|anticoagulants|blood thinner|blood thinners|doac",
+         requires_any="bleeding|oozing|nosebleed|bleed|still bleeding", history_counts=True),
+    # Aphthous or chemotherapy mouth ulcers: mouthwash and analgesia by mouth.
+    _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
+         "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
+         "|aphthous ulcers"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
@@ -904,11 +926,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stuck shut|matted shut|eye crusting|crusted eye|contact lens"
-         "|stye"),
+         "|stye|sticky eye|sticky red eye|sticky yellow discharge|gritty eye|gritty"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
-         "|spots on hands and feet|blisters in mouth|white patches|oral thrush|thrush"),
+         "|spots on hands and feet|spots on hands, feet|blisters in mouth|white patches"
+         "|oral thrush|thrush"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething"),
@@ -957,7 +980,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|removal staples|removal of staples|removal sutures"
          "|removal of sutures|cast check|cast problem|splint check|cast removal"
          "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
-         "|remove staples|repaired wound"),
+         "|remove staples|repaired wound|grazed|skin flap|staples due out|stitches due out"
+         "|sutures due out"
+         "|clips due out|clip removal|dressing peeled off|dressing came off|dressing fell off"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -965,7 +990,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|need my medication"
          "|work note|school note"
          "|sick note|doctor's note|medical certificate|physical form|form signed"
-         "|forms signed|paperwork"),
+         "|forms signed|paperwork|script|needs a script|repeat script|lost his meds"
+         "|lost her meds|lost my meds|lost his medication|lost her medication"
+         "|lost my medication|wallet with meds"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"),
     # A urine pregnancy test is point-of-care, not a resource.
@@ -974,18 +1001,23 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
-         "|nebuliser broke|oxygen concentrator|wheelchair broke"),
+         "|nebuliser broke|oxygen concentrator|wheelchair broke|pump broke|insulin pump broke"
+         "|insulin pump failure|needs a new bag|new bag|bag connector|leg bag strap"),
     _cat("gout", "a gout flare", S, "rheumatology", (LABS,),
          "gout|gouty|podagra"),
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
     _cat("deep_neck_infection", "a peritonsillar or deep neck infection", S, "ent",
          (LABS, IMAGING, CONSULT),
          "hot potato voice|muffled voice|voice muffled|trismus|uvula deviated|uvula deviation"
-         "|deviated uvula|peritonsillar|quinsy", infection=True),
+         "|deviated uvula|peritonsillar|quinsy|difficulty opening mouth"
+         "|difficulty opening her mouth|difficulty opening his mouth|can't open mouth"
+         "|cannot open mouth|swelling spreading under the jaw|swelling under the jaw",
+         infection=True),
     # Blood tests a doctor has asked for: labs, one resource.
     _cat("test_request", "tests a doctor has asked for", S, "general_practice", (LABS,),
          "wants bloods|needs bloods|for bloods|blood test|blood tests|mono test|for labs"
-         "|for blood work"),
+         "|for blood work|lfts|tfts|inr check|tac level|tacrolimus level|drug level"
+         "|repeat blood test|repeat bloods|repeat labs|potassium recheck|recheck potassium"),
     # An IUD whose strings cannot be felt: an ultrasound finds it.
     _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
          "iud strings|missing iud|iud problem|lost iud|iud"),

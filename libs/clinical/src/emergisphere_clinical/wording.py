@@ -31,6 +31,7 @@ _ABBREVIATIONS = (
     # Costovertebral angle tenderness is a kidney sign, not a stroke (CVA).
     ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
+    ("spc", "suprapubic catheter"), ("idc", "indwelling urinary catheter"),
     ("glf", "ground level fall"), ("lkw", "last known well"), ("?#", "possible fracture"),
     ("#nof", "hip fracture"),
     ("# nof", "hip fracture"), ("crt", "cap refill"), ("w/o", "without"), ("w/", "with"),
@@ -260,7 +261,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("nose", "nostril", "ear"),
         re.compile(
             r"\b(?:an? )?(?:(?:small|tiny|plastic|metal) )?(?:bead|pea|bean|button|toy|object"
-            r"|stone|pebble|peanut|crayon|eraser|something|insect|bug)(?: stuck)?"
+            r"|stone|pebble|peanut|crayon|eraser|something|insect|bug|cotton bud(?: tip)?"
+            r"|cotton swab(?: tip)?|q tip)(?: stuck)?"
             r"(?: \w+){0,2}? (?:up |in |into |inside )(?:the |her |his |my |their |your )?"
             r"(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
         ),
@@ -347,16 +349,37 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "having a seizure",
     ),
-    # "Fell onto her right shoulder": an injury to what she landed on.
+    # "Fell onto her right shoulder", "came off his bike onto his knee": an injury to what
+    # she landed on.
     (
-        ("fell", "landed"),
+        ("fell", "landed", "came off"),
         re.compile(
-            r"\b(fell|landed)((?: \w+){0,3}?) (?:on|onto) (?:(?:her|his|my|their|the) )?"
+            r"\b(fell|landed|came off)((?: \w+){0,3}?) (?:on|onto) (?:(?:her|his|my|their|the) )?"
             r"(?:(?:left|right|lt|rt) )?(wrist|ankle|knee|elbow|hand|shoulder|hip|arm|head"
-            r"|face)\b"
+            r"|face|foot|leg)\b"
         ),
         # The word between is kept: "fell yesterday" still dates the fall.
         r"\1\2 \3 injury",
+    ),
+    # "Went over on her right ankle", "a box dropped on his foot", "caught her finger in a
+    # door", "kneed in the thigh": an injury to the part named.
+    (
+        ("went over", "dropped on", "caught", "trapped", "shut", "slammed", "kneed", "kicked"),
+        re.compile(
+            r"\b(?:went over on|dropped on|caught|trapped|shut|slammed|kneed in|kicked in"
+            r"|kicked on) (?:(?:her|his|my|their|the) )?(?:(?:left|right) )?"
+            r"(?:(?:middle|index|ring|little) )?(ankle|foot|toe|finger|fingers|thumb|hand|thigh"
+            r"|knee|shin|leg)\b"
+        ),
+        r"\1 injury",
+    ),
+    # "Post-stroke", "post MI": the event is past history.
+    (("post",), re.compile(r"\bpost[- ](stroke|cva|mi)\b"), r"history of \1"),
+    # "Tender right lower ribs": rib pain.
+    (
+        ("tender",),
+        re.compile(r"\btender (?:over )?(?:the )?(?:(?:left|right) )?(?:lower |upper )?ribs?\b"),
+        "rib pain",
     ),
     # "Won't use her left arm": a toddler's pulled elbow or a fracture.
     (
