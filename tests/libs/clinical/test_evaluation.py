@@ -117,12 +117,12 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 1,860 cases written independently of the rules, in seventeen sets
-    # (docs/triage-evaluation.md, round 5). Each set was scored once before any rule was
-    # changed for it. The one critical under-triage left is an early pregnancy with
-    # moderate pain and a heart rate of 98, below table 4-1's thresholds.
+    # 2,340 cases written independently of the rules, in twenty-one sets
+    # (docs/triage-evaluation.md, rounds 5 and 6). Each set was scored once before any
+    # rule was changed for it. The two critical under-triages left are early pregnancies
+    # with moderate pain and a heart rate below 100, under table 4-1's thresholds.
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 1860
-    assert figures.critical_under <= 1
+    assert figures.n == 2340
+    assert figures.critical_under <= 2
     assert figures.exact >= 0.82
