@@ -611,3 +611,72 @@ def test_devices_requests_and_everyday_injuries_are_read(text: str, expected: st
 def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
     assert "stroke" not in keys("NG tube (feeding, post stroke) came out")
     assert "stroke" in keys("post stroke care home resident, new facial droop")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Mental health, toxicology and social crises.
+        ("took swigs of methadone, nodding off mid-sentence", "altered_mental_status"),
+        ("9 days postpartum, says the baby has the devil in him", "postpartum_psychosis"),
+        ("partner had his hands round my neck", "strangulation"),
+        ("no memory after 2 drinks, underwear missing", "sexual_assault"),
+        ("bought rope yesterday, says he will do it tonight", "suicidal"),
+        ("I'm going to kill my neighbour, the knife's in the car", "suicidal"),
+        ("the voices tell him to finish it", "suicidal"),
+        ("hasn't spoken for 3 days, catatonic", "altered_mental_status"),
+        ("taken the next 3 days of her dosette box at once", "overdose"),
+        ("ibuprofen 20 x 400 mg about 3 h ago", "overdose"),
+        ("somewhere warm to sit till morning", "social_need"),
+        ("paliperidone depot 2 weeks overdue", "depot_injection"),
+        ("pricked her palm on a discarded needle", "blood_exposure"),
+        # Older adults.
+        ("tight chest like a band while gardening, sweaty", "acs"),
+        ("speech went slurry and he dropped his cup", "stroke"),
+        ("fell down stairs, neck pain, both hands tingly, weak grip", "cord_compression"),
+        ("I keep falling, love, my legs just go", "recurrent_falls"),
+        ("took her citalopram twice by mistake", "medication_error"),
+        ("grade 3 pressure sore on the heel", "pressure_sore"),
+        # Limbs, skin, eyes and ears.
+        ("ring avulsion, finger white, no cap refill", "limb_ischaemia"),
+        ("R leg suddenly cold, no pedal or popliteal pulses", "limb_ischaemia"),
+        ("R elbow swollen, radial pulse not palpable", "limb_ischaemia"),
+        ("airless paint sprayer went off into his finger", "high_pressure_injection"),
+        ("wet lime mortar splashed in both eyes", "chemical_eye"),
+        ("fireball to face, nasal hairs singed", "inhalation_injury"),
+        ("eye now pushed forward, hurts to move it, seeing double", "orbital_cellulitis"),
+        ("new floaters and flashing lights", "flashes_floaters"),
+        ("tense purple swelling of the pinna", "ear_haematoma"),
+        ("ring stuck on swollen finger", "stuck_ring"),
+        ("dropped a paving slab on L foot", "limb_injury"),
+        ("R middle finger slammed in car door", "limb_injury"),
+        ("stubbed L 4th toe on door", "limb_injury"),
+        # Other Englishes.
+        ("coughed up blood twice this morning", "hemoptysis"),
+        ("bitten on ankle by a snake", "snake_bite"),
+        ("c/o loose motions since morning", "vomiting"),
+        ("fever, headache and neck stiffness", "meningitis"),
+        ("BP unrecordable, cold clammy extremities", "unrecordable_bp"),
+    ],
+)
+def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Handcuffed at arrest is a detention, not a cardiac arrest.
+        ("police custody, wrist sore since handcuffed at arrest", "cardiac_arrest"),
+        # Not eating or drinking is not being drunk.
+        ("hasn't spoken, eaten or drunk for 3 days", "intoxication"),
+        # A leg that went cold is its circulation, not a cold.
+        ("R leg suddenly cold and painful", "common_cold"),
+        # A stiff neck from sleeping badly is not meningitis.
+        ("stiff neck since waking, slept on the couch", "meningitis"),
+        # Two tablets at the usual strength are a dose, not an overdose.
+        ("took 2 x 500 mg paracetamol for a headache", "overdose"),
+    ],
+)
+def test_round_7_readings_need_their_context(text: str, absent: str) -> None:
+    assert absent not in keys(text)

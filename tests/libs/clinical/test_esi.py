@@ -241,10 +241,12 @@ def test_resource_types_are_counted_once_across_complaints() -> None:
     assert triage("ankle sprain and wrist pain").expected_resources == 1
 
 
-def test_unrecognised_complaint_assumes_two_resources() -> None:
+def test_an_unrecognised_complaint_cannot_rule_out_high_risk() -> None:
     result = triage("zzz")
-    assert result.acuity == 3
-    assert "esi.c.complaint_unrecognised" in rules(result)
+    assert (result.acuity, result.expected_resources) == (2, 2)
+    assert "esi.b.complaint_unrecognised" in rules(result)
+    # A complaint the engine reads is graded on it, however minor.
+    assert triage("zzz and a sore throat").acuity == 5
 
 
 def test_empty_complaint_is_missing_data_and_not_low_acuity() -> None:

@@ -108,7 +108,7 @@ def test_dev_file_figures_do_not_regress() -> None:
     # A ratchet on the committed figures (docs/triage-evaluation.md): a rule change that
     # under-triages one more critically ill patient, or loses agreement, fails here.
     ktas = evaluate_file(_dev("ktas_dev.csv")).engine
-    assert ktas.critical_under <= 8
+    assert ktas.critical_under <= 6
     assert ktas.exact >= 0.52
     vignettes = evaluate_file(_dev("esi_handbook_dev.csv")).engine
     assert vignettes.critical_under == 0

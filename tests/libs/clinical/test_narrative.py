@@ -189,3 +189,32 @@ def test_a_febrile_two_week_old_from_a_fraction_age_is_esi_2() -> None:
 def test_a_hand_over_systolic_with_poor_perfusion_is_decision_point_a() -> None:
     note = "MIST: 72 M, known AAA, collapsed. S: BP 70 systolic, HR 124, pale, clammy."
     assert assess(input_from_narrative(note)).acuity == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "heart_rate", "respiratory_rate"),
+    [("PR 142/min thready, RR 28/min", 142.0, 28.0), ("P 92, RR 22/min", 92.0, 22.0)],
+)
+def test_rates_written_per_minute_are_read(
+    note: str, heart_rate: float, respiratory_rate: float
+) -> None:
+    values = read_narrative(note).values
+    assert (values["heart_rate"], values["respiratory_rate"]) == (heart_rate, respiratory_rate)
+
+
+def test_a_blood_pressure_is_not_a_rate() -> None:
+    assert "heart_rate" not in read_narrative("P 110/70").values
+
+
+@pytest.mark.parametrize(
+    ("note", "gcs", "level"),
+    [("GCS E1V1M4, R pupil dilated", 6, "P"), ("E3V4M6 on arrival", 13, "V")],
+)
+def test_a_glasgow_coma_scale_by_its_components_is_read(note: str, gcs: int, level: str) -> None:
+    reading = read_narrative(note)
+    assert (reading.gcs, reading.consciousness) == (gcs, level)
+
+
+def test_a_head_injury_at_gcs_e1v1m4_is_decision_point_a() -> None:
+    note = "30 yo M, RTA, no helmet. GCS E1V1M4, bleeding from R ear. BP 160/90, PR 58/min."
+    assert assess(input_from_narrative(note)).acuity == 1

@@ -25,6 +25,9 @@ NOTES = [
     "sudden onset excruciating occipital headache",
     "came off his bike onto L knee; box dropped on R foot; tender R lower ribs",
     "cotton bud tip in R ear; NG tube (feeding, post-stroke)",
+    "handcuffed at arrest by police; eaten or drunk; leg suddenly cold",
+    "finger white, no cap refill",
+    "dropped a tin on her L great toe; stubbed R 4th toe; Hb 78 g/L; 20 x 400 mg",
 ]
 
 

@@ -39,8 +39,8 @@ from emergisphere_clinical.vitals import (
     temperature_suggests_infection,
 )
 
-# A complaint the lexicon cannot read is assumed to need two or more resources, so an
-# unfamiliar presentation reaches decision point D instead of being sent to ESI 4 or 5.
+# A complaint the lexicon cannot read is assumed to need two or more resources, and,
+# since it cannot rule out a high-risk situation, is ESI 2 (see _resource_findings).
 UNRECOGNISED_COMPLAINT_RESOURCES = 2
 # WMS 2019: a core temperature below 35 C is hypothermia.
 HYPOTHERMIA_C = 35.0
@@ -469,8 +469,14 @@ def _resource_findings(
     count, listed = count_resources(resources), describe_resources(resources)
     if not recognised:
         count = max(count, UNRECOGNISED_COMPLAINT_RESOURCES)
-        text = "Complaint not recognised: assume two or more resources until assessed."
-        found = [Finding(3, "esi.c.complaint_unrecognised", text, sources.ESI_C)]
+        # Measured on 960 cases written without seeing the rules (rounds 6 and 7, scored
+        # before any change): ESI 3 here left 42 of 384 critically ill patients at 3 or
+        # below, ESI 2 left 21, for 2 points of exact agreement (docs/triage-evaluation.md).
+        text = (
+            "Complaint not recognised: a high-risk situation cannot be ruled out, so a nurse"
+            " assesses now (two or more resources assumed)."
+        )
+        found = [Finding(2, "esi.b.complaint_unrecognised", text, sources.UNREAD_COMPLAINT)]
     elif count == 0:
         text = "No ED resources expected (exam, PO medication or simple care only)."
         found = [Finding(5, "esi.c.no_resources", text, sources.ESI_C)]
@@ -789,10 +795,12 @@ def evaluate(
             found.append(screen)
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
-    count, resource_findings = _resource_findings(categories, bool(matches), v, age, news2)
+    # A worse measurement never makes an unread complaint read: that would lower acuity.
+    recognised = bool(matches)
+    count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)
     found += resource_findings + _severe_pain(
-        v, age, news2, count, categories, bool(matches), data.chief_complaint
+        v, age, news2, count, categories, recognised, data.chief_complaint
     )
     found += fever + _news2_floors(news2, age)
     # Stable sort: the findings that set the acuity come first, in decision-point order.

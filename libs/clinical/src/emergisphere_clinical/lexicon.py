@@ -92,8 +92,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
          "smoke|smoke inhalation|inhalation injury|house fire|burning building|fire|ammonia"
-         "|anhydrous|chlorine|toxic gas|chemical fumes",
+         "|anhydrous|chlorine|toxic gas|chemical fumes|fireball|flash burn",
          requires_any="hoarse|hoarseness|hoarse voice|stridor|singed|soot|carbonaceous"
+         "|nasal hairs"
          "|facial burns|facial burn", actions=("airway_support",),
          source=sources.INHALATION_INJURY),
     # Chapter 3 lists electrical therapy (defibrillation, emergent cardioversion, external
@@ -114,6 +115,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not responding|not responsive"
          "|not responding to pain|no response to pain|unresponsive to pain",
          actions=("glucose_check",)),
+    _cat("unrecordable_bp", "a blood pressure that cannot be recorded", A, "critical_care",
+         (LABS, FLUIDS, MEDS),
+         "bp unrecordable|blood pressure unrecordable|unrecordable bp|bp not recordable"
+         "|blood pressure not recordable|unrecordable blood pressure",
+         actions=("resuscitation",), source=sources.UNRECORDABLE_BP),
     _cat("active_seizure", "an ongoing seizure", A, "neurology", (LABS, IMAGING, MEDS),
          "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
          "|fitting|having a fit|still fitting|actively fitting|jerking all four limbs"
@@ -130,7 +136,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tightness in her chest|tightness in chest"
          "|pain in my chest|pain in his chest|pain in her chest|pain in the chest"
          "|chest heaviness|heavy chest|heaviness in my chest|heaviness in his chest"
-         "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes",
+         "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes|tight chest"
+         "|chest feels tight|chest is tight|band round my chest|band around my chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -146,7 +153,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # AHA/ASA warning signs: sudden numbness of the face, arm or leg, one side.
          "|arm numbness|leg numbness|face numbness|facial numbness|one sided numbness"
          "|unilateral numbness|side numbness|cva|cerebrovascular accident|symptoms of stroke"
-         "|stroke symptoms",
+         "|stroke symptoms|slurry|speech went slurry|dropped his cup|dropped her cup",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -180,11 +187,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
     _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
          "vascular_surgery", (LABS, IMAGING, CONSULT),
-         "limb ischemia|limb ischaemia|pulseless limb", source=sources.LIMB_ISCHAEMIA),
+         "limb ischemia|limb ischaemia|pulseless limb|capillary filling absent"
+         "|finger white|finger is white|digit white", source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
-         "|severed hand|severed limb", source=sources.AMPUTATION),
+         "|severed hand|severed limb|degloving|degloved|ring avulsion",
+         source=sources.AMPUTATION),
     _cat("dental_avulsion", "a knocked-out tooth", B, "dentistry", (PROCEDURE, CONSULT),
          "avulsed tooth|tooth avulsion|dental avulsion|knocked out tooth|tooth knocked out",
          source=sources.DENTAL_AVULSION),
@@ -263,7 +272,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hematochezia|haematochezia"
          "|coffee ground|melena|melaena|black stool|black stools|tarry stool|tarry stools"
          "|black tarry|blood in stool"
-         "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"),
+         "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"
+         "|blood on the paper|blood in the pan|bleeding from the back passage"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -296,7 +306,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Strangulation injures the airway and carotids over hours, whatever it looks like now.
     _cat("strangulation", "strangulation", B, "trauma_surgery", (IMAGING, CONSULT),
          "strangled|strangulation|choked her|choked him|choked me|choked by|hands around her"
-         " neck|hands around his neck|hands around my neck", source=sources.STRANGULATION),
+         " neck|hands around his neck|hands around my neck|hands round my neck"
+         "|hands round her neck|hands round his neck", source=sources.STRANGULATION),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
     _cat("missed_dialysis", "a missed dialysis session", B, "nephrology", (LABS, ECG, CONSULT),
          "missed dialysis|missed his dialysis|missed her dialysis|missed hemodialysis"
@@ -340,6 +351,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not recognised anyone|has not recognised|dozes off mid sentence|muddled"
          "|difficult to rouse|doesn't know the date|does not know the date"
          "|doesn't know what day|does not know what day|doesn't know the day"
+         "|nodding off|drifts off|drifting off|opens eyes when you shout|opens eyes to voice"
+         "|catatonic|catatonia|mute to all"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
@@ -367,8 +380,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # A danger to others as well as to self (CTAS: violent or homicidal behaviour).
          "|violent behavior|violent behaviour|combative"
          # RCPsych: postpartum psychosis is a psychiatric emergency (risk to mother and baby).
-         "|postpartum psychosis|post partum psychosis|puerperal psychosis",
+         "|postpartum psychosis|post partum psychosis|puerperal psychosis"
+         "|bought rope|bought a rope|will do it tonight|going to do it tonight"
+         "|written letters to|goodbye letters|goodbye note|suicide note|saved up enough"
+         "|plan and date|plan and a date|going to kill|kill my neighbour|kill my wife"
+         "|kill my husband|kill him|kill her|squaring up|threw a glass at|threw a chair at"
+         "|voices tell him|voices tell her|voices tell me|finish it|bridge parapet"
+         "|hurt mum|hurt mother",
          actions=("one_to_one_observation",)),
+    _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
+         "postpartum|post partum|days postpartum|weeks postpartum",
+         requires_any="psychosis|psychotic|delusion|delusional|hallucinating|hearing voices"
+         "|devil|perplexed|paranoid|swapped|not sleeping|hasn't slept|has not slept",
+         source=sources.POSTPARTUM_PSYCHOSIS),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
          "|took a bottle|took a whole bottle|swallowed a bottle|took all of her pills"
@@ -380,7 +404,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lithium toxicity|toxic level"
          "|got into his pills|got into her pills|swallowed pills|ate pills"
          "|drug intoxication|bunch of pills|bunch of my|handful of pills|handful of tablets"
-         "|unaccounted for|open bottle of|pills missing|tablets missing"),
+         "|unaccounted for|open bottle of|pills missing|tablets missing|dosette box at once"
+         "|days of her dosette|days of his dosette|days of tablets at once"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
          "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
@@ -398,6 +423,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "tonsillectomy|tonsil bed|tonsillectomy bleed",
          requires_any="blood|bleeding|bleed|clots|clot", history_counts=True,
          source=sources.POST_TONSILLECTOMY_BLEED),
+    _cat("meningitis", "a stiff neck with fever or headache (meningitis)", B, "neurology",
+         (LABS, IMAGING, MEDS),
+         "meningitis|meningism|neck stiffness|stiff neck|nuchal rigidity|neck is stiff",
+         requires_any="fever|febrile|temperature|headache|photophobia|rash|vomiting|vomited",
+         infection=True, source=sources.MENINGITIS),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"),
@@ -462,8 +492,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fecal incontinence|both legs weak|both legs numb|legs like jelly|numb from the"
          "|numb from about|sensory level|cord compression|cauda equina|legs weak|legs numb"
          "|weak legs|numb legs|legs are weak|legs are numb|legs have gone weak"
-         "|can't pass urine|cannot pass urine|unable to pass urine|urinary retention",
-         requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp",
+         "|can't pass urine|cannot pass urine|unable to pass urine|urinary retention"
+         "|weak grip|grip weak|tingling in both hands|both hands tingly|both hands tingling"
+         "|both arms tingling",
+         requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck",
          source=sources.CORD_COMPRESSION),
     # Compartment syndrome: pain out of proportion, pain on passive stretch, a tight cast.
     _cat("compartment_syndrome", "signs of compartment syndrome", B, "orthopedics",
@@ -473,6 +505,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          source=sources.COMPARTMENT_SYNDROME),
     # Sweating with nausea, breathlessness or sudden fatigue is how a heart attack shows in
     # older adults, women and diabetics, often without chest pain.
+    _cat("high_pressure_injection", "a high-pressure injection injury", B, "plastic_surgery",
+         (XRAY, CONSULT),
+         "injection injury|high pressure injection|paint gun|grease gun|airless paint sprayer"
+         "|airless sprayer|paint sprayer", source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat",
          requires_any="nausea|nauseous|felt sick|feels sick|jaw|arm pain|shortness of breath"
@@ -487,7 +523,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("orbital_cellulitis", "a bulging or painful-to-move eye", B, "ophthalmology",
          (LABS, IMAGING, MEDS),
          "eye bulging|bulging eye|proptosis|pain with eye movement"
-         "|hurts to look side to side|hurts to move her eye|hurts to move his eye",
+         "|hurts to look side to side|hurts to move her eye|hurts to move his eye"
+         "|eye pushed forward|eye now pushed forward|hurts to move it, seeing double",
          infection=True, source=sources.ORBITAL_CELLULITIS),
     # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
     _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
@@ -504,12 +541,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Any bite by a venomous snake may progress to envenoming.
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
          "snake bite|snakebite|bitten by a snake|rattlesnake|rattler|viper bite|envenomation"
-         "|copperhead|cottonmouth|adder bite",
+         "|copperhead|cottonmouth|adder bite|by a snake|by snake|snake bit",
          source=sources.SNAKE_BITE),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
          "|he forced me|forced me|forced himself on|made me have sex"
-         "|sexually abused"),
+         "|sexually abused|underwear missing|drink was spiked|drink spiked|spiked drink"
+         "|been spiked|was spiked"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
@@ -517,7 +555,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
          "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye"
          "|eye chemical exposure|chemical exposure, eye|drain cleaner|oven cleaner|lye"
-         "|ammonia|pepper spray|cement|bleach",
+         "|ammonia|pepper spray|cement|bleach|mortar|lime|ph paper",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -539,16 +577,21 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|grey colour|gray color|limp and grey|limp and gray|looks grey|looks gray"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
-         "|breathless|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia|hypoxaemia"
+         "|breathless|breathlessness|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia"
+         "|hypoxaemia|needs 2 pillows|needs two pillows"
          "|copd exacerbation|exacerbation of copd|aecopd|bronchiolitis"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
-         "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"),
+         "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
+         "|heart's racing|heart is racing|heart is going crazy|heart pounding"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
          "|pre syncope"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
+         "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
+         "|pain under her right ribs|pain under his right ribs|under the ribs|came out cloudy"
+         "|cloudy effluent"
          "|tummy pain|tummy ache|sore tummy|holding her tummy|holding his tummy|belly hurts"
          "|stomach ache|epigastric pain|rlq pain|ruq pain|llq pain|luq pain|abdominal discomfort"
          "|abdomen discomfort|distended abdomen|abdominal distention|rlq abdominal pain"
@@ -559,14 +602,20 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
-         "kidney stone|renal colic|flank pain"),
+         "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
+         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
+         "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
+         "|can't keep water down|hasn't kept anything down|hardly had a wet nappy|v/d"
          "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
+         "|popped out|squared off|dinner fork|looks bent|bent above the elbow"
+         "|shorter and turned out|can't put any weight on|sticking out sideways"
+         "|internally rotated|felt a clunk|shoulder out"
          "|angulated|angulation|bone visible|bone exposed|exposed bone|open fracture"
          # The shortened, externally rotated leg of a hip fracture.
          "|shortened and externally rotated|shortened and rotated|externally rotated"
@@ -583,13 +632,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
          "dvt|deep vein thrombosis|calf pain|calf swelling|swollen calf|calf hurts"
-         "|calf swollen|calf aching|aching calf|calf tender|tender calf"
+         "|calf swollen|calf aching|aching calf|calf tender|tender calf|calf has been swollen"
+         "|calf's been swollen"
          "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
-         "minor collision"),
+         "minor collision|rear ended"),
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -617,7 +667,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "plastic_surgery", (XRAY,),
          "facial swelling|face swelling|cheek swelling|chin swelling|nasal swelling"
          "|nose swelling|jaw swelling|cheek edema|facial pain|face pain|jaw pain"
-         "|mandibular pain|mandible pain|cheek pain|chin pain|nasal pain|nose pain",
+         "|mandibular pain|mandible pain|cheek pain|chin pain|nasal pain|nose pain"
+         "|elbow to the face|swollen cheek",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"),
@@ -629,13 +680,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|visual change|visual changes|tremor|tremors|involuntary movement"
          "|involuntary movements"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
-         "dizzy|dizziness|vertigo|lightheaded|light headed"),
+         "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness"
+         "|giddy"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
          "cellulitis|skin infection|mastitis|breast abscess|skin redness|toe redness"
          "|foot ulcer|diabetic ulcer|infected ulcer|spreading redness|redness spreading"
          "|finger redness|foot redness|leg redness|localized redness|localised redness"
          "|red hot limb|reddened hot limb|hot swollen|breast redness|localized swelling"
-         "|localised swelling", infection=True),
+         "|localised swelling|red warm swollen|warm swollen|is infected|looks infected"
+         "|redness around|redness up to|incision red|wound red|gone red|red and hot and swollen"
+         "|probes to bone|ulcer under|oozing cloudy"
+         "|infected wound|wound infection|infected cut", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -651,9 +706,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
-         "abscess|boil|boils|furuncle|carbuncle|fluctuant", infection=True),
+         "abscess|boil|boils|furuncle|carbuncle|fluctuant|pus pocket|pocket of pus"
+         "|draining pus", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
-         "urinary retention|voiding difficulty|unable to urinate|cannot urinate"
+         "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
+         "|can't pee|cannot pee|unable to wee|can't wee"
+         "|not passed urine|hasn't passed urine|has not passed urine|not passed water"
          "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
          "|unable to void|cannot void|can't void|difficulty urinating"
          "|trouble urinating|difficulty voiding"),
@@ -662,21 +720,27 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
          "|catheter has stopped draining|catheter stopped draining|catheter isn't draining"
          "|catheter blocked|blocked catheter|suprapubic catheter|catheter bypassing"
-         "|catheter fell out|catheter has come out|indwelling urinary catheter"),
+         "|catheter fell out|catheter has come out|indwelling urinary catheter"
+         "|catheter pulled out|not draining"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
-         "hemoptysis|haemoptysis|coughing blood|coughing up blood"),
+         "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
+         "|blood in sputum|blood stained sputum"),
     _cat("jaundice", "jaundice", S, "gastroenterology", (LABS, IMAGING),
-         "jaundice|jaundiced|yellow skin|yellow eyes"),
+         "jaundice|jaundiced|yellow skin|yellow eyes|sclera look yellow|yellow sclera"
+         "|sclera yellow|look a bit yellow|yellow face"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
-         "anemia|anaemia|low hemoglobin|low haemoglobin|low hb"),
+         "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
          "oliguria|anuria|no urine output|decreased urine output"),
     _cat("constipation", "constipation", S, "general_practice", (PROCEDURE,),
          "constipation|constipated|hasn't pooed|has not pooed|hasn't had a bowel movement"
-         "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"),
+         "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"
+         "|hasn't opened bowels|not opened bowels|not passed stool|has not passed stool"
+         "|hasn't been to the toilet|not been to the toilet"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
-         "vaginal discharge|penile discharge|genital discharge|genital lesion"),
+         "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
+         "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -696,7 +760,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A swallowed object without symptoms: an X-ray shows where it is.
     _cat("swallowed_object", "a swallowed object", S, "gastroenterology", (XRAY,),
          "swallowed a coin|swallowed coin|swallowed an object|swallowed a toy"
-         "|swallowed a bone|swallowed a pin|swallowed something|swallowed a foreign body"),
+         "|swallowed a bone|swallowed a pin|swallowed something|swallowed a foreign body"
+         "|swallowed part of"),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
          "foreign body in rectum|rectal foreign body|rectum foreign body"),
@@ -716,13 +781,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abdominal injury|blunt trauma"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
-         "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs"),
+         "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
+         "|sore to breathe|lower ribs tender|sore with deep breath"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
-         "|neck trauma"),
+         "|neck trauma|midline tenderness|midline low back tenderness|midline back tenderness"
+         "|tender over the midline|midline tender"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
@@ -739,11 +806,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
     _cat("frostbite", "frostbite or a cold injury", S, "general_practice", (MEDS, PROCEDURE),
-         "frostbite|frost bite"),
+         "frostbite|frost bite|fingertips went white|frostnip"),
     _cat("chemical_exposure", "a chemical exposure of the skin", S, "toxicology",
          (PROCEDURE,), "chemical exposure|chemical burn|chemical splash"),
     _cat("hypertension", "high blood pressure", S, "cardiology", (LABS, ECG),
          "hypertension|high blood pressure|elevated blood pressure|blood pressure high"
+         "|pressure was high|bp machine"
          "|blood pressure, high|hypertensive|bp was high|bp is high|high bp"
          "|blood pressure was high"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
@@ -768,26 +836,29 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
-         f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"),
+         f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
+         "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
     _cat("hyperventilation", "hyperventilation", S, "pulmonology", (LABS,),
          "hyperventilation|hyperventilating"),
     _cat("menstrual", "a menstrual problem", S, "gynecology", (LABS,),
          "menstrual pain|menstrual cramps|dysmenorrhea|dysmenorrhoea|menstrual problem"
          "|menstrual problems|irregular periods|missed period|midmenstrual pain"
          "|mid menstrual pain|ovulation pain|period pain|period pains|period cramps"
-         "|heavy periods|heavy period|flooding through"),
+         "|heavy periods|heavy period|flooding through|period's been|pad every hour|through a pad"),
     _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
          "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
          "|haemorrhoid|haemorrhoids"),
     _cat("hearing_loss", "hearing loss", S, "ent", (CONSULT,),
-         "hearing loss|loss of hearing|deafness|sudden hearing loss"),
+         "hearing loss|loss of hearing|deafness|sudden hearing loss|ear muffled"
+         "|ear completely muffled|muffled hearing"),
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
-         "labial swelling|bartholin"),
+         "labial swelling|bartholin|swelling labia|labia|labial"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
-         "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"),
+         "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
+         "|blood stained urine"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
@@ -796,7 +867,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|feels weak|feeling weak"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
-         "|temp at home|temperature at home|fever at home", infection=True),
+         "|temp at home|temperature at home|fever at home|no obvious source"
+         "|no source", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
@@ -807,6 +879,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|joint pain|hip joint pain|wrist swelling|knee swelling|ankle swelling|foot swelling"
          "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"
          "|extremity injury|extremity pain|limb injury|limb pain|thigh pain|thigh injury"
+         "|shin injury|shin pain|thumb injury|inversion injury|outstretched arm"
+         "|refusing to weight bear|won't weight bear|unable to weight bear|non weight bearing"
+         "|won't stand on|swung by the arms|swung her by the arms|swung him by the arms"
+         "|pulled elbow|corked thigh|dead leg|arm pulled|not using it"
          "|swollen joint|swollen joints|joint swelling|forearm pain|forearm injury|heel pain"
          "|jammed finger|rolled ankle|arm swelling|won't use arm|will not use arm"
          "|went over on my ankle|went over on her ankle|went over on his ankle"
@@ -829,11 +905,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
          "|did my back in|done my back in|did his back in|did her back in|put my back out"
          "|put his back out|put her back out"
-         "|pulled her back|pulled my back"),
+         "|pulled her back|pulled my back|pain lower back|stiff neck|neck stiffness|back ache"
+         "|low back ache|mid back pain"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
          "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
+         "|burning micturition|passing water|burning urine|when he pees|when she pees"
          "|when urinating|when i pee|burns to urinate|hurts to urinate|urinary symptom"
          "|urinary symptoms|urinary sx|polyuria|burning with urination|pain with urination"
          "|burning when urinating|burning when peeing|when she wees|when he wees"
@@ -852,14 +930,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cough|coughing", infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,),
          "nosebleed|nose bleed|epistaxis|nose started bleeding|nose is bleeding|nose bleeding"
-         "|bleeding from the nose|bleeding nose"),
+         "|bleeding from the nose|bleeding nose|nosebleeds|nose bleeds|nostril bleeding"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
-         "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"),
+         "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"
+         "|nipped by|scratched by a dog|scratched by a stray|scratched by a cat|fight bite"
+         "|cat bit|dog bit"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
-         "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg"),
+         "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
+         "|pulled his ng"),
     # A prolapsed stoma or a parastomal hernia: the stoma team reduces or reviews it.
     _cat("stoma_prolapse", "a prolapsed stoma or parastomal hernia", S, "general_surgery",
          (CONSULT,),
@@ -881,7 +962,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "general_surgery", (IMAGING, CONSULT),
          "ptbd|perm cath|permcath|avf malfunction|fistula malfunction|drain malfunction"
          "|drain problem|catheter problem|stoma problem|shunt problem|shunt malfunction"
-         "|tracheostomy problem|trach problem|pacemaker problem|device problem"
+         "|tracheostomy problem|trach problem|pacemaker problem|device problem|no thrill|no bruit"
+         "|no buzz|feel the buzz|hd cath|tunneled|tunnelled|dialysis catheter"
          "|device malfunction|port problem|port malfunction|picc problem|picc line problem"
          "|ostomy problem|colostomy problem|ileostomy problem"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
@@ -896,12 +978,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "needle stick|needlestick|stuck with a needle|stuck w a needle|blood exposure"
          "|body fluid exposure|stuck w", requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
-         "needle stick|needlestick|blood exposure|body fluid exposure"),
+         "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
+         "|used needle|dirty needle"),
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
          "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
          "|psychosis|delusion|delusions|delusional|paranoid|paranoia|bizarre behavior"
          "|psychiatric evaluation|psych eval|psych evaluation"
-         "|bizarre behaviour|agitation|agitated"),
+         "|bizarre behaviour|agitation|agitated|low mood|feeling low|section 136"
+         "|mental health act|mha assessment"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -914,19 +998,44 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
          "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea"
          "|sinus pain|sinus pressure|sinusitis|covid|coronavirus|stuffy nose|sneezing"
-         "|blocked nose"
+         "|blocked nose|snuffly|snuffles"
          "|scratchy throat",
          infection=True),
-    _cat("ear", "an ear complaint", S, "ent", (), "tinnitus|ear discharge|otorrhea|otorrhoea"),
+    _cat("ear", "an ear complaint", S, "ent", (),
+         "tinnitus|ear discharge|otorrhea|otorrhoea|ear wax|wax|ear blocked|blocked ear"
+         "|hearing aid"),
+    # New flashes and floaters: a dilated retinal examination for a tear (RCOphth).
+    _cat("flashes_floaters", "new flashes or floaters", S, "ophthalmology", (CONSULT,),
+         "floaters|flashing lights|flashes of light|new flashes"),
+    # A haematoma of the ear's pinna is drained to save the cartilage.
+    _cat("ear_haematoma", "a haematoma of the ear", S, "ent", (PROCEDURE,),
+         "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"),
+    # A ring stuck on a swollen finger is cut off: one procedure.
+    _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
+         "ring stuck|stuck ring|ring removal"),
+    # Recurrent falls in an older adult: the cause is worked up (NICE CG161).
+    _cat("recurrent_falls", "recurrent falls", S, "geriatrics", (LABS, ECG, XRAY),
+         "keep falling|keeps falling|recurrent falls|frequent falls|multiple falls"
+         "|falls this week|falls this month"),
+    _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
+         "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"),
+    # A dose taken twice by mistake, with no symptoms: advice, or poisons-line guidance.
+    _cat("medication_error", "a medication taken in error", S, "general_practice", (),
+         "twice by mistake|by mistake|double dose|doubled dose|took it twice|taken twice"
+         "|dose twice|doses twice"),
+    _cat("custody_check", "a check for police custody", S, "general_practice", (),
+         "fitness to detain|from custody|in custody|detainee"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
          "hoarseness|hoarse voice|voice change|voice changes|hoarse"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
          "red eye|red eyes|eyes are red|eye is red|eye red|eyes red|crusty eyes|crusty eye"
+         "|eyes sticky|eye sticky|red blob|subconjunctival"
          "|eyes are crusty|eye irritation|eye redness|gunky|stuck together|eyes pink|pink eyes"
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stuck shut|matted shut|eye crusting|crusted eye|contact lens"
-         "|stye|sticky eye|sticky red eye|sticky yellow discharge|gritty eye|gritty"),
+         "|stye|sticky eye|sticky red eye|sticky yellow discharge|gritty eye|gritty|sticky eyes"
+         "|crusted shut|goopy|lost contact|soft contact"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -934,7 +1043,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|oral thrush|thrush"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
-         "|dental problem|gum problem|tooth problem|teething"),
+         "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
+         "|denture"
+         "|chewing on everything"),
     # A chipped, loose or displaced tooth after a blow: a dental X-ray and a dental
     # consultation (IADT 2020). A knocked-out tooth is dental_avulsion.
     _cat("dental_trauma", "a dental injury", S, "dentistry", (XRAY, CONSULT),
@@ -953,7 +1064,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
          "|tick bite|tick removal|embedded tick|found a tick|tick on|mosquito bite"
-         "|mosquito bites|bug bites|insect bites"),
+         "|mosquito bites|bug bites|insect bites|tick stuck|tick attached"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -964,13 +1075,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
          (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook|in his zip"
          "|in the zip|caught in zip|caught in his zip|zipper injury|zip injury"
-         "|splinter|nail gun"),
+         "|splinter|nail gun|taser barb|barb still embedded|barb embedded"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
-         "|through a glass door|through a window|through the window|glass door"),
+         "|through a glass door|through a window|through the window|glass door|glass shard"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
-         "puncture wound|stepped on a nail|nail through"),
+         "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
+         "|rusty nail|through boot|into sole"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|dressing changed|change my dressing"
          "|stitches out|abrasion|abrasions|road rash"
@@ -981,6 +1093,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|removal of sutures|cast check|cast problem|splint check|cast removal"
          "|sutures removed|stitches removed|staples removed|remove sutures|remove stitches"
          "|remove staples|repaired wound|grazed|skin flap|staples due out|stitches due out"
+         "|staples put in|wants them out|splint feels tight|cast feels tight|cast feels too tight"
          "|sutures due out"
          "|clips due out|clip removal|dressing peeled off|dressing came off|dressing fell off"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
@@ -988,20 +1101,32 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|note for work|fit note"
          "|pharmacy is closed|pharmacy closed|need my pills|needs his pills|needs her pills"
          "|need my medication"
-         "|work note|school note"
+         "|work note|school note|my usual"
          "|sick note|doctor's note|medical certificate|physical form|form signed"
          "|forms signed|paperwork|script|needs a script|repeat script|lost his meds"
-         "|lost her meds|lost my meds|lost his medication|lost her medication"
+         "|lost her meds|lost my meds|lost his medication|lost her medication|lost inhaler"
+         "|lost his inhaler|lost her inhaler|lost my inhaler|lost salbutamol"
          "|lost my medication|wallet with meds"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
-         "film copy|copy of records|medical certificate|check up|checkup|for examination"),
+         "film copy|copy of records|medical certificate|check up|checkup|for examination"
+         "|note for extenuating|photographed for|injuries written down"),
+    # Shelter, a refuge or a social worker: no ED resource, but a need to meet.
+    _cat("social_need", "shelter or social help", S, "social_work", (),
+         "somewhere warm|somewhere to sleep|somewhere to go|bed for the night|a refuge"
+         "|to get warm|get warm"
+         "|finding a refuge|social worker|cup of tea and a chat|leaflet|food bank"),
+    # A long-acting antipsychotic injection that is due: one IM medication.
+    _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
+         "depot|depot injection|depot overdue|depot due"),
     # A urine pregnancy test is point-of-care, not a resource.
     _cat("pregnancy_test", "a pregnancy test", S, "gynecology", (),
-         "preg test|pregnancy test|wants a pregnancy test"),
+         "preg test|pregnancy test|wants a pregnancy test|think i'm pregnant|if she's pregnant"
+         "|if she is pregnant"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
          "|nebuliser broke|oxygen concentrator|wheelchair broke|pump broke|insulin pump broke"
+         "|pump screen|supply delivery|out of filters"
          "|insulin pump failure|needs a new bag|new bag|bag connector|leg bag strap"),
     _cat("gout", "a gout flare", S, "rheumatology", (LABS,),
          "gout|gouty|podagra"),
@@ -1010,13 +1135,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING, CONSULT),
          "hot potato voice|muffled voice|voice muffled|trismus|uvula deviated|uvula deviation"
          "|deviated uvula|peritonsillar|quinsy|difficulty opening mouth"
+         "|swelling below the jawline|swelling right jaw|swelling left jaw"
          "|difficulty opening her mouth|difficulty opening his mouth|can't open mouth"
          "|cannot open mouth|swelling spreading under the jaw|swelling under the jaw",
          infection=True),
     # Blood tests a doctor has asked for: labs, one resource.
     _cat("test_request", "tests a doctor has asked for", S, "general_practice", (LABS,),
          "wants bloods|needs bloods|for bloods|blood test|blood tests|mono test|for labs"
-         "|for blood work|lfts|tfts|inr check|tac level|tacrolimus level|drug level"
+         "|for blood work|lfts|tfts|u&e|u&es|potassium check|inr check|tac level|tacrolimus level"
+         "|drug level|lithium level"
          "|repeat blood test|repeat bloods|repeat labs|potassium recheck|recheck potassium"),
     # An IUD whose strings cannot be felt: an ultrasound finds it.
     _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
@@ -1024,11 +1151,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A small child's fall from furniture onto the floor, playing again: examined only.
     _cat("minor_fall", "a minor fall from furniture", S, "general_practice", (),
          "fell off couch|fell off the couch|fell off bed|fell off the bed|fell off a chair"
-         "|fell off the chair|rolled off the bed|rolled off bed"),
+         "|fell off the chair|rolled off the bed|rolled off bed|rolled off our bed"
+         "|rolled off his bed|rolled off her bed"),
     _cat("contraception", "emergency contraception", S, "gynecology", (),
          "emergency contraception|morning after pill|plan b|condom broke"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
-         "tetanus|immunization|immunisation|vaccination|vaccine"),
+         "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
@@ -1039,7 +1167,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nail with pus|pus around the nail|nail fold"),
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
-         "|fingernails|nail care"),
+         "|fingernails|nail care|side of nail|paronychia|nail fold"),
     # Testing after an exposure without symptoms: the cultures and serology are labs.
     _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",
          (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"

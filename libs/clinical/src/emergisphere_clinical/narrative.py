@@ -75,17 +75,17 @@ _BP = re.compile(
     + _VERB
     + r"(\d{2,3})\s*(?:/\s*(?:(\d{1,3})|palp\w*|p\b|-+|\?)|(?:by |per )?palp\w*|systolic\b)"
 )
+# "PR 110/min" is a rate; "110/70" is a blood pressure, not one.
+_PER_MINUTE = r"s?\b(?!\s*/(?!\s*min\b))"
 # "HR 130s": the decade the monitor hovers in; its lower bound is taken.
 _HR = re.compile(
-    r"\b(?:hr|pulse|heart rate|p|tachy|tachycardic|brady|bradycardic)"
+    r"\b(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic)"
     + _SEP
     + _VERB
     + _NUM
-    + r"s?\b(?!\s*/)"
+    + _PER_MINUTE
 )
-_RR = re.compile(
-    r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + r"\b(?!\s*/)"
-)
+_RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + _PER_MINUTE)
 _SPO2 = re.compile(
     r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|saturation|sats?"
     r"|pulse ox(?:imetry)?)" + _SEP + _VERB + r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)?"
@@ -139,6 +139,8 @@ _AVPU_VOICE = re.compile(
 # 2004): 8 or less responds at most to pain (P, and the airway is at risk); 9-13 is about
 # V; 14 is not alert (new confusion). 15 says nothing the note's words do not.
 _GCS = re.compile(r"\b(?:gcs|glasgow coma scale)(?: score)?(?:\s*(?:of|is|was|:|=))?\s*(\d{1,2})\b")
+# "GCS E1V1M4", "GCS 13 (E3V4M6)": the components add up to the score.
+_GCS_PARTS = re.compile(r"\b(?:gcs\s*(?:of\s*)?:?\s*)?e([1-4])\s*v([1-5]|t)\s*m([1-6])\b")
 GCS_RANGE = (3, 15)
 
 
@@ -296,7 +298,11 @@ def read_narrative(note: str) -> NarrativeReading:
         consciousness = "V"
     gcs: int | None = None
     gcs_rejected: tuple[str, ...] = ()
-    if found := _GCS.search(text):
+    if (parts := _GCS_PARTS.search(text)) and not _GCS.search(text):
+        verbal = 1 if parts.group(2) == "t" else int(parts.group(2))
+        gcs = int(parts.group(1)) + verbal + int(parts.group(3))
+        consciousness = max((consciousness, consciousness_from_gcs(gcs)), key=avpu_rank)
+    elif found := _GCS.search(text):
         if GCS_RANGE[0] <= int(found.group(1)) <= GCS_RANGE[1]:
             gcs = int(found.group(1))
             # The worse of the two readings stands.

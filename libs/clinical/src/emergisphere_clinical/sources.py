@@ -60,6 +60,11 @@ ESI_B_CENTRAL_PAIN = (
     " the Canadian Triage and Acuity Scale pain modifiers (Bullard et al., CJEM 2008)"
 )
 ESI_C = f"{_ESI}, decision point C"
+UNREAD_COMPLAINT = (
+    f"{_ESI}, chapter 4 (decision point B): a high-risk situation is judged from the"
+    " complaint, and one the engine cannot read is not ruled out (missing data never"
+    " lowers acuity): the nurse assesses now"
+)
 ESI_D = f"{_ESI}, decision point D"
 ESI_D_CONSIDER = (
     f"{_ESI}, chapter 6 (decision point D): danger-zone vital signs mean consider ESI 2;"
@@ -287,4 +292,24 @@ POST_TONSILLECTOMY_BLEED = (
     "ENT UK, Post-tonsillectomy haemorrhage (2019): any bleeding after a tonsillectomy can"
     " herald a larger one that threatens the airway, and needs ENT assessment now; a"
     f" high-risk situation at {ESI_B}"
+)
+POSTPARTUM_PSYCHOSIS = (
+    "NICE CG192 (antenatal and postnatal mental health, 2020) and RCPsych: psychosis in the"
+    " weeks after birth is a psychiatric emergency, with risk to mother and baby; a"
+    f" high-risk situation at {ESI_B}"
+)
+HIGH_PRESSURE_INJECTION = (
+    "BOAST / BSSH Standards for the management of open fractures and hand trauma (2016):"
+    " a high-pressure injection injury looks minor but needs emergency surgical"
+    f" debridement to save the digit; a high-risk situation at {ESI_B}"
+)
+UNRECORDABLE_BP = (
+    f"{_ESI}, chapter 3 (decision point A): a blood pressure that cannot be recorded is"
+    " hypotension with hypoperfusion, which needs haemodynamic support now"
+)
+MENINGITIS = (
+    "NICE NG240 (meningitis and meningococcal disease, 2024): a stiff neck with a fever,"
+    " headache, photophobia or a rash is bacterial meningitis until shown otherwise, and"
+    " a sudden headache with a stiff neck is a subarachnoid haemorrhage; a high-risk"
+    f" situation at {ESI_B}"
 )

@@ -32,7 +32,9 @@ _ABBREVIATIONS = (
     ("cva tenderness", "flank tenderness"), ("cva tender", "flank tenderness"),
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
     ("spc", "suprapubic catheter"), ("idc", "indwelling urinary catheter"),
-    ("glf", "ground level fall"), ("lkw", "last known well"), ("?#", "possible fracture"),
+    ("glf", "ground level fall"), ("inv inj", "inversion injury"),
+    ("rbs", "random blood sugar"), ("grbs", "blood sugar"), ("nwb", "non weight bearing"),
+    ("lkw", "last known well"), ("?#", "possible fracture"),
     ("#nof", "hip fracture"),
     ("# nof", "hip fracture"), ("crt", "cap refill"), ("w/o", "without"), ("w/", "with"),
     ("unresp", "unresponsive"), ("foosh", "fell on an outstretched hand"),
@@ -168,6 +170,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             rf"|(?:cannot|can't|unable to) (?:feel|find|palpate) (?:a |the |his |her )?"
             rf"{_LIMB_PULSE} pulse"
             r"|no (?:palpable |pedal |distal )?pulses|no pulses can be (?:felt|found|palpated)"
+            rf"|no {_LIMB_PULSE} (?:or|and) {_LIMB_PULSE} pulses"
+            rf"|(?:{_LIMB_PULSE} )?pulses? (?:not|no longer) (?:palpable|felt|present)"
             r"|pulses (?:cannot|can't|could not|couldn't) be (?:felt|found|palpated))"
         ),
         r"\1 limb ischemia",
@@ -264,7 +268,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|stone|pebble|peanut|crayon|eraser|something|insect|bug|cotton bud(?: tip)?"
             r"|cotton swab(?: tip)?|q tip)(?: stuck)?"
             r"(?: \w+){0,2}? (?:up |in |into |inside )(?:the |her |his |my |their |your )?"
-            r"(?:(?:left|right|lt|rt) )?(nose|nostril|ear)\b"
+            r"(?:(?:left|right|lt|rt|l|r) )?(nose|nostril|ear)\b"
         ),
         r"foreign body in the \1",
     ),
@@ -317,16 +321,18 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"\1 weakness",
     ),
-    # "Took about 30 acetaminophen 500 mg tablets": an overdose.
+    # "Took about 30 acetaminophen 500 mg tablets": an overdose. Five tablets or more at
+    # once; "took 2 paracetamol" is a dose.
     (
-        ("took",),
+        ("took", "taking", "taken", "swallowed"),
         re.compile(
-            r"\btook [\"'\u201c]?(?:about |around |approximately |approx\.? |over |maybe |~)?\d+"
+            r"\b(?:took|taking|taken|swallowed) [\"'\u201c]?"
+            r"(?:about |around |approximately |approx\.? |over |maybe |~)?(\d+)"
             r"[\"'\u201d]? (?:[\w.]+ ){0,4}?(?:tablets|pills|capsules|tabs|caps|paracetamol"
             r"|acetaminophen|tylenol|panadol|ibuprofen|advil|motrin|aspirin|benadryl|xanax"
             r"|valium|oxycodone|codeine|tramadol|sertraline|amitriptyline|lithium)\b"
         ),
-        "took too many pills",
+        lambda m: "took too many pills" if int(m.group(1)) >= 5 else m.group(0),
     ),
     # Capillary refill is a perfusion sign, not a prescription refill: 3 seconds or more is
     # prolonged (PALS).
@@ -373,8 +379,95 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"\1 injury",
     ),
+    # "Finger white, no cap refill": a digit without circulation.
+    (("refill",), re.compile(r"\bno (?:cap|capillary) refill\b"), "capillary filling absent"),
+    # "Handcuffed at arrest" in a police note is the detention, not a cardiac arrest.
+    (
+        ("arrest",),
+        re.compile(
+            r"\b(police|custody|handcuff\w*|detain\w*|officers?)([^.;]{0,80}?)"
+            r"\b(?:at|since|during|on|after|before|under|resisting) arrest\b"
+        ),
+        r"\1\2 at detention",
+    ),
+    # "Hasn't eaten or drunk", "not drunk much": drinking fluids, not intoxication.
+    (
+        ("drunk",),
+        re.compile(
+            r"\b(?:eaten|eat|eating) (?:or|and|nor) drunk\b|\bdrunk (?=anything\b|much\b"
+            r"|very little\b|little\b|enough\b|since\b)"
+        ),
+        lambda m: "eaten or had fluids" if m.group(0).startswith("eat") else "had fluids ",
+    ),
+    # A limb that went cold or white is its circulation, not a cold.
+    (
+        ("cold",),
+        re.compile(
+            r"\b(leg|legs|arm|arms|foot|feet|hand|hands|limb|finger|fingers|toe|toes)"
+            r"((?: (?:suddenly|now|is|feels|went|was|became|very|icy|white|pale|and))*) cold\b"
+        ),
+        r"\1\2 cool",
+    ),
+    # "His foot hurts": pain there; "pain and swelling in my lower leg": both.
+    (
+        ("hurts", "pain and swelling in"),
+        re.compile(
+            r"\b(foot|knee|ankle|wrist|hand|arm|leg|hip|shoulder|elbow|finger|toe|back|neck"
+            r"|chest|head|stomach|belly|tummy|ear|eye|throat) (?:really |still )?hurts\b"
+            r"|\bpain and swelling in (?:the |his |her |my )?(?:(?:left|right|lower|upper) )*"
+            r"(leg|arm|foot|hand|knee|ankle|calf|wrist)\b"
+        ),
+        lambda m: f"{m.group(1)} pain" if m.group(1) else f"{m.group(2)} swelling and pain",
+    ),
     # "Post-stroke", "post MI": the event is past history.
     (("post",), re.compile(r"\bpost[- ](stroke|cva|mi)\b"), r"history of \1"),
+    # "Stubbed his left 4th toe", "banged shin", "bent thumb back": an injury to that part.
+    (
+        (
+            "stubbed",
+            "banged",
+            "bumped",
+            "bent",
+            "jammed",
+            "knocked",
+            "bashed",
+            "whacked",
+            "hit",
+            "crushed",
+        ),
+        re.compile(
+            r"\b(?:stubbed|banged|bumped|bent|jammed|knocked|bashed|whacked|hit|crushed)"
+            r"(?: (?:her|his|my|their|the|tip of|left|right|l|r|\d\w*|great|big|little|middle"
+            r"|index|ring))* (finger|fingers|thumb|toe|toes|pinky|hand|wrist|ankle|foot|knee"
+            r"|shin|elbow|shoulder|thigh)\b"
+        ),
+        lambda m: f"{'finger' if m.group(1) == 'pinky' else m.group(1)} injury",
+    ),
+    # "Finger slammed in a car door", "a tin of beans dropped on her foot".
+    (
+        ("slammed", "caught in", "trapped in", "shut in", "crushed in", "dropped"),
+        re.compile(
+            r"\b(finger|fingers|thumb|hand|toe|foot)(?: \w+){0,2}? (?:slammed|caught|trapped"
+            r"|shut|crushed) in\b|\bdropped(?: \w+){1,4}? on (?:(?:her|his|my|their|the) )?"
+            r"(?:(?:left|right) )?(?:(?:great|big|little) )?(foot|toe|toes|hand|finger|fingers)\b"
+        ),
+        lambda m: f"{m.group(1) or m.group(2)} injury",
+    ),
+    # "20 x 400 mg", "took 14 x sertraline 50 mg": a pill count by strength; five or
+    # more tablets at once is an overdose until shown otherwise.
+    (
+        ("x ",),
+        re.compile(r"\b(\d{1,3}) ?x (?:[a-z]+ )?\d+(?:\.\d+)? ?(?:mg|mcg|g)\b"),
+        lambda m: "took too many pills" if int(m.group(1)) >= 5 else m.group(0),
+    ),
+    # "Hb 78 g/L", "Hb 6.2": a haemoglobin below 100 g/L (10 g/dL) is anaemia to work up.
+    (
+        ("hb",),
+        re.compile(r"\bhb:? (?:of )?(\d{1,3}(?:\.\d)?)(?: ?g/l| ?g/dl)?\b"),
+        lambda m: (
+            "low hb" if float(m.group(1)) < (10 if float(m.group(1)) < 25 else 100) else m.group(0)
+        ),
+    ),
     # "Tender right lower ribs": rib pain.
     (
         ("tender",),
@@ -592,7 +685,8 @@ _POSSESSIVE = re.compile(
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
 _PAIN_IN = re.compile(
     r"\bpain in (?:the|his|her|my|their|your) (?:(?:left|right) )?([a-z]+)\b"
-    r"|\bpain (?:in|on|at) (?:the |his |her |my |their |your )?(knee|ankle|wrist|hand|foot"
+    r"|\bpain (?:(?:in|on|at) (?:the |his |her |my |their |your )?|(?=(?:left|right) ))"
+    r"(?:(?:left|right) )?(knee|ankle|wrist|hand|foot"
     r"|leg|arm|shoulder|hip|neck|elbow|finger|toe|thigh|back|chest|abdomen|head)\b"
 )
 
