@@ -130,7 +130,7 @@ async def test_impossible_vital_in_a_narrative_gets_422_naming_the_field(
 
 
 async def test_point_of_care_glucose_is_assessed(api: httpx.AsyncClient) -> None:
-    body = {"chief_complaint": "sweaty and shaky", "age_years": 50}
+    body = {"chief_complaint": "feels weak and shaky", "age_years": 50}
     low = await api.post(URL, json={**body, "vitals": {"glucose_mg_dl": 45}})
     assert low.status_code == 200, low.text
     assert low.json()["acuity"] == 2
