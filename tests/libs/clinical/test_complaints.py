@@ -680,3 +680,58 @@ def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expec
 )
 def test_round_7_readings_need_their_context(text: str, absent: str) -> None:
     assert absent not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What desk staff type: misspelt, plain, short.
+        ("electrocuted at work, unconcious", "unresponsive"),
+        ("bee sting, collapsed in car park, barely concious", "altered_mental_status"),
+        ("heroin OD they said, not waking, lips blue", "overdose"),
+        ("friends say not waking", "unresponsive"),
+        ("asthma attack cant speak, lips blue", "respiratory_distress"),
+        ("ate peanuts, lips swelling, throat itchy", "anaphylaxis"),
+        ("14yo boy sudden pain in testicle", "testicular_torsion"),
+        ("vomitting blood buckets", "gi_bleed"),
+        ("baby 3 wks hot to touch", "fever"),
+        ("discharge from willy", "genital_discharge"),
+        ("earring stuck in ear lobe", "skin_foreign_body"),
+        ("fell off bike, shoulder painful", "limb_injury"),
+        # Heart, lungs and brain.
+        ("can't stand without falling to the left, seeing double", "stroke"),
+        ("trouble finding words, resolved", "stroke"),
+        ("tingling feet, now legs weak, reflexes absent at knees", "neuromuscular_weakness"),
+        ("known myasthenia, now choking on food and drinks", "neuromuscular_weakness"),
+        ("headache, temp 102.9 F, neck stiff, hates the light", "meningitis"),
+        ("pacemaker beeping at night", "device_check"),
+        # Abdomen, pelvis and children.
+        ("positive home preg test, RIF pain, pain at tip of R shoulder", "ectopic_signs"),
+        ("streak of blood on the paper, known piles", "minor_rectal_bleeding"),
+        ("on peritoneal dialysis, cloudy bags since this morning", "abdominal_pain"),
+        ("clusters of punched-out sores on his eczema", "eczema_herpeticum"),
+        ("VP shunt, headache since waking, vomited x3", "shunt_malfunction"),
+        ("brother's magnetic ball set, he swallowed some", "battery_ingestion"),
+        ("choking on a peanut 3 days ago, wheeze R side", "inhaled_foreign_body"),
+    ],
+)
+def test_desk_notes_vital_systems_and_childrens_weekend_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A choking episode days ago, or trouble swallowing, is no obstructed airway now.
+        ("choking on a peanut 3 days ago, playing", "respiratory_failure"),
+        ("known myasthenia, choking on food and drinks", "respiratory_failure"),
+        # A little bright blood on the paper is not a haemodynamic GI bleed.
+        ("streak of blood on the toilet paper, known piles", "gi_bleed"),
+        # A shunt with no symptom of failure.
+        ("VP shunt, here for a sick note", "shunt_malfunction"),
+        # A negative test is not a pregnancy.
+        ("urine hCG negative, shoulder tip pain after a fall", "ectopic_signs"),
+    ],
+)
+def test_round_8_readings_need_their_context(text: str, absent: str) -> None:
+    assert absent not in keys(text)

@@ -218,3 +218,22 @@ def test_a_glasgow_coma_scale_by_its_components_is_read(note: str, gcs: int, lev
 def test_a_head_injury_at_gcs_e1v1m4_is_decision_point_a() -> None:
     note = "30 yo M, RTA, no helmet. GCS E1V1M4, bleeding from R ear. BP 160/90, PR 58/min."
     assert assess(input_from_narrative(note)).acuity == 1
+
+
+def test_a_day_of_the_week_is_not_a_saturation() -> None:
+    values = read_narrative("D+V since Sat, 10+ watery stools, HR 96").values
+    assert "spo2" not in values
+    assert read_narrative("sats 94% on air").values["spo2"] == 94
+
+
+def test_a_rate_on_the_monitor_and_a_baby_in_weeks_are_read() -> None:
+    assert read_narrative("irregular on monitor at 148").values["heart_rate"] == 148
+    age = read_narrative("baby 3 wks hot to touch").age_years
+    assert age is not None
+    assert age * 365.25 == pytest.approx(21)
+
+
+def test_bleeding_with_poor_perfusion_is_haemorrhagic_shock() -> None:
+    assert assess(input_from_narrative("vomitting blood, grey and clammy, 49M")).acuity == 1
+    assert assess(input_from_narrative("stabbed in chest, grey and sweaty")).acuity == 1
+    assert assess(input_from_narrative("vomited blood once, 49M, HR 80")).acuity == 2

@@ -312,6 +312,17 @@ def _compromise(
     if swelling and "respiratory_distress" in keys:
         text = "Respiratory distress with a swelling airway (infection or strangulation)."
         found.append(Finding(1, "esi.a.airway_threat", text, sources.AIRWAY_THREAT))
+    bleeding = keys & {
+        "major_haemorrhage",
+        "gi_bleed",
+        "major_trauma",
+        "antepartum_haemorrhage",
+        "pregnancy_complication",
+        "post_tonsillectomy_bleed",
+    }
+    if bleeding and "poor_perfusion" in keys:
+        text = "Bleeding with pale, cool or clammy skin: haemorrhagic shock, blood now."
+        found.append(Finding(1, "esi.a.haemorrhagic_shock", text, sources.HAEMORRHAGIC_SHOCK))
     child = age is not None and age < PALS_ADULT_AGE_YEARS
     drowsy = "altered_mental_status" in keys or avpu_rank(v.consciousness) > 0
     if child and "respiratory_distress" in keys and drowsy:

@@ -113,7 +113,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|moaning to pain|moans to pain|groans to pain|only moaning|only to sternal rub"
          "|responds to sternal rub|doesn't respond to pain|does not respond to pain"
          "|not responding|not responsive"
-         "|not responding to pain|no response to pain|unresponsive to pain",
+         "|not responding to pain|no response to pain|unresponsive to pain"
+         "|not waking|can't wake|cannot wake|unable to wake|floppy, not crying"
+         "|floppy and not crying|limp, not crying|not crying, floppy|no breathing effort",
          actions=("glucose_check",)),
     _cat("unrecordable_bp", "a blood pressure that cannot be recorded", A, "critical_care",
          (LABS, FLUIDS, MEDS),
@@ -153,7 +155,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # AHA/ASA warning signs: sudden numbness of the face, arm or leg, one side.
          "|arm numbness|leg numbness|face numbness|facial numbness|one sided numbness"
          "|unilateral numbness|side numbness|cva|cerebrovascular accident|symptoms of stroke"
-         "|stroke symptoms|slurry|speech went slurry|dropped his cup|dropped her cup",
+         "|stroke symptoms|slurry|speech went slurry|dropped his cup|dropped her cup"
+         "|falling to the left|falling to the right|falling to one side"
+         "|can't stand without falling|trouble finding words|can't find words|word finding",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -171,7 +175,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # Stridor and an inhaled foreign body obstruct the upper airway (CTAS moderate
          # respiratory distress, Bullard et al., CJEM 2017).
          "|stridor|airway foreign body|respiratory foreign body|aspirated foreign body"
-         "|foreign body aspiration"),
+         "|foreign body aspiration"
+         "|lips blue|lips went blue|lips turning blue|can't speak|cannot speak|unable to speak"
+         "|can't talk|cannot talk|unable to talk"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -202,7 +208,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen tongue|lip swelling|swollen lips|swollen lip|throat tightness"
          "|throat feels tight|throat feels a little tight|used her epipen|used his epipen"
          "|used epipen|gave epipen|epipen given|epinephrine auto injector|angioedema"
-         "|angio oedema"),
+         "|angio oedema"
+         "|lips swelling|lips swollen|lips massive"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -269,11 +276,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
          "gi bleed|gastrointestinal bleed|vomiting blood|hematemesis|haematemesis"
+         "|vomited blood|vomited up blood"
          "|hematochezia|haematochezia"
          "|coffee ground|melena|melaena|black stool|black stools|tarry stool|tarry stools"
          "|black tarry|blood in stool"
          "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"
-         "|blood on the paper|blood in the pan|bleeding from the back passage"),
+         "|bloody stools"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -353,7 +361,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|doesn't know what day|does not know what day|doesn't know the day"
          "|nodding off|drifts off|drifting off|opens eyes when you shout|opens eyes to voice"
          "|catatonic|catatonia|mute to all"
-         "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1",
+         "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1"
+         "|barely conscious|semi conscious|hardly talking|barely responsive|slow answering"
+         "|slow to answer questions",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -425,9 +435,31 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          source=sources.POST_TONSILLECTOMY_BLEED),
     _cat("meningitis", "a stiff neck with fever or headache (meningitis)", B, "neurology",
          (LABS, IMAGING, MEDS),
-         "meningitis|meningism|neck stiffness|stiff neck|nuchal rigidity|neck is stiff",
-         requires_any="fever|febrile|temperature|headache|photophobia|rash|vomiting|vomited",
+         "meningitis|meningism|neck stiffness|stiff neck|nuchal rigidity|neck is stiff"
+         "|neck stiff",
+         requires_any="fever|febrile|temperature|temp|headache|photophobia|rash|vomiting|vomited",
          infection=True, source=sources.MENINGITIS),
+    _cat("neuromuscular_weakness", "rising weakness (Guillain-Barre) or a myasthenic crisis", B,
+         "neurology", (LABS, CONSULT),
+         "guillain barre|guillain barré|gbs|reflexes absent|absent reflexes|areflexia"
+         "|ascending weakness|myasthenia|myasthenic",
+         requires_any="weak|weakness|tingling|numb|swallow|swallowing|choking|breath"
+         "|breathing|voice|double vision|dysphagia",
+         history_counts=True, source=sources.NEUROMUSCULAR_WEAKNESS),
+    _cat("ectopic_signs", "shoulder-tip pain in early pregnancy", B, "obstetrics",
+         (LABS, IMAGING, CONSULT),
+         "shoulder tip pain|shoulder tip|tip of right shoulder|tip of left shoulder"
+         "|tip of r shoulder|tip of l shoulder|tip of her shoulder",
+         requires_any="pregnant|pregnancy|lmp|missed period|late period",
+         source=sources.ECTOPIC_SIGNS),
+    _cat("eczema_herpeticum", "eczema herpeticum", B, "dermatology", (LABS, MEDS, CONSULT),
+         "eczema herpeticum|punched out sores|punched out lesions|punched out ulcers",
+         infection=True, source=sources.ECZEMA_HERPETICUM),
+    _cat("shunt_malfunction", "a possible shunt malfunction", B, "neurosurgery",
+         (IMAGING, CONSULT),
+         "vp shunt|ventriculoperitoneal shunt|shunt",
+         requires_any="headache|vomiting|vomited|drowsy|sleepy|irritable|fever",
+         history_counts=True, source=sources.SHUNT_MALFUNCTION),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"),
@@ -445,7 +477,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
          "|coin sized battery|coin battery|coin cell|lithium battery|button cell"
          "|coin shaped battery"
-         "|magnet ingestion", source=sources.BATTERY_INGESTION),
+         "|magnet ingestion"
+         "|magnetic ball|magnetic balls|magnetic beads", source=sources.BATTERY_INGESTION),
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
          (LABS, FLUIDS, MEDS),
@@ -549,7 +582,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sexually abused|underwear missing|drink was spiked|drink spiked|spiked drink"
          "|been spiked|was spiked"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
-         "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion"),
+         "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion|testicle aching"
+         "|testicular ache|testicle ache|aching testicle|pain in testicle"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -574,15 +608,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|prolonged capillary filling|delayed capillary filling|mottling|ashen"
          "|cool extremities|cool peripheries|cool peripherally|cool hands and feet"
          "|cool hands|cool feet"
-         "|grey colour|gray color|limp and grey|limp and gray|looks grey|looks gray"),
+         "|grey colour|gray color|limp and grey|limp and gray|looks grey|looks gray"
+         "|grey and sweaty|gray and sweaty|pale and sweaty|grey and clammy|pale and clammy"),
     _cat("shortness_of_breath", "shortness of breath", S, "pulmonology", (LABS, ECG, XRAY),
          "shortness of breath|short of breath|difficulty breathing|trouble breathing"
          "|breathless|breathlessness|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia"
-         "|hypoxaemia|needs 2 pillows|needs two pillows"
+         "|hypoxaemia|needs 2 pillows|needs two pillows|puffed|more puffed|sleep sitting up"
+         "|sleeps sitting up|orthopnoea|orthopnea"
          "|copd exacerbation|exacerbation of copd|aecopd|bronchiolitis"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
-         "|heart's racing|heart is racing|heart is going crazy|heart pounding"),
+         "|heart's racing|heart is racing|heart is going crazy|heart pounding"
+         "|thumping in the neck|heart thumping"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -597,7 +634,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abdomen discomfort|distended abdomen|abdominal distention|rlq abdominal pain"
          "|ruq abdominal pain|llq abdominal pain|luq abdominal pain|abdominal mass"
          "|quadrant pain|quadrant abdominal pain|quadrant tenderness|lower abdominal pain"
-         "|upper abdominal pain|periumbilical pain"),
+         "|upper abdominal pain|periumbilical pain"
+         "|cloudy bags|cloudy bag|tummy aches|crohn's|crohns"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"),
@@ -620,7 +658,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          # The shortened, externally rotated leg of a hip fracture.
          "|shortened and externally rotated|shortened and rotated|externally rotated"
          "|broke arm|broke leg|broke wrist|broke ankle|broke nose|broke rib|broke foot"
-         "|broke hand"),
+         "|broke hand"
+         "|bent funny"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -677,10 +716,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
          "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss|tingling"
          "|diplopia|double vision|blurred vision|blurry vision|visual disturbance"
+         "|pins and needles|numb fingers|numb patch|eyelid twitching|walking unsteadily"
+         "|unsteady on feet"
          "|visual change|visual changes|tremor|tremors|involuntary movement"
          "|involuntary movements"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
-         "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness"
+         "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
          "cellulitis|skin infection|mastitis|breast abscess|skin redness|toe redness"
@@ -688,6 +729,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|finger redness|foot redness|leg redness|localized redness|localised redness"
          "|red hot limb|reddened hot limb|hot swollen|breast redness|localized swelling"
          "|localised swelling|red warm swollen|warm swollen|is infected|looks infected"
+         "|red hot leg|spreading up"
          "|redness around|redness up to|incision red|wound red|gone red|red and hot and swollen"
          "|probes to bone|ulcer under|oozing cloudy"
          "|infected wound|wound infection|infected cut", infection=True),
@@ -695,7 +737,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
          "|blood sugar low|glucose high|high glucose|sugar high|high sugar|sugars high"
-         "|glucose low|low glucose|sugar low|low sugar|sugars low"),
+         "|glucose low|low glucose|sugar low|low sugar|sugars low"
+         "|says hi|reads hi|meter hi"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -707,7 +750,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
          "abscess|boil|boils|furuncle|carbuncle|fluctuant|pus pocket|pocket of pus"
-         "|draining pus", infection=True),
+         "|draining pus"
+         "|perianal swelling|next to his anus|next to her anus|perianal abscess", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -725,7 +769,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
-         "|blood in sputum|blood stained sputum"),
+         "|blood in sputum|blood stained sputum|blood in his phlegm|blood in her phlegm"
+         "|blood in phlegm"),
     _cat("jaundice", "jaundice", S, "gastroenterology", (LABS, IMAGING),
          "jaundice|jaundiced|yellow skin|yellow eyes|sclera look yellow|yellow sclera"
          "|sclera yellow|look a bit yellow|yellow face"),
@@ -737,10 +782,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "constipation|constipated|hasn't pooed|has not pooed|hasn't had a bowel movement"
          "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"
          "|hasn't opened bowels|not opened bowels|not passed stool|has not passed stool"
-         "|hasn't been to the toilet|not been to the toilet"),
+         "|hasn't been to the toilet|not been to the toilet"
+         "|last poo"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
-         "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"),
+         "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
+         "|vaginal itch|curdy discharge|discharge from willy|discharge from penis"
+         "|discharge from his penis"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -789,7 +837,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
          "|neck trauma|midline tenderness|midline low back tenderness|midline back tenderness"
-         "|tender over the midline|midline tender"),
+         "|tender over the midline|midline tender"
+         "|hurt lower back|hurt his lower back|hurt her lower back"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
@@ -813,7 +862,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hypertension|high blood pressure|elevated blood pressure|blood pressure high"
          "|pressure was high|bp machine"
          "|blood pressure, high|hypertensive|bp was high|bp is high|high bp"
-         "|blood pressure was high"),
+         "|blood pressure was high"
+         "|pharmacy machine"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -821,7 +871,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "generalized edema|generalised edema|generalized oedema|generalised oedema"
          "|anasarca|general edema|leg edema|leg oedema|pedal edema|peripheral edema"
          "|ankle edema|whole body swelling|edema|oedema|swollen legs|swollen ankles"
-         "|swollen feet|bilateral leg swelling"),
+         "|swollen feet|bilateral leg swelling"
+         "|legs swelling|legs swollen"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
@@ -854,21 +905,23 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
-         "labial swelling|bartholin|swelling labia|labia|labial"),
+         "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
-         "|blood stained urine"),
+         "|blood stained urine|blood in wee|blood in his wee|blood in her wee|blood in pee"
+         "|clots in urine|red urine|rose coloured"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
-         "|feels weak|feeling weak"),
+         "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
-         "|no source", infection=True),
+         "|no source"
+         "|hot to touch|shivery", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
@@ -917,7 +970,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning when urinating|burning when peeing|when she wees|when he wees"
          "|hurts to wee|stings to wee|going every ten minutes|burning when passing urine"
          "|pain passing urine|pain when passing urine|stinging when passing urine"
-         "|burning passing urine", infection=True),
+         "|burning passing urine"
+         "|burning wee", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -953,6 +1007,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|anticoagulated|anticoagulant|anticoagulants|blood thinner|blood thinners|doac",
          requires_any="bleeding|oozing|nosebleed|bleed|still bleeding", history_counts=True),
     # Aphthous or chemotherapy mouth ulcers: mouthwash and analgesia by mouth.
+    # Bright blood on the paper with a stool: haemorrhoids or a fissure, examined; not the
+    # haemodynamic bleed of gi_bleed.
+    _cat("minor_rectal_bleeding", "a little bright blood on the paper", S, "general_practice",
+         (LABS,),
+         "blood on the paper|blood in the pan|blood on the toilet paper|streak of blood"
+         "|bleeding from the back passage|bleeding piles"),
+    # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
+    _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
+         "possible inhaled foreign body"),
+    # A pacemaker or ICD to interrogate: the device clinic or cardiology.
+    _cat("device_check", "a pacemaker or defibrillator check", S, "cardiology", (CONSULT,),
+         "pacemaker beeping|pacemaker check|pacemaker alarm|icd beeping|icd alarm|icd check"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"),
@@ -1029,18 +1095,20 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hoarseness|hoarse voice|voice change|voice changes|hoarse"),
     _cat("eye", "a red or sore eye", S, "ophthalmology", (),
          "red eye|red eyes|eyes are red|eye is red|eye red|eyes red|crusty eyes|crusty eye"
-         "|eyes sticky|eye sticky|red blob|subconjunctival"
+         "|eyes sticky|eye sticky|red blob|subconjunctival|hates the light|light hurts"
          "|eyes are crusty|eye irritation|eye redness|gunky|stuck together|eyes pink|pink eyes"
          "|pink eye|conjunctivitis|eye discharge|eye pain|ocular pain|photophobia"
          "|eye swelling|eyelid swelling|periorbital swelling|swollen eye|eye discomfort"
          "|stuck shut|matted shut|eye crusting|crusted eye|contact lens"
          "|stye|sticky eye|sticky red eye|sticky yellow discharge|gritty eye|gritty|sticky eyes"
-         "|crusted shut|goopy|lost contact|soft contact"),
+         "|crusted shut|goopy|lost contact|soft contact"
+         "|hates the light|light hurts"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
          "|spots on hands and feet|spots on hands, feet|blisters in mouth|white patches"
-         "|oral thrush|thrush"),
+         "|oral thrush|thrush"
+         "|nits"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -1057,7 +1125,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # which the handbook treats with labs and IV antibiotics.
     _cat("breast", "breast pain", S, "general_practice", (),
          f"{_BREAST_PAIN}|engorgement|engorged breast|cracked nipple|cracked nipples"
-         "|nipple pain"),
+         "|nipple pain"
+         "|red wedge|wedge on"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN, infection=True,
          requires_any="fever|febrile|chills|rigors"),
@@ -1075,7 +1144,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
          (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook|in his zip"
          "|in the zip|caught in zip|caught in his zip|zipper injury|zip injury"
-         "|splinter|nail gun|taser barb|barb still embedded|barb embedded"),
+         "|splinter|nail gun|taser barb|barb still embedded|barb embedded|trouser zip"
+         "|zip still attached|foreskin caught|earring stuck|earring embedded"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -1095,7 +1165,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|remove staples|repaired wound|grazed|skin flap|staples due out|stitches due out"
          "|staples put in|wants them out|splint feels tight|cast feels tight|cast feels too tight"
          "|sutures due out"
-         "|clips due out|clip removal|dressing peeled off|dressing came off|dressing fell off"),
+         "|clips due out|clip removal|dressing peeled off|dressing came off|dressing fell off"
+         "|port site|port wound|bag keeps leaking|stoma bag leaking|leaking bag"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1106,7 +1177,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forms signed|paperwork|script|needs a script|repeat script|lost his meds"
          "|lost her meds|lost my meds|lost his medication|lost her medication|lost inhaler"
          "|lost his inhaler|lost her inhaler|lost my inhaler|lost salbutamol"
-         "|lost my medication|wallet with meds"),
+         "|lost my medication|wallet with meds"
+         "|lost her blue inhaler|lost his blue inhaler|lost my blue inhaler"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
@@ -1160,7 +1232,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
-         "|warts|skin problem|skin condition"),
+         "|warts|skin problem|skin condition|verruca|mole|moles"),
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"

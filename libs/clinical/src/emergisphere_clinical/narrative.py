@@ -51,8 +51,8 @@ _NEWBORN = re.compile(
 _AGE_INFANT = re.compile(
     r"\b(\d{1,3})\s*(?:([mwd])/o(?!\w)"
     r"|(mos?|wks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
-    # or opening the note: "6mo tugging L ear".
-    r"|^\s*(\d{1,2})\s*(mos?|wks?)\b"
+    # or opening the note: "6mo tugging L ear"; or after "baby": "baby 3 wks".
+    r"|^\s*(\d{1,2})\s*(mos?|wks?)\b|\b(?:baby|infant) (\d{1,2})\s*(mos?|wks?|months?|weeks?)\b"
 )
 # British shorthand: "6/52" is six weeks, "4/12" four months, "5/7" five days. It is an age
 # only where an age stands: opening the note or before the sex ("6/52 F").
@@ -79,15 +79,14 @@ _BP = re.compile(
 _PER_MINUTE = r"s?\b(?!\s*/(?!\s*min\b))"
 # "HR 130s": the decade the monitor hovers in; its lower bound is taken.
 _HR = re.compile(
-    r"\b(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic)"
-    + _SEP
-    + _VERB
-    + _NUM
-    + _PER_MINUTE
+    r"\b(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic"
+    r"|on (?:the )?monitor at)" + _SEP + _VERB + _NUM + _PER_MINUTE
 )
 _RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + _PER_MINUTE)
 _SPO2 = re.compile(
-    r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|saturation|sats?"
+    # "Since Sat" is a day, not a saturation.
+    r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|saturation"
+    r"|(?<!since )(?<!on )(?<!last )(?<!from )(?<!until )(?<!till )sats?"
     r"|pulse ox(?:imetry)?)" + _SEP + _VERB + r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)?"
     r"(?:\s*(?:on|via|with)?\s*(ra\b|room air|\d+\s*l(?:/min|pm)?\b|nrb|non ?rebreather"
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
@@ -180,8 +179,9 @@ def _age(text: str) -> float | None:
         return 0.0
     infant = _AGE_INFANT.search(text)
     if infant:
-        number = infant.group(1) or infant.group(4)
-        value, unit = float(number), (infant.group(2) or infant.group(3) or infant.group(5))[0]
+        number = infant.group(1) or infant.group(4) or infant.group(6)
+        unit_word = infant.group(2) or infant.group(3) or infant.group(5) or infant.group(7)
+        value, unit = float(number), unit_word[0]
         return value / 12 if unit == "m" else value * (7 if unit == "w" else 1) / 365.25
     fraction = _AGE_FRACTION.search(text)
     if fraction:

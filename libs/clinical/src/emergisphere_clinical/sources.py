@@ -313,3 +313,29 @@ MENINGITIS = (
     " a sudden headache with a stiff neck is a subarachnoid haemorrhage; a high-risk"
     f" situation at {ESI_B}"
 )
+NEUROMUSCULAR_WEAKNESS = (
+    "Willison et al., Lancet 2016 (Guillain-Barre syndrome) and the Association of British"
+    " Neurologists' myasthenia guidance (2015): rising weakness with lost reflexes, or"
+    " myasthenia with swallowing or breathing trouble, can reach respiratory failure within"
+    f" hours; a high-risk situation at {ESI_B}"
+)
+HAEMORRHAGIC_SHOCK = (
+    "ATLS 10th edition (American College of Surgeons 2018), shock: bleeding with pale,"
+    " cool, clammy skin is haemorrhagic shock (class III-IV) and needs blood now; a"
+    " life-saving intervention at ESI v4 decision point A"
+)
+ECTOPIC_SIGNS = (
+    "NICE NG126 (ectopic pregnancy and miscarriage, 2019): shoulder-tip pain in early"
+    " pregnancy is blood under the diaphragm until shown otherwise, a sign of ectopic"
+    f" pregnancy; a high-risk situation at {ESI_B}"
+)
+ECZEMA_HERPETICUM = (
+    "NICE CKS, eczema herpeticum (2023): clustered punched-out sores on eczema need same-day"
+    " antiviral treatment, and an ophthalmologist when near the eye; a high-risk situation"
+    f" at {ESI_B}"
+)
+SHUNT_MALFUNCTION = (
+    "Garton, Kestle and Drake, BMJ 2001 (ventricular shunt malfunction): headache,"
+    " vomiting or drowsiness in a patient with a shunt is shunt failure until shown"
+    f" otherwise; a high-risk situation at {ESI_B}"
+)

@@ -34,7 +34,12 @@ _ABBREVIATIONS = (
     ("spc", "suprapubic catheter"), ("idc", "indwelling urinary catheter"),
     ("glf", "ground level fall"), ("inv inj", "inversion injury"),
     ("rbs", "random blood sugar"), ("grbs", "blood sugar"), ("nwb", "non weight bearing"),
-    ("lkw", "last known well"), ("?#", "possible fracture"),
+    ("lkw", "last known well"), ("?#", "possible fracture"), ("od", "overdose"),
+    ("d+v", "diarrhoea and vomiting"), ("d&v", "diarrhoea and vomiting"),
+    # Common misspellings in notes typed at the desk.
+    ("unconcious", "unconscious"), ("concious", "conscious"), ("vomitting", "vomiting"),
+    ("vommiting", "vomiting"), ("cant", "can't"), ("dont", "don't"), ("wont", "won't"),
+    ("doesnt", "doesn't"), ("isnt", "isn't"), ("hasnt", "hasn't"), ("didnt", "didn't"),
     ("#nof", "hip fracture"),
     ("# nof", "hip fracture"), ("crt", "cap refill"), ("w/o", "without"), ("w/", "with"),
     ("unresp", "unresponsive"), ("foosh", "fell on an outstretched hand"),
@@ -468,6 +473,35 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             "low hb" if float(m.group(1)) < (10 if float(m.group(1)) < 25 else 100) else m.group(0)
         ),
     ),
+    # "Choked on a peanut 3 days ago", "choked on a lego piece 2 hrs ago, now fine": the
+    # episode has passed; an inhaled foreign body is looked for. Choking on food and
+    # drink is a swallowing problem. Neither is an airway obstructed now.
+    (
+        ("chok",),
+        re.compile(
+            r"\bchok(?:ed|ing) on (?:a |an |some |his |her )?[\w-]+(?: [\w-]+){0,3}?"
+            r"(?: at [\w ]{1,20}?)? (?:\d+ (?:days?|hours?|hrs?|weeks?|mins?|minutes?) ago"
+            r"|yesterday|last (?:night|week))\b(?![^.;]{0,40}\b(?:still|now|cannot|can't)"
+            r" (?:breathe|breathing|speak|talk|cough))"
+            r"|\bchoking on (?:food|drinks|fluids|liquids|food and drinks|her food|his food)\b"
+        ),
+        lambda m: (
+            "dysphagia"
+            if m.group(0).startswith("choking on")
+            and re.search(r"food|drink|fluid|liquid", m.group(0))
+            and "ago" not in m.group(0)
+            else "possible inhaled foreign body"
+        ),
+    ),
+    # "Shoulder painful", "knee very painful": pain there.
+    (
+        ("painful",),
+        re.compile(
+            r"\b(shoulder|knee|ankle|wrist|elbow|hip|foot|hand|arm|leg|finger|toe|neck|back)"
+            r" (?:is |very |really |quite )?painful\b"
+        ),
+        r"\1 pain",
+    ),
     # "Tender right lower ribs": rib pain.
     (
         ("tender",),
@@ -500,6 +534,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("wk", "week"),
         re.compile(r"\bg\d+\s*(?:p\d+\s*)?,?\s*(?:at\s+|@\s*)?(\d{1,2})\s*(?:wks?|weeks?)\b"),
         r"\1 weeks pregnant",
+    ),
+    # "Positive home preg test", "+HPT": she is pregnant; the test is done.
+    (
+        ("positive", "+hpt", "+upt", "hcg"),
+        re.compile(
+            r"\bpositive (?:home )?(?:preg|pregnancy) test\b|(?<!\w)\+ ?(?:hpt|upt)\b"
+            r"|\b(?:urine )?hcg (?:positive|\+ve|\+)|\bpositive (?:urine )?hcg\b"
+        ),
+        "pregnant",
     ),
     # "34+2 weeks": weeks and days of gestation.
     (("+",), re.compile(r"\b([1-4]?\d)\+[0-6]\s*(?:weeks?|wks?|/40)?"), r"\1 weeks pregnant"),
@@ -684,7 +727,7 @@ _POSSESSIVE = re.compile(
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
 _PAIN_IN = re.compile(
-    r"\bpain in (?:the|his|her|my|their|your) (?:(?:left|right) )?([a-z]+)\b"
+    r"\bpain in (?:(?:the|his|her|my|their|your) )?(?:(?:left|right) )?([a-z]+)\b"
     r"|\bpain (?:(?:in|on|at) (?:the |his |her |my |their |your )?|(?=(?:left|right) ))"
     r"(?:(?:left|right) )?(knee|ankle|wrist|hand|foot"
     r"|leg|arm|shoulder|hip|neck|elbow|finger|toe|thigh|back|chest|abdomen|head)\b"
