@@ -735,3 +735,31 @@ def test_desk_notes_vital_systems_and_childrens_weekend_are_read(text: str, expe
 )
 def test_round_8_readings_need_their_context(text: str, absent: str) -> None:
     assert absent not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("barky cough, stridor only when crying, none at rest", "croup"),
+        ("chewed open a silica gel sachet", "nontoxic_ingestion"),
+        ("ache in R testicle for 2 days", "testicular_torsion"),
+        ("lump in R groin when crying, reducible", "hernia"),
+        ("headaches on and off for a week", "headache"),
+        ("bumped forehead on table edge, small egg", "head_injury"),
+        ("superficial cuts L forearm with a sharpener blade", "laceration"),
+        ("won't reach for anything with his left, arm held pronated", "limb_injury"),
+        ("urine rosé coloured with a few small clots", "hematuria"),
+        ("positive home pregnancy test, wants to confirm", "pregnancy_test"),
+    ],
+)
+def test_a_childrens_weekend_and_the_pelvis_are_read(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_stridor_only_when_crying_is_not_respiratory_distress() -> None:
+    assert "respiratory_distress" not in keys("barky cough, stridor only when crying")
+    assert "respiratory_distress" in keys("barky cough, stridor at rest")
+
+
+def test_cp_in_a_gastrostomy_fed_child_is_cerebral_palsy() -> None:
+    assert "acs" not in keys("8 yo with CP, gastrostomy fed, run out of extension sets")

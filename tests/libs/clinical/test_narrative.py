@@ -237,3 +237,15 @@ def test_bleeding_with_poor_perfusion_is_haemorrhagic_shock() -> None:
     assert assess(input_from_narrative("vomitting blood, grey and clammy, 49M")).acuity == 1
     assert assess(input_from_narrative("stabbed in chest, grey and sweaty")).acuity == 1
     assert assess(input_from_narrative("vomited blood once, 49M, HR 80")).acuity == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "years"),
+    [("10 month girl, temp 38.6", 10 / 12), ("2 yr 2m girl, unimmunised", 2 + 2 / 12)],
+)
+def test_ages_in_months_or_years_and_months_are_read(note: str, years: float) -> None:
+    assert read_narrative(note).age_years == pytest.approx(years)
+
+
+def test_eyes_opening_only_to_pain_is_avpu_p() -> None:
+    assert read_narrative("now only opens eyes to pain, HR 52").consciousness == "P"

@@ -115,7 +115,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not responding|not responsive"
          "|not responding to pain|no response to pain|unresponsive to pain"
          "|not waking|can't wake|cannot wake|unable to wake|floppy, not crying"
-         "|floppy and not crying|limp, not crying|not crying, floppy|no breathing effort",
+         "|floppy and not crying|limp, not crying|not crying, floppy|no breathing effort"
+         "|opens eyes to pain|only opens eyes to pain|eyes open to pain|eyes open to pain only",
          actions=("glucose_check",)),
     _cat("unrecordable_bp", "a blood pressure that cannot be recorded", A, "critical_care",
          (LABS, FLUIDS, MEDS),
@@ -699,7 +700,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|occipital haematoma|scalp haematoma"
          "|hit face|struck face|punched face|kicked face|hit nose|punched nose|hit jaw"
          "|punched jaw|hit mouth|punched mouth"
-         "|nose injury|nasal trauma|nose trauma"),
+         "|nose injury|nasal trauma|nose trauma"
+         "|bumped forehead|bumped his forehead|bumped her forehead|bumped head|bumped his head"
+         "|bumped her head"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -820,7 +823,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A hernia that hurts may be incarcerated: labs and imaging.
     _cat("hernia", "a hernia or groin swelling", S, "general_surgery", (LABS, IMAGING),
          "hernia|groin pain|groin mass|groin swelling|inguinal pain|inguinal swelling"
-         "|inguinal mass"),
+         "|inguinal mass"
+         "|groin lump|lump in groin|lump in right groin|lump in left groin|reducible lump"),
     _cat("genital_trauma", "a genital or anorectal injury", S, "urology", (IMAGING, CONSULT),
          "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
          "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"),
@@ -910,7 +914,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
          "|blood stained urine|blood in wee|blood in his wee|blood in her wee|blood in pee"
-         "|clots in urine|red urine|rose coloured"),
+         "|clots in urine|red urine|rose coloured"
+         "|rosé coloured|rosé"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
@@ -949,10 +954,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|won't bear weight|can't bear weight|cannot bear weight|unable to bear weight"
          "|refuses to bear weight|non weight bearing|can't put weight|cannot put weight"
          "|collarbone|clavicle|humerus|upper arm|slammed finger|finger in car door"
-         "|finger in a car door|finger in the car door|crushed finger|finger crush"),
+         "|finger in a car door|finger in the car door|crushed finger|finger crush"
+         "|held pronated|won't reach for|pulled up by the hand|pulled him up|pulled her up"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lacerations|lac|lacs|cut|gash|skin defect|ear injury|ear laceration"
-         "|ear trauma"),
+         "|ear trauma"
+         "|superficial cuts|fresh cuts|cuts on her|cuts on his|cuts to her|cuts to his"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -960,7 +967,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|put his back out|put her back out"
          "|pulled her back|pulled my back|pain lower back|stiff neck|neck stiffness|back ache"
          "|low back ache|mid back pain"),
-    _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"),
+    _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"
+         "|headaches"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
          "dysuria|painful urination|burning urination|burning on urination|uti"
          "|urinary tract infection|urinary frequency|voiding pain|when i urinate"
@@ -1019,6 +1027,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A pacemaker or ICD to interrogate: the device clinic or cardiology.
     _cat("device_check", "a pacemaker or defibrillator check", S, "cardiology", (CONSULT,),
          "pacemaker beeping|pacemaker check|pacemaker alarm|icd beeping|icd alarm|icd check"),
+    # Croup with no stridor at rest: oral dexamethasone, no ED resource (Westley score mild).
+    _cat("croup", "croup", S, "pediatrics", (),
+         "croup|croupy|barky cough|barking cough|sounds like a seal|croup noise when upset"),
+    # A substance the poisons service calls non-toxic (silica gel, a sip of washing-up
+    # liquid): observation and advice.
+    _cat("nontoxic_ingestion", "a non-toxic ingestion", S, "toxicology", (),
+         "silica gel|low toxicity|non toxic|nontoxic"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"),
@@ -1166,7 +1181,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|staples put in|wants them out|splint feels tight|cast feels tight|cast feels too tight"
          "|sutures due out"
          "|clips due out|clip removal|dressing peeled off|dressing came off|dressing fell off"
-         "|port site|port wound|bag keeps leaking|stoma bag leaking|leaking bag"),
+         "|port site|port wound|bag keeps leaking|stoma bag leaking|leaking bag"
+         "|umbilical port|trach ties"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1193,7 +1209,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A urine pregnancy test is point-of-care, not a resource.
     _cat("pregnancy_test", "a pregnancy test", S, "gynecology", (),
          "preg test|pregnancy test|wants a pregnancy test|think i'm pregnant|if she's pregnant"
-         "|if she is pregnant"),
+         "|if she is pregnant"
+         "|wants to confirm|confirm pregnancy|confirm the pregnancy"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"

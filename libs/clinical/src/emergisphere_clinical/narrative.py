@@ -50,7 +50,7 @@ _NEWBORN = re.compile(
 # (a unit alone is an age only when the sex or "infant" follows, as in "72M").
 _AGE_INFANT = re.compile(
     r"\b(\d{1,3})\s*(?:([mwd])/o(?!\w)"
-    r"|(mos?|wks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
+    r"|(mos?|months?|wks?|weeks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
     # or opening the note: "6mo tugging L ear"; or after "baby": "baby 3 wks".
     r"|^\s*(\d{1,2})\s*(mos?|wks?)\b|\b(?:baby|infant) (\d{1,2})\s*(mos?|wks?|months?|weeks?)\b"
 )
@@ -61,6 +61,8 @@ _AGE_FRACTION = re.compile(
     r"|^\s*(\d{1,2})/(52|12|7)\b"
 )
 _FRACTION_DAYS = {"52": 7.0, "12": 365.25 / 12, "7": 1.0}
+# "2 yr 2m", "2y 4m": years and months.
+_AGE_YEARS_MONTHS = re.compile(r"\b(\d{1,2}) ?(?:y|yr|yrs|years?) ?(\d{1,2}) ?m(?:o|os|onths?)?\b")
 # "72M", "45 F" right after a number at the start of a note or after "pt".
 _AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
@@ -126,6 +128,7 @@ _AVPU_PAIN = re.compile(
     r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
     r"|moans? to sternal rub"
     r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
+    r"|(?:only )?opens eyes to pain|eyes open to pain"
     r"|no response to voice|(?:does not|doesn't|not) respond(?:s|ing)? to pain"
     r"|no response to pain|unresponsive to pain)\b"
 )
@@ -183,6 +186,8 @@ def _age(text: str) -> float | None:
         unit_word = infant.group(2) or infant.group(3) or infant.group(5) or infant.group(7)
         value, unit = float(number), unit_word[0]
         return value / 12 if unit == "m" else value * (7 if unit == "w" else 1) / 365.25
+    if both := _AGE_YEARS_MONTHS.search(text):
+        return int(both.group(1)) + int(both.group(2)) / 12
     fraction = _AGE_FRACTION.search(text)
     if fraction:
         number, unit = [group for group in fraction.groups() if group is not None]

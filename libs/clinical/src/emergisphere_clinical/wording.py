@@ -493,6 +493,30 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             else "possible inhaled foreign body"
         ),
     ),
+    # "Stridor only when crying", "no stridor at rest": croup without distress.
+    (
+        ("stridor",),
+        re.compile(
+            r"\bstridor (?:only )?when (?:crying|upset|agitated|distressed)\b"
+            r"|\bno stridor at rest\b"
+        ),
+        "croup noise when upset",
+    ),
+    # "Ache in R testicle": an ache there.
+    (
+        ("ache in",),
+        re.compile(
+            r"\bache in (?:(?:the|his|her|my) )?(?:(?:left|right|l|r) )?(testicle|testis|ear|tooth"
+            r"|back|knee|hip|shoulder|chest|stomach|tummy|belly)\b"
+        ),
+        r"\1 ache",
+    ),
+    # "Lump in R groin when crying": a groin lump (an inguinal hernia in a baby).
+    (
+        ("groin",),
+        re.compile(r"\blump in (?:(?:the|his|her|my) )?(?:(?:left|right|l|r) )?groin\b"),
+        "groin lump",
+    ),
     # "Shoulder painful", "knee very painful": pain there.
     (
         ("painful",),
@@ -741,7 +765,8 @@ _QUOTES = re.compile(r"[\"\u201c\u201d]|(?<!\w)'|'(?!\w)")
 
 # "CP" is cerebral palsy, not chest pain, in a note about a child with complex needs.
 _COMPLEX_NEEDS = re.compile(
-    r"\b(?:g[ -]?tube|gtube|peg|trach\w*|shunt|wheelchair|nonverbal|non[ -]verbal|spastic"
+    r"\b(?:g[ -]?tube|gtube|peg|gastrostomy|trach\w*|shunt|wheelchair|nonverbal|non[ -]verbal"
+    r"|spastic"
     r"|developmental|seizure disorder|cerebral palsy)\b"
 )
 _CP = re.compile(r"(?<![\w/])cp(?![\w/])")
