@@ -410,8 +410,9 @@ def test_a_long_list_after_a_denial_is_read_in_one_pass() -> None:
     # A single nested pattern over this list backtracked exponentially (hung the request);
     # the list is now split and checked item by item.
     long_list = "denies " + "fever, " * 700 + "chest pain"
-    assert "acs" in keys(long_list)  # no closing "or": not a denied list
+    assert keys(long_list) == set()  # a review-of-systems list: every item denied
     assert keys("denies " + "fever, " * 700 + "or chest pain") == set()
+    assert "acs" in keys("no " + "fever, " * 700 + "chest pain")  # a bare "no" is not
 
 
 def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_failing() -> None:
@@ -763,3 +764,54 @@ def test_stridor_only_when_crying_is_not_respiratory_distress() -> None:
 
 def test_cp_in_a_gastrostomy_fed_child_is_cerebral_palsy() -> None:
     assert "acs" not in keys("8 yo with CP, gastrostomy fed, run out of extension sets")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A review of systems denies every short item to the end of its sentence.
+        ("ROS: denies CP, SOB, N/V, fever, chills, dysuria. VS stable.", "acs"),
+        (
+            "denies bowel incontinence, urinary retention, saddle numbness, leg weakness",
+            "cord_compression",
+        ),
+        # History, medications and allergies in a record template are not today's.
+        ("CC: med refill. PMH: HTN, AF, prior CVA. Meds: apixaban. All: NKDA.", "stroke"),
+        ("CC: cough. PMH: asthma. All: PCN (hives), sulfa (rash).", "allergic_reaction"),
+        ("CC: wrist pain. SH: EtOH socially, 1 ppd smoker.", "intoxication"),
+    ],
+)
+def test_record_templates_keep_history_and_denials_out_of_today(text: str, absent: str) -> None:
+    assert absent not in keys(text)
+
+
+def test_a_denied_list_still_ends_where_an_affirmation_begins() -> None:
+    assert "acs" in keys("denies fever, chills, has chest pain")
+    # Two items after "denies" are ambiguous; the second is read as current.
+    assert "acs" in keys("denies fever, chest pain")
+    # "No" before a list does not deny the findings written after it.
+    assert "kawasaki" in keys("fever 6 days, eyes red no pus, cracked red lips, puffy hands")
+
+
+def test_history_counts_categories_still_read_a_template_history() -> None:
+    assert "immunocompromised_fever" in keys("CC: fever 38.6. PMH: renal transplant.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 dives today, now tingling and numbness both legs", "decompression_illness"),
+        ("crop duster drifted over her garden, sweating, small pupils", "overdose"),
+        (
+            "both my legs have gone numb and when I wipe I can't feel it, back pain",
+            "cord_compression",
+        ),
+        (
+            "went into tackle head first, tingling and weakness both arms, neck pain",
+            "cord_compression",
+        ),
+        ("scalded by hot tea. Chest and abdomen approx 12%, blistered", "major_burn"),
+    ],
+)
+def test_round_9_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)

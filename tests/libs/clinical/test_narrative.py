@@ -249,3 +249,11 @@ def test_ages_in_months_or_years_and_months_are_read(note: str, years: float) ->
 
 def test_eyes_opening_only_to_pain_is_avpu_p() -> None:
     assert read_narrative("now only opens eyes to pain, HR 52").consciousness == "P"
+
+
+def test_bruising_in_an_infant_not_yet_mobile_is_esi_2() -> None:
+    note = "3 month old girl, bruises on face and chest, 'rolled off the bed', HR 150"
+    assessment = assess(input_from_narrative(note))
+    assert assessment.acuity == 2
+    assert "esi.b.infant_bruising" in [reason.rule for reason in assessment.reasons]
+    assert assess(input_from_narrative("3 month old, runny nose, no bruising")).acuity > 2

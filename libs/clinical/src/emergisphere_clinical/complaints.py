@@ -58,6 +58,26 @@ _LIST_CUE = re.compile(r"\b(?:no|denies|denied|denying|without|negative for)\b")
 _LIST_JOINER = re.compile(r",|\b(?:or|nor)\b")
 _LIST_ITEM = re.compile(r"[a-z' ]+")
 _LIST_ITEM_WORDS = 5
+_REVIEW_CUE = re.compile(r"denies|denied|denying|negative for")
+# An item that opens with one of these is affirmed, not denied ("denies fever, chills,
+# has chest pain").
+_AFFIRMING = frozenset(
+    (
+        "has",
+        "had",
+        "having",
+        "reports",
+        "now",
+        "but",
+        "with",
+        "feels",
+        "still",
+        "positive",
+        "complains",
+        "c/o",
+        "+",
+    )
+)
 # ConText historical triggers; "N years/months ago" after a finding dates it (ConText
 # counts anything over two weeks old as historical, so days and hours stay current).
 _HISTORY_CUE = re.compile(
@@ -143,16 +163,25 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
     closer = next(
         (j for j in joiners if j.group() != "," and commas and j.start() > commas[0].start()), None
     )
-    if closer is None:
+    if closer is not None:
+        after = next((c for c in commas if c.start() > closer.start()), None)
+        end = after.start() if after is not None else len(tail)
+    elif len(commas) >= 2 and _REVIEW_CUE.fullmatch(cues[-1].group()):
+        # A review-of-systems list: "denies CP, SOB, fever, chills." Three short items or
+        # more, to the end of the sentence, are all denied (NegEx's scope). Two ("denies
+        # fever, chest pain") stay ambiguous, and so does a list after a bare "no" ("no
+        # pus, cracked red lips"): the later items are read as current.
+        end = len(tail)
+    else:
         return False
-    after = next((c for c in commas if c.start() > closer.start()), None)
-    end = after.start() if after is not None else len(tail)
     if start - offset >= end:
         return False
     # An empty item is the serial comma of ", or".
     items = [item.strip() for item in _LIST_JOINER.split(tail[:end]) if item.strip()]
     return all(
-        _LIST_ITEM.fullmatch(item) is not None and len(item.split()) <= _LIST_ITEM_WORDS
+        _LIST_ITEM.fullmatch(item) is not None
+        and len(item.split()) <= _LIST_ITEM_WORDS
+        and item.split()[0] not in _AFFIRMING
         for item in items
     )
 
@@ -169,7 +198,9 @@ def _historical(text: str, start: int, end: int, sentence: tuple[int, int]) -> b
 
 def _current(text: str, hit: re.Match[str], *, history_counts: bool = False) -> bool:
     """Affirmed and, unless history_counts, presenting now rather than past history."""
-    if _is_negated(text, hit.start()):
+    # A history that is itself the risk ("PMH: renal transplant") is not denied by the
+    # heading that introduces it.
+    if _is_negated(text, hit.start(), _DENIAL_CUE if history_counts else _NEGATION_CUE):
         return False
     begin, finish = _span(text, hit.start(), hit.end(), _SENTENCE_END)
     if _in_denied_list(text, hit.start(), begin, finish):

@@ -77,6 +77,9 @@ CENTRAL_PAIN = frozenset(
 CTAS_SEVERE_PAIN = 8
 ESI_SEVERE_PAIN = 7
 PREGNANCY_PAIN_WORDS = ("pain", "cramping", "cramps", "crampy")
+# NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.
+NON_MOBILE_INFANT_YEARS = 0.5
+BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -789,6 +792,13 @@ def evaluate(
             categories.append(BY_KEY["hypothermia"])
         text = f"Temperature {fmt(v.temperature_c)} C is below {fmt(HYPOTHERMIA_C)}: hypothermia."
         found.append(Finding(2, "esi.b.hypothermia", text, sources.HYPOTHERMIA))
+    if (
+        age is not None
+        and age < NON_MOBILE_INFANT_YEARS
+        and mentioned_history(data.chief_complaint, BRUISE_WORDS)
+    ):
+        text = "Bruising in an infant under 6 months, not yet mobile: possible maltreatment."
+        found.append(Finding(2, "esi.b.infant_bruising", text, sources.INFANT_BRUISING))
     febrile = v.temperature_c is not None and v.temperature_c > 38.0
     if febrile and BY_KEY["cold_cough"] in categories and BY_KEY["cough"] not in categories:
         # A measured fever with a cough is a chest X-ray, as the word "fever" would be.

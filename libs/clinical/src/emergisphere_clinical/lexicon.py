@@ -416,7 +416,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|got into his pills|got into her pills|swallowed pills|ate pills"
          "|drug intoxication|bunch of pills|bunch of my|handful of pills|handful of tablets"
          "|unaccounted for|open bottle of|pills missing|tablets missing|dosette box at once"
-         "|days of her dosette|days of his dosette|days of tablets at once"),
+         "|days of her dosette|days of his dosette|days of tablets at once"
+         "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
          "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
@@ -461,6 +462,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vp shunt|ventriculoperitoneal shunt|shunt",
          requires_any="headache|vomiting|vomited|drowsy|sleepy|irritable|fever",
          history_counts=True, source=sources.SHUNT_MALFUNCTION),
+    _cat("decompression_illness", "symptoms after a dive (decompression illness)", B,
+         "critical_care", (LABS, CONSULT),
+         "diver|dive|dives|diving|scuba",
+         requires_any="tingling|numbness|numb|weakness|weak|paralysis|confused|confusion"
+         "|breathless|short of breath|chest pain|joint pain|aching|trouble passing urine"
+         "|dizzy|rash",
+         source=sources.DECOMPRESSION_ILLNESS),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"),
@@ -528,7 +536,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weak legs|numb legs|legs are weak|legs are numb|legs have gone weak"
          "|can't pass urine|cannot pass urine|unable to pass urine|urinary retention"
          "|weak grip|grip weak|tingling in both hands|both hands tingly|both hands tingling"
-         "|both arms tingling",
+         "|both arms tingling"
+         "|legs have gone numb|legs gone numb|can't feel it|weakness both arms"
+         "|tingling both arms|both arms weak|tingling and weakness both arms",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck",
          source=sources.CORD_COMPRESSION),
     # Compartment syndrome: pain out of proportion, pain on passive stretch, a tight cast.
@@ -842,7 +852,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
          "|neck trauma|midline tenderness|midline low back tenderness|midline back tenderness"
          "|tender over the midline|midline tender"
-         "|hurt lower back|hurt his lower back|hurt her lower back"),
+         "|hurt lower back|hurt his lower back|hurt her lower back"
+         "|midline neck pain|midline neck tenderness|c spine tenderness"
+         "|cervical spine tenderness"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.

@@ -339,3 +339,12 @@ SHUNT_MALFUNCTION = (
     " vomiting or drowsiness in a patient with a shunt is shunt failure until shown"
     f" otherwise; a high-risk situation at {ESI_B}"
 )
+DECOMPRESSION_ILLNESS = (
+    "UHMS / Divers Alert Network guidance on decompression illness (2018): numbness,"
+    " weakness, breathlessness or confusion after a dive needs oxygen and recompression"
+    f" now; a high-risk situation at {ESI_B}"
+)
+INFANT_BRUISING = (
+    "NICE CG89 (child maltreatment, 2017): bruising in a child who is not yet mobile"
+    f" (under about 6 months) suggests maltreatment; a high-risk situation at {ESI_B}"
+)

@@ -424,6 +424,23 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: f"{m.group(1)} pain" if m.group(1) else f"{m.group(2)} swelling and pain",
     ),
+    # Record templates: what follows "PMH:", "Meds:" or "All:" up to the next heading is
+    # history, a medication or an allergy, item by item ("PMH: CAD s/p CABG, CHF, prior
+    # CVA. Meds: apixaban. All: PCN (hives)."), not today's complaint.
+    (
+        (":",),
+        re.compile(
+            r"\b(pmh|psh|past medical history|past surgical history|medical history|meds"
+            r"|medications|current medications|all|allergies|sh|social history|fh"
+            r"|family history)\s*:\s*(.*?)(?=\s*\b(?:cc|hpi|ros|pmh|psh|meds|medications|all"
+            r"|allergies|sh|fh|vs|vitals|pain|assessment|plan|pe|exam|imms|wt|weight|lmp"
+            r"|o/e)\s*:|\.(?:\s|$)|$)"
+        ),
+        lambda m: (
+            f"{m.group(1)}: "
+            + ", ".join(f"history of {item.strip()}" for item in re.split(r"[,;]", m.group(2)))
+        ),
+    ),
     # "Post-stroke", "post MI": the event is past history.
     (("post",), re.compile(r"\bpost[- ](stroke|cva|mi)\b"), r"history of \1"),
     # "Stubbed his left 4th toe", "banged shin", "bent thumb back": an injury to that part.
@@ -711,6 +728,16 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("pregnant",),
         re.compile(r"\b(\d{1,2}) weeks pregnant\b"),
         lambda m: f"{m.group(0)} late pregnancy" if int(m.group(1)) >= 20 else m.group(0),
+    ),
+    # "Scald to chest and abdomen approx 12%": a burn's percentage is of the body surface.
+    (
+        ("%",),
+        re.compile(
+            r"\b(?:burn|burns|burnt|burned|scald|scalded|scalds)\b[^%]{0,80}?\b(?:chest|abdomen"
+            r"|back|arms?|legs?|thighs?|face|trunk|body|hands?|feet|buttocks)\b[^.;%]{0,30}?"
+            r"(\d{1,3})\s*%(?! ?(?:tbsa|bsa|body surface))"
+        ),
+        lambda m: f"{m.group(0)} major burn" if int(m.group(1)) >= 10 else m.group(0),
     ),
     # "~20% TBSA": 10% of the body surface or more is a major burn (ABA criteria).
     (
