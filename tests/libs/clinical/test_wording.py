@@ -27,6 +27,7 @@ NOTES = [
     "cotton bud tip in R ear; NG tube (feeding, post-stroke)",
     "handcuffed at arrest by police; eaten or drunk; leg suddenly cold",
     "finger white, no cap refill",
+    "jammed R pinky playing volleyball",
     "dropped a tin on her L great toe; stubbed R 4th toe; Hb 78 g/L; 20 x 400 mg",
 ]
 

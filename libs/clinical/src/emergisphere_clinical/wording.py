@@ -110,7 +110,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Jammed her ring finger": the finger.
     (
-        ("finger",),
+        ("finger", "pinky", "pinkie"),
         re.compile(r"\b(?:(?:index|middle|ring|little|pinky|pinkie|small) finger|pinky|pinkie)\b"),
         "finger",
     ),
@@ -459,11 +459,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         re.compile(
             r"\b(?:stubbed|banged|bumped|bent|jammed|knocked|bashed|whacked|hit|crushed)"
-            r"(?: (?:her|his|my|their|the|tip of|left|right|l|r|\d\w*|great|big|little|middle"
-            r"|index|ring))* (finger|fingers|thumb|toe|toes|pinky|hand|wrist|ankle|foot|knee"
-            r"|shin|elbow|shoulder|thigh)\b"
+            # "Ring finger", "pinky" and "great toe" are already "finger" and "toe" here.
+            r"(?: (?:her|his|my|their|the|tip of|left|right|l|r|\d\w*))* (finger|fingers|thumb"
+            r"|toe|toes|hand|wrist|ankle|foot|knee|shin|elbow|shoulder|thigh)\b"
         ),
-        lambda m: f"{'finger' if m.group(1) == 'pinky' else m.group(1)} injury",
+        r"\1 injury",
     ),
     # "Finger slammed in a car door", "a tin of beans dropped on her foot".
     (
@@ -471,7 +471,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(finger|fingers|thumb|hand|toe|foot)(?: \w+){0,2}? (?:slammed|caught|trapped"
             r"|shut|crushed) in\b|\bdropped(?: \w+){1,4}? on (?:(?:her|his|my|their|the) )?"
-            r"(?:(?:left|right) )?(?:(?:great|big|little) )?(foot|toe|toes|hand|finger|fingers)\b"
+            r"(?:(?:left|right) )?(foot|toe|toes|hand|finger|fingers)\b"
         ),
         lambda m: f"{m.group(1) or m.group(2)} injury",
     ),
