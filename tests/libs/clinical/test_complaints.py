@@ -815,3 +815,22 @@ def test_history_counts_categories_still_read_a_template_history() -> None:
 )
 def test_round_9_readings(text: str, expected: str) -> None:
     assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("house fire, burns to face, voice gone croaky, noisy breathing", "inhalation_injury"),
+        ("old man collapsed in the toilets, grey, cant find a pulse", "cardiac_arrest"),
+        ("seizure wont stop, 6yo, started 15 mins ago", "active_seizure"),
+        ("35F day 6 postnatal, bad frontal headache", "pregnancy_symptoms"),
+        ("vomiting, blood ketones 4.2, deep breaths", "hyperglycaemic_crisis"),
+        ("known disc prolapse, numb 'down below' when wiping, legs weak", "cord_compression"),
+    ],
+)
+def test_round_10_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_ketones_below_three_are_not_ketoacidosis() -> None:
+    assert "hyperglycaemic_crisis" not in keys("BG 14, ketones 0.4, well")

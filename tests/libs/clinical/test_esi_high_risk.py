@@ -381,3 +381,16 @@ def test_a_chemical_splash_to_the_eye_is_esi_2_and_irrigated_first() -> None:
     assert result.acuity == 2
     assert "table 4-1" in reason(result, "esi.b.chemical_eye").source
     assert "irrigate_eye" in result.immediate_actions
+
+
+@pytest.mark.parametrize(
+    ("text", "mg_dl"),
+    [
+        ("type 1 diabetic, meter says HI", 600.0),
+        ("glucometer reads 'LO', sweaty", 20.0),
+        ("walk-in centre: BM 28.4, vomiting", 511.2),
+        ("last BM yesterday, no blood", None),
+    ],
+)
+def test_a_meter_beyond_its_range_and_a_bm_are_read(text: str, mg_dl: float | None) -> None:
+    assert read_glucose(text) == mg_dl

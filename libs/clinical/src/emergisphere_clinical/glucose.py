@@ -23,7 +23,7 @@ DKA_GLUCOSE_MG_DL = 250.0
 HHS_GLUCOSE_MG_DL = 600.0
 
 _GLUCOSE = re.compile(
-    r"\b(?:blood glucose|blood sugar|glucose|sugar|bst|bsl|bs|bg|bgl|cbg|fsbs|fsbg|fingerstick"
+    r"\b(?:blood glucose|blood sugar|glucose|sugar|bst|bsl|bs|bg|bgl|bm|cbg|fsbs|fsbg|fingerstick"
     r"|finger stick|accu ?che?c?k|dextrostix)"
     r"[\s:=,]{0,3}(?:(?:is|was|of|at)\s+)?(\d{1,4}(?:\.\d+)?)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
     # "sugar 2 days" is a duration, not a reading.
@@ -31,11 +31,23 @@ _GLUCOSE = re.compile(
 )
 
 
+# A meter that reads "HI" or "LO" is beyond its range: above 600 or below 20 mg/dL.
+_METER_LIMIT = re.compile(
+    r"\b(?:meter|glucometer|bm|bg|sugar|glucose)\b[^.;]{0,20}?\b(?:says|reads|reading|shows"
+    r"|showing|is|just says)\s*[\"']?(hi|high|lo|low)[\"']?(?![\w])"
+)
+METER_HIGH_MG_DL = 600.0
+METER_LOW_MG_DL = 20.0
+
+
 def read_glucose(text: str) -> float | None:
     """The first glucose reading in the text, in mg/dL, or None."""
     if not text:
         return None
-    match = _GLUCOSE.search(text.lower())
+    lowered = text.lower()
+    if limit := _METER_LIMIT.search(lowered):
+        return METER_HIGH_MG_DL if limit.group(1).startswith("h") else METER_LOW_MG_DL
+    match = _GLUCOSE.search(lowered)
     if match is None:
         return None
     number, unit = match.group(1), match.group(2)

@@ -74,7 +74,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Decision point A: intubated, apnoeic, pulseless, severe respiratory distress,
     # unresponsive (handbook chapter 3).
     _cat("cardiac_arrest", "cardiac arrest", A, "critical_care", (LABS, ECG, MEDS, COMPLEX),
-         "cardiac arrest|pulseless|no pulse|cpr|code blue|arrest", actions=("resuscitation",)),
+         "cardiac arrest|pulseless|no pulse|cpr|code blue|arrest"
+         "|can't find a pulse|cannot find a pulse|no pulse found", actions=("resuscitation",)),
     # Breathing support already under way is itself a life-saving intervention (chapter 3:
     # bag-valve-mask ventilation, intubation).
     _cat("respiratory_failure", "apnoea or severe respiratory distress", A, "critical_care",
@@ -94,6 +95,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "smoke|smoke inhalation|inhalation injury|house fire|burning building|fire|ammonia"
          "|anhydrous|chlorine|toxic gas|chemical fumes|fireball|flash burn",
          requires_any="hoarse|hoarseness|hoarse voice|stridor|singed|soot|carbonaceous"
+         "|croaky|noisy breathing|coughing up black|black sputum"
          "|nasal hairs"
          "|facial burns|facial burn", actions=("airway_support",),
          source=sources.INHALATION_INJURY),
@@ -127,7 +129,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "status epilepticus|actively seizing|seizing|still seizing|having a seizure"
          "|fitting|having a fit|still fitting|actively fitting|jerking all four limbs"
          "|jerking all limbs|still jerking|rhythmic jerking|convulsing"
-         "|seizure in progress|ongoing seizure|continuous seizure", actions=("glucose_check",)),
+         "|seizure in progress|ongoing seizure|continuous seizure"
+         "|seizure won't stop|fit won't stop|won't stop fitting|won't stop seizing"
+         "|seizing won't stop", actions=("glucose_check",)),
     # Decision point B: high-risk situations named in the handbook's chapter 4.
     _cat("acs", "chest pain suggestive of acute coronary syndrome", B, "cardiology",
          (LABS, ECG, XRAY),
@@ -477,7 +481,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
          "endocrinology", (LABS, FLUIDS, MEDS),
          "dka|diabetic ketoacidosis|ketoacidosis|hyperosmolar|hhs|fruity breath"
-         "|kussmaul", source=sources.HYPERGLYCAEMIC_CRISIS),
+         "|kussmaul"
+         "|ketones high|deep sighing breaths|deep breaths", source=sources.HYPERGLYCAEMIC_CRISIS),
     # Button batteries burn through the oesophagus within hours and magnets perforate
     # bowel: emergent X-ray and removal (NCPC button battery guideline 2018).
     _cat("battery_ingestion", "a swallowed button battery or magnets", B,
@@ -539,7 +544,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|both arms tingling"
          "|legs have gone numb|legs gone numb|can't feel it|weakness both arms"
          "|tingling both arms|both arms weak|tingling and weakness both arms",
-         requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck",
+         requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
+         "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
     # Compartment syndrome: pain out of proportion, pain on passive stretch, a tight cast.
     _cat("compartment_syndrome", "signs of compartment syndrome", B, "orthopedics",

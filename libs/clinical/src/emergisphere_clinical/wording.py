@@ -585,6 +585,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "pregnant",
     ),
+    # "Day 6 postnatal": the weeks after a birth.
+    (("natal",), re.compile(r"\bpost ?natal\b"), "post partum"),
+    # "Blood ketones 4.2": 3.0 mmol/L or more is ketoacidosis until shown otherwise (JBDS-IP
+    # 2021), with or without a glucose.
+    (
+        ("ketone",),
+        re.compile(r"\bketones:? (\d{1,2}(?:\.\d+)?)(?! ?\+)\b"),
+        lambda m: "ketones high" if float(m.group(1)) >= 3.0 else m.group(0),
+    ),
     # "34+2 weeks": weeks and days of gestation.
     (("+",), re.compile(r"\b([1-4]?\d)\+[0-6]\s*(?:weeks?|wks?|/40)?"), r"\1 weeks pregnant"),
     # "1 mm ST depression V4-V6": an ECG finding, not a mood.
