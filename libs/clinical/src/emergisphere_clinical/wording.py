@@ -199,12 +199,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"\1 injury",
     ),
-    # "Three weeks after delivering her first baby": post partum.
+    # "Three weeks after delivering her first baby", "day 6 postnatal": post partum.
     (
-        ("deliver", "gave birth", "giving birth"),
+        ("deliver", "gave birth", "giving birth", "natal"),
         re.compile(
             r"\b(?:\w+ )?(?:days?|weeks?) (?:after|since) (?:delivering|delivery|giving birth"
-            r"|she gave birth|the birth)\b"
+            r"|she gave birth|the birth)\b|\bpost ?natal\b"
         ),
         "post partum",
     ),
@@ -585,8 +585,6 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "pregnant",
     ),
-    # "Day 6 postnatal": the weeks after a birth.
-    (("natal",), re.compile(r"\bpost ?natal\b"), "post partum"),
     # "Blood ketones 4.2": 3.0 mmol/L or more is ketoacidosis until shown otherwise (JBDS-IP
     # 2021), with or without a glucose.
     (
