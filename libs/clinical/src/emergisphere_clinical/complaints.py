@@ -127,6 +127,11 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b")
 
 
+@cache
+def _flat(phrase: str) -> str:
+    return " ".join(phrase.split())
+
+
 # Negation proper, without the past-history cues: for history that counts as a risk factor.
 _DENIAL_CUE = re.compile(
     r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|denies|denied|denying|without"
@@ -209,6 +214,10 @@ def _current(text: str, hit: re.Match[str], *, history_counts: bool = False) -> 
 
 
 def _affirmed(text: str, phrase: str, *, history_counts: bool = False) -> bool:
+    # ``normalise`` leaves single spaces, so a phrase that matches is also a substring: the
+    # plain test rules out most candidates before any regular expression runs.
+    if _flat(phrase) not in text:
+        return False
     hits = _phrase_pattern(phrase).finditer(text)
     return any(_current(text, hit, history_counts=history_counts) for hit in hits)
 
