@@ -241,6 +241,35 @@ def test_resource_types_are_counted_once_across_complaints() -> None:
     assert triage("ankle sprain and wrist pain").expected_resources == 1
 
 
+@pytest.mark.parametrize(
+    ("complaint", "age", "acuity"),
+    [
+        ("rolled ankle, walking on it, no bony tenderness", 30, 5),
+        ("inversion injury, Ottawa -ve", 30, 5),
+        ("rolled ankle, no bony tenderness", 30, 5),
+        # The knee rule X-rays everyone 55 or over; an unknown age is not assumed young.
+        ("twisted knee, no bony tenderness", 60, 4),
+        ("twisted knee, no bony tenderness", None, 4),
+        # Unable to bear weight, or a deformity, is an X-ray whatever the tenderness (a
+        # deformity is a possible fracture: analgesia too).
+        ("rolled ankle, no bony tenderness, couldn't take 4 steps", 30, 4),
+        ("rolled ankle, can't weight bear, no bony tenderness", 30, 4),
+        ("wrist injury, deformity, no bony tenderness at the snuffbox", 30, 3),
+        ("rolled ankle, no deformity, no bony tenderness", 30, 5),
+    ],
+)
+def test_the_ottawa_rules_clear_an_injury_of_x_ray(
+    complaint: str, age: float | None, acuity: int
+) -> None:
+    result = triage(complaint, age=age)
+    assert result.acuity == acuity
+    assert ("esi.c.ottawa_negative" in rules(result)) is (acuity == 5)
+
+
+def test_an_examination_finding_alone_leaves_the_complaint_unread() -> None:
+    assert triage("zzz, no bony tenderness").acuity == 2
+
+
 def test_an_unrecognised_complaint_cannot_rule_out_high_risk() -> None:
     result = triage("zzz")
     assert (result.acuity, result.expected_resources) == (2, 2)

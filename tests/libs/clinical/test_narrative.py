@@ -247,6 +247,26 @@ def test_ages_in_months_or_years_and_months_are_read(note: str, years: float) ->
     assert read_narrative(note).age_years == pytest.approx(years)
 
 
+@pytest.mark.parametrize(
+    ("note", "years", "sex"),
+    [
+        ("Pulled hamstring sprinting, 16M. Tender thigh.", 16, "male"),
+        ("12 y M. Sprain of ankle (disorder).", 12, "male"),
+        ("Netball, bent finger back. 14F. Ring finger sore.", 14, "female"),
+    ],
+)
+def test_age_and_sex_standing_alone_mid_note_are_read(note: str, years: float, sex: str) -> None:
+    reading = read_narrative(note)
+    assert (reading.age_years, reading.sex) == (years, sex)
+
+
+@pytest.mark.parametrize(
+    "note", ["ankle injury, T 96.2 F.", "fever, temp 101.1F, cough", "fell 3m off a ladder"]
+)
+def test_a_decimal_or_a_length_is_not_an_age(note: str) -> None:
+    assert read_narrative(note).age_years is None
+
+
 def test_eyes_opening_only_to_pain_is_avpu_p() -> None:
     assert read_narrative("now only opens eyes to pain, HR 52").consciousness == "P"
 

@@ -80,6 +80,15 @@ PREGNANCY_PAIN_WORDS = ("pain", "cramping", "cramps", "crampy")
 # NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.
 NON_MOBILE_INFANT_YEARS = 0.5
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
+# The Ottawa rules X-ray an injury the patient cannot walk on, immediately or in the ED.
+_UNABLE = ("unable to", "can't", "cannot", "couldn't", "could not", "won't", "refusing to")
+_BEAR = ("weight bear", "bear weight", "wb", "take 4 steps", "manage 4 steps", "walk")
+UNABLE_TO_BEAR_WEIGHT = (
+    *(f"{verb} {act}" for verb in _UNABLE for act in _BEAR),
+    *("non weight bearing", "can't put weight", "cannot put weight", "deformity", "deformed"),
+)
+# The knee rule's age criterion, kept for every limb: older bone breaks with less force.
+OTTAWA_MAX_AGE = 55.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -767,6 +776,24 @@ def _news2_floors(news2: News2Result, age: float | None) -> list[Finding]:
     return found
 
 
+def _ottawa_negative(
+    categories: list[ComplaintCategory], age: float | None, complaint: str
+) -> list[Finding]:
+    """Decision point C: a limb injury the Ottawa rules clear is no X-ray, so no resource.
+
+    Only when the note records the examination (no bony tenderness), the age is known and
+    under the knee rule's 55, and nothing says the patient could not bear weight.
+    """
+    limb = BY_KEY["limb_injury"]
+    if BY_KEY["ottawa_negative"] not in categories or limb not in categories:
+        return []
+    if age is None or age >= OTTAWA_MAX_AGE or mentioned_history(complaint, UNABLE_TO_BEAR_WEIGHT):
+        return []
+    categories.remove(limb)
+    text = "No bony tenderness and able to bear weight: the Ottawa rules need no X-ray."
+    return [Finding(5, "esi.c.ottawa_negative", text, sources.OTTAWA_RULES)]
+
+
 def evaluate(
     data: TriageInput, news2: News2Result, matches: tuple[ComplaintMatch, ...]
 ) -> EsiResult:
@@ -816,8 +843,10 @@ def evaluate(
             found.append(screen)
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
+    found += _ottawa_negative(categories, age, data.chief_complaint)
     # A worse measurement never makes an unread complaint read: that would lower acuity.
-    recognised = bool(matches)
+    # Nor does an examination finding alone ("no bony tenderness"): it is not a complaint.
+    recognised = any(match.category is not BY_KEY["ottawa_negative"] for match in matches)
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)
     found += resource_findings + _severe_pain(

@@ -955,7 +955,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|joint pain|hip joint pain|wrist swelling|knee swelling|ankle swelling|foot swelling"
          "|elbow swelling|hand swelling|finger swelling|toe swelling|shoulder swelling"
          "|extremity injury|extremity pain|limb injury|limb pain|thigh pain|thigh injury"
-         "|shin injury|shin pain|thumb injury|inversion injury|outstretched arm"
+         "|shin injury|shin pain|thumb injury|inversion injury|outstretched arm|hamstring"
+         "|pulled muscle|pulled a muscle|calf strain|groin strain"
          "|refusing to weight bear|won't weight bear|unable to weight bear|non weight bearing"
          "|won't stand on|swung by the arms|swung her by the arms|swung him by the arms"
          "|pulled elbow|corked thigh|dead leg|arm pulled|not using it"
@@ -974,6 +975,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|collarbone|clavicle|humerus|upper arm|slammed finger|finger in car door"
          "|finger in a car door|finger in the car door|crushed finger|finger crush"
          "|held pronated|won't reach for|pulled up by the hand|pulled him up|pulled her up"),
+    # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
+    _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
+         "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
+         "|ottawa ankle rules negative|no bony tenderness|no bony ttp|not bony tender"
+         "|no bone tenderness|no bony point tenderness"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lacerations|lac|lacs|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"
@@ -1111,7 +1117,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"),
     # A ring stuck on a swollen finger is cut off: one procedure.
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
-         "ring stuck|stuck ring|ring removal"),
+         "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
+         "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),
     # Recurrent falls in an older adult: the cause is worked up (NICE CG161).
     _cat("recurrent_falls", "recurrent falls", S, "geriatrics", (LABS, ECG, XRAY),
          "keep falling|keeps falling|recurrent falls|frequent falls|multiple falls"

@@ -63,8 +63,13 @@ _AGE_FRACTION = re.compile(
 _FRACTION_DAYS = {"52": 7.0, "12": 365.25 / 12, "7": 1.0}
 # "2 yr 2m", "2y 4m": years and months.
 _AGE_YEARS_MONTHS = re.compile(r"\b(\d{1,2}) ?(?:y|yr|yrs|years?) ?(\d{1,2}) ?m(?:o|os|onths?)?\b")
-# "72M", "45 F" right after a number at the start of a note or after "pt".
-_AGE_SEX_SHORT = re.compile(r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?([mf])\b")
+# "72M", "45 F", "12 y M" at the start of a note or after "pt", or standing alone between
+# commas or full stops later on ("rolled ankle, 16M."); a length such as "fell 3m" does not,
+# nor a decimal in Fahrenheit ("T 96.2 F.").
+_AGE_SEX_SHORT = re.compile(
+    r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?(?:y\s)?([mf])\b"
+    r"|(?:(?<!\d)\.|[,;])\s*(\d{1,3})\s?(?:y\s)?([mf])(?=\s*(?:[.,;]|$))"
+)
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
 # "BP 70/palp": a pressure felt by palpation has a systolic value only, as has "BP 70
@@ -192,14 +197,16 @@ def _age(text: str) -> float | None:
     if fraction:
         number, unit = [group for group in fraction.groups() if group is not None]
         return float(number) * _FRACTION_DAYS[unit] / 365.25
-    short = _AGE_SEX_SHORT.search(text) or _AGE_AFTER.search(text)
-    return float(short.group(1)) if short else None
+    if short := _AGE_SEX_SHORT.search(text):
+        return float(short.group(1) or short.group(3))
+    after = _AGE_AFTER.search(text)
+    return float(after.group(1)) if after else None
 
 
 def _sex(text: str) -> str | None:
     short = _AGE_SEX_SHORT.search(text)
     if short:
-        return "male" if short.group(2) == "m" else "female"
+        return "male" if (short.group(2) or short.group(4)) == "m" else "female"
     male, female = _MALE.search(text), _FEMALE.search(text)
     if male and (not female or male.start() < female.start()):
         return "male"

@@ -348,3 +348,8 @@ INFANT_BRUISING = (
     "NICE CG89 (child maltreatment, 2017): bruising in a child who is not yet mobile"
     f" (under about 6 months) suggests maltreatment; a high-risk situation at {ESI_B}"
 )
+OTTAWA_RULES = (
+    "Ottawa ankle and foot rules (Stiell et al., JAMA 1993) and knee rule (Stiell et al., JAMA"
+    " 1996): no X-ray without bony tenderness at the rules' points or an inability to bear"
+    f" weight; the knee rule X-rays every patient aged 55 or more; {ESI_C}"
+)
