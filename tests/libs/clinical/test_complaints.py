@@ -834,3 +834,46 @@ def test_round_10_readings(text: str, expected: str) -> None:
 
 def test_ketones_below_three_are_not_ketoacidosis() -> None:
     assert "hyperglycaemic_crisis" not in keys("BG 14, ketones 0.4, well")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("79M can't pass urine since lunchtime, palpable bladder", "urinary_retention"),
+        ("60M black sticky stools x2 since yesterday", "gi_bleed"),
+        (
+            "he was eating grapes and now he can't breathe, back blows started",
+            "respiratory_failure",
+        ),
+        ("19F only responds to pain, gurgling when she breathes", "respiratory_failure"),
+        ("haemodialysis pt, missed Mon + Wed sessions, weak", "missed_dialysis"),
+        ("this morning lost most of the vision in R eye", "sudden_vision_loss"),
+        ("new floaters, now a dark shadow creeping over his vision", "sudden_vision_loss"),
+        ("80M bruises of different ages both upper arms, fingertip pattern", "suspected_abuse"),
+        ("lump R groin for years, tonight won't go back in", "hernia"),
+        ("4yo, 1.5cm split under chin, gaping", "laceration"),
+        ("swollen R hand after a fight", "limb_injury"),
+        ("78F CHF, SOBOE and ankles swelling", "shortness_of_breath"),
+        ("17M inversion inj L ankle at soccer", "limb_injury"),
+        ("motorbike crash, leg mangled, soaked through towels", "major_haemorrhage"),
+    ],
+)
+def test_round_11_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Exudate, not blood: a leg ulcer's dressing soaked through is a dressing change.
+        ("leg ulcer dressing due today, dressing soaked through, no pain", "major_haemorrhage"),
+        # A workplace, not an antipsychotic injection.
+        ("came on his break from nights at the depot", "depot_injection"),
+        ("cut R index finger on a broken pint glass", "fracture"),
+        # Missed sessions are dialysis only in a note about dialysis.
+        ("missed two physio sessions, knee stiff", "missed_dialysis"),
+        ("he responds to pain relief", "unresponsive"),
+    ],
+)
+def test_round_11_misreadings_stay_fixed(text: str, absent: str) -> None:
+    assert absent not in keys(text)

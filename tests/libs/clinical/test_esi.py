@@ -266,6 +266,29 @@ def test_the_ottawa_rules_clear_an_injury_of_x_ray(
     assert ("esi.c.ottawa_negative" in rules(result)) is (acuity == 5)
 
 
+@pytest.mark.parametrize(
+    ("complaint", "acuity"),
+    [
+        ("here for suture removal, forearm lac 10 days ago, healing well", 5),
+        # A wound that has opened again is repaired again.
+        ("here for suture removal, forearm lac 10 days ago, wound opened up", 4),
+        ("forearm lac 10 days ago", 4),
+    ],
+)
+def test_a_wound_back_for_suture_removal_needs_no_repair(complaint: str, acuity: int) -> None:
+    result = triage(complaint)
+    assert result.acuity == acuity
+    assert ("esi.c.suture_removal" in rules(result)) is (acuity == 5)
+
+
+def test_exertional_syncope_or_a_family_history_of_sudden_death_is_esi_2() -> None:
+    assert triage("collapsed, brief loss of consciousness, now well", age=14).acuity > 2
+    running = triage("collapsed while running, brief loss of consciousness, now well", age=14)
+    assert "esi.b.syncope_high_risk" in rules(running)
+    family = triage("fainted at school, cousin died suddenly aged 19", age=14)
+    assert family.acuity == 2
+
+
 def test_an_examination_finding_alone_leaves_the_complaint_unread() -> None:
     assert triage("zzz, no bony tenderness").acuity == 2
 

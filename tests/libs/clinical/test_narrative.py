@@ -267,6 +267,20 @@ def test_a_decimal_or_a_length_is_not_an_age(note: str) -> None:
     assert read_narrative(note).age_years is None
 
 
+@pytest.mark.parametrize(
+    ("note", "level", "gcs"),
+    [
+        ("drank loads of vodka. Only responds to pain.", "P", None),
+        # The worse of two readings stands: "now 7" after "12".
+        ("ped vs car, GCS 12, now 7 (E1 V2 M4), pupil sluggish", "P", 7),
+        ("GCS 13 (E3V4M6)", "V", 13),
+    ],
+)
+def test_consciousness_takes_the_worse_reading(note: str, level: str, gcs: int | None) -> None:
+    reading = read_narrative(note)
+    assert (reading.consciousness, reading.gcs) == (level, gcs)
+
+
 def test_eyes_opening_only_to_pain_is_avpu_p() -> None:
     assert read_narrative("now only opens eyes to pain, HR 52").consciousness == "P"
 

@@ -87,6 +87,38 @@ UNABLE_TO_BEAR_WEIGHT = (
     *(f"{verb} {act}" for verb in _UNABLE for act in _BEAR),
     *("non weight bearing", "can't put weight", "cannot put weight", "deformity", "deformed"),
 )
+# A wound back for its stitches to come out: the handbook's example of ESI 5.
+SUTURE_REMOVAL = (
+    "suture removal",
+    "stitch removal",
+    "removal of stitches",
+    "removal of sutures",
+    "sutures removed",
+    "stitches removed",
+    "stitches out",
+    "sutures out",
+    "remove sutures",
+    "remove stitches",
+    "staple removal",
+    "staples removed",
+    "sutures due out",
+    "stitches due out",
+    "staples due out",
+    "clips due out",
+    "clip removal",
+)
+# ...unless the wound has opened or bleeds again: then it is repaired anew.
+WOUND_REOPENED = (
+    "opened up",
+    "came apart",
+    "split open",
+    "dehisced",
+    "dehiscence",
+    "gaping",
+    "bleeding",
+    "wound has opened",
+    "wound opened",
+)
 # The knee rule's age criterion, kept for every limb: older bone breaks with less force.
 OTTAWA_MAX_AGE = 55.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
@@ -128,7 +160,27 @@ SYNCOPE_HEART_DISEASE = (
     "ef ",
     "ejection fraction",
 )
-SYNCOPE_EXERTION = ("on exertion", "exertional", "while exercising", "during exercise")
+SYNCOPE_EXERTION = (
+    "on exertion",
+    "exertional",
+    "while exercising",
+    "during exercise",
+    "while running",
+    "whilst running",
+    "during sport",
+    "during sports",
+    "during a race",
+    "during training",
+    "during pe",
+    "mid race",
+)
+# ESC 2018 (minor high-risk feature): a family history of sudden cardiac death when young.
+SYNCOPE_FAMILY_SUDDEN_DEATH = (
+    "died suddenly",
+    "sudden death",
+    "sudden cardiac death",
+    "sudden cardiac arrest",
+)
 # Breathlessness that needs a respiratory rate or SpO2 to judge.
 BREATHLESS_COMPLAINTS = frozenset({"shortness_of_breath", "asthma"})
 HYPOGLYCAEMIA_PHRASES = frozenset(
@@ -603,6 +655,8 @@ def _syncope(
         features.append(f"known heart disease ('{history}')")
     if (exertion := mentioned_history(complaint, SYNCOPE_EXERTION)) is not None:
         features.append(f"syncope '{exertion}'")
+    if (family := mentioned_history(complaint, SYNCOPE_FAMILY_SUDDEN_DEATH)) is not None:
+        features.append(f"family history ('{family}')")
     if features:
         text = f"Syncope with high-risk features: {', '.join(features)}."
         return [Finding(2, "esi.b.syncope_high_risk", text, sources.SYNCOPE)]
@@ -794,6 +848,18 @@ def _ottawa_negative(
     return [Finding(5, "esi.c.ottawa_negative", text, sources.OTTAWA_RULES)]
 
 
+def _suture_removal(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
+    """Decision point C: the laceration of a patient back for suture removal is healed."""
+    laceration = BY_KEY["laceration"]
+    if laceration not in categories or mentioned_history(complaint, SUTURE_REMOVAL) is None:
+        return []
+    if mentioned_history(complaint, WOUND_REOPENED) is not None:
+        return []
+    categories.remove(laceration)
+    text = "Back for suture removal, the wound not reopened: no repair expected."
+    return [Finding(5, "esi.c.suture_removal", text, sources.ESI_C)]
+
+
 def evaluate(
     data: TriageInput, news2: News2Result, matches: tuple[ComplaintMatch, ...]
 ) -> EsiResult:
@@ -844,6 +910,7 @@ def evaluate(
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
     found += _ottawa_negative(categories, age, data.chief_complaint)
+    found += _suture_removal(categories, data.chief_complaint)
     # A worse measurement never makes an unread complaint read: that would lower acuity.
     # Nor does an examination finding alone ("no bony tenderness"): it is not a complaint.
     recognised = any(match.category is not BY_KEY["ottawa_negative"] for match in matches)

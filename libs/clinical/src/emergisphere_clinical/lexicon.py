@@ -88,7 +88,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|respirations|airway compromise|gasping|gasps|agonal breathing|voice sounds wet"
          # BTS/SIGN 2019: a silent chest is life-threatening asthma.
          "|silent chest|nearly silent chest|quiet chest"
-         "|wet voice|gurgly", actions=("airway_support",)),
+         "|wet voice|gurgly"
+         "|gurgling when she breathes|gurgling when he breathes|gurgling when breathing"
+         "|back blows started|giving back blows|back blows being given"
+         "|abdominal thrusts started", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -118,7 +121,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not responding to pain|no response to pain|unresponsive to pain"
          "|not waking|can't wake|cannot wake|unable to wake|floppy, not crying"
          "|floppy and not crying|limp, not crying|not crying, floppy|no breathing effort"
-         "|opens eyes to pain|only opens eyes to pain|eyes open to pain|eyes open to pain only",
+         "|opens eyes to pain|only opens eyes to pain|eyes open to pain|eyes open to pain only"
+         "|only responds to pain",
          actions=("glucose_check",)),
     _cat("unrecordable_bp", "a blood pressure that cannot be recorded", A, "critical_care",
          (LABS, FLUIDS, MEDS),
@@ -182,7 +186,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stridor|airway foreign body|respiratory foreign body|aspirated foreign body"
          "|foreign body aspiration"
          "|lips blue|lips went blue|lips turning blue|can't speak|cannot speak|unable to speak"
-         "|can't talk|cannot talk|unable to talk"),
+         "|can't talk|cannot talk|unable to talk"
+         "|cyanosed|centrally cyanosed"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -228,7 +233,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, FLUIDS, PROCEDURE, CONSULT),
          "pulsatile bleeding|arterial bleeding|spurting blood|blood spurting|spurting"
          "|uncontrolled bleeding|bleeding through the towel|bleeding through towel"
-         "|soaking through|soaked through|exsanguinating", actions=("trauma_team",),
+         "|blood soaking through|blood soaked through|soaked with blood|soaked in blood"
+         "|soaked through towels|soaked through the towel|soaked through a towel"
+         "|bled through|exsanguinating", actions=("trauma_team",),
          source=sources.HAEMORRHAGE),
     # A burn of 10% of the body surface or more is a major burn (ABA referral criteria).
     _cat("major_burn", "a major burn", B, "plastic_surgery", (LABS, FLUIDS, MEDS, CONSULT),
@@ -253,6 +260,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|loop shaped marks|loop marks|pattern bruising|patterned bruising|bite marks",
          requires_any="bruise|bruises|bruising|bruised|fracture|burn|burns|swelling",
          source=sources.NON_ACCIDENTAL_INJURY),
+    # Injuries whose pattern or the patient's fear suggests abuse at any age.
+    _cat("suspected_abuse", "injuries suggesting abuse", B, "social_work", (XRAY, CONSULT),
+         "bruises of different ages|bruising of different ages|fingertip bruises"
+         "|fingertip bruising|fingertip pattern|fingertip type bruises|flinches when"
+         "|scared to go home|afraid to go home", source=sources.SUSPECTED_ABUSE),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
@@ -286,7 +298,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coffee ground|melena|melaena|black stool|black stools|tarry stool|tarry stools"
          "|black tarry|blood in stool"
          "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"
-         "|bloody stools"),
+         "|bloody stools"
+         "|black sticky stools|black sticky stool|black sticky poo|black poo|black poos"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -497,7 +510,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
          (LABS, FLUIDS, MEDS),
          "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura"
-         "|purple spots|purple rash",
+         "|purple spots|purple rash"
+         "|tiny red dots",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
          "|unwell", source=sources.FEVER_PURPURA),
@@ -522,7 +536,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (IMAGING, CONSULT),
          "curtain coming down|black curtain|curtain over|eye went dark|vision went dark"
          "|went blind|sudden vision loss|suddenly lost vision|flashes and floaters"
-         "|everything went black|went black in|eye went black|vision went black",
+         "|everything went black|went black in|eye went black|vision went black"
+         "|lost most of the vision|lost the vision|lost vision|lost her vision|lost his vision"
+         "|shadow creeping|dark shadow|shadow over|shadow across",
          source=sources.SUDDEN_VISION_LOSS),
     # Kawasaki disease: five days of fever with red eyes, cracked lips, swollen hands.
     _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
@@ -600,7 +616,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|been spiked|was spiked"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion|testicle aching"
-         "|testicular ache|testicle ache|aching testicle|pain in testicle"),
+         "|testicular ache|testicle ache|aching testicle|pain in testicle"
+         "|testicle painful|testicle is painful|testicle swollen|testicle is swollen"
+         "|swollen testicle|painful testicle|scrotum swollen|swollen scrotum|scrotal swelling"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -632,7 +650,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathless|breathlessness|dyspnea|dyspnoea|desaturation|hypoxia|hypoxemia"
          "|hypoxaemia|needs 2 pillows|needs two pillows|puffed|more puffed|sleep sitting up"
          "|sleeps sitting up|orthopnoea|orthopnea"
-         "|copd exacerbation|exacerbation of copd|aecopd|bronchiolitis"),
+         "|copd exacerbation|exacerbation of copd|aecopd|bronchiolitis"
+         "|can't breathe|cannot breathe|unable to breathe|can't catch my breath"
+         "|can't catch her breath|can't catch his breath|can't get my breath"
+         "|can't get her breath|can't get his breath"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
          "|heart's racing|heart is racing|heart is going crazy|heart pounding"
@@ -701,7 +722,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # chemical_eye; a foreign body needs its removal.
     _cat("eye_injury", "an eye injury", S, "ophthalmology", (XRAY,),
          "eye injury|eye trauma|black eye|orbital injury|hit eye|struck eye|punched eye"
-         "|poked eye|kicked eye|elbowed eye"),
+         "|poked eye|kicked eye|elbowed eye"
+         "|hit in eye|hit in the eye|hit in his eye|hit in her eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -718,7 +740,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched jaw|hit mouth|punched mouth"
          "|nose injury|nasal trauma|nose trauma"
          "|bumped forehead|bumped his forehead|bumped her forehead|bumped head|bumped his head"
-         "|bumped her head"),
+         "|bumped her head"
+         "|hit on head|hit on the head|hit in the head|hit on his head|hit on her head"
+         "|lac to forehead|cut to forehead|laceration to forehead"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -734,7 +758,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
          "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss|tingling"
-         "|diplopia|double vision|blurred vision|blurry vision|visual disturbance"
+         "|diplopia|double vision|seeing double|blurred vision|blurry vision|visual disturbance"
          "|pins and needles|numb fingers|numb patch|eyelid twitching|walking unsteadily"
          "|unsteady on feet"
          "|visual change|visual changes|tremor|tremors|involuntary movement"
@@ -751,7 +775,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red hot leg|spreading up"
          "|redness around|redness up to|incision red|wound red|gone red|red and hot and swollen"
          "|probes to bone|ulcer under|oozing cloudy"
-         "|infected wound|wound infection|infected cut", infection=True),
+         "|infected wound|wound infection|infected cut"
+         "|foot red and swollen|foot is red and swollen|ulcer smells"
+         "|smelly ulcer", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -770,14 +796,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
          "abscess|boil|boils|furuncle|carbuncle|fluctuant|pus pocket|pocket of pus"
          "|draining pus"
-         "|perianal swelling|next to his anus|next to her anus|perianal abscess", infection=True),
+         "|perianal swelling|next to his anus|next to her anus|perianal abscess"
+         "|full of pus|pus filled|filled with pus|soft in the middle"
+         "|soft in middle", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
          "|not passed urine|hasn't passed urine|has not passed urine|not passed water"
          "|can't urinate|can't pee|voiding failure|bladder retention|retention of urine"
          "|unable to void|cannot void|can't void|difficulty urinating"
-         "|trouble urinating|difficulty voiding"),
+         "|trouble urinating|difficulty voiding"
+         "|can't pass urine|cannot pass urine|unable to pass urine|can't pass water"
+         "|cannot pass water|palpable bladder|straining to pee|straining to pass urine"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -789,7 +819,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
          "|blood in sputum|blood stained sputum|blood in his phlegm|blood in her phlegm"
-         "|blood in phlegm"),
+         "|blood in phlegm"
+         "|blood streaked sputum|bloodstained sputum"
+         "|blood in her sputum|blood in his sputum"),
     _cat("jaundice", "jaundice", S, "gastroenterology", (LABS, IMAGING),
          "jaundice|jaundiced|yellow skin|yellow eyes|sclera look yellow|yellow sclera"
          "|sclera yellow|look a bit yellow|yellow face"),
@@ -812,7 +844,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
          "|nose foreign body|nasal foreign body|foreign body in pharynx|foreign body in throat"
-         "|pharynx foreign body|throat foreign body|fish bone|fishbone"),
+         "|pharynx foreign body|throat foreign body|fish bone|fishbone"
+         "|bone stuck in throat|bone stick in throat|bone stuck in her throat"
+         "|bone stuck in his throat"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -840,10 +874,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hernia", "a hernia or groin swelling", S, "general_surgery", (LABS, IMAGING),
          "hernia|groin pain|groin mass|groin swelling|inguinal pain|inguinal swelling"
          "|inguinal mass"
-         "|groin lump|lump in groin|lump in right groin|lump in left groin|reducible lump"),
+         "|groin lump|lump in groin|lump in right groin|lump in left groin|reducible lump"
+         "|won't go back in|wont go back in|will not go back in|can't push it back"
+         "|cannot push it back"),
     _cat("genital_trauma", "a genital or anorectal injury", S, "urology", (IMAGING, CONSULT),
          "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
-         "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"),
+         "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"
+         "|kicked in groin|kicked in the groin|kicked in the testicles|kicked in the balls"),
     _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
          "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
          "|abdominal injury|blunt trauma"),
@@ -983,7 +1020,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lacerations|lac|lacs|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"
-         "|superficial cuts|fresh cuts|cuts on her|cuts on his|cuts to her|cuts to his"),
+         "|superficial cuts|fresh cuts|cuts on her|cuts on his|cuts to her|cuts to his"
+         "|split under chin|split under her chin|split under his chin|split chin|split lip"
+         "|split upper lip|split lower lip|split eyebrow|needs stitches"
+         "|needs a couple of stitches|gaping wound|gaping cut"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1003,7 +1043,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hurts to wee|stings to wee|going every ten minutes|burning when passing urine"
          "|pain passing urine|pain when passing urine|stinging when passing urine"
          "|burning passing urine"
-         "|burning wee", infection=True),
+         "|burning wee"
+         "|stinging when peeing|stings when peeing|stinging when passing urine|stinging urine"
+         "|stinging when i pee|stings when i pee", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -1094,7 +1136,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
-         "sore throat|sorethroat|throat pain|pharyngitis", infection=True),
+         "sore throat|sorethroat|throat pain|pharyngitis"
+         "|tonsillitis|tonsilitis", infection=True),
     _cat("ear_pain", "ear pain", S, "ent", (),
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
          "|pulling ear|ear tugging",
@@ -1108,13 +1151,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          infection=True),
     _cat("ear", "an ear complaint", S, "ent", (),
          "tinnitus|ear discharge|otorrhea|otorrhoea|ear wax|wax|ear blocked|blocked ear"
-         "|hearing aid"),
+         "|hearing aid"
+         "|ear feels blocked|ears feel blocked|muffled hearing|hearing muffled"),
     # New flashes and floaters: a dilated retinal examination for a tear (RCOphth).
     _cat("flashes_floaters", "new flashes or floaters", S, "ophthalmology", (CONSULT,),
          "floaters|flashing lights|flashes of light|new flashes"),
     # A haematoma of the ear's pinna is drained to save the cartilage.
     _cat("ear_haematoma", "a haematoma of the ear", S, "ent", (PROCEDURE,),
-         "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"),
+         "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"
+         "|ear swollen and squishy|ear swollen|swollen ear|cauliflower ear"),
     # A ring stuck on a swollen finger is cut off: one procedure.
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
@@ -1142,13 +1187,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stuck shut|matted shut|eye crusting|crusted eye|contact lens"
          "|stye|sticky eye|sticky red eye|sticky yellow discharge|gritty eye|gritty|sticky eyes"
          "|crusted shut|goopy|lost contact|soft contact"
-         "|hates the light|light hurts"),
+         "|hates the light|light hurts"
+         "|sticky eye|sticky eyes|goo in eye|eye discharge|red patch on white of"
+         "|subconjunctival haemorrhage|subconjunctival hemorrhage|subconjunctival bleed"
+         "|eyelid red|eyelid swollen|swollen eyelid|red eyelid"
+         "|yellow goo|sticky yellow|eye goo|gunky eye|gunk in eye|gunk in her eye"
+         "|gunk in his eye"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
          "|spots on hands and feet|spots on hands, feet|blisters in mouth|white patches"
          "|oral thrush|thrush"
-         "|nits"),
+         "|nits"
+         "|nappy rash|nappy area|diaper rash|diaper area"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -1185,7 +1236,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook|in his zip"
          "|in the zip|caught in zip|caught in his zip|zipper injury|zip injury"
          "|splinter|nail gun|taser barb|barb still embedded|barb embedded|trouser zip"
-         "|zip still attached|foreskin caught|earring stuck|earring embedded"),
+         "|zip still attached|foreskin caught|earring stuck|earring embedded|fishing hook"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -1207,7 +1258,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sutures due out"
          "|clips due out|clip removal|dressing peeled off|dressing came off|dressing fell off"
          "|port site|port wound|bag keeps leaking|stoma bag leaking|leaking bag"
-         "|umbilical port|trach ties"),
+         "|umbilical port|trach ties"
+         "|red round one stitch|red around one stitch|red around the stitches"
+         "|red round the stitches|around the stitches|round the stitches|dressing change"
+         "|dressing due|dressing needs changing"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1219,7 +1273,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost her meds|lost my meds|lost his medication|lost her medication|lost inhaler"
          "|lost his inhaler|lost her inhaler|lost my inhaler|lost salbutamol"
          "|lost my medication|wallet with meds"
-         "|lost her blue inhaler|lost his blue inhaler|lost my blue inhaler"),
+         "|lost her blue inhaler|lost his blue inhaler|lost my blue inhaler"
+         "|needs inhaler rx|needs inhaler|inhaler prescription|needs a prescription|needs rx"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
@@ -1230,7 +1285,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|finding a refuge|social worker|cup of tea and a chat|leaflet|food bank"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
-         "depot|depot injection|depot overdue|depot due"),
+         "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
+         "|missed depot|depot antipsychotic|paliperidone depot|aripiprazole depot"
+         "|haloperidol depot|flupentixol depot|zuclopenthixol depot|risperidone depot"),
     # A urine pregnancy test is point-of-care, not a resource.
     _cat("pregnancy_test", "a pregnancy test", S, "gynecology", (),
          "preg test|pregnancy test|wants a pregnancy test|think i'm pregnant|if she's pregnant"
@@ -1266,7 +1323,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("minor_fall", "a minor fall from furniture", S, "general_practice", (),
          "fell off couch|fell off the couch|fell off bed|fell off the bed|fell off a chair"
          "|fell off the chair|rolled off the bed|rolled off bed|rolled off our bed"
-         "|rolled off his bed|rolled off her bed"),
+         "|rolled off his bed|rolled off her bed"
+         "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"),
     _cat("contraception", "emergency contraception", S, "gynecology", (),
          "emergency contraception|morning after pill|plan b|condom broke"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),

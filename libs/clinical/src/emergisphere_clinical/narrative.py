@@ -128,6 +128,7 @@ _PAIN_BARE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*10\b(?!\s*/)")
 # "Does not respond to voice" is AVPU P or U: it must not be read as V.
 _AVPU_PAIN = re.compile(
     r"\b(?:responds? only to pain|responsive only to pain|avpu:? p|withdraws to pain"
+    r"|(?:only )?responds? to pain(?! relief| killers?| meds| medication)"
     r"|only withdraws|locali[sz]es to pain|responds? to pain only"
     r"|(?:only )?(?:moan(?:s|ing)?|groan(?:s|ing)?) (?:only )?to pain"
     r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
@@ -310,17 +311,19 @@ def read_narrative(note: str) -> NarrativeReading:
         consciousness = "V"
     gcs: int | None = None
     gcs_rejected: tuple[str, ...] = ()
-    if (parts := _GCS_PARTS.search(text)) and not _GCS.search(text):
+    scores = []
+    if parts := _GCS_PARTS.search(text):
         verbal = 1 if parts.group(2) == "t" else int(parts.group(2))
-        gcs = int(parts.group(1)) + verbal + int(parts.group(3))
-        consciousness = max((consciousness, consciousness_from_gcs(gcs)), key=avpu_rank)
-    elif found := _GCS.search(text):
+        scores.append(int(parts.group(1)) + verbal + int(parts.group(3)))
+    if found := _GCS.search(text):
         if GCS_RANGE[0] <= int(found.group(1)) <= GCS_RANGE[1]:
-            gcs = int(found.group(1))
-            # The worse of the two readings stands.
-            consciousness = max((consciousness, consciousness_from_gcs(gcs)), key=avpu_rank)
+            scores.append(int(found.group(1)))
         else:
             gcs_rejected = ("gcs",)
+    if scores:
+        # "GCS 12, now 7 (E1 V2 M4)": the worse reading stands, as against AVPU.
+        gcs = min(scores)
+        consciousness = max((consciousness, consciousness_from_gcs(gcs)), key=avpu_rank)
     age = _age(text)
     if age is not None:
         values["age_years"] = age

@@ -353,3 +353,8 @@ OTTAWA_RULES = (
     " 1996): no X-ray without bony tenderness at the rules' points or an inability to bear"
     f" weight; the knee rule X-rays every patient aged 55 or more; {ESI_C}"
 )
+SUSPECTED_ABUSE = (
+    "NICE PH50 (domestic violence and abuse, 2014) and NICE CG89 (child maltreatment):"
+    " injuries of different ages, grip-mark bruising or a patient afraid of a companion are"
+    f" asked about and acted on before the patient leaves; a high-risk situation at {ESI_B}"
+)

@@ -33,6 +33,7 @@ _ABBREVIATIONS = (
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
     ("spc", "suprapubic catheter"), ("idc", "indwelling urinary catheter"),
     ("glf", "ground level fall"), ("inv inj", "inversion injury"),
+    ("inversion inj", "inversion injury"), ("soboe", "shortness of breath on exertion"),
     ("rbs", "random blood sugar"), ("grbs", "blood sugar"), ("nwb", "non weight bearing"),
     ("lkw", "last known well"), ("?#", "possible fracture"), ("od", "overdose"),
     ("d+v", "diarrhoea and vomiting"), ("d&v", "diarrhoea and vomiting"),
@@ -160,8 +161,33 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "W/urination": with.
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
+    # "Haemodialysis pt, missed Mon + Wed sessions": the sessions missed are dialysis.
+    (
+        ("missed",),
+        re.compile(
+            r"\bmissed (?:(?:his|her|their|my|last|two|2|3|both) )?"
+            r"(?:[a-z]{3} (?:\+|and|&) [a-z]{3} )?sessions?\b"
+        ),
+        lambda m: "missed dialysis" if re.search(r"dialysis|\bhd\b", m.string) else m.group(0),
+    ),
+    # "Swollen R hand", "bruised L hip": the joint or limb named after its side.
+    (
+        ("swollen", "bruised"),
+        re.compile(
+            r"\b(swollen|bruised) (?:right |left )?(hand|wrist|ankle|knee|foot|finger|toe|elbow"
+            r"|shoulder|thumb|hip)\b"
+        ),
+        lambda m: f"{m.group(2)} {'swelling' if m.group(1) == 'swollen' else 'injury'}",
+    ),
     # A broken bottle or window is glass, not a fracture.
-    (("broken",), re.compile(r"\bbroken (bottle|glass|window|mirror|plate)\b"), r"\1 shard"),
+    (
+        ("broken",),
+        re.compile(
+            r"\bbroken (?:(?:pint|wine|beer|drinking|champagne) )?"
+            r"(bottle|glass|window|mirror|plate)\b"
+        ),
+        r"\1 shard",
+    ),
     # A named limb whose pulses are weak or cannot be felt: its circulation is failing ("her
     # foot is pale and no pulses can be felt", "radial pulse weak"). A limb and plural or
     # named pulses, so a cardiac arrest's "no pulse" is never read as a limb.
