@@ -877,3 +877,36 @@ def test_round_11_readings(text: str, expected: str) -> None:
 )
 def test_round_11_misreadings_stay_fixed(text: str, absent: str) -> None:
     assert absent not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("87F agitated, hitting out, seeing spiders since last night", "altered_mental_status"),
+        ("dove into shallow water, midline neck pain, tingling both hands", "cord_compression"),
+        (
+            "tib shaft fracture in backslab, screams when toes moved passively",
+            "compartment_syndrome",
+        ),
+        ("electrician, high voltage (6.6 kV) discharge, small deep burns", "high_voltage_injury"),
+        ("knee deformed, foot cool and pale, DP and PT not palpable", "limb_ischaemia"),
+        ("came off bike, helmet cracked, knocked out a few seconds", "head_injury"),
+        (
+            "felt a kick to the heel, palpable gap in Achilles, Thompson's positive",
+            "tendon_rupture",
+        ),
+        ("foreskin stuck back for 3 hours, swollen tip", "paraphimosis"),
+        ("up 4-5x a night to pass urine, slow stream for months", "lower_urinary_symptoms"),
+        ("painful swollen L calf 3 days, immobile after flu", "dvt"),
+        ("worried she took her morning amlodipine twice", "medication_error"),
+        ("ring pessary slipped, can't get it out", "vaginal_foreign_body"),
+        ("19F, ache in R pelvis after sex last night", "pelvic_pain"),
+    ],
+)
+def test_round_12_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_at_her_usual_keeps_baseline_muddle_out_of_today() -> None:
+    text = "92F, dementia, at her usual (pleasantly muddled per carer, no change), wrist pain"
+    assert "altered_mental_status" not in keys(text)

@@ -281,6 +281,24 @@ def test_a_wound_back_for_suture_removal_needs_no_repair(complaint: str, acuity:
     assert ("esi.c.suture_removal" in rules(result)) is (acuity == 5)
 
 
+@pytest.mark.parametrize(
+    ("complaint", "acuity"),
+    [
+        ("nosebleed, stopped with pressure before arrival, none since", 5),
+        ("nosebleed, stopped but keeps restarting", 4),
+        ("nosebleed on and off, currently stopped", 4),
+        ("nosebleed 40 min, still trickling", 4),
+        # Worked up on an anticoagulant, or with a bleeding tendency.
+        ("nosebleed on warfarin, stopped now", 3),
+        ("tiny red dots and bruises on legs, nosebleed that stopped", 3),
+    ],
+)
+def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: int) -> None:
+    result = triage(complaint)
+    assert result.acuity == acuity
+    assert ("esi.c.epistaxis_stopped" in rules(result)) is (acuity == 5)
+
+
 def test_exertional_syncope_or_a_family_history_of_sudden_death_is_esi_2() -> None:
     assert triage("collapsed, brief loss of consciousness, now well", age=14).acuity > 2
     running = triage("collapsed while running, brief loss of consciousness, now well", age=14)

@@ -281,6 +281,17 @@ def test_consciousness_takes_the_worse_reading(note: str, level: str, gcs: int |
     assert (reading.consciousness, reading.gcs) == (level, gcs)
 
 
+def test_a_mothers_weeks_postpartum_or_a_comma_before_her_age_are_not_read_wrongly() -> None:
+    assert read_narrative("3 wks postpartum, stitches sore, 26F.").age_years == 26
+    assert (
+        read_narrative("low grade temp, 80F, known diverticular disease").values.get(
+            "temperature_c"
+        )
+        is None
+    )
+    assert read_narrative("only groans to sternal rub, BM 1.9").consciousness == "P"
+
+
 def test_eyes_opening_only_to_pain_is_avpu_p() -> None:
     assert read_narrative("now only opens eyes to pain, HR 52").consciousness == "P"
 

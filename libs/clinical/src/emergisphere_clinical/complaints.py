@@ -83,7 +83,7 @@ _AFFIRMING = frozenset(
 _HISTORY_CUE = re.compile(
     r"\b(?:history of|hx of|h/o|previous|past history|past medical history|pmh"
     r"|last admission|previous admission"
-    r"|usually|at baseline|(?:his|her|their|my) baseline)\b"
+    r"|usually|at baseline|(?:his|her|their|my) baseline|at (?:his|her|their) usual)\b"
 )
 # A sentence that opens in the past keeps it past across its comma: "On her last admission
 # for asthma, she was intubated." Only openers that can mean nothing else: "previously

@@ -119,6 +119,32 @@ WOUND_REOPENED = (
     "wound has opened",
     "wound opened",
 )
+# A nosebleed that has stopped needs advice, or a cream if it recurs (NICE CKS)...
+EPISTAXIS_STOPPED = (
+    "stopped",
+    "no bleeding now",
+    "not bleeding now",
+    "none since",
+    "no further bleeding",
+    "no active bleeding",
+    "not bleeding",
+)
+# ...unless it keeps coming back, still oozes, or a bleeding point is seen (cautery).
+EPISTAXIS_ONGOING = (
+    "on and off",
+    "recurrent",
+    "restarting",
+    "restarted",
+    "started again",
+    "keeps",
+    "still",
+    "oozing",
+    "trickling",
+    "dripping",
+    "visible vessel",
+    "bleeding point",
+    "ongoing",
+)
 # The knee rule's age criterion, kept for every limb: older bone breaks with less force.
 OTTAWA_MAX_AGE = 55.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
@@ -860,6 +886,23 @@ def _suture_removal(categories: list[ComplaintCategory], complaint: str) -> list
     return [Finding(5, "esi.c.suture_removal", text, sources.ESI_C)]
 
 
+def _epistaxis_stopped(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
+    """Decision point C: a nosebleed that has stopped needs no resource."""
+    epistaxis = BY_KEY["epistaxis"]
+    if epistaxis not in categories:
+        return []
+    # Bleeding on an anticoagulant or with a bleeding tendency is worked up.
+    if {BY_KEY["anticoagulated_bleeding"], BY_KEY["bleeding_tendency"]} & set(categories):
+        return []
+    if mentioned_history(complaint, EPISTAXIS_STOPPED) is None:
+        return []
+    if mentioned_history(complaint, EPISTAXIS_ONGOING) is not None:
+        return []
+    categories.remove(epistaxis)
+    text = "A nosebleed that has stopped and is not recurring: advice only, no resource."
+    return [Finding(5, "esi.c.epistaxis_stopped", text, sources.EPISTAXIS_STOPPED)]
+
+
 def evaluate(
     data: TriageInput, news2: News2Result, matches: tuple[ComplaintMatch, ...]
 ) -> EsiResult:
@@ -911,6 +954,7 @@ def evaluate(
         categories.append(BY_KEY["sepsis"])
     found += _ottawa_negative(categories, age, data.chief_complaint)
     found += _suture_removal(categories, data.chief_complaint)
+    found += _epistaxis_stopped(categories, data.chief_complaint)
     # A worse measurement never makes an unread complaint read: that would lower acuity.
     # Nor does an examination finding alone ("no bony tenderness"): it is not a complaint.
     recognised = any(match.category is not BY_KEY["ottawa_negative"] for match in matches)

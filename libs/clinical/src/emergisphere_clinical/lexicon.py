@@ -116,6 +116,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|responds only to pain|responsive only to pain|withdraws to pain"
          "|only withdraws|localizes to pain|localises to pain|responds to pain only"
          "|moaning to pain|moans to pain|groans to pain|only moaning|only to sternal rub"
+         "|groans to sternal rub|moans to sternal rub|not rousing|not rousable"
          "|responds to sternal rub|doesn't respond to pain|does not respond to pain"
          "|not responding|not responsive"
          "|not responding to pain|no response to pain|unresponsive to pain"
@@ -201,6 +202,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          history_counts=True, source=sources.AORTIC_ANEURYSM),
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
          "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
+    # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
+    _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
+         (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
+         "|hit by lightning|kv", source=sources.HIGH_VOLTAGE),
     _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
          "vascular_surgery", (LABS, IMAGING, CONSULT),
          "limb ischemia|limb ischaemia|pulseless limb|capillary filling absent"
@@ -381,7 +386,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|catatonic|catatonia|mute to all"
          "|oriented only to self|oriented x1|oriented x 1|a&o x1|a&ox1|a and o x1"
          "|barely conscious|semi conscious|hardly talking|barely responsive|slow answering"
-         "|slow to answer questions",
+         "|slow to answer questions"
+         "|seeing spiders|seeing things|seeing insects|seeing bugs"
+         "|seeing people who aren't there",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -559,7 +566,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weak grip|grip weak|tingling in both hands|both hands tingly|both hands tingling"
          "|both arms tingling"
          "|legs have gone numb|legs gone numb|can't feel it|weakness both arms"
-         "|tingling both arms|both arms weak|tingling and weakness both arms",
+         "|tingling both arms|both arms weak|tingling and weakness both arms"
+         "|tingling both hands|tingling in hands|both hands tingle|grip weaker|weaker grip"
+         "|like electric shocks",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -567,7 +576,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("compartment_syndrome", "signs of compartment syndrome", B, "orthopedics",
          (LABS, CONSULT, PROCEDURE),
          "compartment syndrome|pain with passive|pain on passive|passive stretch"
-         "|cast is too tight|cast is crushing|tight cast|pain out of proportion",
+         "|cast is too tight|cast is crushing|tight cast|pain out of proportion"
+         "|moved passively|passive movement|passive extension|passive flexion"
+         "|on passive stretch",
          source=sources.COMPARTMENT_SYNDROME),
     # Sweating with nausea, breathlessness or sudden fatigue is how a heart attack shows in
     # older adults, women and diabetics, often without chest pain.
@@ -653,7 +664,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|copd exacerbation|exacerbation of copd|aecopd|bronchiolitis"
          "|can't breathe|cannot breathe|unable to breathe|can't catch my breath"
          "|can't catch her breath|can't catch his breath|can't get my breath"
-         "|can't get her breath|can't get his breath"),
+         "|can't get her breath|can't get his breath"
+         "|copd flare|flare of copd|copd flare up|infective exacerbation"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
          "|heart's racing|heart is racing|heart is going crazy|heart pounding"
@@ -676,7 +688,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cloudy bags|cloudy bag|tummy aches|crohn's|crohns"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
-         "pelvic pain|ovarian cyst|adnexal pain"),
+         "pelvic pain|ovarian cyst|adnexal pain"
+         "|pelvis ache|pelvic ache|ache in right pelvis|ache in left pelvis|ache in pelvis"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
          "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"),
@@ -686,7 +699,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't keep water down|hasn't kept anything down|hardly had a wet nappy|v/d"
          "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
-         "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"),
+         "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
+         "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
+         "|postcoital bleeding|bleeding after sex"
+         "|bleeding picked up again|heavier with some clots|heavier with clots"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
          "|popped out|squared off|dinner fork|looks bent|bent above the elbow"
@@ -697,7 +713,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|shortened and externally rotated|shortened and rotated|externally rotated"
          "|broke arm|broke leg|broke wrist|broke ankle|broke nose|broke rib|broke foot"
          "|broke hand"
-         "|bent funny"),
+         "|bent funny"
+         "|leg slightly short|leg short|leg shortened|shortened leg|knee cap go out"
+         "|kneecap go out|knee cap went out|kneecap popped out|patella sitting laterally"
+         "|patella displaced"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -706,12 +725,25 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|immobilised|bed rest|bedbound|recent surgery|after surgery|travel|traveled"
          "|travelled|birth control|oral contraceptive|cancer|post partum|postpartum"),
     # Handbook chapter 5: a suspected deep vein thrombosis needs labs and a Doppler.
+    # A ruptured Achilles tendon: ultrasound and the orthopaedic team.
+    _cat("tendon_rupture", "a possible tendon rupture", S, "orthopedics", (IMAGING, CONSULT),
+         "achilles rupture|ruptured achilles|achilles tendon rupture|palpable gap"
+         "|thompson's positive|thompsons positive|thompson's test positive|can't push off"
+         "|cannot push off|tendon rupture|ruptured tendon"),
+    _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
+         (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
+         "|enlarged prostate|prostate symptoms|up at night to pass urine"),
+    # Reduced by hand, sometimes after a nerve block: one procedure.
+    _cat("paraphimosis", "a retracted foreskin that will not return", S, "urology",
+         (PROCEDURE,), "paraphimosis|foreskin stuck back|foreskin won't go back"
+         "|foreskin stuck behind|can't pull foreskin forward|foreskin won't come forward"),
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
          "dvt|deep vein thrombosis|calf pain|calf swelling|swollen calf|calf hurts"
          "|calf swollen|calf aching|aching calf|calf tender|tender calf|calf has been swollen"
          "|calf's been swollen"
-         "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"),
+         "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"
+         "|painful swollen left calf|painful swollen right calf|painful swollen calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # A low-speed collision is examined; what hurts decides the imaging.
@@ -742,7 +774,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bumped forehead|bumped his forehead|bumped her forehead|bumped head|bumped his head"
          "|bumped her head"
          "|hit on head|hit on the head|hit in the head|hit on his head|hit on her head"
-         "|lac to forehead|cut to forehead|laceration to forehead"),
+         "|lac to forehead|cut to forehead|laceration to forehead"
+         "|knocked out for|knocked out a few|knocked himself out|knocked herself out"
+         "|was knocked out|got knocked out|helmet cracked|cracked helmet|helmet split"
+         "|face hit pavement|face hit the|hit face|hit his face|hit her face|nose bent"
+         "|bent nose"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -777,7 +813,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|probes to bone|ulcer under|oozing cloudy"
          "|infected wound|wound infection|infected cut"
          "|foot red and swollen|foot is red and swollen|ulcer smells"
-         "|smelly ulcer", infection=True),
+         "|smelly ulcer"
+         "|diabetic foot", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -839,7 +876,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
          "|vaginal itch|curdy discharge|discharge from willy|discharge from penis"
-         "|discharge from his penis"),
+         "|discharge from his penis"
+         "|fishy discharge|fishy smelling discharge|discharge smells"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -941,6 +979,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("bleeding_tendency", "spontaneous bruising or bleeding", S, "hematology", (LABS,),
          "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"
          "|pinpoint red dots|pinpoint red spots|pinpoint spots|new bruises|unexplained bruising"
+         "|tiny red dots|tiny red spots"
          "|bleeding on blood thinners|bleeding on warfarin|bleeding on anticoagulants"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
@@ -954,7 +993,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "menstrual pain|menstrual cramps|dysmenorrhea|dysmenorrhoea|menstrual problem"
          "|menstrual problems|irregular periods|missed period|midmenstrual pain"
          "|mid menstrual pain|ovulation pain|period pain|period pains|period cramps"
-         "|heavy periods|heavy period|flooding through|period's been|pad every hour|through a pad"),
+         "|heavy periods|heavy period|flooding through|period's been|pad every hour|through a pad"
+         "|periods irregular|irregular bleeding"),
     _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
          "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
          "|haemorrhoid|haemorrhoids"),
@@ -962,7 +1002,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hearing loss|loss of hearing|deafness|sudden hearing loss|ear muffled"
          "|ear completely muffled|muffled hearing"),
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
-         "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"),
+         "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"
+         "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
@@ -1011,7 +1052,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|refuses to bear weight|non weight bearing|can't put weight|cannot put weight"
          "|collarbone|clavicle|humerus|upper arm|slammed finger|finger in car door"
          "|finger in a car door|finger in the car door|crushed finger|finger crush"
-         "|held pronated|won't reach for|pulled up by the hand|pulled him up|pulled her up"),
+         "|held pronated|won't reach for|pulled up by the hand|pulled him up|pulled her up"
+         "|can't weight bear|cannot weight bear|couldn't weight bear|not weight bearing"
+         "|not bearing weight|dip droops|mallet finger|can't straighten tip"
+         "|cannot straighten the tip|fingertip crushed|crushed fingertip"
+         "|onto left shoulder|onto right shoulder|onto her shoulder|onto his shoulder"
+         "|onto shoulder"),
     # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
     _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
          "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
@@ -1023,7 +1069,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|superficial cuts|fresh cuts|cuts on her|cuts on his|cuts to her|cuts to his"
          "|split under chin|split under her chin|split under his chin|split chin|split lip"
          "|split upper lip|split lower lip|split eyebrow|needs stitches"
-         "|needs a couple of stitches|gaping wound|gaping cut"),
+         "|needs a couple of stitches|gaping wound|gaping cut"
+         "|torn frenulum|frenulum tear|nail bed torn|torn nail bed|nail bed injury"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1045,7 +1092,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning passing urine"
          "|burning wee"
          "|stinging when peeing|stings when peeing|stinging when passing urine|stinging urine"
-         "|stinging when i pee|stings when i pee", infection=True),
+         "|stinging when i pee|stings when i pee"
+         "|stinging passing urine|smelly urine|urine smells|offensive urine|foul smelling urine"
+         "|cloudy urine", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -1086,7 +1135,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("minor_rectal_bleeding", "a little bright blood on the paper", S, "general_practice",
          (LABS,),
          "blood on the paper|blood in the pan|blood on the toilet paper|streak of blood"
-         "|bleeding from the back passage|bleeding piles"),
+         "|bleeding from the back passage|bleeding piles"
+         "|bright red blood on paper|blood on paper|blood on toilet paper"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -1115,7 +1165,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ostomy problem|colostomy problem|ileostomy problem"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
-         "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"),
+         "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"
+         "|tennis elbow|lateral epicondyle|lateral epicondylitis|golfer's elbow"
+         "|pulled calf muscle|calf muscle"),
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"),
@@ -1217,7 +1269,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("breast", "breast pain", S, "general_practice", (),
          f"{_BREAST_PAIN}|engorgement|engorged breast|cracked nipple|cracked nipples"
          "|nipple pain"
-         "|red wedge|wedge on"),
+         "|red wedge|wedge on"
+         "|sore nipples|cracked sore nipples"
+         "|patch right breast|patch left breast|patch on her breast|patch on breast"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN, infection=True,
          requires_any="fever|febrile|chills|rigors"),
@@ -1261,7 +1315,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|umbilical port|trach ties"
          "|red round one stitch|red around one stitch|red around the stitches"
          "|red round the stitches|around the stitches|round the stitches|dressing change"
-         "|dressing due|dressing needs changing"),
+         "|dressing due|dressing needs changing"
+         "|cat scratch|scratched by family cat|scratched by the cat"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1292,7 +1347,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("pregnancy_test", "a pregnancy test", S, "gynecology", (),
          "preg test|pregnancy test|wants a pregnancy test|think i'm pregnant|if she's pregnant"
          "|if she is pregnant"
-         "|wants to confirm|confirm pregnancy|confirm the pregnancy"),
+         "|wants to confirm|confirm pregnancy|confirm the pregnancy"
+         "|positive home tests|positive home test|wants it confirmed"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
@@ -1318,15 +1374,25 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|repeat blood test|repeat bloods|repeat labs|potassium recheck|recheck potassium"),
     # An IUD whose strings cannot be felt: an ultrasound finds it.
     _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
-         "iud strings|missing iud|iud problem|lost iud|iud"),
+         "iud strings|missing iud|iud problem|lost iud|iud"
+         "|coil put in|coil fitted|coil strings|contraceptive implant|implant in arm"
+         "|can't feel implant|can't feel her implant"),
     # A small child's fall from furniture onto the floor, playing again: examined only.
     _cat("minor_fall", "a minor fall from furniture", S, "general_practice", (),
          "fell off couch|fell off the couch|fell off bed|fell off the bed|fell off a chair"
          "|fell off the chair|rolled off the bed|rolled off bed|rolled off our bed"
          "|rolled off his bed|rolled off her bed"
          "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"),
+    _cat("menopause", "menopausal symptoms", S, "gynecology", (),
+         "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
+    _cat("erectile_dysfunction", "erection problems", S, "urology", (),
+         "erectile dysfunction|erection problems|problems with erections|wants viagra"
+         "|impotence"),
     _cat("contraception", "emergency contraception", S, "gynecology", (),
-         "emergency contraception|morning after pill|plan b|condom broke"),
+         "emergency contraception|morning after pill|plan b|condom broke"
+         "|asking about contraception|contraception advice|about contraception|missed 2 pills"
+         "|missed two pills|missed pills|missed her pill|missed a pill|forgot her pill"
+         "|forgot to take her pill"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
          "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),

@@ -52,7 +52,9 @@ _AGE_INFANT = re.compile(
     r"\b(\d{1,3})\s*(?:([mwd])/o(?!\w)"
     r"|(mos?|months?|wks?|weeks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
     # or opening the note: "6mo tugging L ear"; or after "baby": "baby 3 wks".
-    r"|^\s*(\d{1,2})\s*(mos?|wks?)\b|\b(?:baby|infant) (\d{1,2})\s*(mos?|wks?|months?|weeks?)\b"
+    # ("3 wks postpartum" opening a note is the mother's time since birth, not an age.)
+    r"|^\s*(\d{1,2})\s*(mos?|wks?)\b(?!\s*(?:post|after|pregnant|gestation|ago|since|of))"
+    r"|\b(?:baby|infant) (\d{1,2})\s*(mos?|wks?|months?|weeks?)\b"
 )
 # British shorthand: "6/52" is six weeks, "4/12" four months, "5/7" five days. It is an age
 # only where an age stands: opening the note or before the sex ("6/52 F").
@@ -100,9 +102,10 @@ _SPO2 = re.compile(
 )
 # "T 07:55" in a hand-over (ATMIST) is the time, not a temperature.
 _DEGREES = r"(\d{2,3}(?:\.\d+)?)(?!\s*:\s*\d)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
+# Not across a comma: in "low grade temp, 80F" the 80F is the patient, not 26.7 C.
 _TEMP = re.compile(
     r"\b(?:t|temp(?:erature)?|rectal|oral|tympanic|axillary|core)(?: temp(?:erature)?)?"
-    + _SEP
+    + r"[\s:=.]{0,3}"
     + _VERB
     + _DEGREES
 )
@@ -132,7 +135,7 @@ _AVPU_PAIN = re.compile(
     r"|only withdraws|locali[sz]es to pain|responds? to pain only"
     r"|(?:only )?(?:moan(?:s|ing)?|groan(?:s|ing)?) (?:only )?to pain"
     r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
-    r"|moans? to sternal rub"
+    r"|(?:moans?|groans?) to sternal rub|not rous(?:ing|able)"
     r"|(?:does not|doesn't|not|no longer) respond(?:s|ing)? to voice|unresponsive to voice"
     r"|(?:only )?opens eyes to pain|eyes open to pain"
     r"|no response to voice|(?:does not|doesn't|not) respond(?:s|ing)? to pain"

@@ -358,3 +358,12 @@ SUSPECTED_ABUSE = (
     " injuries of different ages, grip-mark bruising or a patient afraid of a companion are"
     f" asked about and acted on before the patient leaves; a high-risk situation at {ESI_B}"
 )
+HIGH_VOLTAGE = (
+    "American Burn Association burn centre referral criteria (2006): electrical burns,"
+    " including lightning; a high-voltage injury (1,000 V or more) damages muscle, nerve and"
+    f" heart beneath small skin wounds; a high-risk situation at {ESI_B}"
+)
+EPISTAXIS_STOPPED = (
+    "NICE CKS, Epistaxis (nosebleeds), 2024: bleeding that has stopped needs first-aid advice,"
+    f" and an antiseptic cream if it recurs, nothing an ED counts as a resource; {ESI_C}"
+)

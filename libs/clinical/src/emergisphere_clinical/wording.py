@@ -105,7 +105,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
-            r"|thigh|breast|lower|upper|sided)\b)"
+            r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock)\b)"
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
@@ -179,6 +179,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: f"{m.group(2)} {'swelling' if m.group(1) == 'swollen' else 'injury'}",
     ),
+    # "Took her morning amlodipine twice": a dose taken twice by mistake.
+    (
+        ("twice",),
+        re.compile(r"\btook (?:his|her|my|their) (?:morning |evening |night )?[a-z]+ twice\b"),
+        "took it twice",
+    ),
     # A broken bottle or window is glass, not a fracture.
     (
         ("broken",),
@@ -192,7 +198,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # foot is pale and no pulses can be felt", "radial pulse weak"). A limb and plural or
     # named pulses, so a cardiac arrest's "no pulse" is never read as a limb.
     (
-        ("pulse",),
+        ("pulse", "palpable"),
         re.compile(
             r"\b(foot|feet|leg|legs|arm|hand|elbow|wrist|ankle|knee|limb|shin|toes)\b"
             r"[^.;]{0,50}?\b(?:"
@@ -203,6 +209,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|no (?:palpable |pedal |distal )?pulses|no pulses can be (?:felt|found|palpated)"
             rf"|no {_LIMB_PULSE} (?:or|and) {_LIMB_PULSE} pulses"
             rf"|(?:{_LIMB_PULSE} )?pulses? (?:not|no longer) (?:palpable|felt|present)"
+            rf"|{_LIMB_PULSE} (?:and|or|&) {_LIMB_PULSE} (?:pulses )?(?:not|no longer)"
+            r" (?:palpable|felt|present)"
             r"|pulses (?:cannot|can't|could not|couldn't) be (?:felt|found|palpated))"
         ),
         r"\1 limb ischemia",
