@@ -910,3 +910,31 @@ def test_round_12_readings(text: str, expected: str) -> None:
 def test_at_her_usual_keeps_baseline_muddle_out_of_today() -> None:
     text = "92F, dementia, at her usual (pleasantly muddled per carer, no change), wrist pain"
     assert "altered_mental_status" not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("44M BBQ flare-up, burns to both hands and forearms, blistering", "major_burn"),
+        ("headache and nausea, kids have headaches too, old paraffin heater", "carbon_monoxide"),
+        ("dived into the hotel pool, hit his head on the bottom, neck pain", "major_trauma"),
+        ("strimming, vision blurred, blood in front of iris, pupil peaked", "open_globe"),
+        ("swept out by rip current, went under briefly, coughing", "drowning"),
+        ("bitten by adder on the hand, swelling past the wrist", "snake_bite"),
+        ("sudden onset severe pain L testicle 1hr ago, vomited", "testicular_torsion"),
+        ("8yo severe haemophilia A, hit forehead on pavement", "anticoagulated_head_injury"),
+        (
+            "choked on a sandwich, can't cough effectively, silent, going blue",
+            "respiratory_failure",
+        ),
+        ("dropped a 25 kg bag of rock salt on L foot, swollen", "limb_injury"),
+        ("27M RIF pain since yesterday 5/10", "abdominal_pain"),
+        ("moth flew into her L ear at the campsite, still fluttering", "foreign_body_ent"),
+    ],
+)
+def test_round_13_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_carbon_monoxide_needs_symptoms_beside_the_source() -> None:
+    assert "carbon_monoxide" not in keys("wants advice about a gas heater, well")

@@ -91,7 +91,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wet voice|gurgly"
          "|gurgling when she breathes|gurgling when he breathes|gurgling when breathing"
          "|back blows started|giving back blows|back blows being given"
-         "|abdominal thrusts started", actions=("airway_support",)),
+         "|abdominal thrusts started"
+         "|can't cough effectively|cannot cough effectively|ineffective cough"
+         "|attempted abdominal thrusts", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -188,7 +190,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foreign body aspiration"
          "|lips blue|lips went blue|lips turning blue|can't speak|cannot speak|unable to speak"
          "|can't talk|cannot talk|unable to talk"
-         "|cyanosed|centrally cyanosed"),
+         "|cyanosed|centrally cyanosed"
+         "|going blue|gone blue|went blue"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -244,7 +247,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          source=sources.HAEMORRHAGE),
     # A burn of 10% of the body surface or more is a major burn (ABA referral criteria).
     _cat("major_burn", "a major burn", B, "plastic_surgery", (LABS, FLUIDS, MEDS, CONSULT),
-         "major burn|large burn|extensive burns|burn center|burns centre",
+         "major burn|large burn|extensive burns|burn center|burns centre"
+         "|burns to both hands|burns to hands|burns to her hands|burns to his hands"
+         "|burns to both feet|burns to feet|burns to the face|burns to face|burn to the face"
+         "|burns to genitals|burns to the perineum|circumferential burn|circumferential burns",
          source=sources.MAJOR_BURN),
     # Bilious vomiting in an infant is malrotation with volvulus until proven otherwise.
     _cat("bilious_vomiting", "bilious (green) vomiting", B, "general_surgery",
@@ -281,20 +287,25 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wounds to the neck|neck wound|stabbed in the neck|stab wound to the neck"
          "|anterior neck"
          "|stab wound|stabbed"
-         "|stabbing|penetrating", actions=("trauma_team",)),
+         "|stabbing|penetrating"
+         "|dived into shallow|dived into the shallow|dived into a pool|dived into the pool"
+         "|dived into the hotel pool|diving into shallow|hit his head on the bottom"
+         "|hit her head on the bottom|hit head on the bottom|hit head on sandbar"
+         "|hit head on a sandbar|axial load", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
          "|icd went off|defib went off|device shocked"),
     _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
          "sickle cell|hbss|hb ss|sickler", history_counts=True),
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
-    _cat("anticoagulated_head_injury", "a head injury on anticoagulation", B, "neurology",
-         (LABS, IMAGING),
+    _cat("anticoagulated_head_injury", "a head injury on anticoagulation or with a bleeding"
+         " disorder", B, "neurology", (LABS, IMAGING),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head"
          "|hit forehead|struck forehead|bumped head|banged head|forehead hematoma"
          "|scalp hematoma|head hematoma|head strike|occipital hematoma|back of head"
          "|back of his head|back of her head|occipital haematoma|scalp haematoma",
-         requires_any="warfarin|coumadin|anticoagulant|anticoagulants|anticoagulated"
+         requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
+         "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
          "gi bleed|gastrointestinal bleed|vomiting blood|hematemesis|haematemesis"
@@ -616,9 +627,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),
     # Any bite by a venomous snake may progress to envenoming.
+    # Symptoms with a source (an old heater, a generator indoors, a household all affected).
+    _cat("carbon_monoxide", "suspected carbon monoxide poisoning", B, "toxicology",
+         (LABS, ECG, MEDS), "carbon monoxide|co poisoning|co alarm|carboxyhaemoglobin"
+         "|carboxyhemoglobin|cohb|paraffin heater|gas heater|faulty boiler|generator indoors"
+         "|generator in the garage|family have headaches too|kids have headaches too"
+         "|family has headaches|all have headaches|both have headaches",
+         requires_any="headache|headaches|dizzy|dizziness|nausea|nauseous|vomiting|confused"
+         "|confusion|drowsy|collapsed|unwell|breathless|chest pain",
+         source=sources.CARBON_MONOXIDE),
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
          "snake bite|snakebite|bitten by a snake|rattlesnake|rattler|viper bite|envenomation"
-         "|copperhead|cottonmouth|adder bite|by a snake|by snake|snake bit",
+         "|copperhead|cottonmouth|adder bite|by a snake|by snake|snake bit"
+         "|adder|bitten by adder|bitten by an adder",
          source=sources.SNAKE_BITE),
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
@@ -629,7 +650,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion|testicle aching"
          "|testicular ache|testicle ache|aching testicle|pain in testicle"
          "|testicle painful|testicle is painful|testicle swollen|testicle is swollen"
-         "|swollen testicle|painful testicle|scrotum swollen|swollen scrotum|scrotal swelling"),
+         "|swollen testicle|painful testicle|scrotum swollen|swollen scrotum|scrotal swelling"
+         "|pain left testicle|pain right testicle|pain in left testicle|pain in right testicle"
+         "|left testicle pain|right testicle pain|left testicular pain|right testicular pain"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -644,7 +667,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "ruptured globe|globe rupture|open globe|globe injury|penetrating eye|eye puncture"
          "|teardrop pupil|pupil teardrop|teardrop shaped pupil|peaked pupil|uveal prolapse"
          "|tissue at limbus|tissue at the limbus"
-         "|punctured eye", source=sources.OPEN_GLOBE),
+         "|punctured eye"
+         "|pupil peaked|blood in front of iris|blood in front of the iris|hyphaema|hyphema"
+         "|wound on cornea|corneal wound|corneal laceration", source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
     # alone they still need a work-up (labs, ECG, IV fluids).
@@ -685,7 +710,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ruq abdominal pain|llq abdominal pain|luq abdominal pain|abdominal mass"
          "|quadrant pain|quadrant abdominal pain|quadrant tenderness|lower abdominal pain"
          "|upper abdominal pain|periumbilical pain"
-         "|cloudy bags|cloudy bag|tummy aches|crohn's|crohns"),
+         "|cloudy bags|cloudy bag|tummy aches|crohn's|crohns"
+         "|rif pain|lif pain|right iliac fossa pain|left iliac fossa pain|pain in rif"
+         "|pain in lif|periumbilical pain|round the belly button|around the belly button"
+         "|around umbilicus|round the umbilicus|moved to right side|moved to the right side"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -729,7 +757,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("tendon_rupture", "a possible tendon rupture", S, "orthopedics", (IMAGING, CONSULT),
          "achilles rupture|ruptured achilles|achilles tendon rupture|palpable gap"
          "|thompson's positive|thompsons positive|thompson's test positive|can't push off"
-         "|cannot push off|tendon rupture|ruptured tendon"),
+         "|cannot push off|tendon rupture|ruptured tendon"
+         "|simmonds test positive|simmonds positive|simmonds' test positive|can't tiptoe"
+         "|cannot tiptoe"),
     _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
          (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
          "|enlarged prostate|prostate symptoms|up at night to pass urine"),
@@ -748,7 +778,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
-         "minor collision|rear ended"),
+         "minor collision|rear ended"
+         "|car bumped|bumped at lights|rear ended"),
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -851,7 +882,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|catheter has stopped draining|catheter stopped draining|catheter isn't draining"
          "|catheter blocked|blocked catheter|suprapubic catheter|catheter bypassing"
          "|catheter fell out|catheter has come out|indwelling urinary catheter"
-         "|catheter pulled out|not draining"),
+         "|catheter pulled out|not draining"
+         "|bag empty|catheter bag empty|nothing in the bag|catheter bag"
+         "|bypassing"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -871,7 +904,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"
          "|hasn't opened bowels|not opened bowels|not passed stool|has not passed stool"
          "|hasn't been to the toilet|not been to the toilet"
-         "|last poo"),
+         "|last poo"
+         "|no bm"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
@@ -884,7 +918,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nose foreign body|nasal foreign body|foreign body in pharynx|foreign body in throat"
          "|pharynx foreign body|throat foreign body|fish bone|fishbone"
          "|bone stuck in throat|bone stick in throat|bone stuck in her throat"
-         "|bone stuck in his throat"),
+         "|bone stuck in his throat"
+         "|bean up|bead up|pushed a bean|pushed a bead|up his nose|up her nose|up his nostril"
+         "|up her nostril"
+         "|insect in ear|bug in ear|moth in ear|flew into ear|flew into her ear"
+         "|flew into his ear|moth flew into"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -900,7 +938,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("swallowed_object", "a swallowed object", S, "gastroenterology", (XRAY,),
          "swallowed a coin|swallowed coin|swallowed an object|swallowed a toy"
          "|swallowed a bone|swallowed a pin|swallowed something|swallowed a foreign body"
-         "|swallowed part of"),
+         "|swallowed part of"
+         "|coin"
+         "|swallowed several|swallow several|swallowed screws|swallowed a screw"
+         "|swallowed a nail|swallowed nails|swallowed a marble|swallowed a bead|swallowed a key"
+         "|swallowed an earring"),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
          "foreign body in rectum|rectal foreign body|rectum foreign body"),
@@ -925,7 +967,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
-         "|sore to breathe|lower ribs tender|sore with deep breath"),
+         "|sore to breathe|lower ribs tender|sore with deep breath"
+         "|hit chest|tender spot on the left ribs"
+         "|tender spot on the right ribs|tender ribs|side ribs"
+         "|lower ribs|left ribs|right ribs"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"),
@@ -947,7 +992,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"),
     _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
-         "drowning|near drowning|submersion"),
+         "drowning|near drowning|submersion"
+         "|went under|swept out|rip current|pulled from the water|pulled out of the water"
+         "|pulled from the pool|pulled out of the pool"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
@@ -983,7 +1030,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bleeding on blood thinners|bleeding on warfarin|bleeding on anticoagulants"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
-         "|poor po intake"),
+         "|poor po intake"
+         "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"
+         ""),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
@@ -1057,7 +1106,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not bearing weight|dip droops|mallet finger|can't straighten tip"
          "|cannot straighten the tip|fingertip crushed|crushed fingertip"
          "|onto left shoulder|onto right shoulder|onto her shoulder|onto his shoulder"
-         "|onto shoulder"),
+         "|onto shoulder"
+         "|toe stubbed|dropped weight on|dropped a weight on|dumbbell on|osteoarthritis|oa knee"
+         "|oa hip|collar bone|metatarsal|metatarsals"
+         "|thumb pain|thumb swelling|ac joint|point of shoulder|point of right shoulder"
+         "|point of left shoulder"),
     # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
     _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
          "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
@@ -1070,14 +1123,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split under chin|split under her chin|split under his chin|split chin|split lip"
          "|split upper lip|split lower lip|split eyebrow|needs stitches"
          "|needs a couple of stitches|gaping wound|gaping cut"
-         "|torn frenulum|frenulum tear|nail bed torn|torn nail bed|nail bed injury"),
+         "|torn frenulum|frenulum tear|nail bed torn|torn nail bed|nail bed injury"
+         "|split open"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
          "|did my back in|done my back in|did his back in|did her back in|put my back out"
          "|put his back out|put her back out"
          "|pulled her back|pulled my back|pain lower back|stiff neck|neck stiffness|back ache"
-         "|low back ache|mid back pain"),
+         "|low back ache|mid back pain"
+         "|twinge in lower back|twinge in back|twinge in his back|twinge in her back|back spasm"
+         "|low back spasm|lower back spasm"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"
          "|headaches"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
@@ -1094,7 +1150,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stinging when peeing|stings when peeing|stinging when passing urine|stinging urine"
          "|stinging when i pee|stings when i pee"
          "|stinging passing urine|smelly urine|urine smells|offensive urine|foul smelling urine"
-         "|cloudy urine", infection=True),
+         "|cloudy urine"
+         "|burning with peeing|burning when weeing"
+         "|urine smelly", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -1117,7 +1175,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
-         "|pulled his ng"),
+         "|pulled his ng"
+         "|gastrostomy button|button came out|g tube came out|gtube came out"),
     # A prolapsed stoma or a parastomal hernia: the stoma team reduces or reviews it.
     _cat("stoma_prolapse", "a prolapsed stoma or parastomal hernia", S, "general_surgery",
          (CONSULT,),
@@ -1149,7 +1208,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A substance the poisons service calls non-toxic (silica gel, a sip of washing-up
     # liquid): observation and advice.
     _cat("nontoxic_ingestion", "a non-toxic ingestion", S, "toxicology", (),
-         "silica gel|low toxicity|non toxic|nontoxic"),
+         "silica gel|low toxicity|non toxic|nontoxic"
+         "|washing up liquid|sip of washing up liquid"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"),
@@ -1162,7 +1222,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tracheostomy problem|trach problem|pacemaker problem|device problem|no thrill|no bruit"
          "|no buzz|feel the buzz|hd cath|tunneled|tunnelled|dialysis catheter"
          "|device malfunction|port problem|port malfunction|picc problem|picc line problem"
-         "|ostomy problem|colostomy problem|ileostomy problem"),
+         "|ostomy problem|colostomy problem|ileostomy problem"
+         "|flange cracked"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"
@@ -1189,7 +1250,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
          "sore throat|sorethroat|throat pain|pharyngitis"
-         "|tonsillitis|tonsilitis", infection=True),
+         "|tonsillitis|tonsilitis"
+         "|soar throat", infection=True),
     _cat("ear_pain", "ear pain", S, "ent", (),
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
          "|pulling ear|ear tugging",
@@ -1221,11 +1283,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "keep falling|keeps falling|recurrent falls|frequent falls|multiple falls"
          "|falls this week|falls this month"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
-         "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"),
+         "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
+         "|red area on sacrum|sacral redness|red sacrum"),
     # A dose taken twice by mistake, with no symptoms: advice, or poisons-line guidance.
     _cat("medication_error", "a medication taken in error", S, "general_practice", (),
          "twice by mistake|by mistake|double dose|doubled dose|took it twice|taken twice"
-         "|dose twice|doses twice"),
+         "|dose twice|doses twice"
+         "|different colour pill|different color pill|medication query|medication question"),
     _cat("custody_check", "a check for police custody", S, "general_practice", (),
          "fitness to detain|from custody|in custody|detainee"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
@@ -1244,14 +1308,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|subconjunctival haemorrhage|subconjunctival hemorrhage|subconjunctival bleed"
          "|eyelid red|eyelid swollen|swollen eyelid|red eyelid"
          "|yellow goo|sticky yellow|eye goo|gunky eye|gunk in eye|gunk in her eye"
-         "|gunk in his eye"),
+         "|gunk in his eye"
+         "|patch in white of"
+         "|sore eyes|red sore eyes|sore red eyes"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
          "|spots on hands and feet|spots on hands, feet|blisters in mouth|white patches"
          "|oral thrush|thrush"
          "|nits"
-         "|nappy rash|nappy area|diaper rash|diaper area"),
+         "|nappy rash|nappy area|diaper rash|diaper area"
+         "|chickenpox|chicken pox|shingles|dermatomal"
+         "|hogweed|giant hogweed"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -1271,26 +1339,30 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nipple pain"
          "|red wedge|wedge on"
          "|sore nipples|cracked sore nipples"
-         "|patch right breast|patch left breast|patch on her breast|patch on breast"),
+         "|patch right breast|patch left breast|patch on her breast|patch on breast"
+         "|breasts full|both breasts full|breasts hard"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN, infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
          "|tick bite|tick removal|embedded tick|found a tick|tick on|mosquito bite"
-         "|mosquito bites|bug bites|insect bites|tick stuck|tick attached"),
+         "|mosquito bites|bug bites|insect bites|tick stuck|tick attached"
+         "|weever fish|weever|jellyfish sting|jellyfish"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
          "|hot water"
-         "|hot oil|hot coffee"),
+         "|hot oil|hot coffee"
+         "|after day at beach|after a day at the beach|sore cheeks and shoulders"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
          (PROCEDURE,), "fishhook|fish hook|treble hook|hook embedded|embedded hook|in his zip"
          "|in the zip|caught in zip|caught in his zip|zipper injury|zip injury"
          "|splinter|nail gun|taser barb|barb still embedded|barb embedded|trouser zip"
-         "|zip still attached|foreskin caught|earring stuck|earring embedded|fishing hook"),
+         "|zip still attached|foreskin caught|earring stuck|earring embedded|fishing hook"
+         "|earring back stuck|earring back"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -1316,7 +1388,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red round one stitch|red around one stitch|red around the stitches"
          "|red round the stitches|around the stitches|round the stitches|dressing change"
          "|dressing due|dressing needs changing"
-         "|cat scratch|scratched by family cat|scratched by the cat"),
+         "|cat scratch|scratched by family cat|scratched by the cat"
+         "|plaster splint|cast put on|plaster cast|change of dressing|dressing of wound"
+         "|wound dressing|needs removal|after vasectomy|vasectomy"
+         "|small nick|nick on finger|nicked finger"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1329,7 +1404,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost his inhaler|lost her inhaler|lost my inhaler|lost salbutamol"
          "|lost my medication|wallet with meds"
          "|lost her blue inhaler|lost his blue inhaler|lost my blue inhaler"
-         "|needs inhaler rx|needs inhaler|inhaler prescription|needs a prescription|needs rx"),
+         "|needs inhaler rx|needs inhaler|inhaler prescription|needs a prescription|needs rx"
+         "|insulin pen|need insulin|needs insulin"
+         "|lost inhaler|lost salbutamol inhaler|lost medication|lost tablets|lost meds"
+         "|needs supply|needs a supply"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
@@ -1348,7 +1426,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "preg test|pregnancy test|wants a pregnancy test|think i'm pregnant|if she's pregnant"
          "|if she is pregnant"
          "|wants to confirm|confirm pregnancy|confirm the pregnancy"
-         "|positive home tests|positive home test|wants it confirmed"),
+         "|positive home tests|positive home test|wants it confirmed"
+         "|home pregnancy test"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
@@ -1382,7 +1461,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "fell off couch|fell off the couch|fell off bed|fell off the bed|fell off a chair"
          "|fell off the chair|rolled off the bed|rolled off bed|rolled off our bed"
          "|rolled off his bed|rolled off her bed"
-         "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"),
+         "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"
+         "|slid to floor|slid off chair|slid off the chair|slid to the floor"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),
@@ -1405,7 +1485,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nail with pus|pus around the nail|nail fold"),
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
-         "|fingernails|nail care|side of nail|paronychia|nail fold"),
+         "|fingernails|nail care|side of nail|paronychia|nail fold"
+         "|beside her thumbnail|beside his thumbnail|beside the nail|beside the thumbnail"),
     # Testing after an exposure without symptoms: the cultures and serology are labs.
     _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",
          (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"

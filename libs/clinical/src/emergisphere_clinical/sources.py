@@ -367,3 +367,8 @@ EPISTAXIS_STOPPED = (
     "NICE CKS, Epistaxis (nosebleeds), 2024: bleeding that has stopped needs first-aid advice,"
     f" and an antiseptic cream if it recurs, nothing an ED counts as a resource; {ESI_C}"
 )
+CARBON_MONOXIDE = (
+    "NICE CKS, Carbon monoxide poisoning (2023): symptoms with a likely source, or others in"
+    " the household affected, need urgent assessment, high-flow oxygen and a"
+    f" carboxyhaemoglobin level; a high-risk situation at {ESI_B}"
+)

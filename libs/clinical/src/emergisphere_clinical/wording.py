@@ -185,6 +185,24 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\btook (?:his|her|my|their) (?:morning |evening |night )?[a-z]+ twice\b"),
         "took it twice",
     ),
+    # "Dropped a 25 kg bag of rock salt on L foot": an injury to what it landed on.
+    (
+        ("dropped",),
+        re.compile(
+            r"\bdropped (?:a |an |the )?[\w -]{1,40}? on (?:(?:left|right) )?"
+            r"(foot|toe|hand|finger|ankle|thumb)\b"
+        ),
+        r"\1 injury",
+    ),
+    # "R forearm sore", "sore L wrist": pain in that part.
+    (
+        ("sore",),
+        re.compile(
+            r"\b(?:sore (?:(?:left|right) )?(wrist|ankle|knee|forearm|elbow|shoulder|thumb|foot)"
+            r"|(wrist|ankle|knee|forearm|elbow|shoulder|thumb|foot) (?:is )?sore)\b"
+        ),
+        lambda m: f"{m.group(1) or m.group(2)} pain",
+    ),
     # A broken bottle or window is glass, not a fracture.
     (
         ("broken",),
