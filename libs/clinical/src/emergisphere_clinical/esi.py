@@ -874,33 +874,56 @@ def _ottawa_negative(
     return [Finding(5, "esi.c.ottawa_negative", text, sources.OTTAWA_RULES)]
 
 
-def _suture_removal(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
-    """Decision point C: the laceration of a patient back for suture removal is healed."""
-    laceration = BY_KEY["laceration"]
-    if laceration not in categories or mentioned_history(complaint, SUTURE_REMOVAL) is None:
-        return []
-    if mentioned_history(complaint, WOUND_REOPENED) is not None:
-        return []
-    categories.remove(laceration)
-    text = "Back for suture removal, the wound not reopened: no repair expected."
-    return [Finding(5, "esi.c.suture_removal", text, sources.ESI_C)]
+@dataclass(frozen=True, slots=True)
+class _Cleared:
+    """A category whose resource the note itself rules out, at decision point C."""
+
+    key: str
+    said: tuple[str, ...]  # the note says the resource is not needed...
+    unless: tuple[str, ...]  # ...unless it also says one of these
+    unless_keys: tuple[str, ...]  # ...or one of these categories is read too
+    rule: str
+    text: str
+    source: str
 
 
-def _epistaxis_stopped(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
-    """Decision point C: a nosebleed that has stopped needs no resource."""
-    epistaxis = BY_KEY["epistaxis"]
-    if epistaxis not in categories:
-        return []
+_CLEARED = (
+    _Cleared(
+        "laceration",
+        SUTURE_REMOVAL,
+        WOUND_REOPENED,
+        (),
+        "esi.c.suture_removal",
+        "Back for suture removal, the wound not reopened: no repair expected.",
+        sources.ESI_C,
+    ),
     # Bleeding on an anticoagulant or with a bleeding tendency is worked up.
-    if {BY_KEY["anticoagulated_bleeding"], BY_KEY["bleeding_tendency"]} & set(categories):
-        return []
-    if mentioned_history(complaint, EPISTAXIS_STOPPED) is None:
-        return []
-    if mentioned_history(complaint, EPISTAXIS_ONGOING) is not None:
-        return []
-    categories.remove(epistaxis)
-    text = "A nosebleed that has stopped and is not recurring: advice only, no resource."
-    return [Finding(5, "esi.c.epistaxis_stopped", text, sources.EPISTAXIS_STOPPED)]
+    _Cleared(
+        "epistaxis",
+        EPISTAXIS_STOPPED,
+        EPISTAXIS_ONGOING,
+        ("anticoagulated_bleeding", "bleeding_tendency"),
+        "esi.c.epistaxis_stopped",
+        "A nosebleed that has stopped and is not recurring: advice only, no resource.",
+        sources.EPISTAXIS_STOPPED,
+    ),
+)
+
+
+def _cleared(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
+    """Decision point C: a suture removal, a nosebleed that has stopped."""
+    found = []
+    for cleared in _CLEARED:
+        category = BY_KEY[cleared.key]
+        if category not in categories or any(BY_KEY[k] in categories for k in cleared.unless_keys):
+            continue
+        if mentioned_history(complaint, cleared.said) is None:
+            continue
+        if mentioned_history(complaint, cleared.unless) is not None:
+            continue
+        categories.remove(category)
+        found.append(Finding(5, cleared.rule, cleared.text, cleared.source))
+    return found
 
 
 def evaluate(
@@ -953,8 +976,7 @@ def evaluate(
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
     found += _ottawa_negative(categories, age, data.chief_complaint)
-    found += _suture_removal(categories, data.chief_complaint)
-    found += _epistaxis_stopped(categories, data.chief_complaint)
+    found += _cleared(categories, data.chief_complaint)
     # A worse measurement never makes an unread complaint read: that would lower acuity.
     # Nor does an examination finding alone ("no bony tenderness"): it is not a complaint.
     recognised = any(match.category is not BY_KEY["ottawa_negative"] for match in matches)
