@@ -938,3 +938,25 @@ def test_round_13_readings(text: str, expected: str) -> None:
 
 def test_carbon_monoxide_needs_symptoms_beside_the_source() -> None:
     assert "carbon_monoxide" not in keys("wants advice about a gas heater, well")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 wk old, goes blue and stops breathing, needed bag-mask breaths", "respiratory_failure"),
+        ("restrained driver, car rolled twice at 70mph, neck pain", "major_trauma"),
+        ("pharmacy label said methotrexate daily not weekly, mouth ulcers", "overdose"),
+        ("2y drank some lamp oil from a bottle, coughing, breathing fast", "hydrocarbon_ingestion"),
+        ("79F took her digoxin twice this morning by mistake", "narrow_margin_dose"),
+        ("23 m old squeezed a tube of children's toothpaste into his mouth", "nontoxic_ingestion"),
+        ("swallowed a small fridge magnet, just the one", "swallowed_object"),
+        ("swallowed 3 magnets from a science kit", "battery_ingestion"),
+        ("66M palps on and off since lunch", "palpitations"),
+    ],
+)
+def test_round_14_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+def test_one_magnet_is_not_the_high_risk_of_several() -> None:
+    assert "battery_ingestion" not in keys("swallowed a small fridge magnet, just the one")

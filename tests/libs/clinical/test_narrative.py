@@ -274,6 +274,8 @@ def test_a_decimal_or_a_length_is_not_an_age(note: str) -> None:
         # The worse of two readings stands: "now 7" after "12".
         ("ped vs car, GCS 12, now 7 (E1 V2 M4), pupil sluggish", "P", 7),
         ("GCS 13 (E3V4M6)", "V", 13),
+        ("kicked in head. GCS 15 at scene, now 6. L pupil 6mm", "P", 6),
+        ("temp 41.2C, rigid, now only responding to pain", "P", None),
     ],
 )
 def test_consciousness_takes_the_worse_reading(note: str, level: str, gcs: int | None) -> None:
@@ -290,6 +292,10 @@ def test_a_mothers_weeks_postpartum_or_a_comma_before_her_age_are_not_read_wrong
         is None
     )
     assert read_narrative("only groans to sternal rub, BM 1.9").consciousness == "P"
+
+
+def test_a_saturation_that_fell_is_read() -> None:
+    assert read_narrative("had an apnoea in triage: sats fell to 72%").values["spo2"] == 72
 
 
 def test_eyes_opening_only_to_pain_is_avpu_p() -> None:

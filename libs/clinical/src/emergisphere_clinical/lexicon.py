@@ -93,7 +93,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|back blows started|giving back blows|back blows being given"
          "|abdominal thrusts started"
          "|can't cough effectively|cannot cough effectively|ineffective cough"
-         "|attempted abdominal thrusts", actions=("airway_support",)),
+         "|attempted abdominal thrusts"
+         "|bag mask|needed bag mask", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -119,6 +120,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|only withdraws|localizes to pain|localises to pain|responds to pain only"
          "|moaning to pain|moans to pain|groans to pain|only moaning|only to sternal rub"
          "|groans to sternal rub|moans to sternal rub|not rousing|not rousable"
+         "|only responding to pain|responding to pain only"
          "|responds to sternal rub|doesn't respond to pain|does not respond to pain"
          "|not responding|not responsive"
          "|not responding to pain|no response to pain|unresponsive to pain"
@@ -191,7 +193,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lips blue|lips went blue|lips turning blue|can't speak|cannot speak|unable to speak"
          "|can't talk|cannot talk|unable to talk"
          "|cyanosed|centrally cyanosed"
-         "|going blue|gone blue|went blue"),
+         "|going blue|gone blue|went blue"
+         "|stops breathing|stopped breathing|goes blue"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -291,7 +294,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dived into shallow|dived into the shallow|dived into a pool|dived into the pool"
          "|dived into the hotel pool|diving into shallow|hit his head on the bottom"
          "|hit her head on the bottom|hit head on the bottom|hit head on sandbar"
-         "|hit head on a sandbar|axial load", actions=("trauma_team",)),
+         "|hit head on a sandbar|axial load"
+         "|car rolled|rolled twice|rolled several times|rolled onto its roof"
+         "|landed on its roof", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
          "|icd went off|defib went off|device shocked"),
@@ -452,7 +457,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|drug intoxication|bunch of pills|bunch of my|handful of pills|handful of tablets"
          "|unaccounted for|open bottle of|pills missing|tablets missing|dosette box at once"
          "|days of her dosette|days of his dosette|days of tablets at once"
-         "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"),
+         "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"
+         "|methotrexate daily|methotrexate every day|daily instead of weekly"
+         "|every day instead of weekly|instead of weekly"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
          "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
@@ -519,7 +526,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("battery_ingestion", "a swallowed button battery or magnets", B,
          "gastroenterology", (XRAY, CONSULT),
          "button battery|disc battery|swallowed a battery|swallowed battery"
-         "|battery ingestion|swallowed magnets|swallowed a magnet|swallowed magnet"
+         "|battery ingestion|swallowed magnets"
          "|coin sized battery|coin battery|coin cell|lithium battery|button cell"
          "|coin shaped battery"
          "|magnet ingestion"
@@ -690,7 +697,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't breathe|cannot breathe|unable to breathe|can't catch my breath"
          "|can't catch her breath|can't catch his breath|can't get my breath"
          "|can't get her breath|can't get his breath"
-         "|copd flare|flare of copd|copd flare up|infective exacerbation"),
+         "|copd flare|flare of copd|copd flare up|infective exacerbation"
+         "|breathing fast|breathing quickly|fast breathing"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
          "|heart's racing|heart is racing|heart is going crazy|heart pounding"
@@ -713,7 +721,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cloudy bags|cloudy bag|tummy aches|crohn's|crohns"
          "|rif pain|lif pain|right iliac fossa pain|left iliac fossa pain|pain in rif"
          "|pain in lif|periumbilical pain|round the belly button|around the belly button"
-         "|around umbilicus|round the umbilicus|moved to right side|moved to the right side"),
+         "|around umbilicus|round the umbilicus|moved to right side|moved to the right side"
+         "|moved to rlq|moved to the rlq"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -786,7 +795,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("eye_injury", "an eye injury", S, "ophthalmology", (XRAY,),
          "eye injury|eye trauma|black eye|orbital injury|hit eye|struck eye|punched eye"
          "|poked eye|kicked eye|elbowed eye"
-         "|hit in eye|hit in the eye|hit in his eye|hit in her eye"),
+         "|hit in eye|hit in the eye|hit in his eye|hit in her eye"
+         "|poked in eye|poked in the eye|poked in right eye|poked in left eye|finger in eye"
+         "|finger in the eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -866,7 +877,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|draining pus"
          "|perianal swelling|next to his anus|next to her anus|perianal abscess"
          "|full of pus|pus filled|filled with pus|soft in the middle"
-         "|soft in middle", infection=True),
+         "|soft in middle"
+         "|pus coming out|pus coming from", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -905,7 +917,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hasn't opened bowels|not opened bowels|not passed stool|has not passed stool"
          "|hasn't been to the toilet|not been to the toilet"
          "|last poo"
-         "|no bm"),
+         "|no bm"
+         "|no poo|hard pellets"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
@@ -970,7 +983,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore to breathe|lower ribs tender|sore with deep breath"
          "|hit chest|tender spot on the left ribs"
          "|tender spot on the right ribs|tender ribs|side ribs"
-         "|lower ribs|left ribs|right ribs"),
+         "|lower ribs|left ribs|right ribs"
+         "|hit right ribs|hit left ribs|hit ribs"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"),
@@ -1016,7 +1030,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|anasarca|general edema|leg edema|leg oedema|pedal edema|peripheral edema"
          "|ankle edema|whole body swelling|edema|oedema|swollen legs|swollen ankles"
          "|swollen feet|bilateral leg swelling"
-         "|legs swelling|legs swollen"),
+         "|legs swelling|legs swollen"
+         "|both ankles swollen|ankles swollen|swollen ankles"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
@@ -1066,7 +1081,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
-         "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"),
+         "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"
+         "|weak and wobbly|wobbly"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -1110,7 +1126,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|toe stubbed|dropped weight on|dropped a weight on|dumbbell on|osteoarthritis|oa knee"
          "|oa hip|collar bone|metatarsal|metatarsals"
          "|thumb pain|thumb swelling|ac joint|point of shoulder|point of right shoulder"
-         "|point of left shoulder"),
+         "|point of left shoulder"
+         "|won't put weight on"),
     # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
     _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
          "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
@@ -1124,7 +1141,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split upper lip|split lower lip|split eyebrow|needs stitches"
          "|needs a couple of stitches|gaping wound|gaping cut"
          "|torn frenulum|frenulum tear|nail bed torn|torn nail bed|nail bed injury"
-         "|split open"),
+         "|split open"
+         "|split to forehead|split forehead"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1171,7 +1189,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
          "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"
          "|nipped by|scratched by a dog|scratched by a stray|scratched by a cat|fight bite"
-         "|cat bit|dog bit"),
+         "|cat bit|dog bit"
+         "|punching someone in the mouth|punched someone in the mouth"
+         "|punched someone in the teeth"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -1207,9 +1227,23 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "croup|croupy|barky cough|barking cough|sounds like a seal|croup noise when upset"),
     # A substance the poisons service calls non-toxic (silica gel, a sip of washing-up
     # liquid): observation and advice.
+    # A hydrocarbon swallowed can be aspirated: a chest X-ray (NPIS TOXBASE).
+    _cat("hydrocarbon_ingestion", "a swallowed hydrocarbon", S, "toxicology", (XRAY,),
+         "lamp oil|kerosene|paraffin oil|white spirit|turpentine|lighter fluid|petrol|diesel"
+         "|hydrocarbon", requires_any="drank|drink|swallowed|mouthful|ingested|siphoning"
+         "|sip|mouth"),
+    _cat("narrow_margin_dose", "an extra dose of a medicine with a narrow margin", S,
+         "toxicology", (LABS,),
+         "digoxin|lithium|warfarin|methotrexate|valproate|phenytoin|theophylline|clozapine"
+         "|gliclazide|glipizide|metoprolol|bisoprolol|propranolol|atenolol|verapamil|diltiazem"
+         "|amitriptyline|nortriptyline|citalopram|methylphenidate|carbamazepine",
+         requires_any="twice|double|extra|instead of|by mistake|wrong|too many|took it twice",
+         source=sources.NARROW_MARGIN_DOSE),
     _cat("nontoxic_ingestion", "a non-toxic ingestion", S, "toxicology", (),
          "silica gel|low toxicity|non toxic|nontoxic"
-         "|washing up liquid|sip of washing up liquid"),
+         "|washing up liquid|sip of washing up liquid"
+         "|toothpaste|bubble mixture|glow stick|peace lily|pyracantha|gummy vitamins"
+         "|contraceptive pill|contraceptive pills|crayon|crayons|play dough|playdough"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"),
@@ -1228,7 +1262,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"
          "|tennis elbow|lateral epicondyle|lateral epicondylitis|golfer's elbow"
-         "|pulled calf muscle|calf muscle"),
+         "|pulled calf muscle|calf muscle"
+         "|aching thighs|muscle cramps|cramps in calves|calf cramps|twitching in calves"),
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"),
@@ -1289,7 +1324,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("medication_error", "a medication taken in error", S, "general_practice", (),
          "twice by mistake|by mistake|double dose|doubled dose|took it twice|taken twice"
          "|dose twice|doses twice"
-         "|different colour pill|different color pill|medication query|medication question"),
+         "|different colour pill|different color pill|medication query|medication question"
+         "|instead of 1|instead of one|double warfarin|took double|double doses|double up"
+         "|forgot dose|missed dose|missed a dose|took wife's|took husband's|took son's"
+         "|took daughter's|thinking it was bp tablet|wrong tablet|wrong tablets"),
     _cat("custody_check", "a check for police custody", S, "general_practice", (),
          "fitness to detain|from custody|in custody|detainee"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
@@ -1310,7 +1348,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|yellow goo|sticky yellow|eye goo|gunky eye|gunk in eye|gunk in her eye"
          "|gunk in his eye"
          "|patch in white of"
-         "|sore eyes|red sore eyes|sore red eyes"),
+         "|sore eyes|red sore eyes|sore red eyes"
+         "|sticky left eye|sticky right eye|red sticky eye|eyelids swollen|eyelid swelling"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -1319,7 +1358,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nits"
          "|nappy rash|nappy area|diaper rash|diaper area"
          "|chickenpox|chicken pox|shingles|dermatomal"
-         "|hogweed|giant hogweed"),
+         "|hogweed|giant hogweed"
+         "|honey coloured|honey colored|impetigo|hand foot and mouth|hand, foot and mouth"
+         "|spots in mouth and on hands"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -1407,7 +1448,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|needs inhaler rx|needs inhaler|inhaler prescription|needs a prescription|needs rx"
          "|insulin pen|need insulin|needs insulin"
          "|lost inhaler|lost salbutamol inhaler|lost medication|lost tablets|lost meds"
-         "|needs supply|needs a supply"),
+         "|needs supply|needs a supply"
+         "|left her tablets|left his tablets|left tablets at home|left bp tablets at home"
+         "|forgot tablets|forgot her tablets|forgot his tablets"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
@@ -1486,7 +1529,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care|side of nail|paronychia|nail fold"
-         "|beside her thumbnail|beside his thumbnail|beside the nail|beside the thumbnail"),
+         "|beside her thumbnail|beside his thumbnail|beside the nail|beside the thumbnail"
+         "|next to thumbnail|next to the nail"),
     # Testing after an exposure without symptoms: the cultures and serology are labs.
     _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",
          (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"

@@ -34,7 +34,10 @@ _RANGES: dict[str, tuple[float, float]] = {
 _NUM = r"(\d{1,4}(?:\.\d+)?)"
 _SEP = r"[\s:=.,]{0,3}"
 # "heart rate is 106", "a saturation of 79 percent".
-_VERB = r"(?:(?:is|was|are|were|of|at)\s+)?(?:(?:about|approximately|approx\.?|around|~)\s*)?"
+_VERB = (
+    r"(?:(?:is|was|are|were|of|at|fell to|dropped to|down to)\s+)?"
+    r"(?:(?:about|approximately|approx\.?|around|~)\s*)?"
+)
 # "old" is required for units so "3 months post partum" or "for 2 days" is not an age.
 _AGE = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
@@ -131,7 +134,7 @@ _PAIN_BARE = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*10\b(?!\s*/)")
 # "Does not respond to voice" is AVPU P or U: it must not be read as V.
 _AVPU_PAIN = re.compile(
     r"\b(?:responds? only to pain|responsive only to pain|avpu:? p|withdraws to pain"
-    r"|(?:only )?responds? to pain(?! relief| killers?| meds| medication)"
+    r"|(?:only )?respond(?:s|ing)? to pain(?! relief| killers?| meds| medication)"
     r"|only withdraws|locali[sz]es to pain|responds? to pain only"
     r"|(?:only )?(?:moan(?:s|ing)?|groan(?:s|ing)?) (?:only )?to pain"
     r"|(?:responds?|responsive) (?:only )?to sternal rub|only to sternal rub"
@@ -151,6 +154,10 @@ _AVPU_VOICE = re.compile(
 # V; 14 is not alert (new confusion). 15 says nothing the note's words do not.
 _GCS = re.compile(r"\b(?:gcs|glasgow coma scale)(?: score)?(?:\s*(?:of|is|was|:|=))?\s*(\d{1,2})\b")
 # "GCS E1V1M4", "GCS 13 (E3V4M6)": the components add up to the score.
+# "GCS 15 at scene, now 6": the later score.
+_GCS_NOW = re.compile(
+    r"\b(?:gcs|glasgow coma scale)\s*(?:of\s*)?\d{1,2}\b[^.;]{0,30}?\bnow\s*(\d{1,2})\b"
+)
 _GCS_PARTS = re.compile(r"\b(?:gcs\s*(?:of\s*)?:?\s*)?e([1-4])\s*v([1-5]|t)\s*m([1-6])\b")
 GCS_RANGE = (3, 15)
 
@@ -323,6 +330,8 @@ def read_narrative(note: str) -> NarrativeReading:
             scores.append(int(found.group(1)))
         else:
             gcs_rejected = ("gcs",)
+    if (now := _GCS_NOW.search(text)) and GCS_RANGE[0] <= int(now.group(1)) <= GCS_RANGE[1]:
+        scores.append(int(now.group(1)))
     if scores:
         # "GCS 12, now 7 (E1 V2 M4)": the worse reading stands, as against AVPU.
         gcs = min(scores)

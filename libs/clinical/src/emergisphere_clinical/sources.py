@@ -372,3 +372,8 @@ CARBON_MONOXIDE = (
     " the household affected, need urgent assessment, high-flow oxygen and a"
     f" carboxyhaemoglobin level; a high-risk situation at {ESI_B}"
 )
+NARROW_MARGIN_DOSE = (
+    "UK National Poisons Information Service (TOXBASE): an extra dose of digoxin, lithium,"
+    " an anticoagulant, an anticonvulsant, a beta-blocker, a calcium-channel blocker, a"
+    f" tricyclic or an SSRI is assessed with a level, an INR or an ECG; {ESI_C}"
+)

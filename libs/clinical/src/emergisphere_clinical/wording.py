@@ -33,7 +33,8 @@ _ABBREVIATIONS = (
     ("cvat", "flank tenderness"), ("n/v/", "nausea or vomiting or "),
     ("spc", "suprapubic catheter"), ("idc", "indwelling urinary catheter"),
     ("glf", "ground level fall"), ("inv inj", "inversion injury"),
-    ("inversion inj", "inversion injury"), ("soboe", "shortness of breath on exertion"),
+    ("inversion inj", "inversion injury"), ("palps", "palpitations"),
+    ("soboe", "shortness of breath on exertion"),
     ("rbs", "random blood sugar"), ("grbs", "blood sugar"), ("nwb", "non weight bearing"),
     ("lkw", "last known well"), ("?#", "possible fracture"), ("od", "overdose"),
     ("d+v", "diarrhoea and vomiting"), ("d&v", "diarrhoea and vomiting"),
@@ -179,11 +180,14 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: f"{m.group(2)} {'swelling' if m.group(1) == 'swollen' else 'injury'}",
     ),
-    # "Took her morning amlodipine twice": a dose taken twice by mistake.
+    # "Took her morning amlodipine twice": a dose taken twice by mistake (the medicine
+    # kept, for the ones with a narrow margin).
     (
         ("twice",),
-        re.compile(r"\btook (?:his|her|my|their) (?:morning |evening |night )?[a-z]+ twice\b"),
-        "took it twice",
+        re.compile(
+            r"\btook (?:(?:his|her|my|their) )?(?:morning |evening |night )?([a-z]+) twice\b"
+        ),
+        r"\1, took it twice",
     ),
     # "Dropped a 25 kg bag of rock salt on L foot": an injury to what it landed on.
     (
@@ -715,11 +719,18 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "non blanching rash",
     ),
-    # "Swallowed a few of his brother's magnet balls": magnets.
+    # "Swallowed a few of his brother's magnet balls": magnets. One magnet alone is an
+    # ordinary swallowed object; two or more attract across bowel walls (NASPGHAN 2012).
     (
         ("magnet",),
-        re.compile(r"\bswallowed\b[^.;]{0,50}?\bmagnet(?:s|ic)?\b"),
-        "swallowed magnets",
+        re.compile(r"\bswallow(?:ed)?\b[^.;]{0,50}?\bmagnet(?:s|ic)?\b"),
+        lambda m: (
+            "swallowed an object"
+            if m.group(0).endswith("magnet")
+            and re.search(r"\b(?:few|several|some|two|three|\d+|balls?|beads?)\b", m.group(0))
+            is None
+            else "swallowed magnets"
+        ),
     ),
     # "Vomited three times, bright green": bilious vomiting.
     (
