@@ -643,6 +643,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="headache|headaches|dizzy|dizziness|nausea|nauseous|vomiting|confused"
          "|confusion|drowsy|collapsed|unwell|breathless|chest pain",
          source=sources.CARBON_MONOXIDE),
+    # A hernia that will not go back, with vomiting or a hard, tender lump: strangulation.
+    _cat("incarcerated_hernia", "an irreducible hernia with signs of obstruction", B,
+         "general_surgery", (LABS, IMAGING, CONSULT),
+         "won't go back in|irreducible hernia|incarcerated hernia"
+         "|strangulated hernia|can't push it back|cannot push it back",
+         requires_any="vomit|vomited|vomiting|inconsolable|screaming|firm|hard|tender",
+         source=sources.INCARCERATED_HERNIA),
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
          "snake bite|snakebite|bitten by a snake|rattlesnake|rattler|viper bite|envenomation"
          "|copperhead|cottonmouth|adder bite|by a snake|by snake|snake bit"

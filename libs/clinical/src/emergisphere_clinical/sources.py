@@ -377,3 +377,7 @@ NARROW_MARGIN_DOSE = (
     " an anticoagulant, an anticonvulsant, a beta-blocker, a calcium-channel blocker, a"
     f" tricyclic or an SSRI is assessed with a level, an INR or an ECG; {ESI_C}"
 )
+INCARCERATED_HERNIA = (
+    "NICE CKS, Inguinal hernia (2023): an irreducible hernia that is tender or comes with"
+    f" vomiting may be strangulated and needs emergency surgical admission; {ESI_B}"
+)
