@@ -967,3 +967,32 @@ def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_obstruction() -> 
     assert "incarcerated_hernia" in keys(infant)
     adult = "lump R groin for years, tonight won't go back in, 6/10, not vomited"
     assert "incarcerated_hernia" not in keys(adult)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25M motorcyclist vs car ~50 km/h, thrown off, chest pain", "major_trauma"),
+        ("6yo hit by reversing car in driveway, grazes", "major_trauma"),
+        ("rugby head clash, out cold 2 min, keeps asking what happened", "altered_mental_status"),
+        ("room spinning, seeing double, wife says voice sounds slurred", "stroke"),
+        ("73M new AF picked up at routine check, rate 96", "palpitations"),
+        ("heart skipping beats on and off, no chest pain", "palpitations"),
+        ("47F costochondritis, tender over costochondral joints", "chest_wall_pain"),
+    ],
+)
+def test_round_15_readings(text: str, expected: str) -> None:
+    assert expected in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("48M wants a heart check because his brother had a heart attack", "acs"),
+        ("family history of stroke, here with a sprained ankle", "stroke"),
+        ("out cold for two minutes after a head clash", "common_cold"),
+        ("moth flew into her ear, still fluttering", "palpitations"),
+    ],
+)
+def test_round_15_misreadings_stay_fixed(text: str, absent: str) -> None:
+    assert absent not in keys(text)

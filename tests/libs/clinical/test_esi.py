@@ -299,6 +299,25 @@ def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: 
     assert ("esi.c.epistaxis_stopped" in rules(result)) is (acuity == 5)
 
 
+@pytest.mark.parametrize(
+    ("complaint", "age", "acuity"),
+    [
+        ("loose stools 3 a day, drinking well, no blood", 30, 5),
+        ("diarrhoea and vomiting, plenty of wet nappies, playful", 2, 5),
+        # Signs of dehydration, or fluids not kept down, keep the work-up.
+        ("diarrhoea and vomiting, only 2 wet nappies today, drinking a little", 2, 3),
+        ("vomiting, drinking well but dry lips", 30, 3),
+        ("vomited the oral fluid challenge, drinking well before", 2, 3),
+        ("itchy hives on arms, no lip or tongue swelling, breathing normally", 30, 5),
+        ("itchy hives, lips swelling, no wheeze", 30, 2),
+    ],
+)
+def test_gastroenteritis_drinking_or_hives_alone_need_no_resource(
+    complaint: str, age: float, acuity: int
+) -> None:
+    assert triage(complaint, age=age).acuity == acuity
+
+
 def test_exertional_syncope_or_a_family_history_of_sudden_death_is_esi_2() -> None:
     assert triage("collapsed, brief loss of consciousness, now well", age=14).acuity > 2
     running = triage("collapsed while running, brief loss of consciousness, now well", age=14)

@@ -83,7 +83,11 @@ _AFFIRMING = frozenset(
 _HISTORY_CUE = re.compile(
     r"\b(?:history of|hx of|h/o|previous|past history|past medical history|pmh"
     r"|last admission|previous admission"
-    r"|usually|at baseline|(?:his|her|their|my) baseline|at (?:his|her|their) usual)\b"
+    r"|usually|at baseline|(?:his|her|their|my) baseline|at (?:his|her|their) usual"
+    # ConText's other experiencer: a relative's illness is not the patient's.
+    r"|family history of|fh of|(?:his|her|their|my) (?:brother|sister|father|mother|dad|mum"
+    r"|mom|son|daughter|uncle|aunt|cousin|grandfather|grandmother|grandad|grandma) (?:had|has"
+    r"|died of|died from))\b"
 )
 # A sentence that opens in the past keeps it past across its comma: "On her last admission
 # for asthma, she was intubated." Only openers that can mean nothing else: "previously

@@ -145,6 +145,86 @@ EPISTAXIS_ONGOING = (
     "bleeding point",
     "ongoing",
 )
+# Vomiting or diarrhoea with fluids kept down and no sign of dehydration: oral fluids at
+# home, no blood tests (NICE CG84; NICE CKS, gastroenteritis)...
+GASTRO_DRINKING = (
+    "drinking well",
+    "drinking fine",
+    "drinking ok",
+    "drinking normally",
+    "drinking fluids",
+    "tolerating fluids",
+    "keeping fluids down",
+    "eating and drinking",
+    "plenty of wet nappies",
+    "normal wet nappies",
+    "wet nappies as usual",
+    "mucosa moist",
+    "moist mucous membranes",
+    "drinking juice",
+    "drinking milk",
+)
+# ...unless the note says otherwise.
+GASTRO_DEHYDRATED = (
+    "can't keep",
+    "cannot keep",
+    "not keeping",
+    "unable to keep",
+    "dry lips",
+    "dry mouth",
+    "sunken",
+    "lethargic",
+    "dizzy",
+    "blood",
+    "bilious",
+    "green",
+    "floppy",
+    "drowsy",
+    "not drinking",
+    "no wet nappies",
+    "reduced wet nappies",
+    "fewer wet nappies",
+    "only 1 wet",
+    "only 2 wet",
+    "1 wet nappy",
+    "2 wet nappies",
+    "3 wet nappies",
+    "failed",
+    "still vomiting",
+    "vomited the",
+    "vomiting everything",
+    "tacky",
+    "not passed urine",
+    "severe",
+    "pain",
+)
+# Hives alone, no swelling of the lips or tongue and breathing normally: an oral
+# antihistamine (NICE CKS, urticaria).
+HIVES_ONLY = (
+    "no lip",
+    "no tongue",
+    "no lip or tongue",
+    "no facial swelling",
+    "breathing normally",
+    "no wheeze",
+    "no sob",
+    "no shortness of breath",
+    "no difficulty breathing",
+)
+HIVES_MORE = (
+    "lip swelling",
+    "swollen lips",
+    "tongue swelling",
+    "swollen tongue",
+    "wheeze",
+    "stridor",
+    "vomiting",
+    "dizzy",
+    "faint",
+    "throat tight",
+    "hoarse",
+    "short of breath",
+)
 # The knee rule's age criterion, kept for every limb: older bone breaks with less force.
 OTTAWA_MAX_AGE = 55.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
@@ -896,6 +976,24 @@ _CLEARED = (
         "esi.c.suture_removal",
         "Back for suture removal, the wound not reopened: no repair expected.",
         sources.ESI_C,
+    ),
+    _Cleared(
+        "vomiting",
+        GASTRO_DRINKING,
+        GASTRO_DEHYDRATED,
+        (),
+        "esi.c.gastroenteritis_drinking",
+        "Vomiting or diarrhoea, drinking and not dehydrated: oral fluids, no resource.",
+        sources.GASTRO_DRINKING,
+    ),
+    _Cleared(
+        "allergic_reaction",
+        HIVES_ONLY,
+        HIVES_MORE,
+        ("anaphylaxis",),
+        "esi.c.hives_only",
+        "Hives without swelling of the lips or tongue, breathing normally: oral treatment.",
+        sources.HIVES_ONLY,
     ),
     # Bleeding on an anticoagulant or with a bleeding tendency is worked up.
     _Cleared(

@@ -171,7 +171,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|unilateral numbness|side numbness|cva|cerebrovascular accident|symptoms of stroke"
          "|stroke symptoms|slurry|speech went slurry|dropped his cup|dropped her cup"
          "|falling to the left|falling to the right|falling to one side"
-         "|can't stand without falling|trouble finding words|can't find words|word finding",
+         "|can't stand without falling|trouble finding words|can't find words|word finding"
+         "|voice sounds slurred|sounds slurred|speech slurred|slurring words|slurring her words"
+         "|slurring his words",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -296,7 +298,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit her head on the bottom|hit head on the bottom|hit head on sandbar"
          "|hit head on a sandbar|axial load"
          "|car rolled|rolled twice|rolled several times|rolled onto its roof"
-         "|landed on its roof", actions=("trauma_team",)),
+         "|landed on its roof"
+         "|motorcyclist vs car|motorcycle vs car|motorbike vs car|cyclist vs car"
+         "|pedestrian vs car|ped vs car|hit by reversing car|hit by a reversing car"
+         "|knocked down by a car|knocked down by car|run over by", actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
          "|icd went off|defib went off|device shocked"),
@@ -404,7 +409,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|barely conscious|semi conscious|hardly talking|barely responsive|slow answering"
          "|slow to answer questions"
          "|seeing spiders|seeing things|seeing insects|seeing bugs"
-         "|seeing people who aren't there",
+         "|seeing people who aren't there"
+         "|keeps asking what happened|keeps asking the same|asking the same questions"
+         "|repetitive questioning|repeating the same questions",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -709,7 +716,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
          "|heart's racing|heart is racing|heart is going crazy|heart pounding"
-         "|thumping in the neck|heart thumping"),
+         "|thumping in the neck|heart thumping"
+         "|new af|fast af|af rate|possible af|in af|atrial flutter|heart fluttering|heart flutter"
+         "|fluttering in chest|flutter in chest|felt a flutter|skipping beats"
+         "|skipped beats|dropped beats|missed beats|dropped beat"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -760,7 +770,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bent funny"
          "|leg slightly short|leg short|leg shortened|shortened leg|knee cap go out"
          "|kneecap go out|knee cap went out|kneecap popped out|patella sitting laterally"
-         "|patella displaced"),
+         "|patella displaced"
+         "|obviously bent|forearm bent|arm bent|leg bent"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -827,7 +838,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knocked out for|knocked out a few|knocked himself out|knocked herself out"
          "|was knocked out|got knocked out|helmet cracked|cracked helmet|helmet split"
          "|face hit pavement|face hit the|hit face|hit his face|hit her face|nose bent"
-         "|bent nose"),
+         "|bent nose"
+         "|head clash|bumped heads|clash of heads"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -847,7 +859,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pins and needles|numb fingers|numb patch|eyelid twitching|walking unsteadily"
          "|unsteady on feet"
          "|visual change|visual changes|tremor|tremors|involuntary movement"
-         "|involuntary movements"),
+         "|involuntary movements"
+         "|tingly patch|numb tingly patch"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"),
@@ -994,7 +1007,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit right ribs|hit left ribs|hit ribs"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
-         "chest wall pain"),
+         "chest wall pain"
+         "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
+         "|hit handlebar"),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
          "|neck trauma|midline tenderness|midline low back tenderness|midline back tenderness"
@@ -1134,7 +1149,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|oa hip|collar bone|metatarsal|metatarsals"
          "|thumb pain|thumb swelling|ac joint|point of shoulder|point of right shoulder"
          "|point of left shoulder"
-         "|won't put weight on"),
+         "|won't put weight on"
+         "|finger jammed|kicked by a horse|kicked by horse|kicked by a cow"),
     # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
     _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
          "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
@@ -1308,7 +1324,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("ear", "an ear complaint", S, "ent", (),
          "tinnitus|ear discharge|otorrhea|otorrhoea|ear wax|wax|ear blocked|blocked ear"
          "|hearing aid"
-         "|ear feels blocked|ears feel blocked|muffled hearing|hearing muffled"),
+         "|ear feels blocked|ears feel blocked|muffled hearing|hearing muffled"
+         "|ringing in both ears|ringing in ears|ringing in her ears|ringing in his ears"),
     # New flashes and floaters: a dilated retinal examination for a tear (RCOphth).
     _cat("flashes_floaters", "new flashes or floaters", S, "ophthalmology", (CONSULT,),
          "floaters|flashing lights|flashes of light|new flashes"),
@@ -1367,7 +1384,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chickenpox|chicken pox|shingles|dermatomal"
          "|hogweed|giant hogweed"
          "|honey coloured|honey colored|impetigo|hand foot and mouth|hand, foot and mouth"
-         "|spots in mouth and on hands"),
+         "|spots in mouth and on hands"
+         "|red bottom|sore bottom"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -1439,7 +1457,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cat scratch|scratched by family cat|scratched by the cat"
          "|plaster splint|cast put on|plaster cast|change of dressing|dressing of wound"
          "|wound dressing|needs removal|after vasectomy|vasectomy"
-         "|small nick|nick on finger|nicked finger"),
+         "|small nick|nick on finger|nicked finger"
+         "|removal of scalp sutures|scalp sutures|sternal wound oozing|wound oozing"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1457,7 +1476,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost inhaler|lost salbutamol inhaler|lost medication|lost tablets|lost meds"
          "|needs supply|needs a supply"
          "|left her tablets|left his tablets|left tablets at home|left bp tablets at home"
-         "|forgot tablets|forgot her tablets|forgot his tablets"),
+         "|forgot tablets|forgot her tablets|forgot his tablets"
+         "|lost bag with inhalers|lost inhalers|needs repeat|repeat prescription"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

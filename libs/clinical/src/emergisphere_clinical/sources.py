@@ -381,3 +381,11 @@ INCARCERATED_HERNIA = (
     "NICE CKS, Inguinal hernia (2023): an irreducible hernia that is tender or comes with"
     f" vomiting may be strangulated and needs emergency surgical admission; {ESI_B}"
 )
+GASTRO_DRINKING = (
+    "NICE CG84 (diarrhoea and vomiting in children) and NICE CKS, Gastroenteritis: without"
+    f" clinical dehydration, oral fluids and no routine blood tests; {ESI_C}"
+)
+HIVES_ONLY = (
+    "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
+    f" oral non-sedating antihistamine; {ESI_C}"
+)

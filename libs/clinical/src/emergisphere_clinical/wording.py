@@ -97,6 +97,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "cool",
     ),
+    # "Out cold for 2 minutes": unconscious, not a common cold.
+    (("cold",), re.compile(r"\b(?:knocked )?out cold\b"), "loss of consciousness"),
     (("hay fever",), re.compile(r"\bhay fever\b"), "allergic rhinitis"),
     # Heat stroke is hyperthermia, not a stroke.
     (("stroke",), re.compile(r"\b(?:heat|sun) stroke\b"), "heatstroke"),
