@@ -836,126 +836,13 @@ def test_ketones_below_three_are_not_ketoacidosis() -> None:
     assert "hyperglycaemic_crisis" not in keys("BG 14, ketones 0.4, well")
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("79M can't pass urine since lunchtime, palpable bladder", "urinary_retention"),
-        ("60M black sticky stools x2 since yesterday", "gi_bleed"),
-        (
-            "he was eating grapes and now he can't breathe, back blows started",
-            "respiratory_failure",
-        ),
-        ("19F only responds to pain, gurgling when she breathes", "respiratory_failure"),
-        ("haemodialysis pt, missed Mon + Wed sessions, weak", "missed_dialysis"),
-        ("this morning lost most of the vision in R eye", "sudden_vision_loss"),
-        ("new floaters, now a dark shadow creeping over his vision", "sudden_vision_loss"),
-        ("80M bruises of different ages both upper arms, fingertip pattern", "suspected_abuse"),
-        ("lump R groin for years, tonight won't go back in", "hernia"),
-        ("4yo, 1.5cm split under chin, gaping", "laceration"),
-        ("swollen R hand after a fight", "limb_injury"),
-        ("78F CHF, SOBOE and ankles swelling", "shortness_of_breath"),
-        ("17M inversion inj L ankle at soccer", "limb_injury"),
-        ("motorbike crash, leg mangled, soaked through towels", "major_haemorrhage"),
-    ],
-)
-def test_round_11_readings(text: str, expected: str) -> None:
-    assert expected in keys(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        # Exudate, not blood: a leg ulcer's dressing soaked through is a dressing change.
-        ("leg ulcer dressing due today, dressing soaked through, no pain", "major_haemorrhage"),
-        # A workplace, not an antipsychotic injection.
-        ("came on his break from nights at the depot", "depot_injection"),
-        ("cut R index finger on a broken pint glass", "fracture"),
-        # Missed sessions are dialysis only in a note about dialysis.
-        ("missed two physio sessions, knee stiff", "missed_dialysis"),
-        ("he responds to pain relief", "unresponsive"),
-    ],
-)
-def test_round_11_misreadings_stay_fixed(text: str, absent: str) -> None:
-    assert absent not in keys(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("87F agitated, hitting out, seeing spiders since last night", "altered_mental_status"),
-        ("dove into shallow water, midline neck pain, tingling both hands", "cord_compression"),
-        (
-            "tib shaft fracture in backslab, screams when toes moved passively",
-            "compartment_syndrome",
-        ),
-        ("electrician, high voltage (6.6 kV) discharge, small deep burns", "high_voltage_injury"),
-        ("knee deformed, foot cool and pale, DP and PT not palpable", "limb_ischaemia"),
-        ("came off bike, helmet cracked, knocked out a few seconds", "head_injury"),
-        (
-            "felt a kick to the heel, palpable gap in Achilles, Thompson's positive",
-            "tendon_rupture",
-        ),
-        ("foreskin stuck back for 3 hours, swollen tip", "paraphimosis"),
-        ("up 4-5x a night to pass urine, slow stream for months", "lower_urinary_symptoms"),
-        ("painful swollen L calf 3 days, immobile after flu", "dvt"),
-        ("worried she took her morning amlodipine twice", "medication_error"),
-        ("ring pessary slipped, can't get it out", "vaginal_foreign_body"),
-        ("19F, ache in R pelvis after sex last night", "pelvic_pain"),
-    ],
-)
-def test_round_12_readings(text: str, expected: str) -> None:
-    assert expected in keys(text)
-
-
 def test_at_her_usual_keeps_baseline_muddle_out_of_today() -> None:
     text = "92F, dementia, at her usual (pleasantly muddled per carer, no change), wrist pain"
     assert "altered_mental_status" not in keys(text)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("44M BBQ flare-up, burns to both hands and forearms, blistering", "major_burn"),
-        ("headache and nausea, kids have headaches too, old paraffin heater", "carbon_monoxide"),
-        ("dived into the hotel pool, hit his head on the bottom, neck pain", "major_trauma"),
-        ("strimming, vision blurred, blood in front of iris, pupil peaked", "open_globe"),
-        ("swept out by rip current, went under briefly, coughing", "drowning"),
-        ("bitten by adder on the hand, swelling past the wrist", "snake_bite"),
-        ("sudden onset severe pain L testicle 1hr ago, vomited", "testicular_torsion"),
-        ("8yo severe haemophilia A, hit forehead on pavement", "anticoagulated_head_injury"),
-        (
-            "choked on a sandwich, can't cough effectively, silent, going blue",
-            "respiratory_failure",
-        ),
-        ("dropped a 25 kg bag of rock salt on L foot, swollen", "limb_injury"),
-        ("27M RIF pain since yesterday 5/10", "abdominal_pain"),
-        ("moth flew into her L ear at the campsite, still fluttering", "foreign_body_ent"),
-    ],
-)
-def test_round_13_readings(text: str, expected: str) -> None:
-    assert expected in keys(text)
-
-
 def test_carbon_monoxide_needs_symptoms_beside_the_source() -> None:
     assert "carbon_monoxide" not in keys("wants advice about a gas heater, well")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("5 wk old, goes blue and stops breathing, needed bag-mask breaths", "respiratory_failure"),
-        ("restrained driver, car rolled twice at 70mph, neck pain", "major_trauma"),
-        ("pharmacy label said methotrexate daily not weekly, mouth ulcers", "overdose"),
-        ("2y drank some lamp oil from a bottle, coughing, breathing fast", "hydrocarbon_ingestion"),
-        ("79F took her digoxin twice this morning by mistake", "narrow_margin_dose"),
-        ("23 m old squeezed a tube of children's toothpaste into his mouth", "nontoxic_ingestion"),
-        ("swallowed a small fridge magnet, just the one", "swallowed_object"),
-        ("swallowed 3 magnets from a science kit", "battery_ingestion"),
-        ("66M palps on and off since lunch", "palpitations"),
-    ],
-)
-def test_round_14_readings(text: str, expected: str) -> None:
-    assert expected in keys(text)
 
 
 def test_one_magnet_is_not_the_high_risk_of_several() -> None:
@@ -969,30 +856,107 @@ def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_obstruction() -> 
     assert "incarcerated_hernia" not in keys(adult)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("25M motorcyclist vs car ~50 km/h, thrown off, chest pain", "major_trauma"),
-        ("6yo hit by reversing car in driveway, grazes", "major_trauma"),
-        ("rugby head clash, out cold 2 min, keeps asking what happened", "altered_mental_status"),
-        ("room spinning, seeing double, wife says voice sounds slurred", "stroke"),
-        ("73M new AF picked up at routine check, rate 96", "palpitations"),
-        ("heart skipping beats on and off, no chest pain", "palpitations"),
-        ("47F costochondritis, tender over costochondral joints", "chest_wall_pain"),
-    ],
-)
-def test_round_15_readings(text: str, expected: str) -> None:
+# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 15).
+_HELD_OUT_READINGS = [
+    # Round 11.
+    ("79M can't pass urine since lunchtime, palpable bladder", "urinary_retention"),
+    ("60M black sticky stools x2 since yesterday", "gi_bleed"),
+    (
+        "he was eating grapes and now he can't breathe, back blows started",
+        "respiratory_failure",
+    ),
+    ("19F only responds to pain, gurgling when she breathes", "respiratory_failure"),
+    ("haemodialysis pt, missed Mon + Wed sessions, weak", "missed_dialysis"),
+    ("this morning lost most of the vision in R eye", "sudden_vision_loss"),
+    ("new floaters, now a dark shadow creeping over his vision", "sudden_vision_loss"),
+    ("80M bruises of different ages both upper arms, fingertip pattern", "suspected_abuse"),
+    ("lump R groin for years, tonight won't go back in", "hernia"),
+    ("4yo, 1.5cm split under chin, gaping", "laceration"),
+    ("swollen R hand after a fight", "limb_injury"),
+    ("78F CHF, SOBOE and ankles swelling", "shortness_of_breath"),
+    ("17M inversion inj L ankle at soccer", "limb_injury"),
+    ("motorbike crash, leg mangled, soaked through towels", "major_haemorrhage"),
+    # Round 12.
+    ("87F agitated, hitting out, seeing spiders since last night", "altered_mental_status"),
+    ("dove into shallow water, midline neck pain, tingling both hands", "cord_compression"),
+    (
+        "tib shaft fracture in backslab, screams when toes moved passively",
+        "compartment_syndrome",
+    ),
+    ("electrician, high voltage (6.6 kV) discharge, small deep burns", "high_voltage_injury"),
+    ("knee deformed, foot cool and pale, DP and PT not palpable", "limb_ischaemia"),
+    ("came off bike, helmet cracked, knocked out a few seconds", "head_injury"),
+    (
+        "felt a kick to the heel, palpable gap in Achilles, Thompson's positive",
+        "tendon_rupture",
+    ),
+    ("foreskin stuck back for 3 hours, swollen tip", "paraphimosis"),
+    ("up 4-5x a night to pass urine, slow stream for months", "lower_urinary_symptoms"),
+    ("painful swollen L calf 3 days, immobile after flu", "dvt"),
+    ("worried she took her morning amlodipine twice", "medication_error"),
+    ("ring pessary slipped, can't get it out", "vaginal_foreign_body"),
+    ("19F, ache in R pelvis after sex last night", "pelvic_pain"),
+    # Round 13.
+    ("44M BBQ flare-up, burns to both hands and forearms, blistering", "major_burn"),
+    ("headache and nausea, kids have headaches too, old paraffin heater", "carbon_monoxide"),
+    ("dived into the hotel pool, hit his head on the bottom, neck pain", "major_trauma"),
+    ("strimming, vision blurred, blood in front of iris, pupil peaked", "open_globe"),
+    ("swept out by rip current, went under briefly, coughing", "drowning"),
+    ("bitten by adder on the hand, swelling past the wrist", "snake_bite"),
+    ("sudden onset severe pain L testicle 1hr ago, vomited", "testicular_torsion"),
+    ("8yo severe haemophilia A, hit forehead on pavement", "anticoagulated_head_injury"),
+    (
+        "choked on a sandwich, can't cough effectively, silent, going blue",
+        "respiratory_failure",
+    ),
+    ("dropped a 25 kg bag of rock salt on L foot, swollen", "limb_injury"),
+    ("27M RIF pain since yesterday 5/10", "abdominal_pain"),
+    ("moth flew into her L ear at the campsite, still fluttering", "foreign_body_ent"),
+    # Round 14.
+    ("5 wk old, goes blue and stops breathing, needed bag-mask breaths", "respiratory_failure"),
+    ("restrained driver, car rolled twice at 70mph, neck pain", "major_trauma"),
+    ("pharmacy label said methotrexate daily not weekly, mouth ulcers", "overdose"),
+    ("2y drank some lamp oil from a bottle, coughing, breathing fast", "hydrocarbon_ingestion"),
+    ("79F took her digoxin twice this morning by mistake", "narrow_margin_dose"),
+    ("23 m old squeezed a tube of children's toothpaste into his mouth", "nontoxic_ingestion"),
+    ("swallowed a small fridge magnet, just the one", "swallowed_object"),
+    ("swallowed 3 magnets from a science kit", "battery_ingestion"),
+    ("66M palps on and off since lunch", "palpitations"),
+    # Round 15.
+    ("25M motorcyclist vs car ~50 km/h, thrown off, chest pain", "major_trauma"),
+    ("6yo hit by reversing car in driveway, grazes", "major_trauma"),
+    ("rugby head clash, out cold 2 min, keeps asking what happened", "altered_mental_status"),
+    ("room spinning, seeing double, wife says voice sounds slurred", "stroke"),
+    ("73M new AF picked up at routine check, rate 96", "palpitations"),
+    ("heart skipping beats on and off, no chest pain", "palpitations"),
+    ("47F costochondritis, tender over costochondral joints", "chest_wall_pain"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _HELD_OUT_READINGS)
+def test_held_out_rounds_readings(text: str, expected: str) -> None:
     assert expected in keys(text)
 
 
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        ("48M wants a heart check because his brother had a heart attack", "acs"),
-        ("family history of stroke, here with a sprained ankle", "stroke"),
-        ("out cold for two minutes after a head clash", "common_cold"),
-        ("moth flew into her ear, still fluttering", "palpitations"),
-    ],
-)
-def test_round_15_misreadings_stay_fixed(text: str, absent: str) -> None:
+# Misreadings they found, which must stay fixed.
+_HELD_OUT_MISREADINGS = [
+    # Round 11.
+    # Exudate, not blood: a leg ulcer's dressing soaked through is a dressing change.
+    ("leg ulcer dressing due today, dressing soaked through, no pain", "major_haemorrhage"),
+    # A workplace, not an antipsychotic injection.
+    ("came on his break from nights at the depot", "depot_injection"),
+    ("cut R index finger on a broken pint glass", "fracture"),
+    # Missed sessions are dialysis only in a note about dialysis.
+    ("missed two physio sessions, knee stiff", "missed_dialysis"),
+    ("he responds to pain relief", "unresponsive"),
+    # Round 15.
+    ("48M wants a heart check because his brother had a heart attack", "acs"),
+    ("family history of stroke, here with a sprained ankle", "stroke"),
+    ("out cold for two minutes after a head clash", "common_cold"),
+    ("moth flew into her ear, still fluttering", "palpitations"),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), _HELD_OUT_MISREADINGS)
+def test_held_out_rounds_misreadings_stay_fixed(text: str, absent: str) -> None:
     assert absent not in keys(text)
