@@ -318,6 +318,24 @@ def test_gastroenteritis_drinking_or_hives_alone_need_no_resource(
     assert triage(complaint, age=age).acuity == acuity
 
 
+@pytest.mark.parametrize(
+    ("complaint", "vitals", "acuity"),
+    [
+        ("took 3 pills at a club, rigid, thrashing", {"temperature_c": 41.3}, 1),
+        ("collapsed at the marathon", {"temperature_c": 41.5, "consciousness": "V"}, 1),
+        # A fever alone, however high, is not heat stroke.
+        ("fever and cough", {"temperature_c": 41.2}, 3),
+        ("rigid, thrashing", {"temperature_c": 40.5}, 2),
+    ],
+)
+def test_severe_hyperthermia_with_the_brain_affected_is_esi_1(
+    complaint: str, vitals: dict[str, object], acuity: int
+) -> None:
+    result = triage(complaint, **vitals)
+    assert result.acuity == acuity
+    assert ("esi.a.severe_hyperthermia" in rules(result)) is (acuity == 1)
+
+
 def test_exertional_syncope_or_a_family_history_of_sudden_death_is_esi_2() -> None:
     assert triage("collapsed, brief loss of consciousness, now well", age=14).acuity > 2
     running = triage("collapsed while running, brief loss of consciousness, now well", age=14)

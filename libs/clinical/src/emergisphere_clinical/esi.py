@@ -44,6 +44,11 @@ from emergisphere_clinical.vitals import (
 UNRECOGNISED_COMPLAINT_RESOURCES = 2
 # WMS 2019: a core temperature below 35 C is hypothermia.
 HYPOTHERMIA_C = 35.0
+# Heat stroke and toxic hyperthermia: 41 C or more with the brain affected (confused,
+# agitated, rigid, fitting or less than alert) is cooled at once. A fever alone, however
+# high, is not.
+SEVERE_HYPERTHERMIA_C = 41.0
+HYPERTHERMIA_CNS_WORDS = ("rigid", "rigidity", "thrashing", "combative", "agitated", "clonus")
 # PALS bradycardia algorithm: a child's heart rate below 60 with poor perfusion needs CPR.
 PALS_CPR_HEART_RATE = 60.0
 # Breathlessness: a danger-zone respiratory rate or SpO2 with it is respiratory distress.
@@ -1024,6 +1029,26 @@ def _cleared(categories: list[ComplaintCategory], complaint: str) -> list[Findin
     return found
 
 
+def _severe_hyperthermia(
+    v: VitalSigns, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """Decision point A: 41 C or more with the brain affected needs cooling now."""
+    if v.temperature_c is None or v.temperature_c < SEVERE_HYPERTHERMIA_C:
+        return []
+    brain = (
+        avpu_rank(v.consciousness) > 0
+        or any(BY_KEY[key] in categories for key in ("altered_mental_status", "active_seizure"))
+        or mentioned_history(complaint, HYPERTHERMIA_CNS_WORDS) is not None
+    )
+    if not brain:
+        return []
+    text = (
+        f"Temperature {fmt(v.temperature_c)} C with the brain affected: heat stroke or toxic"
+        " hyperthermia, immediate cooling."
+    )
+    return [Finding(1, "esi.a.severe_hyperthermia", text, sources.SEVERE_HYPERTHERMIA)]
+
+
 def evaluate(
     data: TriageInput, news2: News2Result, matches: tuple[ComplaintMatch, ...]
 ) -> EsiResult:
@@ -1044,6 +1069,7 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
+    found += _severe_hyperthermia(v, categories, data.chief_complaint)
     if v.temperature_c is not None and v.temperature_c < HYPOTHERMIA_C:
         if BY_KEY["hypothermia"] not in categories:
             categories.append(BY_KEY["hypothermia"])

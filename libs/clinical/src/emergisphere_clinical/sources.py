@@ -389,3 +389,9 @@ HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
 )
+SEVERE_HYPERTHERMIA = (
+    "Bouchama and Knochel, N Engl J Med 2002 (heat stroke: core temperature above 40 C with"
+    " central nervous system dysfunction) and the ACSM consensus on exertional heat illness"
+    " (2023): whole-body cooling at once is life-saving; the same holds for serotonin and"
+    f" sympathomimetic toxicity; {ESI_A}"
+)
