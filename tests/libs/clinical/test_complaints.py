@@ -856,7 +856,7 @@ def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_obstruction() -> 
     assert "incarcerated_hernia" not in keys(adult)
 
 
-# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 15).
+# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 16).
 _HELD_OUT_READINGS = [
     # Round 11.
     ("79M can't pass urine since lunchtime, palpable bladder", "urinary_retention"),
@@ -930,6 +930,11 @@ _HELD_OUT_READINGS = [
     ("73M new AF picked up at routine check, rate 96", "palpitations"),
     ("heart skipping beats on and off, no chest pain", "palpitations"),
     ("47F costochondritis, tender over costochondral joints", "chest_wall_pain"),
+    # Round 16.
+    ("36 weeks G2, some dark bleeding this morning", "antepartum_haemorrhage"),
+    ("36 wks, fell forward onto her bump, fresh blood on pad", "antepartum_haemorrhage"),
+    ("Day 5 post SVD, pounding headache, BP 158/104", "pregnancy_symptoms"),
+    ("2 wks post SVD, lochia smells bad, no fever", "genital_discharge"),
 ]
 
 
@@ -954,6 +959,9 @@ _HELD_OUT_MISREADINGS = [
     ("family history of stroke, here with a sprained ankle", "stroke"),
     ("out cold for two minutes after a head clash", "common_cold"),
     ("moth flew into her ear, still fluttering", "palpitations"),
+    # Round 16: blood that is not vaginal, and a swollen wrist, in pregnancy.
+    ("34/40, blood-stained mucus when blowing nose", "antepartum_haemorrhage"),
+    ("5/52 postpartum, fell on outstretched hand, wrist swollen", "pregnancy_symptoms"),
 ]
 
 

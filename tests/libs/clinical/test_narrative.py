@@ -285,6 +285,7 @@ def test_consciousness_takes_the_worse_reading(note: str, level: str, gcs: int |
 
 def test_a_mothers_weeks_postpartum_or_a_comma_before_her_age_are_not_read_wrongly() -> None:
     assert read_narrative("3 wks postpartum, stitches sore, 26F.").age_years == 26
+    assert read_narrative("36 wks, fell forward onto her bump").age_years is None
     assert (
         read_narrative("low grade temp, 80F, known diverticular disease").values.get(
             "temperature_c"

@@ -337,9 +337,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
          "|tightening|gush of fluid|gush of clear fluid|waters went"
          "|no fetal movement|baby not moving|baby moving less|baby hasn't moved|vision|visual"
-         "|swelling"
-         "|seeing spots|ruq pain|epigastric pain"
-         "|swollen", source=sources.PREGNANCY),
+         # Oedema of pre-eclampsia, not any swollen part ("wrist swelling" after a fall).
+         "|facial swelling|face swelling|swollen face|hands swelling|swollen hands|puffy"
+         "|oedema|edema|legs swollen|swollen legs|legs very swollen|feet swollen|swollen feet"
+         "|seeing spots|ruq pain|epigastric pain|reduced movements|movements reduced"
+         "|waters have gone|waters gone|waters have broken", source=sources.PREGNANCY),
     # Pain or bleeding in pregnancy: labs and an ultrasound; esi.py applies table 4-1's
     # ectopic (severe pain) and spontaneous abortion (tachycardia) rules to it.
     _cat("pregnancy_pain_or_bleeding", "pain or bleeding in pregnancy", S, "obstetrics",
@@ -348,7 +350,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Bleeding from 20 weeks: placenta praevia or abruption until an ultrasound says not.
     _cat("antepartum_haemorrhage", "bleeding in late pregnancy", B, "obstetrics",
          (LABS, IMAGING, CONSULT), "late pregnancy|third trimester",
-         requires_any="bleeding|bleed|blood|spotting|clots", source=sources.ANTEPARTUM_HAEMORRHAGE),
+         # Blood anywhere else (a nosebleed, a urine dip) is not an antepartum haemorrhage.
+         requires_any="bleeding|bleed|spotting|clots|fresh blood|blood on pad|blood loss"
+         "|pv blood|blood pv|bright red blood", source=sources.ANTEPARTUM_HAEMORRHAGE),
     # A cord through the cervix is compressed with every contraction: delivery now.
     _cat("cord_prolapse", "a prolapsed umbilical cord", A, "obstetrics", (LABS, CONSULT, COMPLEX),
          "cord prolapse|prolapsed cord|cord visible|cord is visible|loop of cord|loop of"
@@ -944,7 +948,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
          "|vaginal itch|curdy discharge|discharge from willy|discharge from penis"
          "|discharge from his penis"
-         "|fishy discharge|fishy smelling discharge|discharge smells"),
+         "|fishy discharge|fishy smelling discharge|discharge smells"
+         "|lochia smells|offensive lochia|lochia smells offensive|smelly lochia"
+         "|lochia smells bad"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -1150,7 +1156,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thumb pain|thumb swelling|ac joint|point of shoulder|point of right shoulder"
          "|point of left shoulder"
          "|won't put weight on"
-         "|finger jammed|kicked by a horse|kicked by horse|kicked by a cow"),
+         "|finger jammed|kicked by a horse|kicked by horse|kicked by a cow"
+         "|base of thumb"),
     # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
     _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
          "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
@@ -1174,7 +1181,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulled her back|pulled my back|pain lower back|stiff neck|neck stiffness|back ache"
          "|low back ache|mid back pain"
          "|twinge in lower back|twinge in back|twinge in his back|twinge in her back|back spasm"
-         "|low back spasm|lower back spasm"),
+         "|low back spasm|lower back spasm"
+         "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"
          "|headaches"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
@@ -1286,7 +1294,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"
          "|tennis elbow|lateral epicondyle|lateral epicondylitis|golfer's elbow"
          "|pulled calf muscle|calf muscle"
-         "|aching thighs|muscle cramps|cramps in calves|calf cramps|twitching in calves"),
+         "|aching thighs|muscle cramps|cramps in calves|calf cramps|twitching in calves"
+         "|cramps in both calves"),
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"),
@@ -1303,7 +1312,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|psychosis|delusion|delusions|delusional|paranoid|paranoia|bizarre behavior"
          "|psychiatric evaluation|psych eval|psych evaluation"
          "|bizarre behaviour|agitation|agitated|low mood|feeling low|section 136"
-         "|mental health act|mha assessment"),
+         "|mental health act|mha assessment"
+         "|tearful most days|not enjoying anything"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -1406,7 +1416,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red wedge|wedge on"
          "|sore nipples|cracked sore nipples"
          "|patch right breast|patch left breast|patch on her breast|patch on breast"
-         "|breasts full|both breasts full|breasts hard"),
+         "|breasts full|both breasts full|breasts hard"
+         "|breasts rock hard|nipples cracked"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN, infection=True,
          requires_any="fever|febrile|chills|rigors"),
@@ -1458,7 +1469,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|plaster splint|cast put on|plaster cast|change of dressing|dressing of wound"
          "|wound dressing|needs removal|after vasectomy|vasectomy"
          "|small nick|nick on finger|nicked finger"
-         "|removal of scalp sutures|scalp sutures|sternal wound oozing|wound oozing"),
+         "|removal of scalp sutures|scalp sutures|sternal wound oozing|wound oozing"
+         "|perineal stitches|perineal wound|tear repair|episiotomy|stitch end poking out"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -1477,7 +1489,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|needs supply|needs a supply"
          "|left her tablets|left his tablets|left tablets at home|left bp tablets at home"
          "|forgot tablets|forgot her tablets|forgot his tablets"
-         "|lost bag with inhalers|lost inhalers|needs repeat|repeat prescription"),
+         "|lost bag with inhalers|lost inhalers|needs repeat|repeat prescription"
+         "|lost her bag|lost his bag|lost bag"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

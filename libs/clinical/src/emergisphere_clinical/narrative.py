@@ -59,6 +59,10 @@ _AGE_INFANT = re.compile(
     r"|^\s*(\d{1,2})\s*(mos?|wks?)\b(?!\s*(?:post|after|pregnant|gestation|ago|since|of))"
     r"|\b(?:baby|infant) (\d{1,2})\s*(mos?|wks?|months?|weeks?)\b"
 )
+_OBSTETRIC = re.compile(
+    r"\b(?:g\d|gravida|primip|multip|bump|fetal|foetal|pregnan\w*|contractions|tightenings"
+    r"|labour|labor|waters|uterus|placenta|midwife|pv bleed|bleeding pv)\b"
+)
 # British shorthand: "6/52" is six weeks, "4/12" four months, "5/7" five days. It is an age
 # only where an age stands: opening the note or before the sex ("6/52 F").
 _AGE_FRACTION = re.compile(
@@ -197,6 +201,9 @@ def _age(text: str) -> float | None:
     if _NEWBORN.search(text):
         return 0.0
     infant = _AGE_INFANT.search(text)
+    # "36 wks, fell onto her bump" opening a note is a pregnancy, not a baby's age.
+    if infant and infant.group(4) is not None and _OBSTETRIC.search(text):
+        infant = None
     if infant:
         number = infant.group(1) or infant.group(4) or infant.group(6)
         unit_word = infant.group(2) or infant.group(3) or infant.group(5) or infant.group(7)

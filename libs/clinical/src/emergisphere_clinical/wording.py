@@ -259,10 +259,23 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Three weeks after delivering her first baby", "day 6 postnatal": post partum.
     (
-        ("deliver", "gave birth", "giving birth", "natal"),
+        (
+            "deliver",
+            "gave birth",
+            "giving birth",
+            "natal",
+            "svd",
+            "nvd",
+            "lscs",
+            "section",
+            "caesarean",
+            "cesarean",
+        ),
         re.compile(
             r"\b(?:\w+ )?(?:days?|weeks?) (?:after|since) (?:delivering|delivery|giving birth"
             r"|she gave birth|the birth)\b|\bpost ?natal\b"
+            # "Day 5 post SVD", "post LSCS": after a vaginal or caesarean delivery.
+            r"|\b(?:post|after) (?:svd|nvd|lscs|c ?section|caesarean|cesarean|delivery)\b"
         ),
         "post partum",
     ),
@@ -649,6 +662,23 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("ketone",),
         re.compile(r"\bketones:? (\d{1,2}(?:\.\d+)?)(?! ?\+)\b"),
         lambda m: "ketones high" if float(m.group(1)) >= 3.0 else m.group(0),
+    ),
+    # "36 weeks G2", "36 wks, fell onto her bump": weeks of a pregnancy, where the note is
+    # about one (an infant's age in weeks never comes with these words).
+    (
+        ("wk", "week"),
+        re.compile(
+            r"\b([1-4]?\d)\s*(?:wks?|weeks?)\b(?! pregnant| ago| old)(?=[^.;]{0,80}\b(?:g\d|gravida"
+            r"|primip|multip|bump|fetal|foetal|fetus|movements|contractions|tightenings|labour"
+            r"|labor|waters|uterus|fundal|placenta|pv bleed|bleeding pv|midwife)\b)"
+        ),
+        lambda m: f"{m.group(1)} weeks pregnant" if 4 <= int(m.group(1)) <= 42 else m.group(0),
+    ),
+    # "Fell forward onto her bump": a blow to the pregnant abdomen.
+    (
+        ("bump",),
+        re.compile(r"\b(?:onto|on|to|into|hit|kicked|punched) (?:her|the|my) bump\b"),
+        "abdominal trauma in pregnancy, pregnant",
     ),
     # "34+2 weeks": weeks and days of gestation.
     (("+",), re.compile(r"\b([1-4]?\d)\+[0-6]\s*(?:weeks?|wks?|/40)?"), r"\1 weeks pregnant"),
