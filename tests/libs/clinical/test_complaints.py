@@ -856,7 +856,7 @@ def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_obstruction() -> 
     assert "incarcerated_hernia" not in keys(adult)
 
 
-# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 16).
+# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 17).
 _HELD_OUT_READINGS = [
     # Round 11.
     ("79M can't pass urine since lunchtime, palpable bladder", "urinary_retention"),
@@ -935,6 +935,11 @@ _HELD_OUT_READINGS = [
     ("36 wks, fell forward onto her bump, fresh blood on pad", "antepartum_haemorrhage"),
     ("Day 5 post SVD, pounding headache, BP 158/104", "pregnancy_symptoms"),
     ("2 wks post SVD, lochia smells bad, no fever", "genital_discharge"),
+    # Round 17.
+    ("2 y/o choked on a grape, can't cry or cough, blue round the lips", "respiratory_failure"),
+    ("sprained ankle, foot cold and white, can't feel DP or PT pulse", "limb_ischaemia"),
+    ("70M vomiting 'coffee grounds' this morning, on clopidogrel", "gi_bleed"),
+    ("81M on apixaban, bright red blood PR x4 since this morning", "gi_bleed"),
 ]
 
 

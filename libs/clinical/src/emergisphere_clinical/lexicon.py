@@ -94,7 +94,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abdominal thrusts started"
          "|can't cough effectively|cannot cough effectively|ineffective cough"
          "|attempted abdominal thrusts"
-         "|bag mask|needed bag mask", actions=("airway_support",)),
+         "|bag mask|needed bag mask"
+         "|can't cry or cough|can't cough or cry|cannot cry or cough"
+         "|ineffective effort", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -196,7 +198,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't talk|cannot talk|unable to talk"
          "|cyanosed|centrally cyanosed"
          "|going blue|gone blue|went blue"
-         "|stops breathing|stopped breathing|goes blue"),
+         "|stops breathing|stopped breathing|goes blue"
+         "|blue round the lips|blue round the mouth|blue around the mouth|blue round lips"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -217,7 +220,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
          "vascular_surgery", (LABS, IMAGING, CONSULT),
          "limb ischemia|limb ischaemia|pulseless limb|capillary filling absent"
-         "|finger white|finger is white|digit white", source=sources.LIMB_ISCHAEMIA),
+         "|finger white|finger is white|digit white"
+         "|cold white foot"
+         "|cold pale foot|cold white leg"
+         "|foot cool and white|foot white and cool|foot cool and pale"
+         "|leg cool and white", source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
@@ -325,7 +332,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|black tarry|blood in stool"
          "|bloody stool|rectal bleeding|anal bleeding|maroon stool|maroon colored stool"
          "|bloody stools"
-         "|black sticky stools|black sticky stool|black sticky poo|black poo|black poos"),
+         "|black sticky stools|black sticky stool|black sticky poo|black poo|black poos"
+         "|coffee grounds|coffee ground vomit|blood pr|bright red blood pr|pr bleeding|pr bleed"
+         "|bleeding pr"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -415,7 +424,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|seeing spiders|seeing things|seeing insects|seeing bugs"
          "|seeing people who aren't there"
          "|keeps asking what happened|keeps asking the same|asking the same questions"
-         "|repetitive questioning|repeating the same questions",
+         "|repetitive questioning|repeating the same questions"
+         "|sleepy today|more sleepy than usual|very sleepy|unusually sleepy",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"

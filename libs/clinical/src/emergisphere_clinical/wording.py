@@ -229,7 +229,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             rf"{_LIMB_PULSE} pulses? (?:is |are )?(?:weak|absent|faint|thready)"
             rf"|(?:weak|absent|faint) {_LIMB_PULSE} pulses?"
             rf"|(?:cannot|can't|unable to) (?:feel|find|palpate) (?:a |the |his |her )?"
-            rf"{_LIMB_PULSE} pulse"
+            rf"{_LIMB_PULSE}(?: (?:or|and|&) {_LIMB_PULSE})? pulses?"
             r"|no (?:palpable |pedal |distal )?pulses|no pulses can be (?:felt|found|palpated)"
             rf"|no {_LIMB_PULSE} (?:or|and) {_LIMB_PULSE} pulses"
             rf"|(?:{_LIMB_PULSE} )?pulses? (?:not|no longer) (?:palpable|felt|present)"
