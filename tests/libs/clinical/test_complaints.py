@@ -856,7 +856,7 @@ def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_obstruction() -> 
     assert "incarcerated_hernia" not in keys(adult)
 
 
-# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 17).
+# Readings the held-out rounds found missing (docs/triage-evaluation.md, rounds 11 to 18).
 _HELD_OUT_READINGS = [
     # Round 11.
     ("79M can't pass urine since lunchtime, palpable bladder", "urinary_retention"),
@@ -940,6 +940,15 @@ _HELD_OUT_READINGS = [
     ("sprained ankle, foot cold and white, can't feel DP or PT pulse", "limb_ischaemia"),
     ("70M vomiting 'coffee grounds' this morning, on clopidogrel", "gi_bleed"),
     ("81M on apixaban, bright red blood PR x4 since this morning", "gi_bleed"),
+    # Round 18.
+    ("5 yr old, eye swollen shut, temp 38.9, eye 'pushing forward'", "orbital_cellulitis"),
+    (
+        "hit in the neck by a puck, hoarse, crackly feeling under skin of neck",
+        "respiratory_distress",
+    ),
+    ("fell off ladder, back pain, can't feel the toilet paper when he wipes", "cord_compression"),
+    ("hand crushed in a press, fingers white, cold, no cap refill", "limb_ischaemia"),
+    ("car hit a tree at 110 km/h, seatbelt bruise across lower abdo", "major_trauma"),
 ]
 
 

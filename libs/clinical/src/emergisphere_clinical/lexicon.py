@@ -199,7 +199,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cyanosed|centrally cyanosed"
          "|going blue|gone blue|went blue"
          "|stops breathing|stopped breathing|goes blue"
-         "|blue round the lips|blue round the mouth|blue around the mouth|blue round lips"),
+         "|blue round the lips|blue round the mouth|blue around the mouth|blue round lips"
+         "|surgical emphysema|subcutaneous emphysema|crackly feeling under skin"
+         "|crackling under the skin|crackly under skin"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -224,7 +226,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cold white foot"
          "|cold pale foot|cold white leg"
          "|foot cool and white|foot white and cool|foot cool and pale"
-         "|leg cool and white", source=sources.LIMB_ISCHAEMIA),
+         "|leg cool and white"
+         "|fingers white|fingers are white|no cap refill|no capillary refill"
+         "|no capillary filling", source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
@@ -308,7 +312,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|landed on its roof"
          "|motorcyclist vs car|motorcycle vs car|motorbike vs car|cyclist vs car"
          "|pedestrian vs car|ped vs car|hit by reversing car|hit by a reversing car"
-         "|knocked down by a car|knocked down by car|run over by", actions=("trauma_team",)),
+         "|knocked down by a car|knocked down by car|run over by"
+         "|seatbelt bruise|seat belt bruise|seatbelt sign|seat belt sign|seatbelt mark",
+         actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
          "|icd went off|defib went off|device shocked"),
@@ -607,7 +613,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|legs have gone numb|legs gone numb|can't feel it|weakness both arms"
          "|tingling both arms|both arms weak|tingling and weakness both arms"
          "|tingling both hands|tingling in hands|both hands tingle|grip weaker|weaker grip"
-         "|like electric shocks",
+         "|like electric shocks"
+         "|can't feel the toilet paper|can't feel when he wipes|can't feel when she wipes"
+         "|numb when wiping",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -640,7 +648,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING, MEDS),
          "eye bulging|bulging eye|proptosis|pain with eye movement"
          "|hurts to look side to side|hurts to move her eye|hurts to move his eye"
-         "|eye pushed forward|eye now pushed forward|hurts to move it, seeing double",
+         "|eye pushed forward|eye now pushed forward|hurts to move it, seeing double"
+         "|pushing forward|eye bulging",
          infection=True, source=sources.ORBITAL_CELLULITIS),
     # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
     _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
@@ -1084,8 +1093,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
-         "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"
-         ""),
+         "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
