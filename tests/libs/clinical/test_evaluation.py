@@ -117,16 +117,17 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 7,620 cases written independently of the rules, in sixty-five sets
-    # (docs/triage-evaluation.md, rounds 5 to 17). Each set was scored once before any
-    # rule was changed for it. Nine critical under-triages are left: four early
-    # pregnancies with moderate pain and a heart rate below 100, which the handbook grades
-    # 3; deep frostbite; midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT
-    # and analgesia, where the writers graded 2); an 8% scald in a 4-year-old, under the
-    # ABA's 10%; a diabetic woman of 72 who "just feels off", breathless on walking; and
-    # renal colic scored 10/10 by holding up both hands through a phone interpreter.
+    # 8,100 cases written independently of the rules, in sixty-nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 18). Each set was scored once before any
+    # rule was changed for it. Ten critical under-triages are left: four early pregnancies
+    # with moderate pain and a heart rate below 100, which the handbook grades 3; deep
+    # frostbite; midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT and
+    # analgesia, where the writers graded 2); an 8% scald in a 4-year-old, under the ABA's
+    # 10%; a diabetic woman of 72 who "just feels off", breathless on walking; renal colic
+    # scored 10/10 by holding up both hands through a phone interpreter; and gastroenteritis
+    # with a heart rate of 124 that the danger-zone rule does not corroborate.
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 7620
-    assert figures.critical_under <= 9
+    assert figures.n == 8100
+    assert figures.critical_under <= 10
     assert figures.exact >= 0.81
