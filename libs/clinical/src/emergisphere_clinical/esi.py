@@ -230,6 +230,19 @@ HIVES_MORE = (
     "hoarse",
     "short of breath",
 )
+# The note records the Ottawa examination: no bony tenderness at the rules' points.
+OTTAWA_NEGATIVE = (
+    "ottawa negative",
+    "ottawa ve",
+    "ottawa rules negative",
+    "ottawa rule negative",
+    "ottawa ankle rules negative",
+    "no bony tenderness",
+    "no bony ttp",
+    "not bony tender",
+    "no bone tenderness",
+    "no bony point tenderness",
+)
 # The knee rule's age criterion, kept for every limb: older bone breaks with less force.
 OTTAWA_MAX_AGE = 55.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
@@ -941,24 +954,6 @@ def _news2_floors(news2: News2Result, age: float | None) -> list[Finding]:
     return found
 
 
-def _ottawa_negative(
-    categories: list[ComplaintCategory], age: float | None, complaint: str
-) -> list[Finding]:
-    """Decision point C: a limb injury the Ottawa rules clear is no X-ray, so no resource.
-
-    Only when the note records the examination (no bony tenderness), the age is known and
-    under the knee rule's 55, and nothing says the patient could not bear weight.
-    """
-    limb = BY_KEY["limb_injury"]
-    if BY_KEY["ottawa_negative"] not in categories or limb not in categories:
-        return []
-    if age is None or age >= OTTAWA_MAX_AGE or mentioned_history(complaint, UNABLE_TO_BEAR_WEIGHT):
-        return []
-    categories.remove(limb)
-    text = "No bony tenderness and able to bear weight: the Ottawa rules need no X-ray."
-    return [Finding(5, "esi.c.ottawa_negative", text, sources.OTTAWA_RULES)]
-
-
 @dataclass(frozen=True, slots=True)
 class _Cleared:
     """A category whose resource the note itself rules out, at decision point C."""
@@ -970,9 +965,21 @@ class _Cleared:
     rule: str
     text: str
     source: str
+    # The age must be known and under this (the Ottawa knee rule's 55), if set.
+    below_age: float | None = None
 
 
 _CLEARED = (
+    _Cleared(
+        "limb_injury",
+        OTTAWA_NEGATIVE,
+        UNABLE_TO_BEAR_WEIGHT,
+        (),
+        "esi.c.ottawa_negative",
+        "No bony tenderness and able to bear weight: the Ottawa rules need no X-ray.",
+        sources.OTTAWA_RULES,
+        below_age=OTTAWA_MAX_AGE,
+    ),
     _Cleared(
         "laceration",
         SUTURE_REMOVAL,
@@ -1013,12 +1020,16 @@ _CLEARED = (
 )
 
 
-def _cleared(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
-    """Decision point C: a suture removal, a nosebleed that has stopped."""
+def _cleared(
+    categories: list[ComplaintCategory], age: float | None, complaint: str
+) -> list[Finding]:
+    """Decision point C: the Ottawa rules, a suture removal, a stopped nosebleed, and so on."""
     found = []
     for cleared in _CLEARED:
         category = BY_KEY[cleared.key]
         if category not in categories or any(BY_KEY[k] in categories for k in cleared.unless_keys):
+            continue
+        if cleared.below_age is not None and (age is None or age >= cleared.below_age):
             continue
         if mentioned_history(complaint, cleared.said) is None:
             continue
@@ -1099,11 +1110,9 @@ def evaluate(
             found.append(screen)
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
-    found += _ottawa_negative(categories, age, data.chief_complaint)
-    found += _cleared(categories, data.chief_complaint)
+    found += _cleared(categories, age, data.chief_complaint)
     # A worse measurement never makes an unread complaint read: that would lower acuity.
-    # Nor does an examination finding alone ("no bony tenderness"): it is not a complaint.
-    recognised = any(match.category is not BY_KEY["ottawa_negative"] for match in matches)
+    recognised = bool(matches)
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)
     found += resource_findings + _severe_pain(

@@ -1176,11 +1176,6 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|won't put weight on"
          "|finger jammed|kicked by a horse|kicked by horse|kicked by a cow"
          "|base of thumb"),
-    # Read with limb_injury at decision point C (esi.py): the Ottawa rules clear it of X-ray.
-    _cat("ottawa_negative", "an injury with no bony tenderness", S, "orthopedics", (),
-         "ottawa negative|ottawa ve|ottawa rules negative|ottawa rule negative"
-         "|ottawa ankle rules negative|no bony tenderness|no bony ttp|not bony tender"
-         "|no bone tenderness|no bony point tenderness"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lacerations|lac|lacs|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"
