@@ -33,6 +33,16 @@ def test_negated_chest_pain_is_ignored(text: str) -> None:
     assert "acs" not in keys(text)
 
 
+def test_shorthand_signs_deny_and_affirm() -> None:
+    assert keys("cough x5d, -CP, -SOB") == keys("cough x5d")
+    assert keys("-HA -CP -SOB") == set()
+    assert "shortness_of_breath" in keys("-CP +SOB")
+    assert "acs" not in keys("-CP +SOB")
+    # Not signs: a hyphenated word, a range, a negative test.
+    assert "fracture" in keys("x-ray shows a fracture")
+    assert "acs" in keys("chest pain 4-5/10, strep -ve")
+
+
 def test_negation_covers_an_or_list() -> None:
     assert keys("denies chest pain or shortness of breath") == set()
 

@@ -867,6 +867,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\b(is|are|feels|feel) (?:so|very|really|all|quite|extremely) "),
         r"\1 ",
     ),
+    # The shorthand signs: "-CP -SOB" denies chest pain and breathlessness, "+SOB" affirms
+    # it. A sign counts only when it opens a word; "x-ray", "10-15" and "strep -ve" stay
+    # as they are. "+" ends a denial as a comma does ("-CP +SOB").
+    (("-",), re.compile(r"(?<![\w/.%)+-])-(?=[a-z])(?!ve\b)"), "no "),
+    (("+",), re.compile(r"(?<![\w/.%)+-])\+(?=[a-z])(?!ve\b)"), ", "),
 )
 # "Pain 0/10" records the absence of pain.
 _NO_PAIN = re.compile(r"\bpain(?: score)?:? (?:is |of )?0 ?(?:/|out of) ?10\b")
