@@ -302,6 +302,31 @@ def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: 
 @pytest.mark.parametrize(
     ("complaint", "age", "acuity"),
     [
+        ("low back pain after lifting, no numbness, no bladder or bowel problems", 35, 5),
+        ("LBP after gardening, -numbness, -bowel/bladder chg, walking", 29, 5),
+        # Red flags keep the work-up: age 50 or over, unknown age, fever, a fall, cancer,
+        # numbness, or a request for an injection (an IM medication).
+        ("low back pain after lifting, no numbness, no bladder or bowel problems", 60, 4),
+        ("low back pain after lifting, no numbness, no bladder or bowel problems", None, 4),
+        ("low back pain, no numbness, no bladder problems, fever", 35, 3),
+        ("fell off a ladder, low back pain, no numbness", 35, 4),
+        ("low back pain, history of breast cancer, no numbness", 35, 4),
+        ("low back pain, no bladder problems, numb down the back of the leg", 35, 4),
+        ("low back pain, no numbness, wants an injection", 35, 4),
+        ("low back pain after lifting", 35, 4),
+    ],
+)
+def test_back_pain_with_the_red_flags_denied_needs_no_resource(
+    complaint: str, age: float | None, acuity: int
+) -> None:
+    result = triage(complaint, age=age)
+    assert result.acuity == acuity
+    assert ("esi.c.back_pain_no_red_flags" in rules(result)) is (acuity == 5)
+
+
+@pytest.mark.parametrize(
+    ("complaint", "age", "acuity"),
+    [
         ("loose stools 3 a day, drinking well, no blood", 30, 5),
         ("diarrhoea and vomiting, plenty of wet nappies, playful", 2, 5),
         # Signs of dehydration, or fluids not kept down, keep the work-up.

@@ -230,6 +230,63 @@ HIVES_MORE = (
     "hoarse",
     "short of breath",
 )
+# Back pain with the red flags of cauda equina or cord compression denied: no imaging and
+# no blood tests (NICE NG59; Chou et al., ACP/APS 2007), oral analgesia...
+BACK_PAIN_NO_RED_FLAGS = (
+    "no numbness",
+    "no weakness",
+    "no leg weakness",
+    "no saddle",
+    "no bowel",
+    "no bladder",
+    "no urinary",
+    "no incontinence",
+    "denies numbness",
+    "denies weakness",
+    "denies bowel",
+    "denies bladder",
+    "no neuro",
+    "no red flags",
+    "neuro intact",
+    "neurologically intact",
+    "normal neuro",
+)
+# ...unless the note names another red flag (cancer, infection, fracture), a mechanism of
+# injury, or asks for an injection (an IM medication is a resource).
+BACK_PAIN_RED_FLAGS = (
+    "cancer",
+    "malignancy",
+    "metastatic",
+    "steroid",
+    "osteoporosis",
+    "fever",
+    "iv drug",
+    "injects",
+    "weight loss",
+    "night pain",
+    "fell",
+    "fall",
+    "collision",
+    "accident",
+    "crash",
+    "hit by",
+    "midline",
+    "saddle numbness",
+    "retention",
+    "incontinence",
+    "numb",
+    "numbness",
+    "weakness",
+    "foot drop",
+    "can't walk",
+    "cannot walk",
+    "unable to walk",
+    "injection",
+    "shot",
+    "jab",
+    "im",
+    "iv",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -245,6 +302,8 @@ OTTAWA_NEGATIVE = (
 )
 # The knee rule's age criterion, kept for every limb: older bone breaks with less force.
 OTTAWA_MAX_AGE = 55.0
+# Back pain starting after 50 is a red flag for cancer or fracture (Chou et al. 2007).
+BACK_PAIN_MAX_AGE = 50.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -1006,6 +1065,16 @@ _CLEARED = (
         "esi.c.hives_only",
         "Hives without swelling of the lips or tongue, breathing normally: oral treatment.",
         sources.HIVES_ONLY,
+    ),
+    _Cleared(
+        "back_pain",
+        BACK_PAIN_NO_RED_FLAGS,
+        BACK_PAIN_RED_FLAGS,
+        ("fever", "spine_injury", "major_trauma", "vehicle_collision", "minor_collision"),
+        "esi.c.back_pain_no_red_flags",
+        "Back pain with the red flags denied: oral analgesia, no imaging or blood tests.",
+        sources.BACK_PAIN_NO_RED_FLAGS,
+        below_age=BACK_PAIN_MAX_AGE,
     ),
     # Bleeding on an anticoagulant or with a bleeding tendency is worked up.
     _Cleared(

@@ -385,6 +385,11 @@ GASTRO_DRINKING = (
     "NICE CG84 (diarrhoea and vomiting in children) and NICE CKS, Gastroenteritis: without"
     f" clinical dehydration, oral fluids and no routine blood tests; {ESI_C}"
 )
+BACK_PAIN_NO_RED_FLAGS = (
+    "NICE NG59 (low back pain and sciatica, 2016): no routine imaging without suspected"
+    " serious pathology; Chou et al., Ann Intern Med 2007 (ACP/APS): no imaging or other"
+    f" diagnostic tests for nonspecific low back pain; {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
