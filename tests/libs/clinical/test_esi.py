@@ -300,6 +300,30 @@ def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: 
 
 
 @pytest.mark.parametrize(
+    ("complaint", "age", "acuity", "scanned"),
+    [
+        ("bumped forehead on the table, cried straight away, playing", 2, 5, False),
+        ("hit head on cupboard door, no LOC, 3 cm scalp lac", 40, 4, False),
+        # An indication for a CT keeps it: vomiting, an anticoagulant, 65 or over, a baby
+        # under 1, an unknown age, a loss of consciousness, or a face to image.
+        ("hit head on cupboard door, no LOC, vomited twice", 40, 3, True),
+        ("hit head on cupboard door, no LOC, on apixaban", 40, 2, True),
+        ("hit head on cupboard door, no LOC, 3 cm scalp lac", 70, 3, True),
+        ("bumped head on the cot, cried straight away", 0.5, 4, True),
+        ("hit head on cupboard door, no LOC", None, 4, True),
+        ("hit head, brief LOC", 40, 3, True),
+        ("punched in the face, hit head, no LOC, cheek swollen", 40, 3, True),
+    ],
+)
+def test_a_head_injury_with_no_indication_for_ct_needs_no_scan(
+    complaint: str, age: float | None, acuity: int, scanned: bool
+) -> None:
+    result = triage(complaint, age=age)
+    assert result.acuity == acuity
+    assert ("esi.c.head_injury_no_ct" in rules(result)) is not scanned
+
+
+@pytest.mark.parametrize(
     ("complaint", "age", "acuity"),
     [
         ("low back pain after lifting, no numbness, no bladder or bowel problems", 35, 5),

@@ -287,6 +287,82 @@ BACK_PAIN_RED_FLAGS = (
     "im",
     "iv",
 )
+# A head injury without loss of consciousness: none of NICE NG232's indications for a CT
+# head scan (the Canadian CT head rule and PECARN apply only after a loss of consciousness,
+# amnesia or disorientation, or to a child not acting normally)...
+HEAD_INJURY_NO_LOC = (
+    "no loss of consciousness",
+    "didn't pass out",
+    "did not pass out",
+    "didnt pass out",
+    "didn't lose consciousness",
+    "did not lose consciousness",
+    "didn't black out",
+    "no blackout",
+    "cried straight away",
+    "cried immediately",
+    "cried right away",
+    "cried at once",
+)
+# ...unless the note gives one: vomiting, amnesia, a changed conscious level or behaviour,
+# a seizure, signs of a skull fracture, a neurological deficit, an anticoagulant or
+# antiplatelet drug, or a dangerous mechanism.
+HEAD_INJURY_CT = (
+    "loss of consciousness",
+    "knocked out",
+    "blacked out",
+    "vomit",
+    "vomited",
+    "vomiting",
+    "amnesia",
+    "can't remember",
+    "doesn't remember",
+    "confused",
+    "drowsy",
+    "sleepy",
+    "irritable",
+    "not acting",
+    "not herself",
+    "not himself",
+    "seizure",
+    "fit",
+    "clear fluid",
+    "depressed",
+    "boggy",
+    "behind the ear",
+    "panda eyes",
+    "weakness",
+    "numb",
+    "double vision",
+    "blood thinner",
+    "blood thinners",
+    "anticoagulant",
+    "anticoagulated",
+    "warfarin",
+    "apixaban",
+    "rivaroxaban",
+    "edoxaban",
+    "dabigatran",
+    "clopidogrel",
+    "ticagrelor",
+    "stairs",
+    "fall from height",
+    "ejected",
+    "worsening headache",
+    "severe headache",
+    "neck pain",
+    # The face: a possible fracture is imaged whatever the consciousness.
+    "face",
+    "facial",
+    "jaw",
+    "cheek",
+    "cheekbone",
+    "nose",
+    "eye",
+    "orbit",
+    "periorbital",
+    "teeth",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -304,6 +380,11 @@ OTTAWA_NEGATIVE = (
 OTTAWA_MAX_AGE = 55.0
 # Back pain starting after 50 is a red flag for cancer or fracture (Chou et al. 2007).
 BACK_PAIN_MAX_AGE = 50.0
+# NICE NG232 scans a baby under 1 for a bruise, swelling or cut of the head over 5 cm;
+# ACEP (Jagoda et al. 2008) considers a scan at 65 or over even without a loss of
+# consciousness.
+HEAD_INJURY_MIN_AGE = 1.0
+HEAD_INJURY_CT_AGE = 65.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -1024,8 +1105,10 @@ class _Cleared:
     rule: str
     text: str
     source: str
-    # The age must be known and under this (the Ottawa knee rule's 55), if set.
+    # The age must be known and under this (the Ottawa knee rule's 55), if set...
     below_age: float | None = None
+    # ...or known and at least this.
+    from_age: float | None = None
 
 
 _CLEARED = (
@@ -1067,6 +1150,30 @@ _CLEARED = (
         sources.HIVES_ONLY,
     ),
     _Cleared(
+        "head_injury",
+        HEAD_INJURY_NO_LOC,
+        HEAD_INJURY_CT,
+        (
+            "anticoagulated_head_injury",
+            "facial_swelling_injury",
+            "bleeding_tendency",
+            "intoxication",
+            "intoxicated_trauma",
+            "major_trauma",
+            "vehicle_collision",
+            "non_accidental_injury",
+            "suspected_abuse",
+            "syncope",
+            "seizure",
+            "altered_mental_status",
+        ),
+        "esi.c.head_injury_no_ct",
+        "A head injury without loss of consciousness or any indication for a CT scan.",
+        sources.HEAD_INJURY_NO_CT,
+        below_age=HEAD_INJURY_CT_AGE,
+        from_age=HEAD_INJURY_MIN_AGE,
+    ),
+    _Cleared(
         "back_pain",
         BACK_PAIN_NO_RED_FLAGS,
         BACK_PAIN_RED_FLAGS,
@@ -1099,6 +1206,8 @@ def _cleared(
         if category not in categories or any(BY_KEY[k] in categories for k in cleared.unless_keys):
             continue
         if cleared.below_age is not None and (age is None or age >= cleared.below_age):
+            continue
+        if cleared.from_age is not None and (age is None or age < cleared.from_age):
             continue
         if mentioned_history(complaint, cleared.said) is None:
             continue

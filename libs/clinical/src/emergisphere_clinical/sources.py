@@ -390,6 +390,12 @@ BACK_PAIN_NO_RED_FLAGS = (
     " serious pathology; Chou et al., Ann Intern Med 2007 (ACP/APS): no imaging or other"
     f" diagnostic tests for nonspecific low back pain; {ESI_C}"
 )
+HEAD_INJURY_NO_CT = (
+    "NICE NG232 (head injury, 2023): the indications for a CT head scan in adults and"
+    " children; Stiell et al., Lancet 2001 (Canadian CT head rule) and Kuppermann et al.,"
+    " Lancet 2009 (PECARN); ACEP clinical policy, Jagoda et al., Ann Emerg Med 2008 (a scan"
+    f" considered at 65 or over); {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
