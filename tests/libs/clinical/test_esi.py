@@ -300,6 +300,30 @@ def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: 
 
 
 @pytest.mark.parametrize(
+    ("complaint", "acuity", "rule"),
+    [
+        ("ankle sprain 2 days ago, X-ray negative, wants crutches", 5, "esi.c.already_imaged"),
+        ("ankle sprain 2 days ago, X-ray negative, now can't bear weight", 4, None),
+        (
+            "chronic knee pain for years, no new injury, wants stronger tablets",
+            5,
+            "esi.c.chronic_joint_pain",
+        ),
+        ("known OA, knee pain, now a hot swollen knee", 3, None),
+        ("known OA, hip pain slowly worse over 3 weeks", 4, None),
+        ("knee pain", 4, None),
+    ],
+)
+def test_an_injury_already_imaged_or_long_standing_joint_pain_needs_no_x_ray(
+    complaint: str, acuity: int, rule: str | None
+) -> None:
+    result = triage(complaint, age=50)
+    assert result.acuity == acuity
+    cleared = {"esi.c.already_imaged", "esi.c.chronic_joint_pain"} & set(rules(result))
+    assert cleared == ({rule} if rule else set())
+
+
+@pytest.mark.parametrize(
     ("complaint", "age", "acuity", "scanned"),
     [
         ("bumped forehead on the table, cried straight away, playing", 2, 5, False),

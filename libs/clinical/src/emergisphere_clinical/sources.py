@@ -396,6 +396,14 @@ HEAD_INJURY_NO_CT = (
     " Lancet 2009 (PECARN); ACEP clinical policy, Jagoda et al., Ann Emerg Med 2008 (a scan"
     f" considered at 65 or over); {ESI_C}"
 )
+ALREADY_IMAGED = (
+    "ESI v4 handbook, chapter 5: resources are those the patient is expected to need in this"
+    " visit; an X-ray already done and normal is not repeated for an unchanged injury"
+)
+CHRONIC_JOINT_PAIN = (
+    "NICE NG226 (osteoarthritis, 2022): diagnosed clinically without investigations;"
+    f" imaging only for atypical features or a suspected other diagnosis; {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
