@@ -300,6 +300,28 @@ def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: 
 
 
 @pytest.mark.parametrize(
+    ("complaint", "age", "acuity"),
+    [
+        ("tugging at her ear, fever 38.5 at home, playful, drinking well", 3, 5),
+        ("sore throat, fever 38.2, swallowing ok, no drooling", 19, 5),
+        # Not well, a deeper infection, a cough, or too young: the fever keeps its tests.
+        ("tugging at her ear, fever 38.5, drinking less, drowsy", 3, 2),
+        ("sore throat, fever 38.2, drooling, can't swallow", 19, 2),
+        ("ear pain, fever, swelling behind the ear, playful", 4, 4),
+        ("runny nose and cough, fever, playful", 4, 3),
+        ("tugging at ear, fever, feeding well, happy", 0.2, 2),
+        ("fever, playful, drinking well", 3, 4),
+    ],
+)
+def test_a_fever_with_a_minor_focus_in_a_well_patient_needs_no_tests(
+    complaint: str, age: float, acuity: int
+) -> None:
+    result = triage(complaint, age=age)
+    assert result.acuity == acuity
+    assert ("esi.c.fever_minor_focus" in rules(result)) is (acuity == 5)
+
+
+@pytest.mark.parametrize(
     ("complaint", "acuity", "rule"),
     [
         ("ankle sprain 2 days ago, X-ray negative, wants crutches", 5, "esi.c.already_imaged"),

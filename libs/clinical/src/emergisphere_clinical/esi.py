@@ -438,6 +438,76 @@ JOINT_PAIN_ACUTE = (
     "worsening",
     "x ray",
 )
+# A fever with a minor focus (a sore throat, an earache, a cold) in a patient who is well:
+# no tests (NICE NG143 "green" features; NICE NG84 sore throat; NICE NG91 otitis media)...
+FEVER_WELL = (
+    "playful",
+    "playing",
+    "running around",
+    "running round",
+    "smiling",
+    "happy",
+    "interactive",
+    "looks well",
+    "well looking",
+    "well appearing",
+    "drinking well",
+    "drinking ok",
+    "drinking fine",
+    "drinking normally",
+    "eating and drinking",
+    "swallowing ok",
+    "swallowing fine",
+    "swallowing fluids",
+    "no drooling",
+)
+# ...unless an amber or red feature, or a sign of a deeper infection, is recorded.
+FEVER_NOT_WELL = (
+    "not feeding",
+    "poor feeding",
+    "feeding less",
+    "drinking less",
+    "not drinking",
+    "reduced wet",
+    "fewer wet",
+    "dry",
+    "lethargic",
+    "floppy",
+    "drowsy",
+    "sleepy",
+    "irritable",
+    "inconsolable",
+    "mottled",
+    "pale",
+    "grey",
+    "blue",
+    "rash",
+    "purpura",
+    "petechiae",
+    "spots that don't fade",
+    "stiff neck",
+    "neck stiffness",
+    "drooling",
+    "stridor",
+    "muffled voice",
+    "hot potato",
+    "can't swallow",
+    "cannot swallow",
+    "unable to swallow",
+    "trismus",
+    "can't open",
+    "neck swelling",
+    "behind the ear",
+    "sticking out",
+    "vomiting",
+    "grunting",
+    "recession",
+    "crackles",
+    "chemotherapy",
+    "chemo",
+    "immunosuppressed",
+    "sickle",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -460,6 +530,8 @@ BACK_PAIN_MAX_AGE = 50.0
 # consciousness.
 HEAD_INJURY_MIN_AGE = 1.0
 HEAD_INJURY_CT_AGE = 65.0
+# Under 3 months a fever is the paediatric fever rules' (NICE NG143: any fever is red).
+FEVER_MINOR_FOCUS_MIN_AGE = 0.25
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -1184,6 +1256,8 @@ class _Cleared:
     below_age: float | None = None
     # ...or known and at least this.
     from_age: float | None = None
+    # One of these categories must be read too, if set.
+    with_keys: tuple[str, ...] = ()
 
 
 _CLEARED = (
@@ -1223,6 +1297,30 @@ _CLEARED = (
         "esi.c.suture_removal",
         "Back for suture removal, the wound not reopened: no repair expected.",
         sources.ESI_C,
+    ),
+    _Cleared(
+        "fever",
+        FEVER_WELL,
+        FEVER_NOT_WELL,
+        (
+            "meningitis",
+            "airway_infection",
+            "drooling_airway",
+            "deep_neck_infection",
+            "immunocompromised_fever",
+            "fever_purpura",
+            "kawasaki",
+            "orbital_cellulitis",
+            "neck_swelling",
+            "urinary_infection",
+            "cough",
+            "sepsis",
+        ),
+        "esi.c.fever_minor_focus",
+        "A fever with a sore throat, earache or cold in a patient who is well: no tests.",
+        sources.FEVER_MINOR_FOCUS,
+        from_age=FEVER_MINOR_FOCUS_MIN_AGE,
+        with_keys=("sore_throat", "ear_pain", "common_cold"),
     ),
     _Cleared(
         "vomiting",
@@ -1301,6 +1399,8 @@ def _cleared(
         if cleared.below_age is not None and (age is None or age >= cleared.below_age):
             continue
         if cleared.from_age is not None and (age is None or age < cleared.from_age):
+            continue
+        if cleared.with_keys and not any(BY_KEY[k] in categories for k in cleared.with_keys):
             continue
         if mentioned_history(complaint, cleared.said) is None:
             continue

@@ -404,6 +404,11 @@ CHRONIC_JOINT_PAIN = (
     "NICE NG226 (osteoarthritis, 2022): diagnosed clinically without investigations;"
     f" imaging only for atypical features or a suspected other diagnosis; {ESI_C}"
 )
+FEVER_MINOR_FOCUS = (
+    "NICE NG143 (fever in under 5s, 2019): a child with only green features is cared for at"
+    " home without tests; NICE NG84 (sore throat) and NG91 (otitis media): clinical"
+    f" diagnoses, no tests; {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
