@@ -43,6 +43,17 @@ def test_shorthand_signs_deny_and_affirm() -> None:
     assert "acs" in keys("chest pain 4-5/10, strep -ve")
 
 
+def test_a_review_of_systems_denies_every_item() -> None:
+    assert keys("parents deny drooling, vomiting, trouble swallowing, SOB, CP.") == set()
+    # Two items are denied under a review-of-systems heading, not in prose.
+    assert "acs" not in keys("ROS: + cough; denies fever, CP. PMH: asthma")
+    assert "acs" in keys("denies fever, chest pain since noon")
+
+
+def test_pain_in_the_chest_wall_is_chest_wall_pain() -> None:
+    assert keys("pain in chest wall after a fall") == {"chest_wall_pain"}
+
+
 def test_negation_covers_an_or_list() -> None:
     assert keys("denies chest pain or shortness of breath") == set()
 

@@ -48,17 +48,19 @@ _SCOPE_END = re.compile(
     r"|complains|states|has|now)\b"
 )
 _NEGATION_CUE = re.compile(
-    r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|denies|denied|denying|without"
+    r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|deny|denies|denied|denying|without"
     r"|negative for|free of|never|nor|past medical history|past history of|pmh)\b"
 )
 # A denied list closed by "or"/"nor": every short item after the cue is denied (NegEx).
-_LIST_CUE = re.compile(r"\b(?:no|denies|denied|denying|without|negative for)\b")
+_LIST_CUE = re.compile(r"\b(?:no|deny|denies|denied|denying|without|negative for)\b")
 # Split and checked item by item, not matched by one pattern: a nested pattern over a
 # long list backtracks exponentially.
 _LIST_JOINER = re.compile(r",|\b(?:or|nor)\b")
 _LIST_ITEM = re.compile(r"[a-z' ]+")
 _LIST_ITEM_WORDS = 5
-_REVIEW_CUE = re.compile(r"denies|denied|denying|negative for")
+_REVIEW_CUE = re.compile(r"deny|denies|denied|denying|negative for")
+# A review-of-systems heading before the denial, in the same line of the note.
+_REVIEW_HEADING = re.compile(r"\bros\b[^.\n]*$")
 # An item that opens with one of these is affirmed, not denied ("denies fever, chills,
 # has chest pain").
 _AFFIRMING = frozenset(
@@ -138,7 +140,7 @@ def _flat(phrase: str) -> str:
 
 # Negation proper, without the past-history cues: for history that counts as a risk factor.
 _DENIAL_CUE = re.compile(
-    r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|denies|denied|denying|without"
+    r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|deny|denies|denied|denying|without"
     r"|negative for|free of|never|nor)\b"
 )
 
@@ -175,11 +177,14 @@ def _in_denied_list(text: str, start: int, begin: int, finish: int) -> bool:
     if closer is not None:
         after = next((c for c in commas if c.start() > closer.start()), None)
         end = after.start() if after is not None else len(tail)
-    elif len(commas) >= 2 and _REVIEW_CUE.fullmatch(cues[-1].group()):
+    elif (
+        len(commas) >= 2 or (commas and _REVIEW_HEADING.search(text, 0, cues[-1].start()))
+    ) and _REVIEW_CUE.fullmatch(cues[-1].group()):
         # A review-of-systems list: "denies CP, SOB, fever, chills." Three short items or
         # more, to the end of the sentence, are all denied (NegEx's scope). Two ("denies
-        # fever, chest pain") stay ambiguous, and so does a list after a bare "no" ("no
-        # pus, cracked red lips"): the later items are read as current.
+        # fever, chest pain") stay ambiguous, unless a review-of-systems heading opens the
+        # line ("ROS: denies fever, CP"), and so does a list after a bare "no" ("no pus,
+        # cracked red lips"): the later items are read as current.
         end = len(tail)
     else:
         return False
