@@ -299,6 +299,35 @@ def test_a_nosebleed_that_has_stopped_needs_no_resource(complaint: str, acuity: 
     assert ("esi.c.epistaxis_stopped" in rules(result)) is (acuity == 5)
 
 
+_PERC_NEGATIVE = {"heart_rate": 84, "spo2": 99}
+
+
+@pytest.mark.parametrize(
+    ("complaint", "age", "vitals", "acuity"),
+    [
+        ("sharp chest pain, worse on deep breath, after a cold", 30, _PERC_NEGATIVE, 3),
+        ("chest pain after bench press, sore to press over the pec", 22, _PERC_NEGATIVE, 3),
+        # Any criterion missing keeps it possible ACS or PE: 45 or over, an unknown age, a
+        # heart rate of 100, a saturation not measured, the pill, a cardiac feature.
+        ("sharp chest pain, worse on deep breath, after a cold", 45, _PERC_NEGATIVE, 2),
+        ("sharp chest pain, worse on deep breath, after a cold", None, _PERC_NEGATIVE, 2),
+        ("sharp chest pain, worse on deep breath", 30, {"heart_rate": 100, "spo2": 99}, 2),
+        ("sharp chest pain, worse on deep breath", 30, {"heart_rate": 84, "spo2": None}, 2),
+        ("sharp chest pain, worse on deep breath, on the pill", 30, _PERC_NEGATIVE, 2),
+        ("chest pain worse on deep breath, radiating to the jaw", 30, _PERC_NEGATIVE, 2),
+        ("chest pain worse on deep breath, known angina", 30, _PERC_NEGATIVE, 2),
+        ("central chest pain since an hour", 30, _PERC_NEGATIVE, 2),
+    ],
+)
+def test_pleuritic_or_reproducible_chest_pain_perc_negative_under_45_is_not_high_risk(
+    complaint: str, age: float | None, vitals: dict[str, object], acuity: int
+) -> None:
+    result = triage(complaint, age=age, **vitals)
+    assert result.acuity == acuity
+    assert ("esi.b.low_risk_chest_pain" in rules(result)) is (acuity == 3)
+    assert "ecg_within_10_min" in result.immediate_actions
+
+
 @pytest.mark.parametrize(
     ("complaint", "age", "acuity"),
     [

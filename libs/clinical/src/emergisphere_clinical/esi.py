@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emergisphere_clinical import sources
+from emergisphere_clinical.chest_pain import low_risk_chest_pain
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.glucose import (
     DKA_GLUCOSE_MG_DL,
@@ -1411,6 +1412,20 @@ def _cleared(
     return found
 
 
+def _low_risk_chest_pain(data: TriageInput, matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
+    """Decision point B: chest pain that is neither possible ACS nor possible PE."""
+    if not any(match.category is BY_KEY["acs"] for match in matches):
+        return []
+    feature = low_risk_chest_pain(data.chief_complaint, data.age_years, data.vitals)
+    if feature is None:
+        return []
+    text = (
+        f"Chest pain '{feature}', under 45, PERC negative, no cardiac feature or history:"
+        " not high-risk; an ECG and a chest X-ray."
+    )
+    return [Finding(3, "esi.b.low_risk_chest_pain", text, sources.LOW_RISK_CHEST_PAIN)]
+
+
 def _severe_hyperthermia(
     v: VitalSigns, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
@@ -1435,7 +1450,14 @@ def evaluate(
     data: TriageInput, news2: News2Result, matches: tuple[ComplaintMatch, ...]
 ) -> EsiResult:
     v, age = data.vitals, data.age_years
+    # A worse measurement never makes an unread complaint read: that would lower acuity.
+    recognised = bool(matches)
+    low_risk = _low_risk_chest_pain(data, matches)
+    if low_risk:
+        matches = tuple(m for m in matches if m.category is not BY_KEY["acs"])
     categories = [match.category for match in matches]
+    if low_risk and BY_KEY["chest_wall_pain"] not in categories:
+        categories.append(BY_KEY["chest_wall_pain"])
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
     found = _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
@@ -1481,9 +1503,7 @@ def evaluate(
             found.append(screen)
     if any(screen is not None for screen in screens):
         categories.append(BY_KEY["sepsis"])
-    found += _cleared(categories, age, data.chief_complaint)
-    # A worse measurement never makes an unread complaint read: that would lower acuity.
-    recognised = bool(matches)
+    found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)
     found += resource_findings + _severe_pain(

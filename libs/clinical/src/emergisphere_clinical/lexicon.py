@@ -1034,7 +1034,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
          "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
-         "|hit handlebar"),
+         "|hit handlebar", actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
          "|neck trauma|midline tenderness|midline low back tenderness|midline back tenderness"

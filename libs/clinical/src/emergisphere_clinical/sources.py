@@ -409,6 +409,11 @@ FEVER_MINOR_FOCUS = (
     " home without tests; NICE NG84 (sore throat) and NG91 (otitis media): clinical"
     f" diagnoses, no tests; {ESI_C}"
 )
+LOW_RISK_CHEST_PAIN = (
+    "ESI v4 handbook, chapter 3: chest pain is high-risk when it is suspicious for acute"
+    " coronary syndrome; Six et al., Neth Heart J 2008 (HEART score: under 45 scores no point"
+    " for age); Kline et al., J Thromb Haemost 2004 (the PERC rule)"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"

@@ -1,0 +1,141 @@
+"""Chest pain that is neither possible ACS nor possible PE, so not high-risk at decision B.
+
+Only when the note shows all of it: under 45 (the HEART score's lowest age band, Six et
+al. 2008), pain that is pleuritic or reproducible, no cardiac feature or history, and the
+PERC rule negative (Kline et al. 2004: heart rate under 100 and SpO2 95% or more, both
+measured; no haemoptysis, oestrogen, previous clot, leg swelling, or recent surgery or
+trauma). Anything missing keeps the chest pain high-risk.
+"""
+
+from __future__ import annotations
+
+from emergisphere_clinical.complaints import mentioned_history
+from emergisphere_clinical.models import VitalSigns
+
+HEART_LOWEST_AGE_BAND = 45.0
+PERC_HEART_RATE = 100.0
+PERC_SPO2 = 95.0
+
+# Pain that changes with breathing, coughing, pressing or moving.
+PLEURITIC_OR_REPRODUCIBLE = (
+    "pleuritic",
+    "on breathing in",
+    "when breathing in",
+    "worse breathing in",
+    "worse on breathing in",
+    "on deep breath",
+    "with deep breath",
+    "worse on deep breath",
+    "worse with deep breath",
+    "when she coughs",
+    "when he coughs",
+    "when i cough",
+    "when coughing",
+    "on coughing",
+    "from coughing",
+    "reproducible",
+    "reproduced",
+    "sore to press",
+    "tender to touch",
+    "tender to press",
+    "tender over",
+    "worse moving",
+    "worse on movement",
+    "worse with movement",
+)
+# Cardiac features and history, and the PERC items a note can state.
+NOT_LOW_RISK = (
+    # Typical of ischaemia.
+    "radiating",
+    "radiates",
+    "radiation",
+    "to the arm",
+    "to his arm",
+    "to her arm",
+    "jaw",
+    "sweaty",
+    "sweating",
+    "clammy",
+    "diaphoretic",
+    "nausea",
+    "nauseous",
+    "vomiting",
+    "exertion",
+    "exertional",
+    "on walking",
+    "crushing",
+    "pressure",
+    "heavy",
+    "heaviness",
+    "tight",
+    "tightness",
+    "palpitations",
+    "faint",
+    "fainted",
+    "dizzy",
+    "collapse",
+    "collapsed",
+    "short of breath",
+    "shortness of breath",
+    "breathless",
+    # Cardiac history and risk.
+    "angina",
+    "heart attack",
+    "stent",
+    "stents",
+    "bypass",
+    "cabg",
+    "heart disease",
+    "heart failure",
+    "cardiac",
+    "diabetes",
+    "diabetic",
+    "cocaine",
+    "amphetamine",
+    "family history",
+    "kawasaki",
+    "marfan",
+    # The PERC items.
+    "coughing blood",
+    "coughed up blood",
+    "haemoptysis",
+    "hemoptysis",
+    "pill",
+    "ocp",
+    "contraceptive",
+    "contraception",
+    "hrt",
+    "oestrogen",
+    "estrogen",
+    "pregnant",
+    "postpartum",
+    "post partum",
+    "dvt",
+    "pulmonary embolism",
+    "clot",
+    "leg swelling",
+    "swollen leg",
+    "calf",
+    "surgery",
+    "operation",
+    "post op",
+    "cast",
+    "immobile",
+    "long flight",
+    "long haul",
+    "cancer",
+)
+
+
+def low_risk_chest_pain(complaint: str, age: float | None, v: VitalSigns) -> str | None:
+    """The pleuritic or reproducible feature, when every criterion holds; else None."""
+    if age is None or age >= HEART_LOWEST_AGE_BAND:
+        return None
+    if v.heart_rate is None or v.heart_rate >= PERC_HEART_RATE:
+        return None
+    if v.spo2 is None or v.spo2 < PERC_SPO2 or v.on_oxygen:
+        return None
+    feature = mentioned_history(complaint, PLEURITIC_OR_REPRODUCIBLE)
+    if feature is None or mentioned_history(complaint, NOT_LOW_RISK) is not None:
+        return None
+    return feature

@@ -1,0 +1,36 @@
+import pytest
+
+from emergisphere_clinical.chest_pain import low_risk_chest_pain
+from emergisphere_clinical.models import VitalSigns
+
+PERC_NEGATIVE = VitalSigns(heart_rate=84, spo2=98)
+
+
+def test_the_feature_that_makes_it_low_risk_is_named() -> None:
+    assert low_risk_chest_pain("chest pain worse on deep breath", 30, PERC_NEGATIVE) == (
+        "on deep breath"
+    )
+
+
+@pytest.mark.parametrize(
+    ("complaint", "age", "vitals"),
+    [
+        ("central chest pain", 30, PERC_NEGATIVE),
+        ("chest pain worse on deep breath", 45, PERC_NEGATIVE),
+        ("chest pain worse on deep breath", 30, VitalSigns(heart_rate=84)),
+        ("chest pain worse on deep breath", 30, VitalSigns(heart_rate=99.9, spo2=94.9)),
+        ("chest pain worse on deep breath", 30, VitalSigns(heart_rate=84, spo2=98, on_oxygen=True)),
+        ("chest pain worse on deep breath, calf swollen", 30, PERC_NEGATIVE),
+        ("chest pain worse on deep breath, coughed up blood", 30, PERC_NEGATIVE),
+        ("chest pain worse on deep breath, sweaty and clammy", 30, PERC_NEGATIVE),
+    ],
+)
+def test_anything_missing_or_against_keeps_the_chest_pain_high_risk(
+    complaint: str, age: float, vitals: VitalSigns
+) -> None:
+    assert low_risk_chest_pain(complaint, age, vitals) is None
+
+
+def test_a_denied_perc_item_does_not_count_against_it() -> None:
+    text = "pleuritic chest pain, not on the pill, no leg swelling"
+    assert low_risk_chest_pain(text, 30, PERC_NEGATIVE) == "pleuritic"
