@@ -428,6 +428,8 @@ def test_back_pain_with_the_red_flags_denied_needs_no_resource(
     [
         ("loose stools 3 a day, drinking well, no blood", 30, 5),
         ("diarrhoea and vomiting, plenty of wet nappies, playful", 2, 5),
+        ("needs a work note, had a tummy bug on Monday, fine now", 30, 5),
+        ("nausea since starting sertraline, no vomiting", 30, 5),
         # Signs of dehydration, or fluids not kept down, keep the work-up.
         ("diarrhoea and vomiting, only 2 wet nappies today, drinking a little", 2, 3),
         ("vomiting, drinking well but dry lips", 30, 3),

@@ -142,6 +142,7 @@ def test_missing_respiratory_vitals_alone_do_not_up_triage() -> None:
         ("CBG 2.8 mmol/L", 50.4),
         ("blood sugar 5.5", 99.0),
         ("BST 25", 25.0),  # read as mg/dL: the low reading of an ambiguous value
+        ("my sugars are over 400 since last night", 400.0),
         ("high sugar 2 days", None),
         ("dizzy, no glucose done", None),
         ("glucose 9000", None),

@@ -169,6 +169,22 @@ GASTRO_DRINKING = (
     "moist mucous membranes",
     "drinking juice",
     "drinking milk",
+    "keeping drinks down",
+    "keeping water down",
+    "drinking water fine",
+    "tolerating po",
+    "tolerating oral",
+    "taking ors",
+    "eating fine",
+    "eating normally",
+    "no vomiting",
+    "not vomiting",
+    # Over: "had a tummy bug on Monday, fine now", "D&V yesterday, now resolved".
+    "resolved",
+    "recovered",
+    "now fine",
+    "fine now",
+    "feels fine",
 )
 # ...unless the note says otherwise.
 GASTRO_DEHYDRATED = (

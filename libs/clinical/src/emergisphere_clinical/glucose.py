@@ -23,9 +23,12 @@ DKA_GLUCOSE_MG_DL = 250.0
 HHS_GLUCOSE_MG_DL = 600.0
 
 _GLUCOSE = re.compile(
-    r"\b(?:blood glucose|blood sugar|glucose|sugar|bst|bsl|bs|bg|bgl|bm|cbg|fsbs|fsbg|fingerstick"
-    r"|finger stick|accu ?che?c?k|dextrostix|meter (?:said|says|read|reads|showed|shows))"
-    r"[\s:=,]{0,3}(?:(?:is|was|of|at)\s+)?(\d{1,4}(?:\.\d+)?)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
+    r"\b(?:blood glucose|blood sugars?|glucose|sugars?|bst|bsl|bs|bg|bgl|bm|cbg|fsbs|fsbg"
+    r"|fingerstick|finger stick|accu ?che?c?k|dextrostix"
+    r"|meter (?:said|says|read|reads|showed|shows))"
+    # "Sugars are over 400": the reading is at least the number.
+    r"[\s:=,]{0,3}(?:(?:is|was|of|at|are|were)\s+)?(?:(?:over|above)\s+)?"
+    r"(\d{1,4}(?:\.\d+)?)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
     # "sugar 2 days" is a duration, not a reading.
     r"(?!\s*(?:days?|d\b|weeks?|wks?|hours?|hrs?|h\b|months?|years?|yrs?|times|x\b|am\b|pm\b))"
 )
