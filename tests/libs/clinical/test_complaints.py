@@ -970,6 +970,22 @@ _HELD_OUT_READINGS = [
     ("fell off ladder, back pain, can't feel the toilet paper when he wipes", "cord_compression"),
     ("hand crushed in a press, fingers white, cold, no cap refill", "limb_ischaemia"),
     ("car hit a tree at 110 km/h, seatbelt bruise across lower abdo", "major_trauma"),
+    # Round 19.
+    ("painful red eye, blurred vision, seeing halos round lights, vomited", "acute_glaucoma"),
+    ("lighter fluid flared up in his face, nose hairs singed, hoarse", "inhalation_injury"),
+    ("central pain moved to RIF since yesterday, tender RIF with rebound", "abdominal_pain"),
+    ("tender ribs 9-11 & RUQ after a fall from a ladder", "abdominal_pain"),
+    ("swollen tender R calf since a long drive", "dvt"),
+    ("rose thorn scratch, hand swollen & red, red line up forearm", "cellulitis"),
+    ("known gout, now R knee hot & swollen, first time in a knee", "joint_infection"),
+    ("painful swelling beside anus 2 days, can't sit down", "abscess"),
+    ("toothache 4 days, now swollen L jaw & cheek, T 38.1", "dental_infection"),
+    ("trod on a broken bottle, feels like there's still something in it", "glass_foreign_body"),
+    (
+        "on holiday, left her tablets at home, needs enough to last till Thursday",
+        "medication_refill",
+    ),
+    ("hit in the mouth by a swing, front tooth pushed back", "dental_trauma"),
 ]
 
 
@@ -997,6 +1013,11 @@ _HELD_OUT_MISREADINGS = [
     # Round 16: blood that is not vaginal, and a swollen wrist, in pregnancy.
     ("34/40, blood-stained mucus when blowing nose", "antepartum_haemorrhage"),
     ("5/52 postpartum, fell on outstretched hand, wrist swollen", "pregnancy_symptoms"),
+    # Round 19: a lip swollen by a blow, a loose tooth, a denied list of co-terms.
+    ("hit in the mouth by a swing, lip swollen", "anaphylaxis"),
+    ("front tooth pushed back and wobbly", "weakness"),
+    ("toothache. ROS: denies facial swelling, fever, trismus.", "dental_infection"),
+    ("bright red streak on the paper after passing stool", "cellulitis"),
 ]
 
 

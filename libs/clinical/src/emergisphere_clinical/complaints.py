@@ -291,7 +291,20 @@ def _co_term(text: str, words: set[str], term: str) -> bool:
     if _TOKEN.findall(term)[0] not in words:
         return False
     hits = _phrase_pattern(term).finditer(text)
-    return any(not _is_negated(text, hit.start(), _DENIAL_CUE) for hit in hits)
+    # A term that is itself a denial ("no numbness") is said, not denied, in a list of them.
+    listed = _DENIAL_CUE.match(term) is None
+    return any(not _denied(text, hit, listed=listed) for hit in hits)
+
+
+def _denied(text: str, hit: re.Match[str], *, listed: bool) -> bool:
+    """Denied by its own cue or, if ``listed``, as an item of a denied list ("denies
+    swelling, trismus")."""
+    if _is_negated(text, hit.start(), _DENIAL_CUE):
+        return True
+    if not listed:
+        return False
+    begin, finish = _span(text, hit.start(), hit.end(), _SENTENCE_END)
+    return _in_denied_list(text, hit.start(), begin, finish)
 
 
 def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | None:

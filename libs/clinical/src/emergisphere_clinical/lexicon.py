@@ -101,7 +101,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
          "smoke|smoke inhalation|inhalation injury|house fire|burning building|fire|ammonia"
-         "|anhydrous|chlorine|toxic gas|chemical fumes|fireball|flash burn",
+         "|anhydrous|chlorine|toxic gas|chemical fumes|fireball|flash burn|flared up"
+         "|flare up|flash fire|went up in flames|burst into flames|flames",
          requires_any="hoarse|hoarseness|hoarse voice|stridor|singed|soot|carbonaceous"
          "|croaky|noisy breathing|coughing up black|black sputum"
          "|nasal hairs"
@@ -592,6 +593,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost most of the vision|lost the vision|lost vision|lost her vision|lost his vision"
          "|shadow creeping|dark shadow|shadow over|shadow across",
          source=sources.SUDDEN_VISION_LOSS),
+    # Acute angle-closure glaucoma: a painful red eye, blurred vision and halos round
+    # lights, often with headache and vomiting; the optic nerve is lost within hours.
+    _cat("acute_glaucoma", "possible acute angle-closure glaucoma", B, "ophthalmology",
+         (MEDS, CONSULT),
+         "angle closure|acute glaucoma|glaucoma attack|halos round lights"
+         "|halos around lights|haloes round lights|haloes around lights|halos"
+         "|haloes|rainbow rings|rainbows round lights",
+         requires_any="eye pain|painful eye|red eye|eye is red|eye red|blurred|blurry"
+         "|vomited|vomiting|headache|glaucoma",
+         source=sources.ACUTE_GLAUCOMA),
     # Kawasaki disease: five days of fever with red eyes, cracked lips, swollen hands.
     _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
          (LABS, IMAGING, MEDS),
@@ -762,7 +773,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rif pain|lif pain|right iliac fossa pain|left iliac fossa pain|pain in rif"
          "|pain in lif|periumbilical pain|round the belly button|around the belly button"
          "|around umbilicus|round the umbilicus|moved to right side|moved to the right side"
-         "|moved to rlq|moved to the rlq"),
+         "|moved to rlq|moved to the rlq"
+         "|tender rif|rif tenderness|tender in rif|tender right iliac fossa|rebound tenderness"
+         "|with rebound|tender ruq|ruq tenderness|tender luq|luq tenderness|abdominal guarding"
+         "|guarding luq|guarding ruq|guarding rif|moved to rif|moved to the rif|ruq|luq|rif|lif"
+         "|rlq|llq"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -823,7 +838,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|calf swollen|calf aching|aching calf|calf tender|tender calf|calf has been swollen"
          "|calf's been swollen"
          "|leg swelling|leg is swollen|swollen leg|leg swollen|thigh swelling|swollen thigh"
-         "|painful swollen left calf|painful swollen right calf|painful swollen calf"),
+         "|painful swollen left calf|painful swollen right calf|painful swollen calf"
+         "|swollen tender calf|tender swollen calf|swollen and tender calf"
+         "|calf swollen and tender|swollen tender right calf|swollen tender left calf"
+         "|tender swollen right calf|tender swollen left calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # A low-speed collision is examined; what hurts decides the imaging.
@@ -899,7 +917,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|infected wound|wound infection|infected cut"
          "|foot red and swollen|foot is red and swollen|ulcer smells"
          "|smelly ulcer"
-         "|diabetic foot", infection=True),
+         "|diabetic foot"
+         "|red line up|red line going up|red streak up|red streaks up|red streaking|streaking up"
+         "|lymphangitis|tracking up", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -912,7 +932,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "orthopedics", (LABS, XRAY, PROCEDURE),
          "septic joint|septic arthritis|joint infection|infected joint|red knee swelling"
          "|hot knee swelling|warm knee swelling|red swollen knee|hot swollen knee"
-         "|red swollen joint|hot swollen joint|red hot joint|hot joint", infection=True),
+         "|red swollen joint|hot swollen joint|red hot joint|hot joint"
+         "|knee hot and swollen|knee red and swollen|knee is hot and swollen"
+         "|joint hot and swollen|hot and swollen joint"
+         "|joint red and swollen|ankle hot and swollen|elbow hot and swollen"
+         "|wrist hot and swollen", infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -921,7 +945,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|perianal swelling|next to his anus|next to her anus|perianal abscess"
          "|full of pus|pus filled|filled with pus|soft in the middle"
          "|soft in middle"
-         "|pus coming out|pus coming from", infection=True),
+         "|pus coming out|pus coming from"
+         "|swelling beside anus|swelling beside the anus|beside his anus|beside her anus"
+         "|near the anus|next to the anus|perianal lump", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -1414,11 +1440,23 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
          "|denture"
          "|chewing on everything"),
+    # A dental infection spreading into the face or jaw: blood tests and intravenous
+    # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
+    _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
+         (LABS, MEDS),
+         "toothache|tooth pain|dental pain|dental abscess|tooth abscess|gum abscess"
+         "|abscessed tooth|bad tooth",
+         requires_any="swollen jaw|jaw swollen|jaw swelling|swollen face|face swollen"
+         "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
+         "|swollen left jaw|swollen right jaw|swollen left cheek|swollen right cheek",
+         infection=True),
     # A chipped, loose or displaced tooth after a blow: a dental X-ray and a dental
     # consultation (IADT 2020). A knocked-out tooth is dental_avulsion.
     _cat("dental_trauma", "a dental injury", S, "dentistry", (XRAY, CONSULT),
          "dental injury|dental trauma|tooth injury|broken tooth|chipped tooth|fractured tooth"
-         "|tooth fracture|loose tooth|dental problem|tooth problem",
+         "|tooth fracture|loose tooth|dental problem|tooth problem"
+         "|tooth pushed back|teeth pushed back|tooth loose|teeth loose|loose teeth"
+         "|displaced tooth|tooth displaced",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck|broken"
          "|chipped|fractured|fracture|loose"),
     # Breast pain or engorgement alone needs an examination; with a fever it is mastitis,
@@ -1456,7 +1494,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
-         "|through a glass door|through a window|through the window|glass door|glass shard"),
+         "|through a glass door|through a window|through the window|glass door|glass shard"
+         "|still something in it|something still in it|something in the wound"
+         "|something still in the wound"
+         "|feels like there's something in it|feels like theres something in it"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"),
@@ -1503,7 +1544,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left her tablets|left his tablets|left tablets at home|left bp tablets at home"
          "|forgot tablets|forgot her tablets|forgot his tablets"
          "|lost bag with inhalers|lost inhalers|needs repeat|repeat prescription"
-         "|lost her bag|lost his bag|lost bag"),
+         "|lost her bag|lost his bag|lost bag"
+         "|left her tablets at home|left his tablets at home|left her medication at home"
+         "|left his medication at home|left her meds at home|left his meds at home"
+         "|left her medicines at home|left his medicines at home|forgot her tablets"
+         "|forgot his tablets|forgot her medication|forgot his medication|needs enough to last"
+         "|enough to last till|enough to last until"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

@@ -163,6 +163,10 @@ SUDDEN_VISION_LOSS = (
     " occlusion is a stroke and time-critical; a retinal detachment needs surgery within"
     f" hours; high-risk at {ESI_B}"
 )
+ACUTE_GLAUCOMA = (
+    "NICE CKS, Glaucoma and Red eye: suspected acute angle-closure glaucoma needs same-day"
+    f" emergency ophthalmology; high-risk at {ESI_B}"
+)
 KAWASAKI = (
     "AHA scientific statement on Kawasaki disease (McCrindle et al., Circulation 2017):"
     f" prompt IVIG prevents coronary aneurysms; high-risk at {ESI_B}"

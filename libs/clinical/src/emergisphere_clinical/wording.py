@@ -108,7 +108,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
-            r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock)\b)"
+            r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock"
+            r"|jaw|face)\b)"
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
@@ -867,6 +868,21 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\b(is|are|feels|feel) (?:so|very|really|all|quite|extremely) "),
         r"\1 ",
     ),
+    # A lip swollen by a blow is an injury, not angioedema: "hit in the mouth by a swing,
+    # lip swollen".
+    (
+        ("lip",),
+        re.compile(
+            r"\b((?:hit|punched|struck|kicked|elbowed|headbutted|head butted|fell|knocked)\b"
+            r"[^.;]*?)\b(?:(?:upper |lower )?lips? (?:is |are |was )?swollen"
+            r"|swollen (?:upper |lower )?lips?|(?:upper |lower )?lip swelling)\b"
+        ),
+        r"\1fat lip",
+    ),
+    # "Front tooth pushed back and wobbly": a loose tooth, not a weak patient.
+    (("wobbly",), re.compile(r"\b(tooth|teeth)\b([^.,;]*?)\bwobbly\b"), r"\1\2loose"),
+    # "Hot & swollen": and.
+    ((" & ",), re.compile(r" & "), " and "),
     # The shorthand signs: "-CP -SOB" denies chest pain and breathlessness, "+SOB" affirms
     # it. A sign counts only when it opens a word; "x-ray", "10-15" and "strep -ve" stay
     # as they are. "+" ends a denial as a comma does ("-CP +SOB").
