@@ -986,6 +986,9 @@ _HELD_OUT_READINGS = [
         "medication_refill",
     ),
     ("hit in the mouth by a swing, front tooth pushed back", "dental_trauma"),
+    ("knife slipped, 2cm lac palm, can't bend tip of finger", "tendon_nerve_injury"),
+    ("glass lac forearm 5 cm, ?glass still in it", "glass_foreign_body"),
+    ("superficial cuts L forearm with a razor, says she cuts to cope", "self_harm"),
 ]
 
 
@@ -1018,6 +1021,8 @@ _HELD_OUT_MISREADINGS = [
     ("front tooth pushed back and wobbly", "weakness"),
     ("toothache. ROS: denies facial swelling, fever, trismus.", "dental_infection"),
     ("bright red streak on the paper after passing stool", "cellulitis"),
+    ("slipped on wet floor, landed on elbow, can't fully straighten it", "tendon_nerve_injury"),
+    ("cut his forearm shaving with a razor", "self_harm"),
 ]
 
 

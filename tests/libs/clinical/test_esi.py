@@ -351,6 +351,28 @@ def test_a_fever_with_a_minor_focus_in_a_well_patient_needs_no_tests(
 
 
 @pytest.mark.parametrize(
+    ("complaint", "acuity", "repaired"),
+    [
+        ("1 cm superficial cut on finger from a tin, edges together, bleeding stopped", 5, False),
+        ("cut thumb on a knife, non-gaping, bleeding stopped", 5, False),
+        # Gaping, still bleeding, a bite, a tendon: it is repaired.
+        ("superficial cut on thumb but 3 cm gaping", 4, True),
+        ("superficial cut on thumb, still bleeding", 4, True),
+        ("dog bite, superficial cut on hand", 3, True),
+        ("superficial cut palm, can't bend tip of finger", 3, True),
+        # The cut needs no repair; the self-harm needs a mental health assessment.
+        ("superficial cuts L forearm with a razor, cuts to cope, not suicidal", 4, False),
+    ],
+)
+def test_a_superficial_cut_with_its_edges_together_needs_no_repair(
+    complaint: str, acuity: int, repaired: bool
+) -> None:
+    result = triage(complaint)
+    assert result.acuity == acuity
+    assert ("esi.c.superficial_cut" in rules(result)) is not repaired
+
+
+@pytest.mark.parametrize(
     ("complaint", "acuity", "rule"),
     [
         ("ankle sprain 2 days ago, X-ray negative, wants crutches", 5, "esi.c.already_imaged"),

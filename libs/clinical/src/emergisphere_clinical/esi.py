@@ -525,6 +525,49 @@ FEVER_NOT_WELL = (
     "immunosuppressed",
     "sickle",
 )
+# A superficial cut whose edges lie together: cleaning and adhesive strips, simple wound
+# care rather than a repair (ESI handbook, chapter 5; NICE CKS, lacerations)...
+SUPERFICIAL_CUT = (
+    "superficial",
+    "edges together",
+    "edges come together",
+    "edges meet",
+    "edges close together",
+    "edges lying together",
+    "edges opposed",
+    "edges apposed",
+    "non gaping",
+    "not gaping",
+)
+# ...unless it gapes, is deep or dirty, bleeds, has something in it, or needs closing.
+CUT_NEEDS_REPAIR = (
+    "gaping lac",
+    "gaping cut",
+    "gaping wound",
+    "cm gaping",
+    "is gaping",
+    "wound gaping",
+    "edges apart",
+    "deep",
+    "needs stitches",
+    "need stitches",
+    "needs sutures",
+    "needs closure",
+    "needs glue",
+    "will need",
+    "still bleeding",
+    "oozing",
+    "bleeding heavily",
+    "spurting",
+    "vermilion",
+    "eyelid",
+    "dirty",
+    "contaminated",
+    "bite",
+    "bitten",
+    "flap",
+    "chainsaw",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -1305,6 +1348,15 @@ _CLEARED = (
         "esi.c.chronic_joint_pain",
         "Long-standing joint pain with no new injury or swelling: a clinical diagnosis.",
         sources.CHRONIC_JOINT_PAIN,
+    ),
+    _Cleared(
+        "laceration",
+        SUPERFICIAL_CUT,
+        CUT_NEEDS_REPAIR,
+        ("tendon_nerve_injury", "animal_bite", "anticoagulated_bleeding"),
+        "esi.c.superficial_cut",
+        "A superficial cut with its edges together: simple wound care, no repair.",
+        sources.SUPERFICIAL_CUT,
     ),
     _Cleared(
         "laceration",

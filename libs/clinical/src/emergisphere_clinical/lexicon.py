@@ -1202,6 +1202,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|won't put weight on"
          "|finger jammed|kicked by a horse|kicked by horse|kicked by a cow"
          "|base of thumb"),
+    # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
+    # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
+    _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
+         (CONSULT,),
+         "can't bend the tip|cannot bend the tip|unable to bend the tip|can't flex"
+         "|cannot flex|unable to flex|can't straighten|cannot straighten|unable to straighten"
+         "|can't fully straighten|can't fully bend|can't fully extend|can't extend"
+         "|cannot extend|unable to extend|tendon visible|visible tendon|tendon exposed"
+         "|exposed tendon|tendon showing|tendon injury|cut tendon|tendon cut|numb along"
+         "|numb tip|can't feel the tip|can't feel tip"
+         "|can't bend tip|cannot bend tip|unable to bend tip",
+         requires_any="cut|lac|laceration|wound|knife|glass|saw|chainsaw|bite|bitten"
+         "|blade|cutter"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
          "laceration|lacerations|lac|lacs|cut|gash|skin defect|ear injury|ear laceration"
          "|ear trauma"
@@ -1346,6 +1359,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
          "|used needle|dirty needle"),
+    # Self-harm without suicidal intent: a psychosocial assessment by a mental health
+    # professional for everyone who self-harms (NICE NG225).
+    _cat("self_harm", "self-harm without suicidal intent", S, "psychiatry", (CONSULT,),
+         "cuts to cope|cut to cope|cutting to cope|cuts herself|cuts himself|cutting herself"
+         "|cutting himself|cut herself on purpose|cut himself on purpose|cuts on purpose"
+         "|cuts on forearm|cuts to forearm|cuts left forearm|cuts right forearm"
+         "|cuts both forearms|cuts on both forearms|forearm cuts|cuts on her forearm"
+         "|cuts on his forearm|scratches both forearms|scratches on her forearm"
+         "|scratches on his forearm",
+         requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
+         "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
+         "|denies wanting to die|camhs|crisis team|mental health|self harm"),
     _cat("mental_health", "a mental health concern", S, "psychiatry", (CONSULT,),
          "anxiety|panic attack|depression|depressed|detox|withdrawal|hallucinations"
          "|psychosis|delusion|delusions|delusional|paranoid|paranoia|bizarre behavior"
@@ -1497,7 +1522,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|through a glass door|through a window|through the window|glass door|glass shard"
          "|still something in it|something still in it|something in the wound"
          "|something still in the wound"
-         "|feels like there's something in it|feels like theres something in it"),
+         "|feels like there's something in it|feels like theres something in it"
+         "|glass still in it|glass still in|fragment in wound|fragment in the wound"
+         "|sawdust in it|sawdust in wound|sawdust in the wound"
+         "|foreign body in wound"
+         "|foreign body in the wound|foreign body in skin suspected|foreign body suspected"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"),

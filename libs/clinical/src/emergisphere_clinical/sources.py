@@ -418,6 +418,11 @@ LOW_RISK_CHEST_PAIN = (
     " coronary syndrome; Six et al., Neth Heart J 2008 (HEART score: under 45 scores no point"
     " for age); Kline et al., J Thromb Haemost 2004 (the PERC rule)"
 )
+SUPERFICIAL_CUT = (
+    "ESI v4 handbook, chapter 5: simple wound care is not a resource, a laceration repair is;"
+    " NICE CKS, Lacerations: a superficial wound whose edges come together is closed with"
+    f" adhesive strips; {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
