@@ -989,6 +989,12 @@ _HELD_OUT_READINGS = [
     ("knife slipped, 2cm lac palm, can't bend tip of finger", "tendon_nerve_injury"),
     ("glass lac forearm 5 cm, ?glass still in it", "glass_foreign_body"),
     ("superficial cuts L forearm with a razor, says she cuts to cope", "self_harm"),
+    ("known bipolar, hasn't slept for 4 nights, talking fast", "mania"),
+    ("inverted L ankle at five-a-side, lat malleolus swollen", "limb_injury"),
+    ("fell off trampoline, swollen tender L elbow, no deformity", "limb_injury"),
+    ("kicked in the stomach several times, pain L upper abdomen", "abdominal_pain"),
+    ("type 2 diabetic, thirsty and peeing all the time for 3 days", "glucose"),
+    ("known osteoporosis, sudden mid-back pain bending to pick up her cat", "back_pain_red_flag"),
 ]
 
 
@@ -1023,6 +1029,7 @@ _HELD_OUT_MISREADINGS = [
     ("bright red streak on the paper after passing stool", "cellulitis"),
     ("slipped on wet floor, landed on elbow, can't fully straighten it", "tendon_nerve_injury"),
     ("cut his forearm shaving with a razor", "self_harm"),
+    ("hearing voices telling him he's being watched, calm", "suicidal"),
 ]
 
 

@@ -395,3 +395,21 @@ def test_a_chemical_splash_to_the_eye_is_esi_2_and_irrigated_first() -> None:
 )
 def test_a_meter_beyond_its_range_and_a_bm_are_read(text: str, mg_dl: float | None) -> None:
     assert read_glucose(text) == mg_dl
+
+
+@pytest.mark.parametrize(
+    ("complaint", "consciousness", "acuity"),
+    [
+        # Unable to take glucose by mouth: IV dextrose or glucagon, a life-saving
+        # intervention (ESI handbook, chapter 3).
+        ("confused and sweaty, won't take anything by mouth, BM 1.9", None, 1),
+        ("sweaty, BM 1.9", "V", 1),
+        # Confused but swallowing: oral glucose, ESI 2.
+        ("confused and sweaty, sipping a sugary drink, BM 1.9", None, 2),
+        ("sweaty, BM 1.9", None, 2),
+    ],
+)
+def test_hypoglycaemia_that_cannot_be_treated_by_mouth_is_esi_1(
+    complaint: str, consciousness: str | None, acuity: int
+) -> None:
+    assert triage(complaint, consciousness=consciousness).acuity == acuity

@@ -568,6 +568,20 @@ CUT_NEEDS_REPAIR = (
     "flap",
     "chainsaw",
 )
+# A hypoglycaemic patient who cannot take glucose by mouth needs it IV or IM.
+NOTHING_BY_MOUTH = (
+    "can't swallow",
+    "cannot swallow",
+    "unable to swallow",
+    "not safe to swallow",
+    "won't swallow",
+    "not swallowing",
+    "won't take anything",
+    "refusing oral",
+    "refuses oral",
+    "won't eat or drink",
+    "combative",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -1168,11 +1182,23 @@ def _breathless_hypoxaemic(v: VitalSigns, categories: list[ComplaintCategory]) -
     return [Finding(2, "esi.b.breathless_hypoxaemic", text, sources.BREATHLESS_HYPOXAEMIC)]
 
 
+def _needs_parenteral_glucose(
+    v: VitalSigns, categories: list[ComplaintCategory], complaint: str
+) -> bool:
+    """Hypoglycaemia that oral glucose cannot treat: responding to voice or less, or
+    confused and unable or unwilling to swallow."""
+    if avpu_rank(v.consciousness) >= avpu_rank("V"):
+        return True
+    confused = avpu_rank(v.consciousness) > 0 or BY_KEY["altered_mental_status"] in categories
+    return confused and mentioned_history(complaint, NOTHING_BY_MOUTH) is not None
+
+
 def _glucose(
     glucose: float | None,
     v: VitalSigns,
     matches: tuple[ComplaintMatch, ...],
     categories: list[ComplaintCategory],
+    complaint: str,
 ) -> list[Finding]:
     """ADA level 2 hypoglycaemia and hyperglycaemic crises, read or stated (ESI 2).
 
@@ -1205,7 +1231,14 @@ def _glucose(
         return []
     if glucose < low:
         text = f"Glucose {fmt(glucose)} mg/dL is below {fmt(low)}: level 2 hypoglycaemia."
-        return [Finding(2, "esi.b.hypoglycaemia", text, sources.HYPOGLYCAEMIA)]
+        found = [Finding(2, "esi.b.hypoglycaemia", text, sources.HYPOGLYCAEMIA)]
+        if _needs_parenteral_glucose(v, categories, complaint):
+            text = (
+                f"Glucose {fmt(glucose)} mg/dL with the mind affected and nothing safely by"
+                " mouth: severe (level 3) hypoglycaemia, IV dextrose or glucagon now."
+            )
+            found.append(Finding(1, "esi.a.severe_hypoglycaemia", text, sources.SEVERE_HYPO))
+        return found
     if glucose > hhs:
         text = f"Glucose {fmt(glucose)} mg/dL is above {fmt(hhs)}: possible hyperosmolar state."
         return [Finding(2, "esi.b.hyperglycaemic_crisis", text, sources.HYPERGLYCAEMIC_CRISIS)]
@@ -1562,7 +1595,7 @@ def evaluate(
         # A stated glucose above 250 mg/dL is hyperglycaemia to work up, named or not.
         categories.append(BY_KEY["glucose"])
     found += _breathless_unmeasured(v, categories) + _breathless_hypoxaemic(v, categories)
-    found += _glucose(glucose, v, matches, categories)
+    found += _glucose(glucose, v, matches, categories, data.chief_complaint)
     found += _vaginal_bleeding_tachycardia(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]

@@ -451,7 +451,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|doesn't want to live|don't want to live|not want to live anymore|cut wrists"
          "|cut wrist|cutting wrists|slit wrists|slashed wrists|cutting herself"
          "|cutting himself|cutting myself|use it on myself|shoot myself|hang myself"
-         "|end it all|plan to kill|voices telling|command hallucinations|hurt someone"
+         "|end it all|plan to kill|voices telling him to|voices telling her to"
+         "|voices telling me to|voices telling them to|command hallucinations|hurt someone"
          "|hurt others|harm others|kill someone|threatening to kill|threatening to hurt"
          "|go hurt them|hurt them|kill them|threatening staff"
          "|self harm|self inflicted|homicidal|hurting herself|hurting himself|hurting myself"
@@ -464,7 +465,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|written letters to|goodbye letters|goodbye note|suicide note|saved up enough"
          "|plan and date|plan and a date|going to kill|kill my neighbour|kill my wife"
          "|kill my husband|kill him|kill her|squaring up|threw a glass at|threw a chair at"
-         "|voices tell him|voices tell her|voices tell me|finish it|bridge parapet"
+         "|voices tell him to|voices tell her to|voices tell me to|finish it|bridge parapet"
          "|hurt mum|hurt mother",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
@@ -777,7 +778,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender rif|rif tenderness|tender in rif|tender right iliac fossa|rebound tenderness"
          "|with rebound|tender ruq|ruq tenderness|tender luq|luq tenderness|abdominal guarding"
          "|guarding luq|guarding ruq|guarding rif|moved to rif|moved to the rif|ruq|luq|rif|lif"
-         "|rlq|llq"),
+         "|rlq|llq"
+         "|pain left upper abdomen|pain right upper abdomen|pain upper abdomen"
+         "|pain lower abdomen|left upper abdomen|right upper abdomen|left lower abdomen"
+         "|right lower abdomen|kicked in the stomach|kicked in the abdomen"
+         "|punched in the stomach|kicked in the belly|punched in the belly"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -925,7 +930,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
          "|blood sugar low|glucose high|high glucose|sugar high|high sugar|sugars high"
          "|glucose low|low glucose|sugar low|low sugar|sugars low"
-         "|says hi|reads hi|meter hi"),
+         "|says hi|reads hi|meter hi"
+         "|peeing all the time|passing urine all the time|passing urine lots|peeing a lot"
+         "|polyuria|polydipsia|very thirsty|excessive thirst"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1201,7 +1208,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|point of left shoulder"
          "|won't put weight on"
          "|finger jammed|kicked by a horse|kicked by horse|kicked by a cow"
-         "|base of thumb"),
+         "|base of thumb"
+         "|inverted ankle|inverted left ankle|inverted right ankle|inverted her ankle"
+         "|inverted his ankle|inverted her left ankle|inverted her right ankle"
+         "|inverted his left ankle|inverted his right ankle|malleolus swollen|malleolus tender"
+         "|tender malleolus|over the malleolus|lateral malleolus|medial malleolus|lat malleolus"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1235,6 +1246,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|twinge in lower back|twinge in back|twinge in his back|twinge in her back|back spasm"
          "|low back spasm|lower back spasm"
          "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"),
+    # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
+    _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
+         "orthopedics", (XRAY, MEDS),
+         "back pain|backache|back ache|low back pain|mid back pain|lumbago",
+         requires_any="osteoporosis|osteoporotic|on steroids|long term steroids|prednisolone"
+         "|myeloma|metastatic|metastases|cancer"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"
          "|headaches"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
@@ -1359,6 +1376,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
          "|used needle|dirty needle"),
+    # Mania: a medical screen (a lithium level, bloods) and a psychiatric assessment (NICE
+    # CG185).
+    _cat("mania", "a manic episode", S, "psychiatry", (LABS, CONSULT),
+         "hasn't slept for|not slept for|talking fast|pressured speech|spending lots of money"
+         "|manic|mania|hypomania|hypomanic"),
     # Self-harm without suicidal intent: a psychosocial assessment by a mental health
     # professional for everyone who self-harms (NICE NG225).
     _cat("self_harm", "self-harm without suicidal intent", S, "psychiatry", (CONSULT,),
@@ -1377,7 +1399,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|psychiatric evaluation|psych eval|psych evaluation"
          "|bizarre behaviour|agitation|agitated|low mood|feeling low|section 136"
          "|mental health act|mha assessment"
-         "|tearful most days|not enjoying anything"),
+         "|tearful most days|not enjoying anything"
+         ""
+         ""),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -1473,7 +1497,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abscessed tooth|bad tooth",
          requires_any="swollen jaw|jaw swollen|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
-         "|swollen left jaw|swollen right jaw|swollen left cheek|swollen right cheek",
+         "|swollen left jaw|swollen right jaw|swollen left cheek|swollen right cheek"
+         "|swelling along|hard to open|difficulty opening",
          infection=True),
     # A chipped, loose or displaced tooth after a blow: a dental X-ray and a dental
     # consultation (IADT 2020). A knocked-out tooth is dental_avulsion.

@@ -222,6 +222,11 @@ HYPOGLYCAEMIA = (
     " hypoglycaemia is glucose below 54 mg/dL (3.0 mmol/L), where neuroglycopenic symptoms"
     f" begin and immediate treatment is needed; a high-risk situation at {ESI_B}"
 )
+SEVERE_HYPO = (
+    "ADA Standards of Care: level 3 hypoglycaemia is altered mental or physical status"
+    " needing assistance; ESI v4 handbook, chapter 3: IV dextrose (D50) is an immediate"
+    f" life-saving intervention; {ESI_A}"
+)
 HYPERGLYCAEMIC_CRISIS = (
     "ADA consensus on hyperglycaemic crises (Kitabchi et al., Diabetes Care 2009): DKA"
     " from glucose above 250 mg/dL with vomiting, abdominal pain, dehydration, weakness,"

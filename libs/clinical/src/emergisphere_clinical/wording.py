@@ -245,7 +245,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("moving", "bending", "lifting", "raising"),
         re.compile(
             r"\bpain (?:when |on |with |while )?(?:moving|bending|lifting|raising) "
-            r"(?:(?:her|his|my|their|the) )?(?:(?:left|right) )?(\w+)"
+            r"(?:(?:her|his|my|their|the) )?(?:(?:left|right) )?(knee|ankle|wrist|hand|foot|leg"
+            r"|arm|shoulder|hip|neck|elbow|finger|toe|thigh|thumb|back|head|jaw)\b"
         ),
         r"\1 pain",
     ),
@@ -364,8 +365,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("swollen",),
         re.compile(
-            r"\bswollen,? (?:and )?(?:painful |tender )?(wrist|ankle|knee|elbow|finger|toe"
-            r"|foot|hand|shoulder)\b"
+            r"\bswollen,? (?:and )?(?:painful |tender )?(?:(?:right|left) )?(wrist|ankle|knee|elbow"
+            r"|finger|toe|foot|hand|shoulder)\b"
         ),
         r"\1 swelling",
     ),
