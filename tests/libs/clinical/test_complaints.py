@@ -995,6 +995,14 @@ _HELD_OUT_READINGS = [
     ("kicked in the stomach several times, pain L upper abdomen", "abdominal_pain"),
     ("type 2 diabetic, thirsty and peeing all the time for 3 days", "glucose"),
     ("known osteoporosis, sudden mid-back pain bending to pick up her cat", "back_pain_red_flag"),
+    ("20 min of L hand numbness and couldn't find his words, fully resolved", "stroke"),
+    ("contact lens wearer, L eye red & painful since Fri, photophobic", "contact_lens_keratitis"),
+    ("wife noticed his eyes were yellow 3 days ago, dark urine, pale stools", "jaundice"),
+    ("ball hit the end of R ring finger, PIP swollen & bruised", "limb_injury"),
+    ("fell off garden wall, tender lower R ribs, hurts to breathe in", "rib_pain"),
+    ("fell off the monkey bars, elbow very swollen, won't move it", "limb_injury"),
+    ("eating sea bass, felt something scratch his throat", "foreign_body_ent"),
+    ("left her bag on the train with both inhalers in it", "medication_refill"),
 ]
 
 
@@ -1030,6 +1038,7 @@ _HELD_OUT_MISREADINGS = [
     ("slipped on wet floor, landed on elbow, can't fully straighten it", "tendon_nerve_injury"),
     ("cut his forearm shaving with a razor", "self_harm"),
     ("hearing voices telling him he's being watched, calm", "suicidal"),
+    ("catheter blocked, staff say he's his usual self (old CVA)", "stroke"),
 ]
 
 

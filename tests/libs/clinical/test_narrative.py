@@ -102,6 +102,21 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
     assert "heart_rate" not in reading.values
 
 
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Monitor: regular narrow complex 196, BP 118/76", 196),
+        ("AF at 140, BP 100/60", 140),
+        ("SVT 210, lightheaded", 210),
+        # Not a rate: across a comma, or a duration.
+        ("known AF, 2 days of cough", None),
+        ("AF 20 years, on apixaban", None),
+    ],
+)
+def test_a_rhythm_with_its_rate_is_the_heart_rate(text: str, rate: int | None) -> None:
+    assert read_narrative(text).values.get("heart_rate") == rate
+
+
 def test_a_quoted_pain_score_is_read() -> None:
     reading = read_narrative('She describes the pain as crampy, but rates it as "1" out of 10.')
     assert reading.values["pain_score"] == 1

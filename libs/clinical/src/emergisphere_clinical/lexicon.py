@@ -176,7 +176,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|falling to the left|falling to the right|falling to one side"
          "|can't stand without falling|trouble finding words|can't find words|word finding"
          "|voice sounds slurred|sounds slurred|speech slurred|slurring words|slurring her words"
-         "|slurring his words",
+         "|slurring his words"
+         "|couldn't find his words|couldn't find her words|can't find his words"
+         "|can't find her words|cannot find words|can't find words|couldn't find words"
+         "|word finding difficulty|word finding difficulties|word finding problems"
+         "|couldn't get his words out|couldn't get her words out|couldn't get words out",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -980,9 +984,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood in phlegm"
          "|blood streaked sputum|bloodstained sputum"
          "|blood in her sputum|blood in his sputum"),
+    # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
+    # ophthalmology the same day (RCOphth; NICE CKS, red eye).
+    _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
+         "ophthalmology", (CONSULT,),
+         "contact lens|contact lenses|contacts|lens wearer",
+         requires_any="red|painful|pain|photophobic|photophobia|blurry|blurred|staining|ulcer"),
     _cat("jaundice", "jaundice", S, "gastroenterology", (LABS, IMAGING),
          "jaundice|jaundiced|yellow skin|yellow eyes|sclera look yellow|yellow sclera"
-         "|sclera yellow|look a bit yellow|yellow face"),
+         "|sclera yellow|look a bit yellow|yellow face"
+         "|eyes were yellow|eyes are yellow|eyes yellow|eyes look yellow|skin yellow"
+         "|turned yellow|looks yellow|looking yellow|pale stools"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1013,7 +1025,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bean up|bead up|pushed a bean|pushed a bead|up his nose|up her nose|up his nostril"
          "|up her nostril"
          "|insect in ear|bug in ear|moth in ear|flew into ear|flew into her ear"
-         "|flew into his ear|moth flew into"),
+         "|flew into his ear|moth flew into"
+         "|something scratch his throat|something scratch her throat"
+         "|something stuck in his throat|something stuck in her throat|stuck in his throat"
+         "|stuck in her throat"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1062,7 +1077,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit chest|tender spot on the left ribs"
          "|tender spot on the right ribs|tender ribs|side ribs"
          "|lower ribs|left ribs|right ribs"
-         "|hit right ribs|hit left ribs|hit ribs"),
+         "|hit right ribs|hit left ribs|hit ribs"
+         "|tender lower right ribs|tender lower left ribs|lower right ribs|lower left ribs"
+         "|right lower ribs|left lower ribs"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
@@ -1212,7 +1229,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|inverted ankle|inverted left ankle|inverted right ankle|inverted her ankle"
          "|inverted his ankle|inverted her left ankle|inverted her right ankle"
          "|inverted his left ankle|inverted his right ankle|malleolus swollen|malleolus tender"
-         "|tender malleolus|over the malleolus|lateral malleolus|medial malleolus|lat malleolus"),
+         "|tender malleolus|over the malleolus|lateral malleolus|medial malleolus|lat malleolus"
+         "|pip swollen|pip joint swollen|pipj swollen|dip swollen|mcpj swollen|mcp swollen"
+         "|knuckle swollen|swollen knuckle|thumb bent back|finger bent back|bent back on"
+         "|trapped finger|finger trapped|crushed finger|finger crushed"
+         "|shut finger|shut his finger|shut her finger"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1399,9 +1420,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|psychiatric evaluation|psych eval|psych evaluation"
          "|bizarre behaviour|agitation|agitated|low mood|feeling low|section 136"
          "|mental health act|mha assessment"
-         "|tearful most days|not enjoying anything"
-         ""
-         ""),
+         "|tearful most days|not enjoying anything"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -1603,7 +1622,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left his medication at home|left her meds at home|left his meds at home"
          "|left her medicines at home|left his medicines at home|forgot her tablets"
          "|forgot his tablets|forgot her medication|forgot his medication|needs enough to last"
-         "|enough to last till|enough to last until"),
+         "|enough to last till|enough to last until"
+         "|inhalers in it|both inhalers|lost her inhalers|lost his inhalers|lost my inhalers"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

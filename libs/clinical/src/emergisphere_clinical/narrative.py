@@ -98,6 +98,13 @@ _HR = re.compile(
     r"\b(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic"
     r"|on (?:the )?monitor at)" + _SEP + _VERB + _NUM + _PER_MINUTE
 )
+# A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210" (never
+# across a comma: "known AF, 2 days").
+_RHYTHM_RATE = re.compile(
+    r"\b(?:(?:narrow|broad|wide) complex(?: tachycardia)?|svt|af|atrial fibrillation"
+    r"|sinus tachycardia)(?:\s+(?:at|of|rate))?\s+(\d{2,3})\b(?!\s*(?:/|%|days?|hours?|hrs?"
+    r"|weeks?|years?|mg|mins?|minutes?))"
+)
 _RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + _PER_MINUTE)
 _SPO2 = re.compile(
     # "Since Sat" is a day, not a saturation.
@@ -302,7 +309,7 @@ def read_narrative(note: str) -> NarrativeReading:
             values["systolic_bp"] = float(top)
             if bottom is not None:
                 values["diastolic_bp"] = float(bottom)
-    if hr := _first(_HR, text):
+    if hr := _first(_HR, text) or _first(_RHYTHM_RATE, text):
         values["heart_rate"] = float(hr.group(1))
     if rr := _first(_RR, text):
         values["respiratory_rate"] = float(rr.group(1))

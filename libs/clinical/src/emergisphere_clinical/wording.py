@@ -109,7 +109,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
             r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock"
-            r"|jaw|face)\b)"
+            r"|jaw|face|ribs?)\b)"
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
@@ -714,8 +714,9 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("swollen",),
         re.compile(
             r"\b(lips?|tongue|throat|face|eyes?|toe|finger|ankle|knee|wrist|hand|foot|leg|arm"
-            r"|cheek|jaw|chin|nose|eyelid)"
+            r"|cheek|jaw|chin|nose|eyelid|elbow|shoulder|thumb)"
             r"(?: and (lips?|tongue|throat|face))?(?: (?:is|are|was|were|got|became|looks?))?"
+            r"(?: (?:very|really|so|quite|massively|hugely))?"
             r" (?:(red|hot|warm) )?(?:(?:bruised|tender|painful|purple) and )?swollen\b"
         ),
         # A red or hot swelling keeps its colour: it may be an infection.
@@ -882,6 +883,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Front tooth pushed back and wobbly": a loose tooth, not a weak patient.
     (("wobbly",), re.compile(r"\b(tooth|teeth)\b([^.,;]*?)\bwobbly\b"), r"\1\2loose"),
+    # "Old CVA": a past stroke (never "80 year old with slurred speech").
+    (
+        ("old ",),
+        re.compile(
+            r"(^|[(,;:]\s*|\b(?:an?|his|her|pmh|hx|and|with|known) )old (cva|stroke|mi|infarct"
+            r"|tia)\b"
+        ),
+        r"\1history of \2",
+    ),
     # "Hot & swollen": and.
     ((" & ",), re.compile(r" & "), " and "),
     # The shorthand signs: "-CP -SOB" denies chest pain and breathlessness, "+SOB" affirms
