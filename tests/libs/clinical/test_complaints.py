@@ -1003,6 +1003,10 @@ _HELD_OUT_READINGS = [
     ("fell off the monkey bars, elbow very swollen, won't move it", "limb_injury"),
     ("eating sea bass, felt something scratch his throat", "foreign_body_ent"),
     ("left her bag on the train with both inhalers in it", "medication_refill"),
+    ("heavy PV bleeding since 1000, soaking a pad every hour, passing clots", "vaginal_bleeding"),
+    ("swollen L calf since a 9-hr coach trip, tender", "dvt"),
+    ("epigastric burning since 1900, worse lying down after a big meal", "abdominal_pain"),
+    ("punched in jaw outside a club, can't bring teeth together", "fracture"),
 ]
 
 

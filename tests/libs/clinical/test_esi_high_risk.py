@@ -413,3 +413,21 @@ def test_hypoglycaemia_that_cannot_be_treated_by_mouth_is_esi_1(
     complaint: str, consciousness: str | None, acuity: int
 ) -> None:
     assert triage(complaint, consciousness=consciousness).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("complaint", "systolic_bp", "diastolic_bp", "acuity"),
+    [
+        # The handbook's example: 188/124 with a headache is high-risk.
+        ("headache", 188, 124, 2),
+        # Above 180 systolic with a headache: worked up for organ damage (labs, ECG).
+        ("mild headache, no visual change", 196, 112, 3),
+        # Raised pressure with no symptom is rechecked (the handbook's refill example).
+        ("ran out of my blood pressure tablets", 188, 124, 5),
+    ],
+)
+def test_a_hypertensive_crisis_with_a_symptom_is_worked_up(
+    complaint: str, systolic_bp: float, diastolic_bp: float, acuity: int
+) -> None:
+    result = triage(complaint, systolic_bp=systolic_bp, diastolic_bp=diastolic_bp)
+    assert result.acuity == acuity

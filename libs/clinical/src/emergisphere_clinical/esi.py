@@ -169,6 +169,10 @@ GASTRO_DRINKING = (
     "moist mucous membranes",
     "drinking juice",
     "drinking milk",
+    "keeping down sips",
+    "keeping sips down",
+    "keeping down drinks",
+    "keeping down fluids",
     "keeping drinks down",
     "keeping water down",
     "drinking water fine",
@@ -219,6 +223,9 @@ GASTRO_DEHYDRATED = (
     "not passed urine",
     "severe",
     "pain",
+    # Asking for an injection: an IM antiemetic is a resource.
+    "injection",
+    "jab",
 )
 # Hives alone, no swelling of the lips or tongue and breathing normally: an oral
 # antihistamine (NICE CKS, urticaria).
@@ -567,6 +574,12 @@ CUT_NEEDS_REPAIR = (
     "bitten",
     "flap",
     "chainsaw",
+)
+# ACC/AHA 2017 hypertensive crisis, and the signs of organ damage that make it an emergency.
+CRISIS_SYSTOLIC = 180.0
+CRISIS_DIASTOLIC = 120.0
+HYPERTENSIVE_EMERGENCY_SIGNS = frozenset(
+    {"headache", "neuro_symptoms", "acs", "altered_mental_status", "shortness_of_breath"}
 )
 # A hypoglycaemic patient who cannot take glucose by mouth needs it IV or IM.
 NOTHING_BY_MOUTH = (
@@ -1251,6 +1264,31 @@ def _glucose(
     return []
 
 
+def _severe_hypertension(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
+    """ACC/AHA 2017: above 180 systolic or 120 diastolic is a hypertensive crisis; with a
+    symptom of the brain, eyes or heart it is worked up for organ damage (labs, ECG), and
+    with a diastolic above 120 too it is a possible hypertensive emergency: the handbook's
+    188/124 with a headache is ESI 2 (chapter 5's refill example)."""
+    sbp, dbp = v.systolic_bp, v.diastolic_bp
+    if not (
+        (sbp is not None and sbp > CRISIS_SYSTOLIC) or (dbp is not None and dbp > CRISIS_DIASTOLIC)
+    ):
+        return []
+    organ = [c.label for c in categories if c.key in HYPERTENSIVE_EMERGENCY_SIGNS]
+    if not organ:
+        # Raised pressure alone is rechecked, not worked up (the handbook's refill example).
+        return []
+    if BY_KEY["hypertension"] not in categories:
+        categories.append(BY_KEY["hypertension"])
+    if dbp is None or dbp <= CRISIS_DIASTOLIC:
+        return []
+    text = (
+        f"Blood pressure {fmt(sbp) if sbp is not None else '?'}/{fmt(dbp)} with {organ[0]}:"
+        " possible hypertensive emergency."
+    )
+    return [Finding(2, "esi.b.hypertensive_emergency", text, sources.HYPERTENSIVE_EMERGENCY)]
+
+
 def _vaginal_bleeding_tachycardia(
     v: VitalSigns, categories: list[ComplaintCategory]
 ) -> list[Finding]:
@@ -1596,7 +1634,7 @@ def evaluate(
         categories.append(BY_KEY["glucose"])
     found += _breathless_unmeasured(v, categories) + _breathless_hypoxaemic(v, categories)
     found += _glucose(glucose, v, matches, categories, data.chief_complaint)
-    found += _vaginal_bleeding_tachycardia(v, categories)
+    found += _vaginal_bleeding_tachycardia(v, categories) + _severe_hypertension(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]
     for screen in screens:

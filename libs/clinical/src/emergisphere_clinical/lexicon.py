@@ -786,7 +786,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain left upper abdomen|pain right upper abdomen|pain upper abdomen"
          "|pain lower abdomen|left upper abdomen|right upper abdomen|left lower abdomen"
          "|right lower abdomen|kicked in the stomach|kicked in the abdomen"
-         "|punched in the stomach|kicked in the belly|punched in the belly"),
+         "|punched in the stomach|kicked in the belly|punched in the belly"
+         "|epigastric burning|burning in the upper tummy|burning in upper tummy"
+         "|burning upper abdomen"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -803,7 +805,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
          "|postcoital bleeding|bleeding after sex"
-         "|bleeding picked up again|heavier with some clots|heavier with clots"),
+         "|bleeding picked up again|heavier with some clots|heavier with clots"
+         "|pv bleeding|pv bleed|bleeding pv|heavy pv|soaking a pad|soaking pads|soaked pads"
+         "|soaking through pads"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
          "|popped out|squared off|dinner fork|looks bent|bent above the elbow"
@@ -818,7 +822,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|leg slightly short|leg short|leg shortened|shortened leg|knee cap go out"
          "|kneecap go out|knee cap went out|kneecap popped out|patella sitting laterally"
          "|patella displaced"
-         "|obviously bent|forearm bent|arm bent|leg bent"),
+         "|obviously bent|forearm bent|arm bent|leg bent"
+         "|can't bring teeth together|cannot bring teeth together|teeth don't meet"
+         "|teeth don't fit together|teeth don't fit|malocclusion|bite feels wrong|bite is off"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -850,7 +856,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful swollen left calf|painful swollen right calf|painful swollen calf"
          "|swollen tender calf|tender swollen calf|swollen and tender calf"
          "|calf swollen and tender|swollen tender right calf|swollen tender left calf"
-         "|tender swollen right calf|tender swollen left calf"),
+         "|tender swollen right calf|tender swollen left calf"
+         "|swollen left calf|swollen right calf|left calf swollen|right calf swollen"
+         "|left calf swelling|right calf swelling"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"),
     # A low-speed collision is examined; what hurts decides the imaging.

@@ -428,6 +428,11 @@ SUPERFICIAL_CUT = (
     " NICE CKS, Lacerations: a superficial wound whose edges come together is closed with"
     f" adhesive strips; {ESI_C}"
 )
+HYPERTENSIVE_EMERGENCY = (
+    "ACC/AHA 2017 hypertension guideline (Whelton et al.): a hypertensive crisis is above"
+    " 180/120 mmHg, an emergency with new organ damage; ESI v4 handbook, chapter 5: 188/124"
+    f" with a headache is a high-risk situation; {ESI_B}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"

@@ -179,7 +179,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("swollen", "bruised"),
         re.compile(
             r"\b(swollen|bruised) (?:right |left )?(hand|wrist|ankle|knee|foot|finger|toe|elbow"
-            r"|shoulder|thumb|hip)\b"
+            r"|shoulder|thumb|hip|calf)\b"
         ),
         lambda m: f"{m.group(2)} {'swelling' if m.group(1) == 'swollen' else 'injury'}",
     ),
