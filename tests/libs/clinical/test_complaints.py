@@ -1007,6 +1007,9 @@ _HELD_OUT_READINGS = [
     ("swollen L calf since a 9-hr coach trip, tender", "dvt"),
     ("epigastric burning since 1900, worse lying down after a big meal", "abdominal_pain"),
     ("punched in jaw outside a club, can't bring teeth together", "fracture"),
+    ("splenectomy years ago, sudden fevers and rigors", "immunocompromised_fever"),
+    ("wandering and talking nonsense since last night, usually sharp", "altered_mental_status"),
+    ("injects drugs, back pain and fevers, now says legs feel weak", "cord_compression"),
 ]
 
 

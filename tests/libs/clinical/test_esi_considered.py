@@ -132,8 +132,8 @@ def test_children_keep_the_handbook_up_triage_without_news2() -> None:
 # SIRS sepsis screen (Bone et al., 1992).
 
 
-def test_fever_with_tachycardia_is_a_sirs_sepsis_high_risk_situation() -> None:
-    result = triage("fever", temperature_c=38.5, heart_rate=95)
+def test_fever_with_a_danger_zone_heart_rate_is_a_sirs_sepsis_high_risk_situation() -> None:
+    result = triage("fever", temperature_c=38.5, heart_rate=105)
     assert result.acuity == 2
     sirs = reason(result, "esi.b.sirs_sepsis")
     assert "2 SIRS criteria" in sirs.text
@@ -141,37 +141,51 @@ def test_fever_with_tachycardia_is_a_sirs_sepsis_high_risk_situation() -> None:
     assert "sepsis_bundle" in result.immediate_actions
 
 
+def test_fever_with_a_heart_rate_of_91_to_100_is_moderate_risk_esi_3() -> None:
+    # NICE NG51: moderate-to-high risk, bloods and a review within the hour.
+    result = triage("fever", temperature_c=38.5, heart_rate=95)
+    assert result.acuity == 3
+    assert "NICE NG51" in reason(result, "esi.b.sirs_moderate_risk").source
+    assert "sepsis_bundle" not in result.immediate_actions
+
+
+SIRS = {"esi.b.sirs_sepsis": 2, "esi.b.sirs_moderate_risk": 3}
+
+
 @pytest.mark.parametrize(
-    ("vitals", "fires"),
+    ("vitals", "level"),
     [
-        ({"temperature_c": 38.1, "heart_rate": 91}, True),
-        ({"temperature_c": 38.0, "heart_rate": 91}, False),  # 38.0 is not above 38
-        ({"temperature_c": 38.1, "heart_rate": 90}, False),  # 90 is not above 90
-        ({"temperature_c": 38.1, "respiratory_rate": 21}, True),
-        ({"temperature_c": 38.1, "respiratory_rate": 20}, False),
-        ({"temperature_c": 35.9, "heart_rate": 91}, True),  # below 36: a criterion
-        ({"temperature_c": 36.0, "heart_rate": 91}, False),
-        ({"heart_rate": 91, "respiratory_rate": 21}, True),  # infective complaint
+        ({"temperature_c": 38.1, "heart_rate": 91}, 3),
+        ({"temperature_c": 38.1, "heart_rate": 100}, 3),
+        ({"temperature_c": 38.1, "heart_rate": 101}, 2),  # above 100: the danger zone
+        ({"temperature_c": 38.0, "heart_rate": 91}, None),  # 38.0 is not above 38
+        ({"temperature_c": 38.1, "heart_rate": 90}, None),  # 90 is not above 90
+        ({"temperature_c": 38.1, "respiratory_rate": 21}, 2),  # above 20: the danger zone
+        ({"temperature_c": 38.1, "respiratory_rate": 20}, None),
+        ({"temperature_c": 35.9, "heart_rate": 91}, 2),  # below 36: high-risk
+        ({"temperature_c": 36.0, "heart_rate": 91}, None),
+        ({"heart_rate": 91, "respiratory_rate": 21}, 2),  # infective complaint
     ],
 )
-def test_sirs_boundaries(vitals: dict[str, object], fires: bool) -> None:
+def test_sirs_boundaries(vitals: dict[str, object], level: int | None) -> None:
     result = triage("cough", **vitals)
-    assert ("esi.b.sirs_sepsis" in {r.rule for r in result.reasons}) is fires
+    fired = [SIRS[r.rule] for r in result.reasons if r.rule in SIRS]
+    assert fired == ([level] if level else [])
 
 
 def test_sirs_needs_a_suspected_infection() -> None:
     # Two criteria, no fever and no infective complaint: not sepsis.
-    result = triage("sprained ankle", heart_rate=95, respiratory_rate=22)
+    result = triage("sprained ankle", heart_rate=105, respiratory_rate=22)
     assert "esi.b.sirs_sepsis" not in {r.rule for r in result.reasons}
     # A fever above 38.0 is itself the suspected infection.
-    febrile = triage("sprained ankle", heart_rate=95, temperature_c=38.6)
+    febrile = triage("sprained ankle", heart_rate=105, temperature_c=38.6)
     assert "fever above 38.0 C" in reason(febrile, "esi.b.sirs_sepsis").text
 
 
 def test_sirs_is_an_adult_rule() -> None:
-    child = triage("cough", age=12, temperature_c=38.5, heart_rate=95)
+    child = triage("cough", age=12, temperature_c=38.5, heart_rate=105)
     assert "esi.b.sirs_sepsis" not in {r.rule for r in child.reasons}
-    adult = triage("cough", age=18, temperature_c=38.5, heart_rate=95)
+    adult = triage("cough", age=18, temperature_c=38.5, heart_rate=105)
     assert "esi.b.sirs_sepsis" in {r.rule for r in adult.reasons}
 
 

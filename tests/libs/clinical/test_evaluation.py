@@ -108,12 +108,15 @@ def test_dev_file_figures_do_not_regress() -> None:
     # A ratchet on the committed figures (docs/triage-evaluation.md): a rule change that
     # under-triages one more critically ill patient, or loses agreement, fails here.
     ktas = evaluate_file(_dev("ktas_dev.csv")).engine
-    assert ktas.critical_under <= 6
+    # Seven since round 19: a 35-year-old with "fever", 38.2 C and a heart rate of 98 is
+    # NICE NG51's moderate risk, ESI 3; the experts graded her 2 and her twin (45, 38.6 C,
+    # 93) 3.
+    assert ktas.critical_under <= 7
     assert ktas.exact >= 0.52
     vignettes = evaluate_file(_dev("esi_handbook_dev.csv")).engine
     assert vignettes.critical_under == 0
-    # 78/89 since round 5 (docs/triage-evaluation.md).
-    assert vignettes.exact >= 0.87
+    # 79/89 since round 19 (docs/triage-evaluation.md).
+    assert vignettes.exact >= 0.88
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:

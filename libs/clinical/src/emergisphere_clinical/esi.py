@@ -575,6 +575,11 @@ CUT_NEEDS_REPAIR = (
     "flap",
     "chainsaw",
 )
+# SIRS with a suspected infection is high-risk when a criterion reaches ESI's adult danger
+# zone (heart rate above 100, respiratory rate above 20) or the temperature is below 36 C.
+SEPSIS_DANGER_HEART_RATE = 100.0
+SEPSIS_DANGER_RESPIRATORY_RATE = 20.0
+SEPSIS_LOW_TEMPERATURE_C = 36.0
 # ACC/AHA 2017 hypertensive crisis, and the signs of organ damage that make it an emergency.
 CRISIS_SYSTOLIC = 180.0
 CRISIS_DIASTOLIC = 120.0
@@ -1009,9 +1014,13 @@ def _sirs_screen(
 ) -> Finding | None:
     """Two or more SIRS criteria with a suspected infection (Bone et al., 1992): sepsis.
 
-    Suspected infection is a fever above 38.0 C or an infective complaint. Adults only: the
-    paediatric SIRS limits (Goldstein et al., 2005) differ by age, and the ESI paediatric
-    fever rules cover the young.
+    High-risk (ESI 2) when a criterion is at ESI's danger-zone level (heart rate above 100,
+    respiratory rate above 20) or the temperature is below 36 C. Otherwise, with a heart
+    rate of 91 to 100 and a fever, it is NICE NG51's moderate-to-high risk, a clinician's
+    review within the hour with blood tests: ESI 3, never lower. Suspected infection is a
+    fever above 38.0 C or an infective complaint. Adults only: the paediatric SIRS limits
+    (Goldstein et al., 2005) differ by age, and the ESI paediatric fever rules cover the
+    young.
     """
     if age is not None and age < SIRS_MIN_AGE_YEARS:
         return None
@@ -1023,11 +1032,20 @@ def _sirs_screen(
     if not (fever or infective):
         return None
     suspected = f"complaint of {infective[0]}" if infective else "fever above 38.0 C"
+    said = f"{len(met)} SIRS criteria ({', '.join(met)}) with suspected infection ({suspected})"
+    hr, rr, temp = v.heart_rate, v.respiratory_rate, v.temperature_c
+    if (
+        (hr is not None and hr > SEPSIS_DANGER_HEART_RATE)
+        or (rr is not None and rr > SEPSIS_DANGER_RESPIRATORY_RATE)
+        or (temp is not None and temp < SEPSIS_LOW_TEMPERATURE_C)
+    ):
+        text = f"{said}: possible sepsis, a high-risk situation."
+        return Finding(2, "esi.b.sirs_sepsis", text, sources.SIRS_SEPSIS)
     text = (
-        f"{len(met)} SIRS criteria ({', '.join(met)}) with suspected infection ({suspected}):"
-        " possible sepsis, a high-risk situation."
+        f"{said}, none at the danger-zone level: moderate-to-high risk of sepsis, bloods and"
+        " a clinician's review within the hour."
     )
-    return Finding(2, "esi.b.sirs_sepsis", text, sources.SIRS_SEPSIS)
+    return Finding(3, "esi.b.sirs_moderate_risk", text, sources.SIRS_MODERATE_RISK)
 
 
 def _resource_findings(
@@ -1637,10 +1655,8 @@ def evaluate(
     found += _vaginal_bleeding_tachycardia(v, categories) + _severe_hypertension(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]
-    for screen in screens:
-        if screen is not None:
-            found.append(screen)
-    if any(screen is not None for screen in screens):
+    found += [screen for screen in screens if screen is not None]
+    if any(screen is not None and screen.level == 2 for screen in screens):
         categories.append(BY_KEY["sepsis"])
     found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)

@@ -254,7 +254,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
          (LABS, XRAY, MEDS),
          "neutropenic|neutropenia|chemotherapy|chemo|transplant|renal tx|kidney tx|liver tx"
-         "|immunosuppressed|immunocompromised|on tacrolimus|on cyclosporine",
+         "|immunosuppressed|immunocompromised|on tacrolimus|on cyclosporine"
+         "|splenectomy|asplenia|asplenic|spleen removed",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors", history_counts=True),
     # Bleeding that pressure does not stop kills in minutes (ATLS, Stop the Bleed).
@@ -436,7 +437,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|seeing people who aren't there"
          "|keeps asking what happened|keeps asking the same|asking the same questions"
          "|repetitive questioning|repeating the same questions"
-         "|sleepy today|more sleepy than usual|very sleepy|unusually sleepy",
+         "|sleepy today|more sleepy than usual|very sleepy|unusually sleepy"
+         "|talking nonsense|talking rubbish|wandering and talking|speaking nonsense",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -631,7 +633,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tingling both hands|tingling in hands|both hands tingle|grip weaker|weaker grip"
          "|like electric shocks"
          "|can't feel the toilet paper|can't feel when he wipes|can't feel when she wipes"
-         "|numb when wiping",
+         "|numb when wiping"
+         "|legs feel weak|legs feeling weak|legs are feeling weak|legs going weak"
+         "|legs giving way",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),

@@ -76,7 +76,12 @@ NEWS2 = "Royal College of Physicians, NEWS2 (2017)"
 NEWS2_SEPSIS = f"{NEWS2}: NEWS2 of 5 or more with suspected infection should prompt sepsis review"
 SIRS_SEPSIS = (
     "Bone et al., Chest 1992 (ACCP/SCCM consensus): two or more SIRS criteria with suspected"
-    f" infection define sepsis; a high-risk situation at {_ESI}, decision point B"
+    f" infection define sepsis; with a danger-zone vital, a high-risk situation at {_ESI},"
+    " decision point B"
+)
+SIRS_MODERATE_RISK = (
+    "NICE NG51 (suspected sepsis): a heart rate of 91 to 130 is a moderate-to-high risk"
+    " criterion, for blood tests and a clinician's review within one hour"
 )
 PALS_HYPOTENSION = "AHA PALS hypotension limits by age, with ESI v4 decision point A"
 ESI_B_HIGH_RISK_TABLE = (
