@@ -1010,6 +1010,29 @@ _HELD_OUT_READINGS = [
     ("splenectomy years ago, sudden fevers and rigors", "immunocompromised_fever"),
     ("wandering and talking nonsense since last night, usually sharp", "altered_mental_status"),
     ("injects drugs, back pain and fevers, now says legs feel weak", "cord_compression"),
+    # Round 20.
+    ("crew put on a tourniquet 30 min ago, bleeding now controlled", "tourniquet"),
+    ("quad bike rolled, trapped under it ~20 min, pelvic pain 8/10", "major_trauma"),
+    ("epigastric burning and sweating since 5 am, diabetic", "acs_equivalent"),
+    ("jaw ache + pain across upper chest 1 hr, nausea", "acs"),
+    ("fever, headache, vomiting, neck hurts when she looks down", "meningitis"),
+    ("9 day old, yellow colour has spread down to tummy", "jaundice"),
+    ("7yo fell off top bunk onto L wrist, swollen and tender", "limb_injury"),
+    ("hurt L wrist saving a shot, swollen", "limb_injury"),
+    ("mum found a hair wrapped tight round 3rd toe", "hair_tourniquet"),
+    ("ran into the edge of a door, 1cm split at eyebrow, edges gaping", "laceration"),
+    ("fell at home around 1500, couldn't get up till neighbour came at 1800", "long_lie"),
+    ("sent by GP, creatinine 298 (140 in Jan), passing less urine", "kidney_injury"),
+    ("GP referral: Na 158 on bloods today, drinking very little", "electrolyte"),
+    ("GP phoned: K 2.2 on today's bloods, weak", "critical_lab"),
+    ("GP phoned: Na 162, drowsy", "critical_lab"),
+    ("K 5.9 on routine bloods, feels well", "electrolyte"),
+    ("BNO 6 days, bloated, passing wind", "constipation"),
+    ("got into difficulty swimming, pulled out by other swimmers", "drowning"),
+    ("R little finger bent sideways at the middle joint", "fracture"),
+    ("known epilepsy, witnessed tonic-clonic ~1 min on the beach", "seizure"),
+    ("passing dark red blood with clots PR x3 today", "gi_bleed"),
+    ("holidaymaker, left her levothyroxine and amlodipine at home", "medication_refill"),
 ]
 
 
@@ -1046,6 +1069,9 @@ _HELD_OUT_MISREADINGS = [
     ("cut his forearm shaving with a razor", "self_harm"),
     ("hearing voices telling him he's being watched, calm", "suicidal"),
     ("catheter blocked, staff say he's his usual self (old CVA)", "stroke"),
+    ("quad bike rolled on him at low speed, walked in", "major_trauma"),
+    ("pulled a mug of hot chocolate onto his hand, one blister", "limb_injury"),
+    ("stung by a bee on the hand, hand swollen and red up to wrist", "cellulitis"),
 ]
 
 

@@ -351,6 +351,23 @@ def test_a_fever_with_a_minor_focus_in_a_well_patient_needs_no_tests(
 
 
 @pytest.mark.parametrize(
+    ("complaint", "acuity"),
+    [
+        ("known epilepsy, usual seizure at home, 2 mins, now back to herself", 5),
+        # A first, injurious or missed-dose seizure is investigated.
+        ("known epilepsy, usual seizure, missed doses this week", 3),
+        ("first seizure, 2 mins, now back to herself", 3),
+    ],
+)
+def test_a_typical_seizure_in_known_epilepsy_needs_no_investigation(
+    complaint: str, acuity: int
+) -> None:
+    result = triage(complaint)
+    assert result.acuity == acuity
+    assert ("esi.c.typical_seizure" in rules(result)) is (acuity == 5)
+
+
+@pytest.mark.parametrize(
     ("complaint", "acuity", "repaired"),
     [
         ("1 cm superficial cut on finger from a tin, edges together, bleeding stopped", 5, False),

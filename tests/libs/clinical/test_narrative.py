@@ -103,6 +103,18 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "spo2"),
+    [
+        ("Sat 00:20. barky cough. T 38.1, RR 30, SpO2 98% RA", 98),
+        ("Sat 9.30 am, sats 95", 95),
+        ("sats 94.", 94),
+    ],
+)
+def test_a_day_and_a_time_are_not_a_saturation(text: str, spo2: float) -> None:
+    assert read_narrative(text).values["spo2"] == spo2
+
+
+@pytest.mark.parametrize(
     ("text", "rate"),
     [
         ("Monitor: regular narrow complex 196, BP 118/76", 196),

@@ -600,6 +600,50 @@ NOTHING_BY_MOUTH = (
     "won't eat or drink",
     "combative",
 )
+# A typical seizure in known epilepsy, fully recovered: no investigations (NICE NG217;
+# JRCALC: need not be conveyed)...
+TYPICAL_SEIZURE = (
+    "usual seizure",
+    "usual seizures",
+    "typical seizure",
+    "typical for her",
+    "typical for him",
+    "her usual",
+    "his usual",
+    "same as usual",
+    "same as before",
+)
+# ...unless it was a first, long, repeated or injurious one, or recovery is incomplete.
+SEIZURE_NOT_TYPICAL = (
+    "first seizure",
+    "first ever",
+    "first fit",
+    "prolonged",
+    "more than 5",
+    "over 5 min",
+    "cluster",
+    "another seizure",
+    "second seizure",
+    "further seizure",
+    "still drowsy",
+    "still confused",
+    "not back to",
+    "hit head",
+    "head injury",
+    "injured",
+    "tongue",
+    "fever",
+    "pregnant",
+    "weeks pregnant",
+    "diabetic",
+    "overdose",
+    "alcohol",
+    "withdrawal",
+    "different",
+    "longer than usual",
+    "worse than usual",
+    "missed",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -1479,6 +1523,15 @@ _CLEARED = (
         sources.FEVER_MINOR_FOCUS,
         from_age=FEVER_MINOR_FOCUS_MIN_AGE,
         with_keys=("sore_throat", "ear_pain", "common_cold"),
+    ),
+    _Cleared(
+        "seizure",
+        TYPICAL_SEIZURE,
+        SEIZURE_NOT_TYPICAL,
+        ("active_seizure", "altered_mental_status", "head_injury", "fever", "overdose"),
+        "esi.c.typical_seizure",
+        "A typical seizure in known epilepsy, back to baseline: no investigations.",
+        sources.TYPICAL_SEIZURE,
     ),
     _Cleared(
         "vomiting",

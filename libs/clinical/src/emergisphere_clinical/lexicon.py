@@ -156,7 +156,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain in my chest|pain in his chest|pain in her chest|pain in the chest"
          "|chest heaviness|heavy chest|heaviness in my chest|heaviness in his chest"
          "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes|tight chest"
-         "|chest feels tight|chest is tight|band round my chest|band around my chest",
+         "|chest feels tight|chest is tight|band round my chest|band around my chest"
+         "|pain across upper chest|pain across his chest|pain across her chest"
+         "|pain across the chest|pain across chest|upper chest pain",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -258,6 +260,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|splenectomy|asplenia|asplenic|spleen removed",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors", history_counts=True),
+    # A tourniquet in place: bleeding that pressure could not stop, and a limb on a clock
+    # (ATLS; JRCALC: surgical control within two hours).
+    _cat("tourniquet", "a tourniquet in place", B, "trauma_surgery",
+         (LABS, FLUIDS, PROCEDURE, CONSULT),
+         "tourniquet on|tourniquet applied|tourniquet in place|put on a tourniquet"
+         "|tourniquet was applied|applied a tourniquet|cat tourniquet",
+         actions=("trauma_team",), source=sources.TOURNIQUET),
     # Bleeding that pressure does not stop kills in minutes (ATLS, Stop the Bleed).
     _cat("major_haemorrhage", "uncontrolled or arterial bleeding", A, "trauma_surgery",
          (LABS, FLUIDS, PROCEDURE, CONSULT),
@@ -319,7 +328,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|motorcyclist vs car|motorcycle vs car|motorbike vs car|cyclist vs car"
          "|pedestrian vs car|ped vs car|hit by reversing car|hit by a reversing car"
          "|knocked down by a car|knocked down by car|run over by"
-         "|seatbelt bruise|seat belt bruise|seatbelt sign|seat belt sign|seatbelt mark",
+         "|seatbelt bruise|seat belt bruise|seatbelt sign|seat belt sign|seatbelt mark"
+         "|trapped under|pinned under|crushed under|rolled on top of"
+         "",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -346,7 +357,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bloody stools"
          "|black sticky stools|black sticky stool|black sticky poo|black poo|black poos"
          "|coffee grounds|coffee ground vomit|blood pr|bright red blood pr|pr bleeding|pr bleed"
-         "|bleeding pr"),
+         "|bleeding pr"
+         "|blood with clots pr|dark red blood|blood clots pr|passing blood pr"
+         "|passing dark red blood"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -515,7 +528,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("meningitis", "a stiff neck with fever or headache (meningitis)", B, "neurology",
          (LABS, IMAGING, MEDS),
          "meningitis|meningism|neck stiffness|stiff neck|nuchal rigidity|neck is stiff"
-         "|neck stiff",
+         "|neck stiff"
+         ""
+         "|hurts to bend her neck|hurts to bend his neck|hurts to bend neck|can't bend her neck"
+         "|can't bend his neck|can't put chin on chest|can't touch chin to chest"
+         "|won't bend neck"
+         "|neck pain when she looks down|neck pain when he looks down"
+         "|neck pain when looking down|neck pain on looking down|neck pain to look down",
          requires_any="fever|febrile|temperature|temp|headache|photophobia|rash|vomiting|vomited",
          infection=True, source=sources.MENINGITIS),
     _cat("neuromuscular_weakness", "rising weakness (Guillain-Barre) or a myasthenic crisis", B,
@@ -654,7 +673,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "injection injury|high pressure injection|paint gun|grease gun|airless paint sprayer"
          "|airless sprayer|paint sprayer", source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
-         (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat",
+         (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
+         "|sweating|sweaty|clammy",
          requires_any="nausea|nauseous|felt sick|feels sick|jaw|arm pain|shortness of breath"
          "|breathless|short of breath|tired|fatigue|exhausted|epigastric|indigestion"
          "|heartburn", source=sources.ACS_EQUIVALENT),
@@ -678,7 +698,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lips raw|stevens johnson|toxic epidermal", source=sources.SKIN_FAILURE),
     # A laboratory value in the danger range, called in by a clinic or read in the note.
     _cat("critical_lab", "a dangerous laboratory value", B, "general_practice",
-         (LABS, ECG, MEDS), "severe hyperkalemia|severe hyponatremia",
+         (LABS, ECG, MEDS), "severe hyperkalemia|severe hyponatremia"
+         "|severe hypokalemia|severe hypernatremia",
          source=sources.CRITICAL_LAB),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
@@ -828,7 +849,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|patella displaced"
          "|obviously bent|forearm bent|arm bent|leg bent"
          "|can't bring teeth together|cannot bring teeth together|teeth don't meet"
-         "|teeth don't fit together|teeth don't fit|malocclusion|bite feels wrong|bite is off"),
+         "|teeth don't fit together|teeth don't fit|malocclusion|bite feels wrong|bite is off"
+         "|bent sideways|pointing sideways|finger bent|finger deformed"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -901,7 +923,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|was knocked out|got knocked out|helmet cracked|cracked helmet|helmet split"
          "|face hit pavement|face hit the|hit face|hit his face|hit her face|nose bent"
          "|bent nose"
-         "|head clash|bumped heads|clash of heads"),
+         "|head clash|bumped heads|clash of heads"
+         "|swelling side of head|swelling on side of head|swelling left side of head"
+         "|swelling right side of head|side of his head|side of her head|bump on head"
+         "|bump on his head|bump on her head|lump on head|lump on his head|lump on her head"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -912,7 +937,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|elbow to the face|swollen cheek",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
-         "seizure|seizures|convulsion|sezure|siezure|seizuer"),
+         "seizure|seizures|convulsion|sezure|siezure|seizuer"
+         "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
@@ -940,7 +966,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|smelly ulcer"
          "|diabetic foot"
          "|red line up|red line going up|red streak up|red streaks up|red streaking|streaking up"
-         "|lymphangitis|tracking up", infection=True),
+         "|lymphangitis|tracking up"
+         "|toe ulcer|ulcer on toe|ulcer on his toe|ulcer on her toe"
+         "|red up to ankle|red up to the ankle", infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -948,7 +976,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|glucose low|low glucose|sugar low|low sugar|sugars low"
          "|says hi|reads hi|meter hi"
          "|peeing all the time|passing urine all the time|passing urine lots|peeing a lot"
-         "|polyuria|polydipsia|very thirsty|excessive thirst"),
+         "|polyuria|polydipsia|very thirsty|excessive thirst"
+         "|passing lots of urine"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1006,7 +1035,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "jaundice|jaundiced|yellow skin|yellow eyes|sclera look yellow|yellow sclera"
          "|sclera yellow|look a bit yellow|yellow face"
          "|eyes were yellow|eyes are yellow|eyes yellow|eyes look yellow|skin yellow"
-         "|turned yellow|looks yellow|looking yellow|pale stools"),
+         "|turned yellow|looks yellow|looking yellow|pale stools"
+         "|yellow colour|yellow color|looking yellow|looks yellow"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1018,7 +1048,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hasn't been to the toilet|not been to the toilet"
          "|last poo"
          "|no bm"
-         "|no poo|hard pellets"),
+         "|no poo|hard pellets"
+         "|bno|bowels not opened|bowels not open|not opened bowels|not opened his bowels"
+         "|not opened her bowels"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
@@ -1117,7 +1149,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
          "drowning|near drowning|submersion"
          "|went under|swept out|rip current|pulled from the water|pulled out of the water"
-         "|pulled from the pool|pulled out of the pool"),
+         "|pulled from the pool|pulled out of the pool"
+         "|got into difficulty swimming|got into difficulties swimming|pulled out of the water"
+         "|pulled from the water|swallowed a lot of water|near drowning|inhaled water"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
@@ -1186,7 +1220,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rosé coloured|rosé"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
-         "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"),
+         "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
+         "|hypernatremia|hypernatraemia"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
          "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"
@@ -1245,7 +1280,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pip swollen|pip joint swollen|pipj swollen|dip swollen|mcpj swollen|mcp swollen"
          "|knuckle swollen|swollen knuckle|thumb bent back|finger bent back|bent back on"
          "|trapped finger|finger trapped|crushed finger|finger crushed"
-         "|shut finger|shut his finger|shut her finger"),
+         "|shut finger|shut his finger|shut her finger"
+         "|heel injury|heel pain|distal radius|metacarpal|metatarsal|calcaneus|tibia|fibula"
+         "|scaphoid|radial head|ulna"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1268,7 +1305,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|needs a couple of stitches|gaping wound|gaping cut"
          "|torn frenulum|frenulum tear|nail bed torn|torn nail bed|nail bed injury"
          "|split open"
-         "|split to forehead|split forehead"),
+         "|split to forehead|split forehead"
+         "|split at eyebrow|split at the eyebrow|split above eyebrow|split above the eyebrow"
+         "|split on forehead|split at chin|split on chin|edges gaping|gaping edges"
+         "|split on eyebrow"
+         "|sliced|sliced finger|sliced his finger|sliced her finger"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1422,7 +1463,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cuts on forearm|cuts to forearm|cuts left forearm|cuts right forearm"
          "|cuts both forearms|cuts on both forearms|forearm cuts|cuts on her forearm"
          "|cuts on his forearm|scratches both forearms|scratches on her forearm"
-         "|scratches on his forearm",
+         "|scratches on his forearm"
+         "|scratches left forearm|scratches right forearm|scratches on forearm|cuts on arm"
+         "|scratches on arm",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
@@ -1463,6 +1506,21 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"
          "|ear swollen and squishy|ear swollen|swollen ear|cauliflower ear"),
     # A ring stuck on a swollen finger is cut off: one procedure.
+    # A hair wrapped round a baby's toe or finger: unwrapped or cut, one simple procedure.
+    _cat("hair_tourniquet", "a hair tourniquet", S, "paediatrics", (PROCEDURE,),
+         "hair tourniquet|hair wrapped|hair wound round|hair wrapped round|hair around his toe"
+         "|hair around her toe|hair round his toe|hair round her toe|thread wrapped"),
+    # A long lie on the floor: rhabdomyolysis, pressure damage and hypothermia are looked
+    # for (CK, renal function, ECG), and why the patient fell (NICE CG161).
+    _cat("long_lie", "a long lie after a fall", S, "geriatrics", (LABS, ECG),
+         "long lie|couldn't get up|could not get up|unable to get up|down for hours"
+         "|on the floor all night|on the floor for hours|on the floor overnight"
+         "|on the floor for 2|on the floor for 3|on the floor for several"),
+    # A kidney injury to work up: bloods and fluids.
+    _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
+         "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
+         "|creatinine rising|kidney function worse|renal function worse"
+         "|deranged renal function"),
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
          "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),
@@ -1635,7 +1693,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left her medicines at home|left his medicines at home|forgot her tablets"
          "|forgot his tablets|forgot her medication|forgot his medication|needs enough to last"
          "|enough to last till|enough to last until"
-         "|inhalers in it|both inhalers|lost her inhalers|lost his inhalers|lost my inhalers"),
+         "|inhalers in it|both inhalers|lost her inhalers|lost his inhalers|lost my inhalers"
+         "|left medication at home"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

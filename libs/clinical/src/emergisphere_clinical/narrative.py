@@ -110,7 +110,11 @@ _SPO2 = re.compile(
     # "Since Sat" is a day, not a saturation.
     r"\b(?:spo2|sao2|sp02|o2 sat(?:uration)?s?|oxygen saturation|saturation"
     r"|(?<!since )(?<!on )(?<!last )(?<!from )(?<!until )(?<!till )sats?"
-    r"|pulse ox(?:imetry)?)" + _SEP + _VERB + r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)?"
+    r"|pulse ox(?:imetry)?)"
+    + _SEP
+    + _VERB
+    # "Sat 00:20" is a Saturday and a time, not a saturation.
+    + r"(\d{1,3}(?:\.\d+)?)(?!\d|\.\d|\s*:\s*\d|\s*[ap]\.?m\b)\s*(?:%|percent\b)?"
     r"(?:\s*(?:on|via|with)?\s*(ra\b|room air|\d+\s*l(?:/min|pm)?\b|nrb|non ?rebreather"
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
 )

@@ -438,6 +438,14 @@ HYPERTENSIVE_EMERGENCY = (
     " 180/120 mmHg, an emergency with new organ damage; ESI v4 handbook, chapter 5: 188/124"
     f" with a headache is a high-risk situation; {ESI_B}"
 )
+TOURNIQUET = (
+    "ATLS 10th edition and JRCALC: a tourniquet applied for haemorrhage pressure could not"
+    f" control needs surgical control, and the limb's ischaemic time counts; {ESI_B}"
+)
+TYPICAL_SEIZURE = (
+    "NICE NG217 (epilepsies, 2022) and JRCALC: a person with known epilepsy who has had a"
+    f" typical seizure and recovered fully needs no emergency investigation; {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"

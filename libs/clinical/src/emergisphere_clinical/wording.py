@@ -79,6 +79,35 @@ _DESCRIBING = (
     "red|hot|warm|swollen|tender|painful|itchy|sore|limp|blue|pale|grey|gray|floppy|mottled"
     "|cool|clammy|sweaty"
 )
+# Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
+# emergency guidance) and the abnormal ones, as the lexicon names them.
+_POTASSIUM_BANDS = (
+    (1.0, 2.5, "severe hypokalemia"),
+    (2.5, 3.0, "hypokalemia"),
+    (5.5, 6.5, "hyperkalemia"),
+    (6.5, 12.0, "severe hyperkalemia"),
+)
+_SODIUM_BANDS = (
+    (90.0, 125.0, "severe hyponatremia"),
+    (125.0, 130.0, "hyponatremia"),
+    (150.0, 160.0, "hypernatremia"),
+    (160.0, 200.0, "severe hypernatremia"),
+)
+
+
+def _electrolyte(name: str, value: float) -> str | None:
+    bands = _POTASSIUM_BANDS if name.startswith(("k", "potassium")) else _SODIUM_BANDS
+    # The top of the last band is inclusive: "K 12" is still a reading.
+    return next(
+        (
+            reading
+            for low, high, reading in bands
+            if low <= value < high or value == high == bands[-1][1]
+        ),
+        None,
+    )
+
+
 _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("pulseless",),
@@ -134,19 +163,14 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (("flew",), re.compile(r"\bsomething flew (?:in|into)\b"), "something in"),
     # "Seizure disorder" names the condition, not a seizure today.
     (("seizure d",), re.compile(r"\bseizure (?:disorder|d/o)\b"), "epilepsy"),
-    # "K 7.1", "Na 118": a dangerous potassium or sodium, however it was found.
+    # "K 7.1", "Na 118": a dangerous potassium or sodium, however it was found; "Na 158",
+    # "K 5.9": one to work up.
     (
         ("k ", "k+", "potassium", "na ", "sodium"),
         re.compile(
             r"\b(k\+?|potassium|na\+?|sodium)\s*(?:of |is |was |=|:)?\s*(\d{1,3}(?:\.\d)?)\b"
         ),
-        lambda m: (
-            "severe hyperkalemia"
-            if m.group(1).startswith(("k", "potassium")) and 6.5 <= float(m.group(2)) <= 12
-            else "severe hyponatremia"
-            if m.group(1).startswith(("na", "sodium")) and 90 <= float(m.group(2)) < 125
-            else m.group(0)
-        ),
+        lambda m: _electrolyte(m.group(1), float(m.group(2))) or m.group(0),
     ),
     # "Started a new seizure med": the medicine, not a seizure.
     (
@@ -883,6 +907,55 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Front tooth pushed back and wobbly": a loose tooth, not a weak patient.
     (("wobbly",), re.compile(r"\b(tooth|teeth)\b([^.,;]*?)\bwobbly\b"), r"\1\2loose"),
+    # "Hurt his L wrist saving a shot", "fell onto R wrist": an injury to it; "swelling
+    # over the wrist": its swelling.
+    (
+        ("hurt", "injured", "onto", "jarred", "jammed"),
+        re.compile(
+            r"\b(?:hurt|injured|jarred|jammed|fell onto|landed onto|fell on) (?:(?:his|her|my|their"
+            r"|the) )?(?:(?:left|right) )?(wrist|ankle|knee|elbow|shoulder|hand|foot|finger"
+            r"|thumb|toe|hip|arm|leg)\b"
+        ),
+        r"\1 injury",
+    ),
+    (
+        ("swelling over",),
+        re.compile(
+            r"\bswelling over (?:(?:his|her|my|their|the) )?(?:(?:left|right) )?(wrist|ankle"
+            r"|knee|elbow|shoulder|hand|foot|finger|thumb|toe)\b"
+        ),
+        r"\1 swelling",
+    ),
+    # "Creatinine 298": a kidney injury to work up (above 200 umol/L, or 2.3 mg/dL).
+    (
+        ("creatinine", "creat "),
+        re.compile(r"\b(?:creatinine|creat)\s*(?:of |is |was |=|:)?\s*(\d{1,4}(?:\.\d)?)\b"),
+        lambda m: (
+            "raised creatinine"
+            if float(m.group(1)) >= 200 or 2.3 <= float(m.group(1)) < 20
+            else m.group(0)
+        ),
+    ),
+    # "Fell off the climbing frame onto L arm", "slipped on ice onto outstretched R hand":
+    # an injury to what it landed on.
+    (
+        ("onto",),
+        re.compile(
+            r"\b((?:fell|fallen|falling|landed|landing|slipped|tripped|jumped|came down)\b"
+            r"[^.;]{0,50}?)\bonto (?:(?:his|her|my|their|the|an?) )?(?:outstretched )?"
+            r"(?:(?:left|right) )?(wrist|ankle|knee|elbow|shoulder|hand|foot|finger|thumb|toe"
+            r"|hip|arm|leg|heel)\b"
+        ),
+        r"\1\2 injury",
+    ),
+    # "Left her levothyroxine and amlodipine at home": medicines to replace.
+    (
+        ("left ",),
+        re.compile(
+            r"\bleft (?:his|her|my|their) (?:[a-z]+ )?(?:(?:and|&) [a-z]+ )?(?:at home|behind)\b"
+        ),
+        "left medication at home",
+    ),
     # "Old CVA": a past stroke (never "80 year old with slurred speech").
     (
         ("old ",),
