@@ -368,6 +368,43 @@ def test_a_typical_seizure_in_known_epilepsy_needs_no_investigation(
 
 
 @pytest.mark.parametrize(
+    ("complaint", "age", "acuity"),
+    [
+        # A faint with a trigger and a warning: an ECG only.
+        ("fainted standing in church, felt hot and sweaty first, now well", 20, 4),
+        ("fainted at the sight of a needle, came round lying down", 18, 4),
+        # On exertion or with palpitations: high-risk; at 40 or over, or an unknown age:
+        # worked up.
+        ("fainted while running, felt it coming", 20, 2),
+        ("fainted standing in a queue, palpitations before", 20, 2),
+        ("fainted standing in a queue", 60, 3),
+        ("fainted standing in a queue", None, 3),
+    ],
+)
+def test_a_reflex_faint_in_a_younger_patient_needs_an_ecg_only(
+    complaint: str, age: float | None, acuity: int
+) -> None:
+    result = triage(complaint, age=age)
+    assert result.acuity == acuity
+    assert ("esi.c.reflex_syncope" in rules(result)) is (acuity == 4)
+
+
+@pytest.mark.parametrize(
+    ("complaint", "acuity"),
+    [
+        ("shoulder popped out in a tackle, went back in by itself, full movement", 4),
+        ("shoulder dislocated, still out, arm held away from body", 3),
+    ],
+)
+def test_a_dislocation_that_went_back_by_itself_needs_an_x_ray_only(
+    complaint: str, acuity: int
+) -> None:
+    result = triage(complaint)
+    assert result.acuity == acuity
+    assert ("esi.c.self_reduced" in rules(result)) is (acuity == 4)
+
+
+@pytest.mark.parametrize(
     ("complaint", "acuity", "repaired"),
     [
         ("1 cm superficial cut on finger from a tin, edges together, bleeding stopped", 5, False),

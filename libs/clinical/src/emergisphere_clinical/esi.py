@@ -644,6 +644,81 @@ SEIZURE_NOT_TYPICAL = (
     "worse than usual",
     "missed",
 )
+# A faint with a clear trigger or warning in a younger patient: an uncomplicated reflex
+# syncope, for an ECG and no more (NICE CG109; ESC 2018)...
+REFLEX_SYNCOPE = (
+    "standing",
+    "stood",
+    "queue",
+    "queuing",
+    "crowded",
+    "assembly",
+    "church",
+    "concert",
+    "in the heat",
+    "hot day",
+    "sight of blood",
+    "sight of needle",
+    "sight of a needle",
+    "blood test",
+    "blood donation",
+    "tattoo",
+    "piercing",
+    "felt faint",
+    "felt it coming",
+    "tunnel vision",
+    "went pale",
+)
+# ...unless something in it points to the heart or an injury.
+SYNCOPE_RED_FLAGS = (
+    "exercise",
+    "exertion",
+    "running",
+    "during sport",
+    "playing football",
+    "chest pain",
+    "palpitations",
+    "heart racing",
+    "family history",
+    "sudden death",
+    "no warning",
+    "without warning",
+    "while lying",
+    "lying in bed",
+    "injury",
+    "injured",
+    "hit head",
+    "hit her head",
+    "hit his head",
+    "short of breath",
+    "breathless",
+    "pregnant",
+    "heart",
+    "murmur",
+)
+# A dislocation that went back by itself needs an X-ray, not a reduction.
+SELF_REDUCED = (
+    "went back in",
+    "popped back in",
+    "back in by itself",
+    "went back by itself",
+    "reduced itself",
+    "self reduced",
+    "relocated itself",
+    "then back in",
+    "popped back",
+)
+STILL_DISLOCATED = (
+    "deformity",
+    "deformed",
+    "still out",
+    "won't go back",
+    "can't move",
+    "cannot move",
+    "numb",
+    "angulated",
+    "bent",
+)
 # The note records the Ottawa examination: no bony tenderness at the rules' points.
 OTTAWA_NEGATIVE = (
     "ottawa negative",
@@ -668,6 +743,8 @@ HEAD_INJURY_MIN_AGE = 1.0
 HEAD_INJURY_CT_AGE = 65.0
 # Under 3 months a fever is the paediatric fever rules' (NICE NG143: any fever is red).
 FEVER_MINOR_FOCUS_MIN_AGE = 0.25
+# ESC 2018: older age is a risk feature of syncope; a faint under 40 with a trigger is not.
+REFLEX_SYNCOPE_MAX_AGE = 40.0
 # Adult hypotension (and the AHA PALS limit at 10 years): systolic BP below 90 mmHg.
 ADULT_HYPOTENSION_SBP = 90.0
 # Syncope: ACEP 2007 names older age a risk factor; OESIL counts age over 65.
@@ -1451,6 +1528,8 @@ class _Cleared:
     from_age: float | None = None
     # One of these categories must be read too, if set.
     with_keys: tuple[str, ...] = ()
+    # A narrower category put in the cleared one's place, if set.
+    instead: str | None = None
 
 
 _CLEARED = (
@@ -1481,6 +1560,27 @@ _CLEARED = (
         "esi.c.chronic_joint_pain",
         "Long-standing joint pain with no new injury or swelling: a clinical diagnosis.",
         sources.CHRONIC_JOINT_PAIN,
+    ),
+    _Cleared(
+        "syncope",
+        REFLEX_SYNCOPE,
+        SYNCOPE_RED_FLAGS,
+        ("head_injury", "acs", "palpitations", "shortness_of_breath", "gi_bleed", "seizure"),
+        "esi.c.reflex_syncope",
+        "A faint with a clear trigger or warning, under 40: an ECG, no further tests.",
+        sources.REFLEX_SYNCOPE,
+        below_age=REFLEX_SYNCOPE_MAX_AGE,
+        instead="simple_faint",
+    ),
+    _Cleared(
+        "fracture",
+        SELF_REDUCED,
+        STILL_DISLOCATED,
+        (),
+        "esi.c.self_reduced",
+        "A dislocation that went back by itself: an X-ray, no reduction.",
+        sources.ESI_C,
+        instead="limb_injury",
     ),
     _Cleared(
         "laceration",
@@ -1618,6 +1718,8 @@ def _cleared(
         if mentioned_history(complaint, cleared.unless) is not None:
             continue
         categories.remove(category)
+        if cleared.instead is not None and BY_KEY[cleared.instead] not in categories:
+            categories.append(BY_KEY[cleared.instead])
         found.append(Finding(5, cleared.rule, cleared.text, cleared.source))
     return found
 

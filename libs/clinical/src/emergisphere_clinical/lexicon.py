@@ -1521,6 +1521,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
          "|creatinine rising|kidney function worse|renal function worse"
          "|deranged renal function"),
+    # An uncomplicated reflex faint: a 12-lead ECG (NICE CG109).
+    _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
+         "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
          "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),

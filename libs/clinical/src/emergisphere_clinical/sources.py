@@ -446,6 +446,11 @@ TYPICAL_SEIZURE = (
     "NICE NG217 (epilepsies, 2022) and JRCALC: a person with known epilepsy who has had a"
     f" typical seizure and recovered fully needs no emergency investigation; {ESI_C}"
 )
+REFLEX_SYNCOPE = (
+    "NICE CG109 (transient loss of consciousness): an uncomplicated faint, with posture, a"
+    " trigger and a warning, needs a 12-lead ECG and no further tests; ESC 2018 syncope"
+    f" guideline (low-risk features); {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"

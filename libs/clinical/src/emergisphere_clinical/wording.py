@@ -956,6 +956,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "left medication at home",
     ),
+    # "Felt hot and dizzy first": the warning of a faint, not a fever.
+    (
+        ("felt hot", "feeling hot", "felt really hot"),
+        re.compile(
+            r"\bfel(?:t|ling) (?:really |very )?hot(?:,| and| &)? (?:and )?(?:sweaty|dizzy|sick"
+            r"|nauseous|faint|lightheaded|light headed|clammy|with tunnel vision)\b"
+        ),
+        "felt faint",
+    ),
     # "Old CVA": a past stroke (never "80 year old with slurred speech").
     (
         ("old ",),
