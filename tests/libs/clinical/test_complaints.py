@@ -1033,6 +1033,12 @@ _HELD_OUT_READINGS = [
     ("known epilepsy, witnessed tonic-clonic ~1 min on the beach", "seizure"),
     ("passing dark red blood with clots PR x3 today", "gi_bleed"),
     ("holidaymaker, left her levothyroxine and amlodipine at home", "medication_refill"),
+    ("14mo, scald front of chest and R upper arm, blistered, about 5%", "burn_referral"),
+    ("punched another boy in the mouth, 1cm cut over R middle knuckle", "fight_bite"),
+    ("ear infection on amoxicillin, swelling behind the ear, ear pushed forward", "mastoiditis"),
+    ("fell off trampoline, obvious bend mid forearm", "fracture"),
+    ("finger shut in door hinge, nail lifted off, bleeding", "laceration"),
+    ("fever 104.2 for 2 days, barely drinking, no wee since this morning", "oliguria"),
 ]
 
 
@@ -1072,6 +1078,7 @@ _HELD_OUT_MISREADINGS = [
     ("quad bike rolled on him at low speed, walked in", "major_trauma"),
     ("pulled a mug of hot chocolate onto his hand, one blister", "limb_injury"),
     ("stung by a bee on the hand, hand swollen and red up to wrist", "cellulitis"),
+    ("burn R palm, approx 1.5% TBSA", "burn_referral"),
 ]
 
 

@@ -850,7 +850,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|obviously bent|forearm bent|arm bent|leg bent"
          "|can't bring teeth together|cannot bring teeth together|teeth don't meet"
          "|teeth don't fit together|teeth don't fit|malocclusion|bite feels wrong|bite is off"
-         "|bent sideways|pointing sideways|finger bent|finger deformed"),
+         "|bent sideways|pointing sideways|finger bent|finger deformed"
+         "|obvious bend|bend mid forearm|bend in the forearm|bent forearm"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1040,7 +1041,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
-         "oliguria|anuria|no urine output|decreased urine output"),
+         "oliguria|anuria|no urine output|decreased urine output"
+         "|no wee since|not had a wee|hasn't weed|no wees|not weed since"),
     _cat("constipation", "constipation", S, "general_practice", (PROCEDURE,),
          "constipation|constipated|hasn't pooed|has not pooed|hasn't had a bowel movement"
          "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"
@@ -1309,7 +1311,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split at eyebrow|split at the eyebrow|split above eyebrow|split above the eyebrow"
          "|split on forehead|split at chin|split on chin|edges gaping|gaping edges"
          "|split on eyebrow"
-         "|sliced|sliced finger|sliced his finger|sliced her finger"),
+         "|sliced|sliced finger|sliced his finger|sliced her finger"
+         "|nail lifted off|nail partly lifted|nail torn off|nail ripped off|nail lifted"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1524,6 +1527,23 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # An uncomplicated reflex faint: a 12-lead ECG (NICE CG109).
     _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
          "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
+    # A burn of 3% of the body or more: a burns service's advice and strong analgesia
+    # (National Network for Burn Care referral guidance, 2012).
+    _cat("burn_referral", "a burn for a burns service's advice", S, "plastic_surgery",
+         (CONSULT, MEDS), "burn needing referral", source=sources.BURN_REFERRAL),
+    # A cut over a knuckle from a punch to the mouth: a human bite into the joint, for an
+    # X-ray, IV antibiotics and a hand surgeon's washout (BSSH; NICE CKS, human bites).
+    _cat("fight_bite", "a fight bite over a knuckle", S, "plastic_surgery",
+         (XRAY, MEDS, CONSULT),
+         "fight bite|cut over knuckle|cut over his knuckle|cut over her knuckle|cut on knuckle"
+         "|knuckle cut|lac over knuckle|laceration over knuckle|cut over middle knuckle"
+         "|cut over right middle knuckle|cut over left middle knuckle",
+         requires_any="punch|punched|teeth|tooth|mouth|fight"),
+    # Mastoiditis: the ear pushed forward by a swelling behind it.
+    _cat("mastoiditis", "possible mastoiditis", S, "ent", (LABS, IMAGING, MEDS),
+         "mastoiditis|ear pushed forward|ear sticking out|swelling behind the ear"
+         "|swelling behind his ear|swelling behind her ear|redness behind the ear"
+         "|swelling and redness behind", infection=True),
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
          "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),
@@ -1632,7 +1652,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|in the zip|caught in zip|caught in his zip|zipper injury|zip injury"
          "|splinter|nail gun|taser barb|barb still embedded|barb embedded|trouser zip"
          "|zip still attached|foreskin caught|earring stuck|earring embedded|fishing hook"
-         "|earring back stuck|earring back"),
+         "|earring back stuck|earring back"
+         "|fish hook|fishhook|hook through|hook in"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"

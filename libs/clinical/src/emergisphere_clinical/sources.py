@@ -451,6 +451,11 @@ REFLEX_SYNCOPE = (
     " trigger and a warning, needs a 12-lead ECG and no further tests; ESC 2018 syncope"
     f" guideline (low-risk features); {ESI_C}"
 )
+BURN_REFERRAL = (
+    "National Network for Burn Care, referral guidance (2012): partial-thickness burns of 3%"
+    " of the body surface or more in adults (2% in children) are discussed with a burns"
+    f" service; {ESI_C}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"

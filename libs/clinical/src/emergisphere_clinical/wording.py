@@ -108,6 +108,18 @@ def _electrolyte(name: str, value: float) -> str | None:
     )
 
 
+MAJOR_BURN_PERCENT = 10.0
+REFERRED_BURN_PERCENT = 3.0
+
+
+def _burn_size(percent: float) -> str:
+    """A burn's share of the body surface as the lexicon reads it: 10% or more is a major
+    burn (ABA), 3% or more one for a burns service's advice (NNBC referral guidance)."""
+    if percent >= MAJOR_BURN_PERCENT:
+        return "major burn"
+    return "burn needing referral" if percent >= REFERRED_BURN_PERCENT else ""
+
+
 _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("pulseless",),
@@ -864,15 +876,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(?:burn|burns|burnt|burned|scald|scalded|scalds)\b[^%]{0,80}?\b(?:chest|abdomen"
             r"|back|arms?|legs?|thighs?|face|trunk|body|hands?|feet|buttocks)\b[^.;%]{0,30}?"
-            r"(\d{1,3})\s*%(?! ?(?:tbsa|bsa|body surface))"
+            r"(?<![\d.])(\d{1,3}(?:\.\d)?)\s*%(?! ?(?:tbsa|bsa|body surface))"
         ),
-        lambda m: f"{m.group(0)} major burn" if int(m.group(1)) >= 10 else m.group(0),
+        lambda m: f"{m.group(0)} {_burn_size(float(m.group(1)))}".rstrip(),
     ),
     # "~20% TBSA": 10% of the body surface or more is a major burn (ABA criteria).
     (
         ("%",),
-        re.compile(r"(\d{1,3})\s*% ?(?:tbsa|bsa|body surface(?: area)?)\b"),
-        lambda m: "major burn" if int(m.group(1)) >= 10 else m.group(0),
+        re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)\s*% ?(?:tbsa|bsa|body surface(?: area)?)\b"),
+        lambda m: _burn_size(float(m.group(1))) or m.group(0),
     ),
     # "Fell about 20 feet": more than 10 feet is a fall from height (CDC field triage 2021).
     (
