@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 # A rewrite is a template ("\\1 pain") or a function of the match.
 _Reading = str | Callable[[re.Match[str]], str]
@@ -1027,6 +1027,9 @@ _COMPLEX_NEEDS = re.compile(
 _CP = re.compile(r"(?<![\w/])cp(?![\w/])")
 
 
+# One assessment reads the same note several times (the complaints, then each rule's
+# co-terms); a small cache normalises it once. Small on purpose: it holds note text.
+@lru_cache(maxsize=32)
 def normalise(text: str) -> str:
     text = _QUOTES.sub("", text.lower().replace("\u2019", "'"))
     if "cp" in text and _COMPLEX_NEEDS.search(text):
