@@ -1039,6 +1039,11 @@ _HELD_OUT_READINGS = [
     ("fell off trampoline, obvious bend mid forearm", "fracture"),
     ("finger shut in door hinge, nail lifted off, bleeding", "laceration"),
     ("fever 104.2 for 2 days, barely drinking, no wee since this morning", "oliguria"),
+    ("nail gun injury L hand, nail still in situ", "glass_foreign_body"),
+    ("fell off the monkey bars, elbow very swollen, won't move it", "fracture"),
+    ("coughing up streaks of blood for a week, smoker", "hemoptysis"),
+    ("hedge trimmer caught L thumb tip, pulp partly off", "laceration"),
+    ("fell off the hay stack 2.5 m onto concrete, lower back pain", "back_pain_after_fall"),
 ]
 
 
@@ -1079,6 +1084,8 @@ _HELD_OUT_MISREADINGS = [
     ("pulled a mug of hot chocolate onto his hand, one blister", "limb_injury"),
     ("stung by a bee on the hand, hand swollen and red up to wrist", "cellulitis"),
     ("burn R palm, approx 1.5% TBSA", "burn_referral"),
+    ("dad swung her by the arms, holding arm by her side and won't use it", "fracture"),
+    ("low back pain after lifting, no fall", "back_pain_after_fall"),
 ]
 
 

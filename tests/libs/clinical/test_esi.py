@@ -417,7 +417,7 @@ _CLEARED_CASES = [
     ("low back pain after lifting, no numbness, no bladder or bowel problems", 60, 4, None),
     ("low back pain after lifting, no numbness, no bladder or bowel problems", None, 4, None),
     ("low back pain, no numbness, no bladder problems, fever", 35, 3, None),
-    ("fell off a ladder, low back pain, no numbness", 35, 4, None),
+    ("fell off a ladder, low back pain, no numbness", 35, 3, None),
     ("low back pain, history of breast cancer, no numbness", 35, 3, None),
     ("low back pain, no bladder problems, numb down the back of the leg", 35, 4, None),
     ("low back pain, no numbness, wants an injection", 35, 4, None),
@@ -432,6 +432,21 @@ def test_a_note_can_rule_out_a_resource(
     result = triage(complaint, age=age)
     assert result.acuity == acuity
     assert set(rules(result)) & _CLEARING_RULES == ({cleared} if cleared else set())
+
+
+@pytest.mark.parametrize(
+    ("complaint", "age", "acuity"),
+    [
+        # NICE CG124: a fall onto the hip at 65 or over is a possible hip fracture.
+        ("slipped in the kitchen onto L hip, walking but sore", 81, 3),
+        ("slipped in the kitchen onto L hip, walking but sore", 40, 4),
+        ("hip pain for months, no fall", 81, 5),
+    ],
+)
+def test_an_older_patient_who_falls_onto_a_hip_is_imaged_and_given_analgesia(
+    complaint: str, age: float, acuity: int
+) -> None:
+    assert triage(complaint, age=age).acuity == acuity
 
 
 _PERC_NEGATIVE = {"heart_rate": 84, "spo2": 99}

@@ -580,6 +580,10 @@ CUT_NEEDS_REPAIR = (
 SEPSIS_DANGER_HEART_RATE = 100.0
 SEPSIS_DANGER_RESPIRATORY_RATE = 20.0
 SEPSIS_LOW_TEMPERATURE_C = 36.0
+# NICE CG124 (hip fracture): older people who fall onto a hip.
+HIP_FRACTURE_AGE = 65.0
+HIP = ("hip", "hips", "greater trochanter", "groin")
+FELL = ("fell", "fall", "fallen", "slipped", "tripped", "found on the floor", "on the floor")
 # ACC/AHA 2017 hypertensive crisis, and the signs of organ damage that make it an emergency.
 CRISIS_SYSTOLIC = 180.0
 CRISIS_DIASTOLIC = 120.0
@@ -1403,6 +1407,19 @@ def _glucose(
     return []
 
 
+def _older_hip_injury(
+    categories: list[ComplaintCategory], age: float | None, complaint: str
+) -> None:
+    """NICE CG124: a fall onto the hip at 65 or over is a possible hip fracture, for an
+    X-ray and analgesia (an IV opioid or a fascia iliaca block) within the hour."""
+    if age is None or age < HIP_FRACTURE_AGE or BY_KEY["fracture"] in categories:
+        return
+    if BY_KEY["limb_injury"] not in categories or mentioned_history(complaint, HIP) is None:
+        return
+    if mentioned_history(complaint, FELL) is not None:
+        categories.append(BY_KEY["fracture"])
+
+
 def _severe_hypertension(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
     """ACC/AHA 2017: above 180 systolic or 120 diastolic is a hypertensive crisis; with a
     symptom of the brain, eyes or heart it is worked up for organ damage (labs, ECG), and
@@ -1813,6 +1830,7 @@ def evaluate(
     found += [screen for screen in screens if screen is not None]
     if any(screen is not None and screen.level == 2 for screen in screens):
         categories.append(BY_KEY["sepsis"])
+    _older_hip_injury(categories, age, data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)

@@ -529,7 +529,6 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING, MEDS),
          "meningitis|meningism|neck stiffness|stiff neck|nuchal rigidity|neck is stiff"
          "|neck stiff"
-         ""
          "|hurts to bend her neck|hurts to bend his neck|hurts to bend neck|can't bend her neck"
          "|can't bend his neck|can't put chin on chest|can't touch chin to chest"
          "|won't bend neck"
@@ -851,7 +850,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't bring teeth together|cannot bring teeth together|teeth don't meet"
          "|teeth don't fit together|teeth don't fit|malocclusion|bite feels wrong|bite is off"
          "|bent sideways|pointing sideways|finger bent|finger deformed"
-         "|obvious bend|bend mid forearm|bend in the forearm|bent forearm"),
+         "|obvious bend|bend mid forearm|bend in the forearm|bent forearm"
+         "|won't move it"
+         "|refuses to move|refusing to move|not moving it"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1025,7 +1026,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood in sputum|blood stained sputum|blood in his phlegm|blood in her phlegm"
          "|blood in phlegm"
          "|blood streaked sputum|bloodstained sputum"
-         "|blood in her sputum|blood in his sputum"),
+         "|blood in her sputum|blood in his sputum"
+         "|coughing up streaks of blood|streaks of blood in sputum|blood streaked sputum"
+         "|blood in his sputum|blood in her sputum"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -1312,7 +1315,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split on forehead|split at chin|split on chin|edges gaping|gaping edges"
          "|split on eyebrow"
          "|sliced|sliced finger|sliced his finger|sliced her finger"
-         "|nail lifted off|nail partly lifted|nail torn off|nail ripped off|nail lifted"),
+         "|nail lifted off|nail partly lifted|nail torn off|nail ripped off|nail lifted"
+         "|pulp partly off|pulp off|tip partly off|tip of finger off|fingertip partly off"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1544,6 +1548,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "mastoiditis|ear pushed forward|ear sticking out|swelling behind the ear"
          "|swelling behind his ear|swelling behind her ear|redness behind the ear"
          "|swelling and redness behind", infection=True),
+    # Back pain after a fall: the spine imaged and the pain treated (NICE NG41, spinal injury
+    # assessment).
+    _cat("back_pain_after_fall", "back pain after a fall", S, "orthopedics", (IMAGING, MEDS),
+         "back pain|lower back pain|low back pain|sore back|back sore|mid back pain",
+         requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
+         "|from height|went through|thrown off|thrown from"),
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
          "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),
@@ -1655,7 +1665,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|earring back stuck|earring back"
          "|fish hook|fishhook|hook through|hook in"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
-    _cat("glass_foreign_body", "glass in a wound", S, "general_practice", (XRAY,),
+    _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
          "|through a glass door|through a window|through the window|glass door|glass shard"
          "|still something in it|something still in it|something in the wound"
@@ -1664,7 +1674,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|glass still in it|glass still in|fragment in wound|fragment in the wound"
          "|sawdust in it|sawdust in wound|sawdust in the wound"
          "|foreign body in wound"
-         "|foreign body in the wound|foreign body in skin suspected|foreign body suspected"),
+         "|foreign body in the wound|foreign body in skin suspected|foreign body suspected"
+         "|nail still in|still in situ|metal fragment|fragment felt under skin"
+         "|fragment under skin|fragment under the skin"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"),
