@@ -1044,6 +1044,33 @@ _HELD_OUT_READINGS = [
     ("coughing up streaks of blood for a week, smoker", "hemoptysis"),
     ("hedge trimmer caught L thumb tip, pulp partly off", "laceration"),
     ("fell off the hay stack 2.5 m onto concrete, lower back pain", "back_pain_after_fall"),
+    # Round 21.
+    (
+        "barking cough, now noisy breathing even at rest, sucking in under ribs",
+        "respiratory_distress",
+    ),
+    ("superficial cuts to L wrist, has a plan to jump from a bridge", "suicidal"),
+    ("spice, agitated, paranoid, shouting, HR 138, needs security", "suicidal"),
+    ("sudden room spinning, vomiting, can't walk without falling to L", "stroke"),
+    (
+        "tender L temple for a week, jaw aches when chewing, blurred vision L eye",
+        "giant_cell_arteritis",
+    ),
+    ("netball hit end of R ring finger, jammed. Swollen PIP joint", "limb_injury"),
+    ("elbow to the nose playing rugby, nose swollen, slightly deviated", "head_injury"),
+    ("grabbed the hot BBQ grill, blistering across palm", "minor_burn"),
+    ("hot cooking oil tipped over both hands and forearms, blistered", "major_burn"),
+    ("Hx heart failure, breathing worse over a week, ankles more swollen", "shortness_of_breath"),
+    ("28+2 wks, reduced FM since yesterday evening", "pregnancy_symptoms"),
+    ("moth flew into R ear hanging out washing, buzzing", "foreign_body_ent"),
+    ("piece of chicken stuck halfway down since lunch", "foreign_body_swallowed"),
+    ("16 day old, yellow since day 3, getting more yellow", "jaundice"),
+    ("grit blew into R eye at bus stop, FB visible on cornea", "eye_foreign_body"),
+    ("injects heroin, red hot tender lump at injecting site", "abscess"),
+    ("missed today's pick-up at the chemist, wants a dose of methadone", "medication_refill"),
+    ("bright red blood with stools for 3 days, known piles", "minor_rectal_bleeding"),
+    ("car aquaplaned into barrier, airbags deployed", "vehicle_collision"),
+    ("visiting his daughter, left his BP tablets at home", "medication_refill"),
 ]
 
 
@@ -1086,6 +1113,10 @@ _HELD_OUT_MISREADINGS = [
     ("burn R palm, approx 1.5% TBSA", "burn_referral"),
     ("dad swung her by the arms, holding arm by her side and won't use it", "fracture"),
     ("low back pain after lifting, no fall", "back_pain_after_fall"),
+    ("headache over R temple, jaw aches when chewing, vision fine", "giant_cell_arteritis"),
+    ("stridor only when crying, none at rest", "respiratory_distress"),
+    ("known asthmatic, wheezy and tight chest since the afternoon", "acs"),
+    ("unhoused, sores on both feet from wet socks", "major_burn"),
 ]
 
 

@@ -1603,7 +1603,7 @@ _CLEARED = (
         "laceration",
         SUPERFICIAL_CUT,
         CUT_NEEDS_REPAIR,
-        ("tendon_nerve_injury", "animal_bite", "anticoagulated_bleeding"),
+        ("tendon_nerve_injury", "animal_bite", "anticoagulated_bleeding", "suicidal"),
         "esi.c.superficial_cut",
         "A superficial cut with its edges together: simple wound care, no repair.",
         sources.SUPERFICIAL_CUT,

@@ -182,7 +182,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|couldn't find his words|couldn't find her words|can't find his words"
          "|can't find her words|cannot find words|can't find words|couldn't find words"
          "|word finding difficulty|word finding difficulties|word finding problems"
-         "|couldn't get his words out|couldn't get her words out|couldn't get words out",
+         "|couldn't get his words out|couldn't get her words out|couldn't get words out"
+         "|can't walk without falling|cannot walk without falling|falling to the left"
+         "|falling to the right|falls to the left|falls to the right|veering to the left"
+         "|veering to the right|keeps falling to",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -208,7 +211,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stops breathing|stopped breathing|goes blue"
          "|blue round the lips|blue round the mouth|blue around the mouth|blue round lips"
          "|surgical emphysema|subcutaneous emphysema|crackly feeling under skin"
-         "|crackling under the skin|crackly under skin"),
+         "|crackling under the skin|crackly under skin"
+         "|stridor at rest|noisy breathing at rest|noisy breathing even at rest"
+         "|sucking in under ribs|sucking in under his ribs|sucking in under her ribs"
+         "|sucking in at the ribs|sucking in between ribs|sucking in between his ribs"
+         "|sucking in between her ribs"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -281,7 +288,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "major burn|large burn|extensive burns|burn center|burns centre"
          "|burns to both hands|burns to hands|burns to her hands|burns to his hands"
          "|burns to both feet|burns to feet|burns to the face|burns to face|burn to the face"
-         "|burns to genitals|burns to the perineum|circumferential burn|circumferential burns",
+         "|burns to genitals|burns to the perineum|circumferential burn|circumferential burns"
+         "|over both hands|over both feet|both hands and forearms",
          source=sources.MAJOR_BURN),
     # Bilious vomiting in an infant is malrotation with volvulus until proven otherwise.
     _cat("bilious_vomiting", "bilious (green) vomiting", B, "general_surgery",
@@ -366,8 +374,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Table 4-1: pre-eclampsia and labour signs in pregnancy. Pain and bleeding in
     # pregnancy are weighed in the ESI rules (severity, heart rate), as the table does.
     _cat("pregnancy_symptoms", "pre-eclampsia or labour signs in pregnancy", B, "obstetrics",
-         (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum",
+         (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum"
+         "|reduced fm|reduced fetal movements|reduced foetal movements|baby moving less"
+         "|less fetal movements|fewer movements|reduced movements",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
+         "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
          "|tightening|gush of fluid|gush of clear fluid|waters went"
          "|no fetal movement|baby not moving|baby moving less|baby hasn't moved|vision|visual"
@@ -485,7 +496,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|plan and date|plan and a date|going to kill|kill my neighbour|kill my wife"
          "|kill my husband|kill him|kill her|squaring up|threw a glass at|threw a chair at"
          "|voices tell him to|voices tell her to|voices tell me to|finish it|bridge parapet"
-         "|hurt mum|hurt mother",
+         "|hurt mum|hurt mother"
+         "|plan to jump|jump from a bridge|jump off a bridge|will do it when she leaves"
+         "|will do it when he leaves|will do it when i leave|has a plan to|with a plan to"
+         "|cuts to wrist|cuts to left wrist|cuts to right wrist|cuts to her wrist"
+         "|cuts to his wrist|cut her wrist|cut his wrist|needs security|security called"
+         "|security needed",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -628,6 +644,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="eye pain|painful eye|red eye|eye is red|eye red|blurred|blurry"
          "|vomited|vomiting|headache|glaucoma",
          source=sources.ACUTE_GLAUCOMA),
+    # Giant cell arteritis with the eye affected: steroids the same day, or the other eye
+    # follows (BSR 2020 guideline, Mackie et al.).
+    _cat("giant_cell_arteritis", "possible giant cell arteritis with visual symptoms", B,
+         "rheumatology", (LABS, MEDS),
+         "giant cell arteritis|temporal arteritis|tender temple|temple tender"
+         "|tender left temple|tender right temple|temporal tenderness|jaw aches when chewing"
+         "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp",
+         requires_any="blurred|blurry|double vision|loss of vision|vision loss|lost vision"
+         "|visual disturbance|amaurosis|blind|can't see|vision going|dimming|curtain",
+         source=sources.GIANT_CELL_ARTERITIS),
     # Kawasaki disease: five days of fever with red eyes, cracked lips, swollen hands.
     _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
          (LABS, IMAGING, MEDS),
@@ -775,7 +801,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't catch her breath|can't catch his breath|can't get my breath"
          "|can't get her breath|can't get his breath"
          "|copd flare|flare of copd|copd flare up|infective exacerbation"
-         "|breathing fast|breathing quickly|fast breathing"),
+         "|breathing fast|breathing quickly|fast breathing"
+         "|breathing worse|breathing is worse|more breathless|breathlessness worse"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
          "|heart's racing|heart is racing|heart is going crazy|heart pounding"
@@ -819,7 +846,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pelvis ache|pelvic ache|ache in right pelvis|ache in left pelvis|ache in pelvis"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
-         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"),
+         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
+         ""),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -888,7 +916,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen left calf|swollen right calf|left calf swollen|right calf swollen"
          "|left calf swelling|right calf swelling"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
-         "motor vehicle collision|motor vehicle accident|car accident|car crash"),
+         "motor vehicle collision|motor vehicle accident|car accident|car crash"
+         "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
+         "|crashed his car|crashed her car|crashed into"),
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
          "minor collision|rear ended"
@@ -905,7 +935,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
-         "|speck visible on|rust ring",
+         "|speck visible on|rust ring"
+         "|grit blew into|grit in eye|grit in her eye|grit in his eye|fb on cornea"
+         "|foreign body on cornea|grit in the eye",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -928,7 +960,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|head clash|bumped heads|clash of heads"
          "|swelling side of head|swelling on side of head|swelling left side of head"
          "|swelling right side of head|side of his head|side of her head|bump on head"
-         "|bump on his head|bump on her head|lump on head|lump on his head|lump on her head"),
+         "|bump on his head|bump on her head|lump on head|lump on his head|lump on her head"
+         "|elbow to the nose|nose deviated|deviated nose|swollen nose|nose is bent"
+         "|nose bent"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -970,7 +1004,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red line up|red line going up|red streak up|red streaks up|red streaking|streaking up"
          "|lymphangitis|tracking up"
          "|toe ulcer|ulcer on toe|ulcer on his toe|ulcer on her toe"
-         "|red up to ankle|red up to the ankle", infection=True),
+         "|red up to ankle|red up to the ankle"
+         "|redness around the ulcer|ulcer more painful|smelly leg ulcer|leg ulcer smelly"
+         "|infected leg ulcer|red to mid shin|foot red to|trench foot|immersion foot"
+         "|wet socks for days"
+         "|spreading above the pen|spreading past the pen|beyond the pen line"
+         "|past the pen marks|above the pen line|spreading above the line|beyond the marked",
+         infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -979,7 +1019,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|says hi|reads hi|meter hi"
          "|peeing all the time|passing urine all the time|passing urine lots|peeing a lot"
          "|polyuria|polydipsia|very thirsty|excessive thirst"
-         "|passing lots of urine"),
+         "|passing lots of urine"
+         "|weeing loads|weeing a lot|peeing loads"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1001,7 +1042,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|soft in middle"
          "|pus coming out|pus coming from"
          "|swelling beside anus|swelling beside the anus|beside his anus|beside her anus"
-         "|near the anus|next to the anus|perianal lump", infection=True),
+         "|near the anus|next to the anus|perianal lump"
+         "|injecting site|injection site abscess|injecting site abscess|red hot tender lump"
+         "|hot tender lump", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -1040,7 +1083,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sclera yellow|look a bit yellow|yellow face"
          "|eyes were yellow|eyes are yellow|eyes yellow|eyes look yellow|skin yellow"
          "|turned yellow|looks yellow|looking yellow|pale stools"
-         "|yellow colour|yellow color|looking yellow|looks yellow"),
+         "|yellow colour|yellow color|looking yellow|looks yellow"
+         "|yellow since|more yellow|getting yellow|getting more yellow"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1077,13 +1121,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|flew into his ear|moth flew into"
          "|something scratch his throat|something scratch her throat"
          "|something stuck in his throat|something stuck in her throat|stuck in his throat"
-         "|stuck in her throat"),
+         "|stuck in her throat"
+         "|flew into her ear|flew into his ear|flew into ear|flew into my ear|insect in ear"
+         "|insect in her ear|insect in his ear|bug in ear|moth in ear|bug in her ear"
+         "|bug in his ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
          "foreign body in esophagus|esophageal foreign body|esophagus foreign body"
          "|foreign body in oesophagus|oesophageal foreign body|swallowed foreign body"
-         "|food bolus|food impaction|food stuck"),
+         "|food bolus|food impaction|food stuck"
+         "|stuck halfway down|food stuck|food bolus|meat stuck|piece of chicken stuck"
+         "|piece of meat stuck|can't get food or water down"),
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
@@ -1179,7 +1228,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ankle edema|whole body swelling|edema|oedema|swollen legs|swollen ankles"
          "|swollen feet|bilateral leg swelling"
          "|legs swelling|legs swollen"
-         "|both ankles swollen|ankles swollen|swollen ankles"),
+         "|both ankles swollen|ankles swollen|swollen ankles"
+         "|ankles more swollen|ankles swollen|swollen ankles"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
@@ -1194,7 +1244,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
-         "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"),
+         "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"
+         "|eating and drinking little|eating little|drinking little|not eating or drinking"
+         "|eating/drinking little"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
@@ -1287,7 +1339,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trapped finger|finger trapped|crushed finger|finger crushed"
          "|shut finger|shut his finger|shut her finger"
          "|heel injury|heel pain|distal radius|metacarpal|metatarsal|calcaneus|tibia|fibula"
-         "|scaphoid|radial head|ulna"),
+         "|scaphoid|radial head|ulna"
+         "|swollen pip|swollen pip joint|swollen pipj|swollen dip joint|jammed finger"
+         "|finger jammed|jammed her finger|jammed his finger|forearm swollen|swollen forearm"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1316,7 +1370,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split on eyebrow"
          "|sliced|sliced finger|sliced his finger|sliced her finger"
          "|nail lifted off|nail partly lifted|nail torn off|nail ripped off|nail lifted"
-         "|pulp partly off|pulp off|tip partly off|tip of finger off|fingertip partly off"),
+         "|pulp partly off|pulp off|tip partly off|tip of finger off|fingertip partly off"
+         "|split inside|split the inside"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1396,7 +1451,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS,),
          "blood on the paper|blood in the pan|blood on the toilet paper|streak of blood"
          "|bleeding from the back passage|bleeding piles"
-         "|bright red blood on paper|blood on paper|blood on toilet paper"),
+         "|bright red blood on paper|blood on paper|blood on toilet paper"
+         "|bright red blood with stools|blood with stools|blood with his stools"
+         "|blood with her stools|known piles"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -1654,7 +1711,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot pan|blister|blisters"
          "|hot water"
          "|hot oil|hot coffee"
-         "|after day at beach|after a day at the beach|sore cheeks and shoulders"),
+         "|after day at beach|after a day at the beach|sore cheeks and shoulders"
+         "|blistering|blistered|hot grill|grabbed the hot|chip pan|hot fat|hot oil"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
@@ -1730,7 +1788,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forgot his tablets|forgot her medication|forgot his medication|needs enough to last"
          "|enough to last till|enough to last until"
          "|inhalers in it|both inhalers|lost her inhalers|lost his inhalers|lost my inhalers"
-         "|left medication at home"),
+         "|left medication at home"
+         "|missed today's pick up|missed todays pick up|missed his methadone"
+         "|missed her methadone|methadone dose|wants a dose|missed pick up|missed pickup"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
@@ -1785,7 +1845,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fell off the chair|rolled off the bed|rolled off bed|rolled off our bed"
          "|rolled off his bed|rolled off her bed"
          "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"
-         "|slid to floor|slid off chair|slid off the chair|slid to the floor"),
+         "|slid to floor|slid off chair|slid off the chair|slid to the floor"
+         "|rolled off parents bed|rolled off the sofa|rolled off the changing table"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),

@@ -172,6 +172,10 @@ ACUTE_GLAUCOMA = (
     "NICE CKS, Glaucoma and Red eye: suspected acute angle-closure glaucoma needs same-day"
     f" emergency ophthalmology; high-risk at {ESI_B}"
 )
+GIANT_CELL_ARTERITIS = (
+    "BSR guideline on giant cell arteritis (Mackie et al., Rheumatology 2020): suspected GCA"
+    f" with visual disturbance needs steroids and ophthalmology the same day; {ESI_B}"
+)
 KAWASAKI = (
     "AHA scientific statement on Kawasaki disease (McCrindle et al., Circulation 2017):"
     f" prompt IVIG prevents coronary aneurysms; high-risk at {ESI_B}"

@@ -964,9 +964,21 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("left ",),
         re.compile(
-            r"\bleft (?:his|her|my|their) (?:[a-z]+ )?(?:(?:and|&) [a-z]+ )?(?:at home|behind)\b"
+            r"\bleft (?:his|her|my|their) (?:[a-z]+ ){0,3}(?:(?:and|&) [a-z]+ )?"
+            r"(?:at home|behind)\b"
         ),
         "left medication at home",
+    ),
+    # "Wheezy and tight chest" in asthma is bronchospasm, not possible ACS.
+    (
+        ("tight",),
+        re.compile(
+            r"\b(wheez\w*)(?: and| &| \+|,)? (?:a )?(?:tight chest|chest tightness"
+            r"|chest (?:feels |is )?tight)"
+            r"|\b(?:tight chest|chest tightness|chest (?:feels |is )?tight)(?: and| &| \+|,)?"
+            r" (wheez\w*)"
+        ),
+        lambda m: f"{m.group(1) or m.group(2)} and bronchospasm",
     ),
     # "Felt hot and dizzy first": the warning of a faint, not a fever.
     (
