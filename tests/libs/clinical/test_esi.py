@@ -449,6 +449,17 @@ def test_an_older_patient_who_falls_onto_a_hip_is_imaged_and_given_analgesia(
     assert triage(complaint, age=age).acuity == acuity
 
 
+@pytest.mark.parametrize(
+    ("pain", "age", "acuity"),
+    [(9, 78, 2), (8, 78, 2), (6, 78, 3), (9, 50, 3)],
+)
+def test_a_possible_hip_fracture_in_severe_pain_at_65_or_over_is_high_risk(
+    pain: int, age: float, acuity: int
+) -> None:
+    complaint = "tripped on a rug, L leg shortened and externally rotated"
+    assert triage(complaint, age=age, pain_score=pain).acuity == acuity
+
+
 _PERC_NEGATIVE = {"heart_rate": 84, "spo2": 99}
 
 

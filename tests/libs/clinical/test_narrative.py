@@ -103,6 +103,20 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("2010 BIBA. 78F found on kitchen floor by evening carer", 78),
+        ("Arrived 0800. 34M chest pain", 34),
+        # Lengths and heights, not ages.
+        ("fell off the wall. 3m fall onto concrete", None),
+        ("BP 120/80. 2m tall, thin", None),
+    ],
+)
+def test_an_age_and_sex_opening_a_later_sentence_is_read(text: str, age: float | None) -> None:
+    assert read_narrative(text).age_years == age
+
+
+@pytest.mark.parametrize(
     ("text", "spo2"),
     [
         ("Sat 00:20. barky cough. T 38.1, RR 30, SpO2 98% RA", 98),

@@ -583,6 +583,7 @@ SEPSIS_LOW_TEMPERATURE_C = 36.0
 # NICE CG124 (hip fracture): older people who fall onto a hip.
 HIP_FRACTURE_AGE = 65.0
 HIP = ("hip", "hips", "greater trochanter", "groin")
+HIP_FRACTURE_SIGNS = ("shortened", "externally rotated", "short and externally", "turned out")
 FELL = ("fell", "fall", "fallen", "slipped", "tripped", "found on the floor", "on the floor")
 # ACC/AHA 2017 hypertensive crisis, and the signs of organ damage that make it an emergency.
 CRISIS_SYSTOLIC = 180.0
@@ -1420,6 +1421,24 @@ def _older_hip_injury(
         categories.append(BY_KEY["fracture"])
 
 
+def _hip_fracture_in_severe_pain(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """An older patient with a possible hip fracture in severe pain (8/10 or more, CTAS's
+    severe band) is high-risk: frail, and analgesia is due on arrival (NICE CG124)."""
+    if age is None or age < HIP_FRACTURE_AGE or BY_KEY["fracture"] not in categories:
+        return []
+    if v.pain_score is None or v.pain_score < CTAS_SEVERE_PAIN:
+        return []
+    if mentioned_history(complaint, HIP + HIP_FRACTURE_SIGNS) is None:
+        return []
+    text = (
+        f"Possible hip fracture at {fmt(age)} with pain {v.pain_score}/10: frail and in severe"
+        " pain, analgesia on arrival."
+    )
+    return [Finding(2, "esi.b.hip_fracture_severe_pain", text, sources.HIP_FRACTURE)]
+
+
 def _severe_hypertension(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
     """ACC/AHA 2017: above 180 systolic or 120 diastolic is a hypertensive crisis; with a
     symptom of the brain, eyes or heart it is worked up for organ damage (labs, ECG), and
@@ -1831,6 +1850,7 @@ def evaluate(
     if any(screen is not None and screen.level == 2 for screen in screens):
         categories.append(BY_KEY["sepsis"])
     _older_hip_injury(categories, age, data.chief_complaint)
+    found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)

@@ -72,12 +72,16 @@ _AGE_FRACTION = re.compile(
 _FRACTION_DAYS = {"52": 7.0, "12": 365.25 / 12, "7": 1.0}
 # "2 yr 2m", "2y 4m": years and months.
 _AGE_YEARS_MONTHS = re.compile(r"\b(\d{1,2}) ?(?:y|yr|yrs|years?) ?(\d{1,2}) ?m(?:o|os|onths?)?\b")
-# "72M", "45 F", "12 y M" at the start of a note or after "pt", or standing alone between
-# commas or full stops later on ("rolled ankle, 16M."); a length such as "fell 3m" does not,
-# nor a decimal in Fahrenheit ("T 96.2 F.").
+# "72M", "45 F", "12 y M" at the start of a note or after "pt", standing alone between
+# commas or full stops later on ("rolled ankle, 16M."), or opening a later sentence; a
+# length such as "fell 3m" does not, nor a decimal in Fahrenheit ("T 96.2 F.").
 _AGE_SEX_SHORT = re.compile(
     r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?(?:y\s)?([mf])\b"
     r"|(?:(?<!\d)\.|[,;])\s*(\d{1,3})\s?(?:y\s)?([mf])(?=\s*(?:[.,;]|$))"
+    # or opening a sentence, before its words: "2010 BIBA. 78F found on kitchen floor".
+    # ("3m fall", "45 m from home" are lengths).
+    r"|\.\s+(\d{1,3})([mf])\s+(?=[a-z])"
+    r"(?!fall|from|drop|high|tall|away|onto|off|up|down|deep|long|wide|above|below|into)"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
@@ -227,7 +231,7 @@ def _age(text: str) -> float | None:
         number, unit = [group for group in fraction.groups() if group is not None]
         return float(number) * _FRACTION_DAYS[unit] / 365.25
     if short := _AGE_SEX_SHORT.search(text):
-        return float(short.group(1) or short.group(3))
+        return float(short.group(1) or short.group(3) or short.group(5))
     after = _AGE_AFTER.search(text)
     return float(after.group(1)) if after else None
 
@@ -235,7 +239,7 @@ def _age(text: str) -> float | None:
 def _sex(text: str) -> str | None:
     short = _AGE_SEX_SHORT.search(text)
     if short:
-        return "male" if (short.group(2) or short.group(4)) == "m" else "female"
+        return "male" if (short.group(2) or short.group(4) or short.group(6)) == "m" else "female"
     male, female = _MALE.search(text), _FEMALE.search(text)
     if male and (not female or male.start() < female.start()):
         return "male"

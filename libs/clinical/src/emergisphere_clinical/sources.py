@@ -460,6 +460,10 @@ BURN_REFERRAL = (
     " of the body surface or more in adults (2% in children) are discussed with a burns"
     f" service; {ESI_C}"
 )
+HIP_FRACTURE = (
+    "NICE CG124 (hip fracture): analgesia on presentation and an X-ray within the hour;"
+    f" severe pain 8/10 or more in a frail older patient, {ESI_B}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"
