@@ -1071,6 +1071,19 @@ _HELD_OUT_READINGS = [
     ("bright red blood with stools for 3 days, known piles", "minor_rectal_bleeding"),
     ("car aquaplaned into barrier, airbags deployed", "vehicle_collision"),
     ("visiting his daughter, left his BP tablets at home", "medication_refill"),
+    # Round 22.
+    ("fever 39.6, dark spots on her legs that don't fade with a glass", "fever_purpura"),
+    ("backflip onto his head, midline neck pain, both hands went tingly", "cord_compression"),
+    ("vomited fresh and dark blood x2, about a cupful each", "gi_bleed"),
+    ("kicked on R shin playing football, swollen and sore", "limb_injury"),
+    ("known epilepsy, one fit at home lasting 5 min, missed his meds", "seizure"),
+    ("painful swelling next to anus 3 days, can't sit down", "abscess"),
+    ("pushed a piece of Lego up R nostril", "foreign_body_ent"),
+    ("wife admitted to hospital, son can't manage him at home", "social_need"),
+    ("fell off zip wire onto her back, tender over lower back midline", "spine_injury"),
+    ("hit in R eye by paintball, blood level visible in front of iris", "hyphaema"),
+    ("twinges in L chest on and off for 2 days", "acs"),
+    ("mate shot him with an air rifle, pellet palpable under the skin", "glass_foreign_body"),
 ]
 
 
@@ -1117,6 +1130,8 @@ _HELD_OUT_MISREADINGS = [
     ("stridor only when crying, none at rest", "respiratory_distress"),
     ("known asthmatic, wheezy and tight chest since the afternoon", "acs"),
     ("unhoused, sores on both feet from wet socks", "major_burn"),
+    ("something flew into R eye, nothing to suggest penetrating injury", "major_trauma"),
+    ("says it burns passing urine, not drinking much", "minor_burn"),
 ]
 
 

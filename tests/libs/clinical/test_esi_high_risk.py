@@ -431,3 +431,18 @@ def test_a_hypertensive_crisis_with_a_symptom_is_worked_up(
 ) -> None:
     result = triage(complaint, systolic_bp=systolic_bp, diastolic_bp=diastolic_bp)
     assert result.acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("complaint", "acuity"),
+    [
+        # The handbook: patients taking warfarin who fall are at high risk of internal
+        # bleeding.
+        ("fell off a step ladder, R chest wall pain on breathing, on rivaroxaban", 2),
+        ("fell off a step ladder, R chest wall pain on breathing, not on blood thinners", 3),
+    ],
+)
+def test_an_injury_to_the_torso_on_an_anticoagulant_is_high_risk(
+    complaint: str, acuity: int
+) -> None:
+    assert triage(complaint).acuity == acuity

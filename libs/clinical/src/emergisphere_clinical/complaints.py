@@ -49,7 +49,8 @@ _SCOPE_END = re.compile(
 )
 _NEGATION_CUE = re.compile(
     r"\b(?:no|not|don't|doesn't|didn't|isn't|wasn't|deny|denies|denied|denying|without"
-    r"|negative for|free of|never|nor|past medical history|past history of|pmh)\b"
+    r"|negative for|free of|never|nor|nothing to suggest|past medical history|past history of"
+    r"|pmh)\b"
 )
 # A denied list closed by "or"/"nor": every short item after the cue is denied (NegEx).
 _LIST_CUE = re.compile(r"\b(?:no|deny|denies|denied|denying|without|negative for)\b")

@@ -585,6 +585,31 @@ HIP_FRACTURE_AGE = 65.0
 HIP = ("hip", "hips", "greater trochanter", "groin")
 HIP_FRACTURE_SIGNS = ("shortened", "externally rotated", "short and externally", "turned out")
 FELL = ("fell", "fall", "fallen", "slipped", "tripped", "found on the floor", "on the floor")
+# Injuries to the torso, and the anticoagulants that make them bleed inside.
+TORSO_INJURIES = (
+    "chest_wall_pain",
+    "rib_pain",
+    "torso_trauma",
+    "back_pain_after_fall",
+    "spine_injury",
+)
+ANTICOAGULANTS = (
+    "warfarin",
+    "apixaban",
+    "rivaroxaban",
+    "edoxaban",
+    "dabigatran",
+    "anticoagulant",
+    "anticoagulants",
+    "anticoagulated",
+    "blood thinner",
+    "blood thinners",
+    "doac",
+    "noac",
+    "enoxaparin",
+    "clexane",
+)
+INJURED = ("hit", "struck", "kicked", "injury", "injured", "landed", "collision", "crash")
 # ACC/AHA 2017 hypertensive crisis, and the signs of organ damage that make it an emergency.
 CRISIS_SYSTOLIC = 180.0
 CRISIS_DIASTOLIC = 120.0
@@ -1439,6 +1464,20 @@ def _hip_fracture_in_severe_pain(
     return [Finding(2, "esi.b.hip_fracture_severe_pain", text, sources.HIP_FRACTURE)]
 
 
+def _anticoagulated_torso_injury(
+    categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """A fall or blow to the chest, abdomen or back on an anticoagulant is high-risk for
+    internal bleeding (ESI handbook, chapter 4: "patients taking warfarin who fall")."""
+    if not any(BY_KEY[key] in categories for key in TORSO_INJURIES):
+        return []
+    drug = mentioned_history(complaint, ANTICOAGULANTS)
+    if drug is None or mentioned_history(complaint, FELL + INJURED) is None:
+        return []
+    text = f"An injury to the chest, abdomen or back on {drug}: possible internal bleeding."
+    return [Finding(2, "esi.b.anticoagulated_torso_injury", text, sources.ANTICOAGULATED_FALL)]
+
+
 def _severe_hypertension(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
     """ACC/AHA 2017: above 180 systolic or 120 diastolic is a hypertensive crisis; with a
     symptom of the brain, eyes or heart it is worked up for organ damage (labs, ECG), and
@@ -1851,6 +1890,7 @@ def evaluate(
         categories.append(BY_KEY["sepsis"])
     _older_hip_injury(categories, age, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
+    found += _anticoagulated_torso_injury(categories, data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories)

@@ -158,7 +158,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes|tight chest"
          "|chest feels tight|chest is tight|band round my chest|band around my chest"
          "|pain across upper chest|pain across his chest|pain across her chest"
-         "|pain across the chest|pain across chest|upper chest pain",
+         "|pain across the chest|pain across chest|upper chest pain"
+         "|twinges in left chest|twinges in right chest|twinge in chest|chest twinges"
+         "|twinges in chest|twinges in his chest|twinges in her chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -367,7 +369,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coffee grounds|coffee ground vomit|blood pr|bright red blood pr|pr bleeding|pr bleed"
          "|bleeding pr"
          "|blood with clots pr|dark red blood|blood clots pr|passing blood pr"
-         "|passing dark red blood"),
+         "|passing dark red blood"
+         "|fresh and dark blood|vomited fresh|vomited dark blood|cupful of blood"
+         "|vomiting fresh blood|vomited some blood"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -605,7 +609,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, FLUIDS, MEDS),
          "non blanching|nonblanching|purpuric rash|petechial rash|petechiae|purpura"
          "|purple spots|purple rash"
-         "|tiny red dots",
+         "|tiny red dots"
+         "|don't fade with a glass|doesn't fade with a glass"
+         "|spots that don't fade|dark spots that don't fade|rash that doesn't fade"
+         "|rash doesn't fade",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
          "|unwell", source=sources.FEVER_PURPURA),
@@ -679,7 +686,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't feel the toilet paper|can't feel when he wipes|can't feel when she wipes"
          "|numb when wiping"
          "|legs feel weak|legs feeling weak|legs are feeling weak|legs going weak"
-         "|legs giving way",
+         "|legs giving way"
+         "|both hands went tingly|hands went tingly|both arms went tingly|both hands tingly for"
+         "|tingling in both hands|both arms tingly",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -962,7 +971,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling right side of head|side of his head|side of her head|bump on head"
          "|bump on his head|bump on her head|lump on head|lump on his head|lump on her head"
          "|elbow to the nose|nose deviated|deviated nose|swollen nose|nose is bent"
-         "|nose bent"),
+         "|nose bent"
+         ""),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -974,7 +984,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
-         "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"),
+         "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"
+         "|one fit|fit at home|fit lasting|had a fit at"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
@@ -1009,7 +1020,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|infected leg ulcer|red to mid shin|foot red to|trench foot|immersion foot"
          "|wet socks for days"
          "|spreading above the pen|spreading past the pen|beyond the pen line"
-         "|past the pen marks|above the pen line|spreading above the line|beyond the marked",
+         "|past the pen marks|above the pen line|spreading above the line|beyond the marked"
+         "|spreading past the line|spreading beyond the line",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1044,7 +1056,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling beside anus|swelling beside the anus|beside his anus|beside her anus"
          "|near the anus|next to the anus|perianal lump"
          "|injecting site|injection site abscess|injecting site abscess|red hot tender lump"
-         "|hot tender lump", infection=True),
+         "|hot tender lump"
+         "|next to anus|swelling next to the anus", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -1099,7 +1112,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no bm"
          "|no poo|hard pellets"
          "|bno|bowels not opened|bowels not open|not opened bowels|not opened his bowels"
-         "|not opened her bowels"),
+         "|not opened her bowels"
+         "|no bo"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
@@ -1124,7 +1138,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stuck in her throat"
          "|flew into her ear|flew into his ear|flew into ear|flew into my ear|insect in ear"
          "|insect in her ear|insect in his ear|bug in ear|moth in ear|bug in her ear"
-         "|bug in his ear"),
+         "|bug in his ear"
+         "|up right nostril|up left nostril|up her nose|up his nose|up the nose|up nose"
+         "|up nostril|in her nostril|in his nostril"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1189,7 +1205,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender over the midline|midline tender"
          "|hurt lower back|hurt his lower back|hurt her lower back"
          "|midline neck pain|midline neck tenderness|c spine tenderness"
-         "|cervical spine tenderness"),
+         "|cervical spine tenderness"
+         "|tender over lower back midline|lower back midline|midline lower back"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
@@ -1341,7 +1358,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heel injury|heel pain|distal radius|metacarpal|metatarsal|calcaneus|tibia|fibula"
          "|scaphoid|radial head|ulna"
          "|swollen pip|swollen pip joint|swollen pipj|swollen dip joint|jammed finger"
-         "|finger jammed|jammed her finger|jammed his finger|forearm swollen|swollen forearm"),
+         "|finger jammed|jammed her finger|jammed his finger|forearm swollen|swollen forearm"
+         "|kicked on right shin|kicked on left shin|kicked on the shin|kicked in the shin"
+         "|swollen shin|shin swollen|punched a door|punched the door|swollen knuckle"
+         "|dropped knuckle|knuckle looks dropped|swung him round by the arms"
+         "|swung her round by the arms|swung by the arms|holding arm still|ran over his toe"
+         "|ran over his foot|ran over her foot|ran over her toe"
+         "|kicked on r shin|kicked on l shin"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1611,6 +1634,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "back pain|lower back pain|low back pain|sore back|back sore|mid back pain",
          requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
          "|from height|went through|thrown off|thrown from"),
+    # Blood in the front of the eye after a blow: an ophthalmologist the same day.
+    _cat("hyphaema", "blood in the front of the eye", S, "ophthalmology", (CONSULT,),
+         "hyphaema|hyphema|blood level in the eye|blood level visible|blood in front of iris"
+         "|blood in front of the iris"),
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
          "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),
@@ -1721,7 +1748,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|splinter|nail gun|taser barb|barb still embedded|barb embedded|trouser zip"
          "|zip still attached|foreskin caught|earring stuck|earring embedded|fishing hook"
          "|earring back stuck|earring back"
-         "|fish hook|fishhook|hook through|hook in"),
+         "|fish hook|fishhook|hook through|hook in"
+         "|air rifle|airgun|air gun|pellet"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -1734,7 +1762,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foreign body in wound"
          "|foreign body in the wound|foreign body in skin suspected|foreign body suspected"
          "|nail still in|still in situ|metal fragment|fragment felt under skin"
-         "|fragment under skin|fragment under the skin"),
+         "|fragment under skin|fragment under the skin"
+         "|pellet palpable|pellet under the skin|pellet under skin"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"),
@@ -1798,7 +1827,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("social_need", "shelter or social help", S, "social_work", (),
          "somewhere warm|somewhere to sleep|somewhere to go|bed for the night|a refuge"
          "|to get warm|get warm"
-         "|finding a refuge|social worker|cup of tea and a chat|leaflet|food bank"),
+         "|finding a refuge|social worker|cup of tea and a chat|leaflet|food bank"
+         "|can't manage him at home|can't manage her at home|carer admitted|carer in hospital"
+         "|can't cope at home|not coping at home"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"

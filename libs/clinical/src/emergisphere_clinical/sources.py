@@ -464,6 +464,10 @@ HIP_FRACTURE = (
     "NICE CG124 (hip fracture): analgesia on presentation and an X-ray within the hour;"
     f" severe pain 8/10 or more in a frail older patient, {ESI_B}"
 )
+ANTICOAGULATED_FALL = (
+    "ESI v4 handbook, chapter 4: patients taking warfarin who fall are at high risk of"
+    f" internal bleeding; {ESI_B}"
+)
 HIVES_ONLY = (
     "NICE CKS, Urticaria: hives without angioedema or systemic features are treated with an"
     f" oral non-sedating antihistamine; {ESI_C}"

@@ -980,6 +980,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: f"{m.group(1) or m.group(2)} and bronchospasm",
     ),
+    # "It burns passing urine": dysuria, not a burn.
+    (
+        ("burns", "stings"),
+        re.compile(r"\b(?:it )?(?:burns|stings) (?:on |when |to )?pass(?:ing)? urine\b"),
+        "dysuria",
+    ),
     # "Felt hot and dizzy first": the warning of a faint, not a fever.
     (
         ("felt hot", "feeling hot", "felt really hot"),
