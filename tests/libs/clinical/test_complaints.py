@@ -1084,6 +1084,18 @@ _HELD_OUT_READINGS = [
     ("hit in R eye by paintball, blood level visible in front of iris", "hyphaema"),
     ("twinges in L chest on and off for 2 days", "acs"),
     ("mate shot him with an air rifle, pellet palpable under the skin", "glass_foreign_body"),
+    # Round 23.
+    (
+        "6 days after normal delivery, headache and flashing lights, BP 168/104",
+        "pregnancy_symptoms",
+    ),
+    (
+        "'not with it' since yesterday, thought her late husband was in the house",
+        "altered_mental_status",
+    ),
+    ("scrum collapsed, neck pain and tingling down both arms", "cord_compression"),
+    ("bipolar, pressured speech, threatened her neighbour earlier", "suicidal"),
+    ("wheezy, short phrases only, using neck muscles", "respiratory_distress"),
 ]
 
 

@@ -217,7 +217,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stridor at rest|noisy breathing at rest|noisy breathing even at rest"
          "|sucking in under ribs|sucking in under his ribs|sucking in under her ribs"
          "|sucking in at the ribs|sucking in between ribs|sucking in between his ribs"
-         "|sucking in between her ribs"),
+         "|sucking in between her ribs"
+         "|using neck muscles|accessory muscles|accessory muscle use|short phrases only"
+         "|speaking in short phrases|only short phrases|talking in short phrases"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -466,7 +468,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|keeps asking what happened|keeps asking the same|asking the same questions"
          "|repetitive questioning|repeating the same questions"
          "|sleepy today|more sleepy than usual|very sleepy|unusually sleepy"
-         "|talking nonsense|talking rubbish|wandering and talking|speaking nonsense",
+         "|talking nonsense|talking rubbish|wandering and talking|speaking nonsense"
+         "|not with it|thought her late husband|thought his late wife",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -505,7 +508,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|will do it when he leaves|will do it when i leave|has a plan to|with a plan to"
          "|cuts to wrist|cuts to left wrist|cuts to right wrist|cuts to her wrist"
          "|cuts to his wrist|cut her wrist|cut his wrist|needs security|security called"
-         "|security needed",
+         "|security needed"
+         "|threatened her neighbour|threatened his neighbour|threatened her partner"
+         "|threatened his partner|shouting at staff|aggressive towards staff"
+         "|aggressive to staff",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -688,7 +694,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|legs feel weak|legs feeling weak|legs are feeling weak|legs going weak"
          "|legs giving way"
          "|both hands went tingly|hands went tingly|both arms went tingly|both hands tingly for"
-         "|tingling in both hands|both arms tingly",
+         "|tingling in both hands|both arms tingly"
+         "|tingling down both arms|tingling down both legs|both arms tingling"
+         "|pins and needles in both arms|pins and needles down both arms",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),

@@ -310,7 +310,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             "cesarean",
         ),
         re.compile(
-            r"\b(?:\w+ )?(?:days?|weeks?) (?:after|since) (?:delivering|delivery|giving birth"
+            r"\b(?:\w+ )?(?:days?|weeks?) (?:after|since) (?:a |her |the )?(?:normal |vaginal"
+            r" |uncomplicated |caesarean |cesarean )?(?:delivering|delivery|giving birth"
             r"|she gave birth|the birth)\b|\bpost ?natal\b"
             # "Day 5 post SVD", "post LSCS": after a vaginal or caesarean delivery.
             r"|\b(?:post|after) (?:svd|nvd|lscs|c ?section|caesarean|cesarean|delivery)\b"
