@@ -1096,6 +1096,19 @@ _HELD_OUT_READINGS = [
     ("scrum collapsed, neck pain and tingling down both arms", "cord_compression"),
     ("bipolar, pressured speech, threatened her neighbour earlier", "suicidal"),
     ("wheezy, short phrases only, using neck muscles", "respiratory_distress"),
+    ("R knee suddenly hot and swollen since yesterday, no injury", "joint_infection"),
+    ("woke with 'fluttering' in her chest on and off, HR 92 irregular", "palpitations"),
+    ("noticed blood in his urine this morning, no pain", "hematuria"),
+    ("ball hit the end of his R middle finger, fingertip droops", "limb_injury"),
+    ("on chemo, L calf and thigh swollen and painful 2 days", "dvt"),
+    ("struck across back by a swinging load, midline thoracolumbar tenderness", "spine_injury"),
+    ("room spins when he turns his head or lies down", "dizziness"),
+    ("known sciatica flared up, pain down back of L leg", "back_pain"),
+    ("urethral discharge and burning 4 days", "genital_discharge"),
+    ("hit in R eye by squash ball, lid swollen", "eye_injury"),
+    ("toothache, taking co-codamol and paracetamol together, 16 tablets a day", "overdose"),
+    ("coughed up about a tablespoon of blood, smoker", "hemoptysis"),
+    ("carer found her on the floor, she'd been there since early morning", "long_lie"),
 ]
 
 
@@ -1144,6 +1157,9 @@ _HELD_OUT_MISREADINGS = [
     ("unhoused, sores on both feet from wet socks", "major_burn"),
     ("something flew into R eye, nothing to suggest penetrating injury", "major_trauma"),
     ("says it burns passing urine, not drinking much", "minor_burn"),
+    ("sore throat 4 days, GP couldn't see him till Thursday", "stroke"),
+    ("moth flew into her ear, still fluttering", "palpitations"),
+    ("long-term catheter not draining, lower abdo discomfort", "abdominal_pain"),
 ]
 
 

@@ -172,7 +172,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|clumsy hand|arm clumsy"
          "|one sided weakness|unilateral weakness|arm weakness|leg weakness|hemiparesis"
          "|aphasia|difficulty speaking|trouble speaking|tia|vision loss|loss of vision"
-         "|couldn't see|sudden blindness|dysarthria|side weakness|facial palsy|facial weakness"
+         "|suddenly couldn't see|couldn't see out of|sudden blindness|dysarthria|side weakness"
+         "|facial palsy|facial weakness"
          # AHA/ASA warning signs: sudden numbness of the face, arm or leg, one side.
          "|arm numbness|leg numbness|face numbness|facial numbness|one sided numbness"
          "|unilateral numbness|side numbness|cva|cerebrovascular accident|symptoms of stroke"
@@ -533,7 +534,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|days of her dosette|days of his dosette|days of tablets at once"
          "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"
          "|methotrexate daily|methotrexate every day|daily instead of weekly"
-         "|every day instead of weekly|instead of weekly"),
+         "|every day instead of weekly|instead of weekly"
+         "|staggered overdose|co codamol and paracetamol together"
+         "|paracetamol and co codamol together"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
          "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
@@ -826,7 +829,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thumping in the neck|heart thumping"
          "|new af|fast af|af rate|possible af|in af|atrial flutter|heart fluttering|heart flutter"
          "|fluttering in chest|flutter in chest|felt a flutter|skipping beats"
-         "|skipped beats|dropped beats|missed beats|dropped beat"),
+         "|skipped beats|dropped beats|missed beats|dropped beat"
+         "|heart fluttering"
+         "|fluttering in her chest|fluttering in his chest|fluttering in chest"
+         "|fluttering in my chest"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -856,7 +862,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|right lower abdomen|kicked in the stomach|kicked in the abdomen"
          "|punched in the stomach|kicked in the belly|punched in the belly"
          "|epigastric burning|burning in the upper tummy|burning in upper tummy"
-         "|burning upper abdomen"),
+         "|burning upper abdomen"
+         "|burning pain upper abdo"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -931,7 +938,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|calf swollen and tender|swollen tender right calf|swollen tender left calf"
          "|tender swollen right calf|tender swollen left calf"
          "|swollen left calf|swollen right calf|left calf swollen|right calf swollen"
-         "|left calf swelling|right calf swelling"),
+         "|left calf swelling|right calf swelling"
+         "|calf and thigh swollen"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -948,7 +956,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|poked eye|kicked eye|elbowed eye"
          "|hit in eye|hit in the eye|hit in his eye|hit in her eye"
          "|poked in eye|poked in the eye|poked in right eye|poked in left eye|finger in eye"
-         "|finger in the eye"),
+         "|finger in the eye"
+         "|hit in right eye|hit in left eye|hit in the eye|hit in eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1006,7 +1015,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tingly patch|numb tingly patch"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
-         "|giddy"),
+         "|giddy"
+         "|room spins"),
     _cat("cellulitis", "a skin or soft-tissue infection", S, "general_practice", (LABS, MEDS),
          "cellulitis|skin infection|mastitis|breast abscess|skin redness|toe redness"
          "|foot ulcer|diabetic ulcer|infected ulcer|spreading redness|redness spreading"
@@ -1051,7 +1061,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knee hot and swollen|knee red and swollen|knee is hot and swollen"
          "|joint hot and swollen|hot and swollen joint"
          "|joint red and swollen|ankle hot and swollen|elbow hot and swollen"
-         "|wrist hot and swollen", infection=True),
+         "|wrist hot and swollen"
+         "|suddenly hot and swollen", infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -1092,7 +1103,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood streaked sputum|bloodstained sputum"
          "|blood in her sputum|blood in his sputum"
          "|coughing up streaks of blood|streaks of blood in sputum|blood streaked sputum"
-         "|blood in his sputum|blood in her sputum"),
+         "|blood in his sputum|blood in her sputum"
+         "|tablespoon of blood|teaspoon of blood|coughed up about"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -1129,7 +1141,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|discharge from his penis"
          "|fishy discharge|fishy smelling discharge|discharge smells"
          "|lochia smells|offensive lochia|lochia smells offensive|smelly lochia"
-         "|lochia smells bad"),
+         "|lochia smells bad"
+         "|urethral discharge"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -1214,7 +1227,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hurt lower back|hurt his lower back|hurt her lower back"
          "|midline neck pain|midline neck tenderness|c spine tenderness"
          "|cervical spine tenderness"
-         "|tender over lower back midline|lower back midline|midline lower back"),
+         "|tender over lower back midline|lower back midline|midline lower back"
+         "|midline thoracolumbar tenderness|thoracolumbar tenderness"
+         "|midline thoracic tenderness|midline lumbar tenderness"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
@@ -1299,7 +1314,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
          "|blood stained urine|blood in wee|blood in his wee|blood in her wee|blood in pee"
          "|clots in urine|red urine|rose coloured"
-         "|rosé coloured|rosé"),
+         "|rosé coloured|rosé"
+         "|blood in his urine|blood in her urine|blood and clots in his urine"
+         "|blood and clots in her urine|passing blood in urine"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
@@ -1372,7 +1389,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dropped knuckle|knuckle looks dropped|swung him round by the arms"
          "|swung her round by the arms|swung by the arms|holding arm still|ran over his toe"
          "|ran over his foot|ran over her foot|ran over her toe"
-         "|kicked on r shin|kicked on l shin"),
+         "|kicked on r shin|kicked on l shin"
+         "|distal forearm|mid forearm|forearm tender|middle joint swollen|finger joint swollen"
+         "|fingertip droops|finger droops|mallet finger|droops at the tip"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1412,7 +1431,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|low back ache|mid back pain"
          "|twinge in lower back|twinge in back|twinge in his back|twinge in her back|back spasm"
          "|low back spasm|lower back spasm"
-         "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"),
+         "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"
+         "|sciatica|known sciatica"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -1610,7 +1630,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("long_lie", "a long lie after a fall", S, "geriatrics", (LABS, ECG),
          "long lie|couldn't get up|could not get up|unable to get up|down for hours"
          "|on the floor all night|on the floor for hours|on the floor overnight"
-         "|on the floor for 2|on the floor for 3|on the floor for several"),
+         "|on the floor for 2|on the floor for 3|on the floor for several"
+         "|on the floor since|been on the floor|she'd been there since|he'd been there since"
+         "|legs just gave way|on the floor about|on the floor for about"
+         "|on the floor for an hour"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -1827,7 +1850,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|inhalers in it|both inhalers|lost her inhalers|lost his inhalers|lost my inhalers"
          "|left medication at home"
          "|missed today's pick up|missed todays pick up|missed his methadone"
-         "|missed her methadone|methadone dose|wants a dose|missed pick up|missed pickup"),
+         "|missed her methadone|methadone dose|wants a dose|missed pick up|missed pickup"
+         "|luggage lost|lost his luggage|lost her luggage|needs his tablets|needs her tablets"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
