@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 10,500 cases written independently of the rules, in eighty-five sets
-    # (docs/triage-evaluation.md, rounds 5 to 22). Each set was scored once before any
+    # 11,100 cases written independently of the rules, in eighty-nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 23). Each set was scored once before any
     # rule was changed for it. Ten critical under-triages are left: four early
     # pregnancies with moderate pain and a heart rate below 100, which the handbook grades
     # 3; deep frostbite; midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT
@@ -133,6 +133,6 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # writers grade such riders 2 or 3).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 10500
+    assert figures.n == 11100
     assert figures.critical_under <= 10
     assert figures.exact >= 0.84
