@@ -311,6 +311,18 @@ BACK_PAIN_RED_FLAGS = (
     "im",
     "iv",
 )
+# An anticoagulant, as notes name one.
+ANTICOAGULANT_WORDS = (
+    "warfarin",
+    "apixaban",
+    "rivaroxaban",
+    "edoxaban",
+    "dabigatran",
+    "anticoagulant",
+    "anticoagulated",
+    "blood thinner",
+    "blood thinners",
+)
 # A head injury without loss of consciousness: none of NICE NG232's indications for a CT
 # head scan (the Canadian CT head rule and PECARN apply only after a loss of consciousness,
 # amnesia or disorientation, or to a child not acting normally)...
@@ -358,15 +370,7 @@ HEAD_INJURY_CT = (
     "weakness",
     "numb",
     "double vision",
-    "blood thinner",
-    "blood thinners",
-    "anticoagulant",
-    "anticoagulated",
-    "warfarin",
-    "apixaban",
-    "rivaroxaban",
-    "edoxaban",
-    "dabigatran",
+    *ANTICOAGULANT_WORDS,
     "clopidogrel",
     "ticagrelor",
     "stairs",
@@ -594,16 +598,8 @@ TORSO_INJURIES = (
     "spine_injury",
 )
 ANTICOAGULANTS = (
-    "warfarin",
-    "apixaban",
-    "rivaroxaban",
-    "edoxaban",
-    "dabigatran",
-    "anticoagulant",
+    *ANTICOAGULANT_WORDS,
     "anticoagulants",
-    "anticoagulated",
-    "blood thinner",
-    "blood thinners",
     "doac",
     "noac",
     "enoxaparin",
