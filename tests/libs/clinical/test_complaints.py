@@ -1166,3 +1166,36 @@ _HELD_OUT_MISREADINGS = [
 @pytest.mark.parametrize(("text", "absent"), _HELD_OUT_MISREADINGS)
 def test_held_out_rounds_misreadings_stay_fixed(text: str, absent: str) -> None:
     assert absent not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # The forehead taken in: a lower motor neurone palsy.
+        (
+            "woke with R side of face drooping, can't close eye or wrinkle forehead",
+            "bells_palsy",
+            "stroke",
+        ),
+        ("L facial weakness including forehead, arms and legs fine", "bells_palsy", "stroke"),
+        (
+            "face drooping on the left, forehead also affected, speech clear",
+            "bells_palsy",
+            "stroke",
+        ),
+        # The forehead spared, or not said: a stroke until shown otherwise.
+        ("R facial droop, forehead spared", "stroke", "bells_palsy"),
+        ("R facial weakness, no forehead involvement", "stroke", "bells_palsy"),
+        ("sudden facial droop, 20 minutes ago", "stroke", "bells_palsy"),
+    ],
+)
+def test_the_forehead_tells_a_facial_palsy_from_a_stroke(
+    text: str, expected: str, absent: str
+) -> None:
+    found = keys(text)
+    assert expected in found
+    assert absent not in found
+
+
+def test_a_weak_arm_beside_a_forehead_palsy_is_still_a_stroke() -> None:
+    assert "stroke" in keys("facial droop with forehead affected, R arm weakness")

@@ -1654,6 +1654,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knuckle cut|lac over knuckle|laceration over knuckle|cut over middle knuckle"
          "|cut over right middle knuckle|cut over left middle knuckle",
          requires_any="punch|punched|teeth|tooth|mouth|fight"),
+    # A lower motor neurone facial palsy: examined, and oral steroids prescribed within 72
+    # hours (NICE CKS, Bell's palsy). The forehead decides it (see wording).
+    _cat("bells_palsy", "a lower motor neurone facial palsy (Bell's palsy)", S, "neurology", (),
+         "bell's palsy|bells palsy|bell palsy"),
     # Mastoiditis: the ear pushed forward by a swelling behind it.
     _cat("mastoiditis", "possible mastoiditis", S, "ent", (LABS, IMAGING, MEDS),
          "mastoiditis|ear pushed forward|ear sticking out|swelling behind the ear"

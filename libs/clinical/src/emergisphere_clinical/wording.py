@@ -199,6 +199,17 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"\1missed dialysis",
     ),
+    # A facial palsy that takes in the forehead, with nothing else, is a lower motor neurone
+    # (Bell's) palsy: a stroke spares the forehead (NICE CKS, Bell's palsy). Only the face
+    # is reread; a weak arm or slurred speech still reads as stroke.
+    (
+        ("forehead", "brow"),
+        re.compile(
+            r"\b(?:(?:side of (?:(?:his|her|the) )?)?face (?:is |was |has )?(?:droop\w*|dropped)"
+            r"|facial (?:droop\w*|weakness|palsy)|droop\w* (?:of (?:the )?)?face|droopy face)\b"
+        ),
+        lambda m: "bell's palsy" if _forehead_involved(m.string) else m.group(0),
+    ),
     # "W/urination": with.
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
     # "Haemodialysis pt, missed Mon + Wed sessions": the sessions missed are dialysis.
@@ -1035,6 +1046,22 @@ _PAIN_IN = re.compile(
 # Quotation marks around the patient's words ("throat feels 'a little tight'"), not the
 # apostrophes inside words.
 _QUOTES = re.compile(r"[\"\u201c\u201d]|(?<!\w)'|'(?!\w)")
+
+
+_FOREHEAD_INVOLVED = re.compile(
+    r"\bforehead (?:is |was |also |too |as well )*(?:affected|involved|flat|weak|not moving)"
+    r"|\b(?:can't|cannot|can not|unable to|not able to|couldn't|won't) (?:[\w']+ ){0,4}?"
+    r"(?:wrinkle|raise|lift|move|frown)\b[^.;]{0,25}?\b(?:forehead|brow|eyebrow)"
+    r"|\b(?:including|involving|incl) (?:the )?(?:forehead|brow)|\bforehead involvement"
+)
+_FOREHEAD_SPARED = re.compile(
+    r"\bforehead spar|\bspar\w* (?:of )?(?:the )?forehead"
+    r"|\b(?:no|not|without) forehead"
+)
+
+
+def _forehead_involved(text: str) -> bool:
+    return _FOREHEAD_SPARED.search(text) is None and _FOREHEAD_INVOLVED.search(text) is not None
 
 
 # "CP" is cerebral palsy, not chest pain, in a note about a child with complex needs.
