@@ -348,6 +348,29 @@ def test_pregnancy_with_no_heart_rate_recorded_stays_esi_2() -> None:
     assert "not recorded" in reason(result, "esi.b.pregnancy_tachycardia").text
 
 
+@pytest.mark.parametrize(
+    ("said", "acuity"),
+    [
+        ("Obs normal.", 3),
+        ("Vitals stable.", 3),
+        ("NEWS 0.", 3),
+        # Normal except something: the heart rate is not vouched for.
+        ("Obs normal apart from a fast pulse.", 2),
+        ("Obs not done yet.", 2),
+    ],
+)
+def test_observations_said_to_be_normal_count_as_measured(said: str, acuity: int) -> None:
+    note = f"28F 14 weeks pregnant, light spotting since this afternoon, no pain. {said}"
+    assert assess(input_from_narrative(note)).acuity == acuity
+
+
+def test_breathless_with_observations_said_to_be_normal_is_judged_on_resources() -> None:
+    note = "66M cirrhosis, tummy swelling over 2 weeks, breathless lying flat. Obs normal."
+    result = assess(input_from_narrative(note))
+    assert "esi.b.breathless_unmeasured" not in rules(result)
+    assert result.acuity == 3
+
+
 def test_pregnancy_with_vomiting_and_no_pain_is_not_high_risk() -> None:
     assert triage("7 weeks pregnant, vomiting. Pain 0/10", pain_score=0).acuity == 3
 

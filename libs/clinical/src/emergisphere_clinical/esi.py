@@ -21,6 +21,7 @@ from emergisphere_clinical.glucose import (
 )
 from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
+from emergisphere_clinical.narrative import observations_stated_normal
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
     DANGER_ZONE_SPO2,
@@ -1331,10 +1332,15 @@ def _syncope(
     return [Finding(5, "esi.b.syncope_considered", text, sources.SYNCOPE)]
 
 
-def _breathless_unmeasured(v: VitalSigns, categories: list[ComplaintCategory]) -> list[Finding]:
-    """Breathlessness with neither respiratory rate nor SpO2: distress cannot be excluded."""
+def _breathless_unmeasured(
+    v: VitalSigns, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """Breathlessness with neither respiratory rate nor SpO2 (nor the note's word that the
+    observations are normal): distress cannot be excluded."""
     breathless = [c.label for c in categories if c.key in BREATHLESS_COMPLAINTS]
     if not breathless or v.respiratory_rate is not None or v.spo2 is not None:
+        return []
+    if observations_stated_normal(complaint):
         return []
     text = (
         f"Complaint of {breathless[0]} with neither respiratory rate nor SpO2 recorded:"
@@ -1522,7 +1528,7 @@ def _pregnancy_pain_or_bleeding(
     said, src = "Pain or bleeding in pregnancy", sources.PREGNANCY_PAIN_OR_BLEEDING
     found = []
     hr = v.heart_rate
-    if hr is None or hr > 100:
+    if (hr is None and not observations_stated_normal(complaint)) or (hr is not None and hr > 100):
         heart = "heart rate not recorded" if hr is None else f"heart rate {fmt(hr)} (above 100)"
         text = f"{said} with {heart}: possible haemorrhage."
         found.append(Finding(2, "esi.b.pregnancy_tachycardia", text, src))
@@ -1876,7 +1882,8 @@ def evaluate(
     if glucose is not None and glucose > DKA_GLUCOSE_MG_DL and BY_KEY["glucose"] not in categories:
         # A stated glucose above 250 mg/dL is hyperglycaemia to work up, named or not.
         categories.append(BY_KEY["glucose"])
-    found += _breathless_unmeasured(v, categories) + _breathless_hypoxaemic(v, categories)
+    found += _breathless_unmeasured(v, categories, data.chief_complaint)
+    found += _breathless_hypoxaemic(v, categories)
     found += _glucose(glucose, v, matches, categories, data.chief_complaint)
     found += _vaginal_bleeding_tachycardia(v, categories) + _severe_hypertension(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)

@@ -181,6 +181,21 @@ _GCS_PARTS = re.compile(r"\b(?:gcs\s*(?:of\s*)?:?\s*)?e([1-4])\s*v([1-5]|t)\s*m(
 GCS_RANGE = (3, 15)
 
 
+# "Obs normal", "vitals stable", "NEWS 0": the nurse measured the vital signs and found
+# them in range. A value the note gives is still read; the rest are known to be normal.
+_OBS_NORMAL = re.compile(
+    r"\b(?:obs|observations|vitals|vital signs|nibp and obs)(?: (?:are|were|all|otherwise|is))*"
+    r"[\s:]*(?:normal|stable|fine|ok|okay|unremarkable|wnl|within normal limits|satisfactory)\b"
+    r"(?! (?:apart|except|but|other than|aside|for age))"
+    r"|\bnews ?2?(?: score)?(?: of| is|:)? ?0\b"
+)
+
+
+def observations_stated_normal(note: str) -> bool:
+    """Whether the note says the vital signs were measured and normal ("obs normal")."""
+    return _OBS_NORMAL.search(note.lower()) is not None
+
+
 def consciousness_from_gcs(gcs: int) -> str | None:
     if gcs <= 8:
         return "P"
