@@ -1109,6 +1109,29 @@ _HELD_OUT_READINGS = [
     ("toothache, taking co-codamol and paracetamol together, 16 tablets a day", "overdose"),
     ("coughed up about a tablespoon of blood, smoker", "hemoptysis"),
     ("carer found her on the floor, she'd been there since early morning", "long_lie"),
+    # Round 24.
+    ("48M vomited bright red blood x2 since lunch, roughly a cupful each time", "gi_bleed"),
+    ("pain started round belly button yesterday, now R iliac fossa", "abdominal_pain"),
+    ("passing blood with clots in his urine since this morning", "hematuria"),
+    ("54F post-menopausal bleeding, heavy since yesterday", "vaginal_bleeding"),
+    ("family noticed she's gone yellow, painless, itchy", "jaundice"),
+    ("back pain and since last night both legs feel heavy, bone mets", "cord_compression"),
+    ("prostate ca with known bone mets, back pain worse over 3 days", "back_pain_red_flag"),
+    ("day 12 of chemo cycle, shivery and feels unwell", "immunocompromised_fever"),
+    ("punched in L eye an hour ago, lids swollen", "eye_injury"),
+    ("hit on L jaw in a fight, tender over angle of jaw", "facial_swelling_injury"),
+    ("insulin pens lost with his luggage", "medication_refill"),
+    ("passing less urine, legs more swollen, creatinine up", "kidney_injury"),
+    ("passing less urine, legs more swollen", "oliguria"),
+    ("GP letter: platelets 14, gums bleed when brushing", "thrombocytopenia"),
+    ("myeloma, GP phoned: adjusted calcium 3.3", "electrolyte"),
+    ("needle site on fistula started bleeding again after dialysis", "fistula_bleed"),
+    ("shock from a faulty socket, 240V through R hand", "electrical_injury"),
+    ("daughter says mum generally weak for a week", "weakness"),
+    ("first ever fit at his daughter's party, witnessed", "seizure"),
+    ("fell 2 m down a ladder, landed on R side, chest wall tender", "rib_pain"),
+    ("fell off the bunk bed, R forearm painful and swollen", "limb_injury"),
+    ("lower abdo cramps, period started yesterday", "menstrual"),
 ]
 
 
@@ -1160,6 +1183,16 @@ _HELD_OUT_MISREADINGS = [
     ("sore throat 4 days, GP couldn't see him till Thursday", "stroke"),
     ("moth flew into her ear, still fluttering", "palpitations"),
     ("long-term catheter not draining, lower abdo discomfort", "abdominal_pain"),
+    # Round 24: a workplace, a baseline, discharge, a bitten tongue, a delusion, a
+    # treated infection, platelets in range.
+    ("ammonia leak in the fish market cold store", "common_cold"),
+    ("staff say he is his usual self (dementia, always confused)", "altered_mental_status"),
+    ("2yo with sticky yellow eyes both sides, eating fine", "jaundice"),
+    ("typical fit at work, bitten tongue, back to baseline", "animal_bite"),
+    ("thinks the neighbours are poisoning his food", "overdose"),
+    ("started amoxicillin 2 days ago for a chest infection, now itchy hives", "fever"),
+    ("platelets 250, Hb normal", "thrombocytopenia"),
+    ("lump at belly button for months, pops out when he coughs", "abdominal_pain"),
 ]
 
 

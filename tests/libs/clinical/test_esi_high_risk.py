@@ -142,6 +142,8 @@ def test_missing_respiratory_vitals_alone_do_not_up_triage() -> None:
         ("CBG 2.8 mmol/L", 50.4),
         ("blood sugar 5.5", 99.0),
         ("BST 25", 25.0),  # read as mg/dL: the low reading of an ambiguous value
+        ("BM 22, ketones 1.9", 396.0),  # a BM is British, so mmol/L
+        ("BM 45", 45.0),  # beyond a meter's mmol/L range
         ("my sugars are over 400 since last night", 400.0),
         ("high sugar 2 days", None),
         ("dizzy, no glucose done", None),

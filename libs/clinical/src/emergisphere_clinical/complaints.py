@@ -33,10 +33,18 @@ from emergisphere_clinical.wording import normalise
 # "despite", "worse", a "new" finding), when nothing else brings the patient in or what
 # else does is itself infective (a return for the treated infection is a failure), and
 # when the reading cannot be bounded to one or two words.
+_ANTIBIOTIC = (
+    r"(?:antibiotics?|amoxicillin|amoxycillin|amoxil|co amoxiclav|augmentin|clarithromycin"
+    r"|erythromycin|azithromycin|doxycycline|flucloxacillin|penicillin|cefalexin|cephalexin"
+    r"|trimethoprim|nitrofurantoin|ciprofloxacin|metronidazole|clindamycin)"
+)
+_ANTIBIOTIC_NAMED = re.compile(rf"\b{_ANTIBIOTIC}\b")
+_WHEN = r"(?: (?:\d+|two|three|four|five) days? ago| yesterday| last week)"
 _ON_ANTIBIOTICS = re.compile(
-    r"\b(?:on|taking|receiving|started on) (?:oral |po )?antibiotics for"
+    r"\b(?:on|taking|receiving|started(?: on)?|day \d+ of) (?:oral |po )?"
+    rf"{_ANTIBIOTIC}(?: from (?:the |his |her |their )?gp)?{_WHEN}? for"
     r" (?:an? |the |(?:his|her|my|their) )?([a-z]+(?: [a-z]+)?)"
-    r"(?=\s*(?:$|[.,;!?]|\band\b|\bbut\b|\bwith\b))"
+    rf"(?={_WHEN}?\s*(?:$|[.,;!?]|\band\b|\bbut\b|\bwith\b))"
 )
 _TREATMENT_FAILING = re.compile(
     r"\b(?:still|despite|not (?:improving|helping|working|better|getting better)"
@@ -255,7 +263,7 @@ def _phrase_index() -> dict[str, tuple[tuple[int, int, str], ...]]:
 def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
     """Affirmed complaint categories, in lexicon (clinical priority) order."""
     text = normalise(chief_complaint)
-    if "antibiotics" in text and _TREATMENT_FAILING.search(text) is None:
+    if _ANTIBIOTIC_NAMED.search(text) and _TREATMENT_FAILING.search(text) is None:
         treated = _ON_ANTIBIOTICS.sub(r"on antibiotics, history of \1,", text)
         if treated != text:
             other = _read(treated)

@@ -5,7 +5,7 @@ in mg/dL. A unit written after the number is obeyed; without one, a value with a
 point or below 20 is read as mmol/L (meters show "LO" below about 20 mg/dL, and mmol/L
 values are usually charted with a decimal), anything else as mg/dL. Where a bare value
 could be either (20 to 33), the mg/dL reading is the low one, so the ambiguity can only
-flag hypoglycaemia, never hide it.
+flag hypoglycaemia, never hide it; a "BM" is British, and so mmol/L.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ DKA_GLUCOSE_MG_DL = 250.0
 HHS_GLUCOSE_MG_DL = 600.0
 
 _GLUCOSE = re.compile(
-    r"\b(?:blood glucose|blood sugars?|glucose|sugars?|bst|bsl|bs|bg|bgl|bm|cbg|fsbs|fsbg"
+    r"\b(blood glucose|blood sugars?|glucose|sugars?|bst|bsl|bs|bg|bgl|bm|cbg|fsbs|fsbg"
     r"|fingerstick|finger stick|accu ?che?c?k|dextrostix"
     r"|meter (?:said|says|read|reads|showed|shows))"
     # "Sugars are over 400": the reading is at least the number.
@@ -53,10 +53,14 @@ def read_glucose(text: str) -> float | None:
     match = _GLUCOSE.search(lowered)
     if match is None:
         return None
-    number, unit = match.group(1), match.group(2)
+    label, number, unit = match.group(1), match.group(2), match.group(3)
     value = float(number)
     if unit is not None:
         mmol = unit.startswith("mmol")
+    elif label == "bm" and value < 40:
+        # "BM" (the BM-Test strip) is British usage, and Britain charts glucose in mmol/L
+        # (meters read to 33.3).
+        mmol = True
     else:
         mmol = ("." in number and value < 40) or value < 20
     mg_dl = value * MG_PER_DL_PER_MMOL if mmol else value

@@ -271,7 +271,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|immunosuppressed|immunocompromised|on tacrolimus|on cyclosporine"
          "|splenectomy|asplenia|asplenic|spleen removed",
          actions=("sepsis_bundle",), infection=True,
-         requires_any="fever|febrile|temperature|chills|rigors", history_counts=True),
+         requires_any="fever|febrile|temperature|chills|rigors|shivery|shivering|shivers"
+         "|hot and cold|feverish", history_counts=True),
     # A tourniquet in place: bleeding that pressure could not stop, and a limb on a clock
     # (ATLS; JRCALC: surgical control within two hours).
     _cat("tourniquet", "a tourniquet in place", B, "trauma_surgery",
@@ -536,7 +537,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|methotrexate daily|methotrexate every day|daily instead of weekly"
          "|every day instead of weekly|instead of weekly"
          "|staggered overdose|co codamol and paracetamol together"
-         "|paracetamol and co codamol together"),
+         "|paracetamol and co codamol together"
+         "|rat poison|rodenticide|slug pellets"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
          "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
@@ -699,7 +701,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|both hands went tingly|hands went tingly|both arms went tingly|both hands tingly for"
          "|tingling in both hands|both arms tingly"
          "|tingling down both arms|tingling down both legs|both arms tingling"
-         "|pins and needles in both arms|pins and needles down both arms",
+         "|pins and needles in both arms|pins and needles down both arms"
+         "|legs feel heavy|legs felt heavy|legs feeling heavy|both legs heavy"
+         "|legs have gone heavy|legs heavy and",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -863,7 +867,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched in the stomach|kicked in the belly|punched in the belly"
          "|epigastric burning|burning in the upper tummy|burning in upper tummy"
          "|burning upper abdomen"
-         "|burning pain upper abdo"),
+         "|burning pain upper abdo"
+         "|round belly button|around belly button|round the belly button|around the belly button"
+         "|round his belly button|around his belly button|round her belly button"
+         "|around her belly button|periumbilical pain|right iliac fossa|left iliac fossa"
+         "|rif pain|lif pain"
+         "|right lower abdo|left lower abdo|lower abdo pain|right lower abdomen"
+         "|left lower abdomen"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -883,7 +893,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|postcoital bleeding|bleeding after sex"
          "|bleeding picked up again|heavier with some clots|heavier with clots"
          "|pv bleeding|pv bleed|bleeding pv|heavy pv|soaking a pad|soaking pads|soaked pads"
-         "|soaking through pads"),
+         "|soaking through pads"
+         "|post menopausal bleeding|postmenopausal bleeding|pmb|post menopausal bleed"),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
          "|popped out|squared off|dinner fork|looks bent|bent above the elbow"
@@ -957,7 +968,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit in eye|hit in the eye|hit in his eye|hit in her eye"
          "|poked in eye|poked in the eye|poked in right eye|poked in left eye|finger in eye"
          "|finger in the eye"
-         "|hit in right eye|hit in left eye|hit in the eye|hit in eye"),
+         "|hit in right eye|hit in left eye|hit in the eye|hit in eye"
+         "|punched in left eye|punched in right eye|punched in the eye|punched in eye"
+         "|punched in his eye|punched in her eye|kicked in the eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -997,12 +1010,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "facial swelling|face swelling|cheek swelling|chin swelling|nasal swelling"
          "|nose swelling|jaw swelling|cheek edema|facial pain|face pain|jaw pain"
          "|mandibular pain|mandible pain|cheek pain|chin pain|nasal pain|nose pain"
-         "|elbow to the face|swollen cheek",
+         "|elbow to the face|swollen cheek"
+         "|angle of jaw|angle of the jaw|hit on left jaw|hit on right jaw|hit on the jaw"
+         "|punched in the jaw|punched on the jaw|jaw injury|tender jaw|jaw tender",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
          "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"
-         "|one fit|fit at home|fit lasting|had a fit at"),
+         "|one fit|fit at home|fit lasting|had a fit at"
+         "|first ever fit|first fit|witnessed fit|having a fit|fitted at|fitting at|a fit at"
+         "|a fit in|fit in the"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
@@ -1039,7 +1056,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wet socks for days"
          "|spreading above the pen|spreading past the pen|beyond the pen line"
          "|past the pen marks|above the pen line|spreading above the line|beyond the marked"
-         "|spreading past the line|spreading beyond the line",
+         "|spreading past the line|spreading beyond the line"
+         "",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1117,12 +1135,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eyes were yellow|eyes are yellow|eyes yellow|eyes look yellow|skin yellow"
          "|turned yellow|looks yellow|looking yellow|pale stools"
          "|yellow colour|yellow color|looking yellow|looks yellow"
-         "|yellow since|more yellow|getting yellow|getting more yellow"),
+         "|yellow since|more yellow|getting yellow|getting more yellow"
+         "|gone yellow|went yellow|going yellow"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
          "oliguria|anuria|no urine output|decreased urine output"
-         "|no wee since|not had a wee|hasn't weed|no wees|not weed since"),
+         "|no wee since|not had a wee|hasn't weed|no wees|not weed since"
+         "|passing less urine|passing less wee|hardly passing urine"),
     _cat("constipation", "constipation", S, "general_practice", (PROCEDURE,),
          "constipation|constipated|hasn't pooed|has not pooed|hasn't had a bowel movement"
          "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"
@@ -1214,7 +1234,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lower ribs|left ribs|right ribs"
          "|hit right ribs|hit left ribs|hit ribs"
          "|tender lower right ribs|tender lower left ribs|lower right ribs|lower left ribs"
-         "|right lower ribs|left lower ribs"),
+         "|right lower ribs|left lower ribs"
+         "|chest wall tender|tender chest wall|chest wall tenderness"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
@@ -1234,7 +1255,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "pneumothorax|ptx"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
     _cat("electrical_injury", "an electrical injury", S, "general_practice", (LABS, ECG),
-         "electrical injury|electric shock|electrocution|electrocuted|lightning"),
+         "electrical injury|electric shock|electrocution|electrocuted|lightning"
+         "|shock from a faulty|shock off a|got a shock|shock from the socket"
+         "|shock from a socket|mains shock"),
     _cat("hypothermia", "hypothermia", S, "critical_care", (LABS, ECG, FLUIDS),
          "hypothermia|hypothermic"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
@@ -1297,7 +1320,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|menstrual problems|irregular periods|missed period|midmenstrual pain"
          "|mid menstrual pain|ovulation pain|period pain|period pains|period cramps"
          "|heavy periods|heavy period|flooding through|period's been|pad every hour|through a pad"
-         "|periods irregular|irregular bleeding"),
+         "|periods irregular|irregular bleeding"
+         "|period started|on her period|started her period"),
     _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
          "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
          "|haemorrhoid|haemorrhoids"),
@@ -1316,15 +1340,29 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|clots in urine|red urine|rose coloured"
          "|rosé coloured|rosé"
          "|blood in his urine|blood in her urine|blood and clots in his urine"
-         "|blood and clots in her urine|passing blood in urine"),
+         "|blood and clots in her urine|passing blood in urine"
+         "|blood with clots in his urine|blood with clots in her urine"
+         "|blood with clots in urine"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
-         "|hypernatremia|hypernatraemia"),
+         "|hypernatremia|hypernatraemia|hypercalcaemia|hypercalcemia"),
+    # A platelet count below 50: repeat count, film and clotting, and haematology's advice
+    # on transfusion (BSH 2017, platelet transfusion).
+    _cat("thrombocytopenia", "a low platelet count", S, "hematology", (LABS, CONSULT),
+         "low platelets|thrombocytopenia|thrombocytopaenia|itp"),
+    # A dialysis fistula's needle site that bled: pressure, then a stitch if it starts
+    # again (renal units' access guidance). Bleeding that will not stop is read as major
+    # haemorrhage.
+    _cat("fistula_bleed", "a bleed from a dialysis fistula", S, "nephrology", (PROCEDURE,),
+         "fistula bleeding|fistula bled|fistula started bleeding|bleeding from his fistula"
+         "|bleeding from her fistula|bleeding from the fistula|needle site bleeding"
+         "|needle site on fistula|needle site on his fistula|needle site on her fistula"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
          "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"
-         "|weak and wobbly|wobbly"),
+         "|weak and wobbly|wobbly"
+         "|generally weak|general weakness"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -1438,7 +1476,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "orthopedics", (XRAY, MEDS),
          "back pain|backache|back ache|low back pain|mid back pain|lumbago",
          requires_any="osteoporosis|osteoporotic|on steroids|long term steroids|prednisolone"
-         "|myeloma|metastatic|metastases|cancer"),
+         "|myeloma|metastatic|metastases|cancer|mets|prostate ca|breast ca|lung ca"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"
          "|headaches"),
     _cat("urinary_infection", "urinary symptoms", S, "general_practice", (LABS,),
@@ -1638,7 +1676,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
          "|creatinine rising|kidney function worse|renal function worse"
-         "|deranged renal function"),
+         "|deranged renal function"
+         "|creatinine up|creatinine is up|creatinine has gone up|creatinine higher"),
     # An uncomplicated reflex faint: a 12-lead ECG (NICE CG109).
     _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
          "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
@@ -1801,7 +1840,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pellet palpable|pellet under the skin|pellet under skin"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
-         "|rusty nail|through boot|into sole"),
+         "|rusty nail|through boot|into sole"
+         "|fish spine|puncture to|puncture wound to"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|dressing changed|change my dressing"
          "|stitches out|abrasion|abrasions|road rash"
@@ -1855,7 +1895,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left medication at home"
          "|missed today's pick up|missed todays pick up|missed his methadone"
          "|missed her methadone|methadone dose|wants a dose|missed pick up|missed pickup"
-         "|luggage lost|lost his luggage|lost her luggage|needs his tablets|needs her tablets"),
+         "|luggage lost|lost his luggage|lost her luggage|needs his tablets|needs her tablets"
+         "|pens lost|lost his insulin|lost her insulin|lost with his luggage"
+         "|lost with her luggage|lost his tablets|lost her tablets"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

@@ -210,6 +210,60 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: "bell's palsy" if _forehead_involved(m.string) else m.group(0),
     ),
+    # "Vomited bright red blood", "vomiting dark red blood": haematemesis.
+    (
+        ("vomit",),
+        re.compile(
+            r"\bvomit(?:ed|ing)? (?:up )?(?:some |a lot of |lots of |a cupful of )?"
+            r"(?:fresh |bright |dark )?(?:red )?blood\b"
+        ),
+        "vomited blood",
+    ),
+    # "Always confused" (dementia): the baseline, not new confusion.
+    (
+        ("always",),
+        re.compile(r"\balways (confused|muddled|disorientated|disoriented|forgetful)\b"),
+        r"\1 at baseline",
+    ),
+    # A cold store is a workplace, not a cold.
+    (("cold ",), re.compile(r"\bcold (store|storage|room)\b"), r"chiller \1"),
+    # "Sticky yellow eyes": discharge, not jaundice.
+    (
+        ("sticky", "gunky", "crusty"),
+        re.compile(r"\b(sticky|gunky|crusty) (?:yellow|green) (?=eyes?\b)"),
+        r"\1 ",
+    ),
+    # "Bit his tongue" in a fit is not an animal bite.
+    (
+        ("bit",),
+        re.compile(
+            r"\b(?:bitten|bit) (?:(?:his|her|their|my|the) )?(tongue)\b"
+            r"|\b(tongue) (?:was )?bitten\b"
+        ),
+        lambda m: f"{m.group(1) or m.group(2)} bite",
+    ),
+    # "Thinks the neighbours are poisoning his food": a persecutory belief, not a poisoning.
+    (
+        ("poison",),
+        re.compile(r"\b(?:is|are|were|was|been|keeps|kept) (?:trying to )?poison(?:ing)?\b"),
+        "paranoid beliefs",
+    ),
+    # "Platelets 14": below 50 x 10^9/L is a thrombocytopenia for haematology (BSH 2017).
+    (
+        ("platelet", "plt"),
+        re.compile(r"\b(?:platelets?|plts?)(?: count)?\s*(?:of |is |was |=|:)?\s*(\d{1,3})\b"),
+        lambda m: "low platelets" if int(m.group(1)) < 50 else m.group(0),
+    ),
+    # "Adjusted calcium 3.3": above 2.6 mmol/L is hypercalcaemia to treat (Society for
+    # Endocrinology emergency guidance, 2016).
+    (
+        ("calcium", "ca "),
+        re.compile(
+            r"\b(?:(?:adjusted|corrected|adj|corr) )?(?:calcium|ca)\s*(?:of |is |was |=|:)?"
+            r"\s*([1-4]\.\d{1,2})\b"
+        ),
+        lambda m: "hypercalcaemia" if float(m.group(1)) > 2.6 else m.group(0),
+    ),
     # "W/urination": with.
     (("w/",), re.compile(r"\bw/(?=[a-z])"), "with "),
     # "Haemodialysis pt, missed Mon + Wed sessions": the sessions missed are dialysis.
@@ -941,6 +995,17 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|thumb|toe|hip|arm|leg)\b"
         ),
         r"\1 injury",
+    ),
+    # "Fell off the bunk bed, R forearm painful and swollen": after a fall or blow, a sore
+    # limb is its injury.
+    (
+        ("painful", "sore", "tender"),
+        re.compile(
+            r"\b((?:fell|fall|tripped|slipped|landed|twisted|knocked|kicked|trapped)\b[^.;]*?)"
+            r"\b((?:left |right )?(?:forearm|wrist|ankle|knee|elbow|shoulder|hand|foot|finger"
+            r"|thumb|toe|arm|leg|shin|hip)) (?:is |was |feels )?(?:painful|sore|tender)\b"
+        ),
+        r"\1\2 injury",
     ),
     (
         ("swelling over",),
