@@ -1132,6 +1132,18 @@ _HELD_OUT_READINGS = [
     ("fell 2 m down a ladder, landed on R side, chest wall tender", "rib_pain"),
     ("fell off the bunk bed, R forearm painful and swollen", "limb_injury"),
     ("lower abdo cramps, period started yesterday", "menstrual"),
+    ("line-marking powder blew into R eye, painful and watering", "chemical_eye"),
+    ("wasp sting on tongue, tongue feels swollen and thick", "anaphylaxis"),
+    ("pain and swelling L calf 2 days after a long drive", "dvt"),
+    ("R lower leg red, hot and swollen for 3 days", "cellulitis"),
+    ("on and off fluttery heartbeat since this afternoon", "palpitations"),
+    ("2 cm split on point of chin, gaping", "laceration"),
+    (
+        "piece of steak stuck in the middle of my chest, can't get water down",
+        "foreign_body_swallowed",
+    ),
+    ("slipped, hit R forehead on a cupboard", "head_injury"),
+    ("cricket ball hit L side of head above ear", "head_injury"),
 ]
 
 
@@ -1193,6 +1205,7 @@ _HELD_OUT_MISREADINGS = [
     ("started amoxicillin 2 days ago for a chest infection, now itchy hives", "fever"),
     ("platelets 250, Hb normal", "thrombocytopenia"),
     ("lump at belly button for months, pops out when he coughs", "abdominal_pain"),
+    ("known gout, R big toe red, hot and swollen, same as previous attacks", "cellulitis"),
 ]
 
 
@@ -1232,3 +1245,9 @@ def test_the_forehead_tells_a_facial_palsy_from_a_stroke(
 
 def test_a_weak_arm_beside_a_forehead_palsy_is_still_a_stroke() -> None:
     assert "stroke" in keys("facial droop with forehead affected, R arm weakness")
+
+
+def test_a_hot_knee_stays_a_joint_to_tap_beside_a_history_of_gout() -> None:
+    assert "joint_infection" in keys(
+        "had gout in his toe before, L knee hot and swollen, no injury"
+    )

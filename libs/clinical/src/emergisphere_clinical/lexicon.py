@@ -262,7 +262,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|throat feels tight|throat feels a little tight|used her epipen|used his epipen"
          "|used epipen|gave epipen|epipen given|epinephrine auto injector|angioedema"
          "|angio oedema"
-         "|lips swelling|lips swollen|lips massive"),
+         "|lips swelling|lips swollen|lips massive"
+         "|tongue feels swollen|tongue is swollen|tongue swollen|tongue feels thick"
+         "|tongue thick"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -343,8 +345,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pedestrian vs car|ped vs car|hit by reversing car|hit by a reversing car"
          "|knocked down by a car|knocked down by car|run over by"
          "|seatbelt bruise|seat belt bruise|seatbelt sign|seat belt sign|seatbelt mark"
-         "|trapped under|pinned under|crushed under|rolled on top of"
-         "",
+         "|trapped under|pinned under|crushed under|rolled on top of",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -792,7 +793,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
          "|alkali burn|acid in eye|acid in the eye|bleach in eye|bleach in the eye"
          "|eye chemical exposure|chemical exposure, eye|drain cleaner|oven cleaner|lye"
-         "|ammonia|pepper spray|cement|bleach|mortar|lime|ph paper",
+         "|ammonia|pepper spray|cement|bleach|mortar|lime|ph paper"
+         "|line marking powder|marking powder|powder in eye|powder in his eye|powder in her eye"
+         "|powder blew into|powder in the eye",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -836,7 +839,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|skipped beats|dropped beats|missed beats|dropped beat"
          "|heart fluttering"
          "|fluttering in her chest|fluttering in his chest|fluttering in chest"
-         "|fluttering in my chest"),
+         "|fluttering in my chest"
+         "|fluttery heartbeat|fluttery heart|heart fluttery|heart fluttering"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -880,8 +884,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pelvis ache|pelvic ache|ache in right pelvis|ache in left pelvis|ache in pelvis"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
-         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
-         ""),
+         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -950,7 +953,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender swollen right calf|tender swollen left calf"
          "|swollen left calf|swollen right calf|left calf swollen|right calf swollen"
          "|left calf swelling|right calf swelling"
-         "|calf and thigh swollen"),
+         "|calf and thigh swollen"
+         "|swelling left calf|swelling right calf|swelling of left calf|swelling of right calf"
+         "|swelling of the calf|swelling in left calf|swelling in right calf"
+         "|swelling in the calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1002,7 +1008,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bump on his head|bump on her head|lump on head|lump on his head|lump on her head"
          "|elbow to the nose|nose deviated|deviated nose|swollen nose|nose is bent"
          "|nose bent"
-         ""),
+         "|hit right forehead|hit left forehead|side of head|side of his head|side of her head"
+         "|hit on the head|hit in the head|hit to the head"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1056,8 +1063,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wet socks for days"
          "|spreading above the pen|spreading past the pen|beyond the pen line"
          "|past the pen marks|above the pen line|spreading above the line|beyond the marked"
-         "|spreading past the line|spreading beyond the line"
-         "",
+         "|spreading past the line|spreading beyond the line",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1189,7 +1195,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foreign body in oesophagus|oesophageal foreign body|swallowed foreign body"
          "|food bolus|food impaction|food stuck"
          "|stuck halfway down|food stuck|food bolus|meat stuck|piece of chicken stuck"
-         "|piece of meat stuck|can't get food or water down"),
+         "|piece of meat stuck|can't get food or water down"
+         "|steak stuck|stuck in the middle of my chest|can't get water down"
+         "|cannot get water down"),
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
@@ -1459,7 +1467,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sliced|sliced finger|sliced his finger|sliced her finger"
          "|nail lifted off|nail partly lifted|nail torn off|nail ripped off|nail lifted"
          "|pulp partly off|pulp off|tip partly off|tip of finger off|fingertip partly off"
-         "|split inside|split the inside"),
+         "|split inside|split the inside"
+         "|split on point of chin|split on chin|split on his chin|split on her chin"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"

@@ -150,7 +150,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
             r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock"
-            r"|jaw|face|ribs?)\b)"
+            r"|jaw|face|ribs?|forehead|temple|heel|palm|little|knuckle|scalp|eyebrow|brow"
+            r"|collarbone|clavicle|iliac|big)\b)"
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
@@ -475,6 +476,22 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         tuple(f"{word}," for word in _DESCRIBING.split("|")),
         re.compile(rf"\b({_DESCRIBING})\s*,\s*(?:and\s+)?(?=(?:{_DESCRIBING})\b)"),
+        r"\1 ",
+    ),
+    # A hot, swollen big toe in known gout is the gout, not a cellulitis; a hot knee stays
+    # a joint to tap (NICE CKS, gout).
+    (
+        ("gout",),
+        re.compile(
+            r"\b((?:big )?toe),? (?:is |was )?(?:red hot (?:and )?swollen|hot (?:and )?swollen"
+            r"|red (?:and )?hot)\b"
+        ),
+        lambda m: f"{m.group(1)} gout flare" if _KNOWN_GOUT.search(m.string) else m.group(0),
+    ),
+    # ... and the end of such a list: "red, hot and swollen" reads "red hot swollen".
+    (
+        (" and ",),
+        re.compile(rf"\b((?:{_DESCRIBING}) (?:{_DESCRIBING})) and (?=(?:{_DESCRIBING})\b)"),
         r"\1 ",
     ),
     # "A painful forearm" as the lexicon writes it, "forearm pain".
@@ -1123,6 +1140,9 @@ _FOREHEAD_SPARED = re.compile(
     r"\bforehead spar|\bspar\w* (?:of )?(?:the )?forehead"
     r"|\b(?:no|not|without) forehead"
 )
+
+
+_KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 
 
 def _forehead_involved(text: str) -> bool:
