@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emergisphere_clinical import sources
+from emergisphere_clinical.asthma import acute_severe_asthma
 from emergisphere_clinical.chest_pain import low_risk_chest_pain
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.glucose import (
@@ -1366,6 +1367,20 @@ def _breathless_hypoxaemic(v: VitalSigns, categories: list[ComplaintCategory]) -
     return [Finding(2, "esi.b.breathless_hypoxaemic", text, sources.BREATHLESS_HYPOXAEMIC)]
 
 
+def _acute_severe_asthma(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """An asthma attack with a BTS/SIGN acute severe feature: ESI 2, though the nebuliser
+    is its only resource."""
+    if BY_KEY["asthma"] not in categories:
+        return []
+    feature = acute_severe_asthma(complaint, age, v)
+    if feature is None:
+        return []
+    text = f"Asthma with {feature}: acute severe asthma."
+    return [Finding(2, "esi.b.acute_severe_asthma", text, sources.ACUTE_SEVERE_ASTHMA)]
+
+
 def _needs_parenteral_glucose(
     v: VitalSigns, categories: list[ComplaintCategory], complaint: str
 ) -> bool:
@@ -1884,6 +1899,7 @@ def evaluate(
         categories.append(BY_KEY["glucose"])
     found += _breathless_unmeasured(v, categories, data.chief_complaint)
     found += _breathless_hypoxaemic(v, categories)
+    found += _acute_severe_asthma(v, age, categories, data.chief_complaint)
     found += _glucose(glucose, v, matches, categories, data.chief_complaint)
     found += _vaginal_bleeding_tachycardia(v, categories) + _severe_hypertension(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)

@@ -109,6 +109,13 @@ BREATHLESS_HYPOXAEMIC = (
     "BTS/SIGN British guideline on the management of asthma (2019): SpO2 below 92% is a"
     f" life-threatening feature of acute asthma; respiratory distress is high-risk at {ESI_B}"
 )
+ACUTE_SEVERE_ASTHMA = (
+    "BTS/SIGN 158, British guideline on the management of asthma (2019): acute severe"
+    " asthma is a respiratory rate of 25 or more or a heart rate of 110 or more over 12"
+    " (above 30 and 125 from 5 to 12, above 40 and 140 from 2 to 5), inability to complete"
+    " sentences in one breath, or a peak flow of 33-50% of best or predicted;"
+    f" respiratory distress is high-risk at {ESI_B}"
+)
 BATTERY_INGESTION = (
     "National Capital Poison Center button battery ingestion guideline (2018): an"
     " oesophageal battery causes burns within 2 hours and needs emergent X-ray and removal;"

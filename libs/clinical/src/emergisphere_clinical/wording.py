@@ -79,6 +79,8 @@ _DESCRIBING = (
     "red|hot|warm|swollen|tender|painful|itchy|sore|limp|blue|pale|grey|gray|floppy|mottled"
     "|cool|clammy|sweaty"
 )
+# "Gout" said, and not denied.
+_KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 # Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
 # emergency guidance) and the abnormal ones, as the lexicon names them.
 _POTASSIUM_BANDS = (
@@ -1140,9 +1142,6 @@ _FOREHEAD_SPARED = re.compile(
     r"\bforehead spar|\bspar\w* (?:of )?(?:the )?forehead"
     r"|\b(?:no|not|without) forehead"
 )
-
-
-_KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 
 
 def _forehead_involved(text: str) -> bool:
