@@ -1144,6 +1144,7 @@ _HELD_OUT_READINGS = [
     ),
     ("slipped, hit R forehead on a cupboard", "head_injury"),
     ("cricket ball hit L side of head above ear", "head_injury"),
+    ("fitted for 3 min, now sleepy, rousable but not back to herself yet", "altered_mental_status"),
 ]
 
 

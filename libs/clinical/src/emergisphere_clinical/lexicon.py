@@ -472,7 +472,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|repetitive questioning|repeating the same questions"
          "|sleepy today|more sleepy than usual|very sleepy|unusually sleepy"
          "|talking nonsense|talking rubbish|wandering and talking|speaking nonsense"
-         "|not with it|thought her late husband|thought his late wife",
+         "|not with it|thought her late husband|thought his late wife"
+         "|not back to herself|not back to himself|not yet back to|not back to baseline"
+         "|not back to his baseline|not back to her baseline|still postictal|still post ictal",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
