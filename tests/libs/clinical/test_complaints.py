@@ -1145,6 +1145,7 @@ _HELD_OUT_READINGS = [
     ("slipped, hit R forehead on a cupboard", "head_injury"),
     ("cricket ball hit L side of head above ear", "head_injury"),
     ("fitted for 3 min, now sleepy, rousable but not back to herself yet", "altered_mental_status"),
+    ("steam burn to R palm from the dishwasher, blisters over ~2% TBSA", "hand_burn"),
 ]
 
 
@@ -1207,6 +1208,8 @@ _HELD_OUT_MISREADINGS = [
     ("platelets 250, Hb normal", "thrombocytopenia"),
     ("lump at belly button for months, pops out when he coughs", "abdominal_pain"),
     ("known gout, R big toe red, hot and swollen, same as previous attacks", "cellulitis"),
+    ("hot oil burn R forearm, blisters ~palm size", "hand_burn"),
+    ("burnt R palm on an oven tray, no blisters, red", "hand_burn"),
 ]
 
 

@@ -1696,6 +1696,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # (National Network for Burn Care referral guidance, 2012).
     _cat("burn_referral", "a burn for a burns service's advice", S, "plastic_surgery",
          (CONSULT, MEDS), "burn needing referral", source=sources.BURN_REFERRAL),
+    # A blistered burn of the palm: a burns service's advice on the hand (NNBC 2012).
+    _cat("hand_burn", "a partial-thickness burn of the palm", S, "plastic_surgery",
+         (CONSULT,), "palm burn", source=sources.HAND_BURN),
     # A cut over a knuckle from a punch to the mouth: a human bite into the joint, for an
     # X-ray, IV antibiotics and a hand surgeon's washout (BSSH; NICE CKS, human bites).
     _cat("fight_bite", "a fight bite over a knuckle", S, "plastic_surgery",

@@ -467,6 +467,10 @@ BURN_REFERRAL = (
     " of the body surface or more in adults (2% in children) are discussed with a burns"
     f" service; {ESI_C}"
 )
+HAND_BURN = (
+    "National Network for Burn Care, referral guidance (2012): all burns to the hands, feet,"
+    f" face, perineum or genitalia prompt a discussion with a burns service; {ESI_C}"
+)
 HIP_FRACTURE = (
     "NICE CG124 (hip fracture): analgesia on presentation and an X-ray within the hour;"
     f" severe pain 8/10 or more in a frail older patient, {ESI_B}"

@@ -79,6 +79,8 @@ _DESCRIBING = (
     "red|hot|warm|swollen|tender|painful|itchy|sore|limp|blue|pale|grey|gray|floppy|mottled"
     "|cool|clammy|sweaty"
 )
+_BURN = re.compile(r"\b(?:burn|burns|burnt|burned|scald|scalded)\b")
+_BLISTERED = re.compile(r"(?<!no )(?<!not )\bblister|\bpartial thickness\b")
 # "Gout" said, and not denied.
 _KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 # Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
@@ -221,6 +223,13 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"(?:fresh |bright |dark )?(?:red )?blood\b"
         ),
         "vomited blood",
+    ),
+    # A palm blistered by a burn, or burnt to partial thickness, is a hand burn for a burns
+    # service's advice; the back of the hand or a fingertip is not named (NNBC 2012).
+    (
+        ("palm",),
+        re.compile(r"(?<!size of a )\b(?:palms?|palmar)\b(?! ?sized?\b)"),
+        lambda m: "palm burn" if _burnt_to_blisters(m.string) else m.group(0),
     ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
@@ -1142,6 +1151,10 @@ _FOREHEAD_SPARED = re.compile(
     r"\bforehead spar|\bspar\w* (?:of )?(?:the )?forehead"
     r"|\b(?:no|not|without) forehead"
 )
+
+
+def _burnt_to_blisters(text: str) -> bool:
+    return _BURN.search(text) is not None and _BLISTERED.search(text) is not None
 
 
 def _forehead_involved(text: str) -> bool:
