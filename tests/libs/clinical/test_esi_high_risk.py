@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.libs.clinical.cases import NORMAL, reason, rules, triage
 
 from emergisphere_clinical import TriageInput, VitalSigns, assess
-from emergisphere_clinical.glucose import read_glucose
+from emergisphere_clinical.glucose import read_glucose, read_ketones
 from emergisphere_clinical.narrative import input_from_narrative
 
 # Adult hypotension.
@@ -184,6 +184,33 @@ def test_glucose_above_250_with_a_crisis_symptom_is_esi_2() -> None:
     assert "esi.b.hyperglycaemic_crisis" not in rules(triage("rash, glucose 400"))
     # A fast respiratory rate is a crisis sign (Kussmaul breathing).
     assert triage("rash, glucose 400", respiratory_rate=21).acuity == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "ketones"),
+    [
+        ("BM 19.2, blood ketones 1.2", 1.2),
+        ("ketones: 3.4 mmol/L", 3.4),
+        ("urine ketones 2+", None),
+        ("ketones 3+ on dip", None),
+        ("no ketones", None),
+    ],
+)
+def test_blood_ketone_reading(text: str, ketones: float | None) -> None:
+    assert read_ketones(text) == ketones
+
+
+@pytest.mark.parametrize(("ketones", "acuity"), [("2.9", 3), ("3.0", 2)])
+def test_blood_ketones_below_3_rule_out_ketoacidosis_behind_vomiting(
+    ketones: str, acuity: int
+) -> None:
+    result = triage(f"type 1 diabetic, vomiting since lunch, BM 19.2, ketones {ketones}")
+    assert result.acuity == acuity
+
+
+def test_low_ketones_do_not_explain_away_a_fast_respiratory_rate() -> None:
+    result = triage("vomiting, BM 24, ketones 1.2", respiratory_rate=24)
+    assert "esi.b.hyperglycaemic_crisis" in rules(result)
 
 
 def test_hypoglycaemia_complaint_without_a_glucose_is_level_2_until_measured() -> None:

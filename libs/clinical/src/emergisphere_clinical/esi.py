@@ -16,9 +16,11 @@ from emergisphere_clinical.chest_pain import low_risk_chest_pain
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.glucose import (
     DKA_GLUCOSE_MG_DL,
+    DKA_KETONES_MMOL_L,
     HHS_GLUCOSE_MG_DL,
     HYPOGLYCAEMIA_LEVEL_2_MG_DL,
     read_glucose,
+    read_ketones,
 )
 from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
@@ -866,6 +868,8 @@ HYPERGLYCAEMIA_PHRASES = frozenset(
     }
 )
 # ADA 2009 hyperglycaemic crisis symptoms the lexicon can read.
+# The symptoms of ketosis that a measured blood ketone can explain away.
+KETOSIS_SYMPTOMS = frozenset({"vomiting", "abdominal_pain"})
 CRISIS_COMPLAINTS = frozenset(
     {
         "vomiting",
@@ -1405,7 +1409,11 @@ def _glucose(
     (missing data never lowers acuity); a recorded value decides otherwise.
     """
     said = {m.phrase for m in matches if m.category.key == "glucose"}
-    crisis = [c.label for c in categories if c.key in CRISIS_COMPLAINTS]
+    # Blood ketones measured below 3.0 mmol/L rule ketoacidosis out (JBDS-IP 2023), so
+    # vomiting or abdominal pain no longer suggests it; abnormal vitals still do.
+    ketones = read_ketones(complaint)
+    ruled_out = KETOSIS_SYMPTOMS if ketones is not None and ketones < DKA_KETONES_MMOL_L else ()
+    crisis = [c.label for c in categories if c.key in CRISIS_COMPLAINTS and c.key not in ruled_out]
     if v.respiratory_rate is not None and v.respiratory_rate > 20:
         crisis.append(f"respiratory rate {fmt(v.respiratory_rate)}")
     if v.heart_rate is not None and v.heart_rate > 100:

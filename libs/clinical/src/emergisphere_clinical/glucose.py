@@ -22,6 +22,14 @@ HYPOGLYCAEMIA_LEVEL_2_MG_DL = 54.0
 DKA_GLUCOSE_MG_DL = 250.0
 HHS_GLUCOSE_MG_DL = 600.0
 
+# JBDS-IP (2023): diabetic ketoacidosis needs blood ketones of 3.0 mmol/L or more.
+DKA_KETONES_MMOL_L = 3.0
+# "Blood ketones 1.2", "ketones 0.4": a meter's blood ketone in mmol/L; a urine dip's
+# "ketones 2+" is not one.
+_KETONES = re.compile(
+    r"\b(?:blood |capillary |cap )?ketones?\s*(?:of |is |was |=|:)?\s*(\d{1,2}(?:\.\d+)?)"
+    r"(?!\s*\+)(?: ?mmol(?:/l)?)?\b"
+)
 _GLUCOSE = re.compile(
     r"\b(blood glucose|blood sugars?|glucose|sugars?|bst|bsl|bs|bg|bgl|bm|cbg|fsbs|fsbg"
     r"|fingerstick|finger stick|accu ?che?c?k|dextrostix"
@@ -66,3 +74,9 @@ def read_glucose(text: str) -> float | None:
     mg_dl = value * MG_PER_DL_PER_MMOL if mmol else value
     low, high = GLUCOSE_RANGE_MG_DL
     return round(mg_dl, 1) if low <= mg_dl <= high else None
+
+
+def read_ketones(text: str) -> float | None:
+    """The first blood ketone reading in the text, in mmol/L, or None."""
+    match = _KETONES.search(text.lower()) if text else None
+    return float(match.group(1)) if match is not None else None
