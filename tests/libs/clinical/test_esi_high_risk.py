@@ -400,6 +400,13 @@ def test_breathless_with_observations_said_to_be_normal_is_judged_on_resources()
     assert result.acuity == 3
 
 
+def test_pain_placed_away_from_the_pelvis_is_not_the_pain_of_an_ectopic() -> None:
+    calf = triage("20 weeks pregnant, L calf pain and swelling 2 days", pain_score=None)
+    assert "esi.b.pregnancy_severe_pain" not in rules(calf)
+    both = triage("8 weeks pregnant, headache and lower abdominal pain", pain_score=None)
+    assert "esi.b.pregnancy_severe_pain" in rules(both)
+
+
 def test_pregnancy_with_vomiting_and_no_pain_is_not_high_risk() -> None:
     assert triage("7 weeks pregnant, vomiting. Pain 0/10", pain_score=0).acuity == 3
 

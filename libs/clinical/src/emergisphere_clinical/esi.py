@@ -87,6 +87,23 @@ CENTRAL_PAIN = frozenset(
 CTAS_SEVERE_PAIN = 8
 ESI_SEVERE_PAIN = 7
 PREGNANCY_PAIN_WORDS = ("pain", "cramping", "cramps", "crampy")
+PELVIC_PAIN_COMPLAINTS = frozenset(
+    {"abdominal_pain", "pelvic_pain", "renal_colic", "back_pain", "menstrual", "ectopic_signs"}
+)
+PAIN_AWAY_FROM_PELVIS = frozenset(
+    {
+        "dvt",
+        "limb_injury",
+        "fracture",
+        "headache",
+        "ear_pain",
+        "sore_throat",
+        "dental",
+        "dental_infection",
+        "eye",
+        "laceration",
+    }
+)
 # NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.
 NON_MOBILE_INFANT_YEARS = 0.5
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
@@ -1556,8 +1573,14 @@ def _pregnancy_pain_or_bleeding(
         text = f"{said} with {heart}: possible haemorrhage."
         found.append(Finding(2, "esi.b.pregnancy_tachycardia", text, src))
     pain = v.pain_score
-    if mentioned_history(complaint, PREGNANCY_PAIN_WORDS) is not None and (
-        pain is None or pain >= ESI_SEVERE_PAIN
+    # Pain the note places in a limb, the head, the throat or a tooth is not the lower
+    # quadrant pain of an ectopic pregnancy or an abruption.
+    elsewhere = {c.key for c in categories} & PAIN_AWAY_FROM_PELVIS
+    pelvic = {c.key for c in categories} & PELVIC_PAIN_COMPLAINTS
+    if (
+        mentioned_history(complaint, PREGNANCY_PAIN_WORDS) is not None
+        and (pain is None or pain >= ESI_SEVERE_PAIN)
+        and (pelvic or not elsewhere)
     ):
         severity = "severity not recorded" if pain is None else f"pain {pain}/10 (7 or more)"
         text = f"{said} with {severity}: possible ectopic pregnancy."
