@@ -1146,6 +1146,7 @@ _HELD_OUT_READINGS = [
     ("cricket ball hit L side of head above ear", "head_injury"),
     ("fitted for 3 min, now sleepy, rousable but not back to herself yet", "altered_mental_status"),
     ("steam burn to R palm from the dishwasher, blisters over ~2% TBSA", "hand_burn"),
+    ("breast ca with PICC in L arm, arm swollen and aching since yesterday", "line_thrombosis"),
 ]
 
 

@@ -943,6 +943,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("paraphimosis", "a retracted foreskin that will not return", S, "urology",
          (PROCEDURE,), "paraphimosis|foreskin stuck back|foreskin won't go back"
          "|foreskin stuck behind|can't pull foreskin forward|foreskin won't come forward"),
+    # An arm swollen beside a PICC or central line: a line-associated upper limb DVT, for
+    # a Doppler and bloods (BCSH 2012, central venous catheter thrombosis).
+    _cat("line_thrombosis", "a swollen arm with a central line (possible thrombosis)", S,
+         "hematology", (IMAGING, LABS),
+         "arm swollen|arm swelling|swollen arm|arm is swollen|arm has swollen",
+         requires_any="picc|central line|hickman|portacath|port a cath|midline"),
     _cat("dvt", "a swollen or painful leg (possible deep vein thrombosis)", S,
          "vascular_surgery", (LABS, IMAGING),
          "dvt|deep vein thrombosis|calf pain|calf swelling|swollen calf|calf hurts"
