@@ -1147,6 +1147,14 @@ _HELD_OUT_READINGS = [
     ("fitted for 3 min, now sleepy, rousable but not back to herself yet", "altered_mental_status"),
     ("steam burn to R palm from the dishwasher, blisters over ~2% TBSA", "hand_burn"),
     ("breast ca with PICC in L arm, arm swollen and aching since yesterday", "line_thrombosis"),
+    # Round 25.
+    ("82F swollen red L calf for 3 days, 4 cm bigger than R", "dvt"),
+    ("cough 3 weeks, coughed up streaks of blood x2 this morning", "hemoptysis"),
+    ("4 yo boy sticky red L eye since yesterday", "eye"),
+    ("off her food, weak, fell twice this week", "recurrent_falls"),
+    ("bitten by something in the garden, red itchy lump", "insect_sting"),
+    ("L knee graze and pain, can weight bear, can't flex 90", "limb_injury"),
+    ("INR 8.2 on GP check, gums bleed when brushing", "inr_over_8_bleeding"),
 ]
 
 
@@ -1211,6 +1219,8 @@ _HELD_OUT_MISREADINGS = [
     ("known gout, R big toe red, hot and swollen, same as previous attacks", "cellulitis"),
     ("hot oil burn R forearm, blisters ~palm size", "hand_burn"),
     ("burnt R palm on an oven tray, no blisters, red", "hand_burn"),
+    ("bitten by something in the garden, red itchy lump", "animal_bite"),
+    ("INR 9 on routine check, no bleeding", "inr_over_8_bleeding"),
 ]
 
 

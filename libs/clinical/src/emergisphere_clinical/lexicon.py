@@ -964,7 +964,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|calf and thigh swollen"
          "|swelling left calf|swelling right calf|swelling of left calf|swelling of right calf"
          "|swelling of the calf|swelling in left calf|swelling in right calf"
-         "|swelling in the calf"),
+         "|swelling in the calf"
+         "|swollen red left calf|swollen red right calf|swollen red calf|red swollen calf"
+         "|bigger than right|bigger than left|bigger than the other"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1136,7 +1138,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood in her sputum|blood in his sputum"
          "|coughing up streaks of blood|streaks of blood in sputum|blood streaked sputum"
          "|blood in his sputum|blood in her sputum"
-         "|tablespoon of blood|teaspoon of blood|coughed up about"),
+         "|tablespoon of blood|teaspoon of blood|coughed up about"
+         "|coughed up streaks of blood|streaks of blood in|blood streaked sputum"
+         "|coughing up streaks of blood"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -1315,6 +1319,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values|inr|elevated inr"
          "|high inr|supratherapeutic"
          "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"),
+    # An INR above 8 with bleeding: IV vitamin K and a repeat INR (BSH 2011).
+    _cat("inr_over_8_bleeding", "an INR above 8 with bleeding", S, "hematology", (LABS, MEDS),
+         "over 8", requires_any="bleed|bleeds|bleeding|bled|blood|bruising|bruises"),
     _cat("bleeding_tendency", "spontaneous bruising or bleeding", S, "hematology", (LABS,),
          "spontaneous bruising|easy bruising|petechiae|purpura|bleeding tendency"
          "|pinpoint red dots|pinpoint red spots|pinpoint spots|new bruises|unexplained bruising"
@@ -1445,7 +1452,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ran over his foot|ran over her foot|ran over her toe"
          "|kicked on r shin|kicked on l shin"
          "|distal forearm|mid forearm|forearm tender|middle joint swollen|finger joint swollen"
-         "|fingertip droops|finger droops|mallet finger|droops at the tip"),
+         "|fingertip droops|finger droops|mallet finger|droops at the tip"
+         "|can't flex 90|cannot flex to 90|can't flex to 90|unable to flex to 90"
+         "|can't bend it to 90"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1738,7 +1747,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Recurrent falls in an older adult: the cause is worked up (NICE CG161).
     _cat("recurrent_falls", "recurrent falls", S, "geriatrics", (LABS, ECG, XRAY),
          "keep falling|keeps falling|recurrent falls|frequent falls|multiple falls"
-         "|falls this week|falls this month"),
+         "|falls this week|falls this month"
+         "|fell twice|fallen twice|fell three times|two falls this|three falls this"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -1771,7 +1781,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|gunk in his eye"
          "|patch in white of"
          "|sore eyes|red sore eyes|sore red eyes"
-         "|sticky left eye|sticky right eye|red sticky eye|eyelids swollen|eyelid swelling"),
+         "|sticky left eye|sticky right eye|red sticky eye|eyelids swollen|eyelid swelling"
+         "|sticky red left eye|sticky red right eye|sticky red eye|red sticky eye"
+         "|sticky left eye|sticky right eye"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"

@@ -231,6 +231,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"(?<!size of a )\b(?:palms?|palmar)\b(?! ?sized?\b)"),
         lambda m: "palm burn" if _burnt_to_blisters(m.string) else m.group(0),
     ),
+    # "Bitten by something in the garden": an insect, not an animal.
+    (
+        ("bitten by",),
+        re.compile(
+            r"\bbitten by (?:something|an insect|a bug|a spider|a mosquito|a horse ?fly|midges"
+            r"|a tick|bugs|insects)\b"
+        ),
+        "insect bite",
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
@@ -265,6 +274,13 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("platelet", "plt"),
         re.compile(r"\b(?:platelets?|plts?)(?: count)?\s*(?:of |is |was |=|:)?\s*(\d{1,3})\b"),
         lambda m: "low platelets" if int(m.group(1)) < 50 else m.group(0),
+    ),
+    # "INR 8.2": above 8 on warfarin, vitamin K is given, IV if there is any bleeding (BSH
+    # 2011, warfarin guideline); the INR is still read as an abnormal result.
+    (
+        ("inr",),
+        re.compile(r"\binr\s*(?:of |is |was |=|:)?\s*(\d{1,2}(?:\.\d)?)\b"),
+        lambda m: f"{m.group(0)} over 8" if float(m.group(1)) > 8 else m.group(0),
     ),
     # "Adjusted calcium 3.3": above 2.6 mmol/L is hypercalcaemia to treat (Society for
     # Endocrinology emergency guidance, 2016).
