@@ -1155,6 +1155,14 @@ _HELD_OUT_READINGS = [
     ("bitten by something in the garden, red itchy lump", "insect_sting"),
     ("L knee graze and pain, can weight bear, can't flex 90", "limb_injury"),
     ("INR 8.2 on GP check, gums bleed when brushing", "inr_over_8_bleeding"),
+    ("4 month old, went blue and floppy during a feed, now looks well", "brue"),
+    ("peanut allergy, tingling lips, hives, used own EpiPen 20 min ago", "anaphylaxis"),
+    ("trampoline, R ankle, couldn't take 4 steps, tender over navicular", "limb_injury"),
+    (
+        "trod on broken glass on the beach, feels like something's still in there",
+        "glass_foreign_body",
+    ),
+    ("cut palm on broken glass, 5cm lac, can't fully flex ring finger", "tendon_nerve_injury"),
 ]
 
 
@@ -1221,6 +1229,8 @@ _HELD_OUT_MISREADINGS = [
     ("burnt R palm on an oven tray, no blisters, red", "hand_burn"),
     ("bitten by something in the garden, red itchy lump", "animal_bite"),
     ("INR 9 on routine check, no bleeding", "inr_over_8_bleeding"),
+    ("6 week old went blue and floppy, still floppy and grey", "brue"),
+    ("cut L forearm on broken greenhouse pane, 4 cm", "fracture"),
 ]
 
 

@@ -264,7 +264,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|angio oedema"
          "|lips swelling|lips swollen|lips massive"
          "|tongue feels swollen|tongue is swollen|tongue swollen|tongue feels thick"
-         "|tongue thick"),
+         "|tongue thick"
+         "|used own epipen|used his own epipen|used her own epipen|own epipen|epipen used"
+         "|used an epipen|used her adrenaline pen|used his adrenaline pen|adrenaline pen used"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -419,6 +421,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          " neck|hands around his neck|hands around my neck|hands round my neck"
          "|hands round her neck|hands round his neck", source=sources.STRANGULATION),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
+    # A brief resolved unexplained event in an infant: monitoring, an ECG and a paediatric
+    # review (AAP 2016; the handbook's high-risk child).
+    _cat("brue", "a brief resolved unexplained event", B, "paediatrics", (LABS, ECG, CONSULT),
+         "brief resolved unexplained event|brue|alte|apparent life threatening event",
+         source=sources.BRUE),
     _cat("missed_dialysis", "a missed dialysis session", B, "nephrology", (LABS, ECG, CONSULT),
          "missed dialysis|missed his dialysis|missed her dialysis|missed hemodialysis"
          "|missed haemodialysis|skipped dialysis|did not go to dialysis|didn't go to dialysis"
@@ -1454,7 +1461,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|distal forearm|mid forearm|forearm tender|middle joint swollen|finger joint swollen"
          "|fingertip droops|finger droops|mallet finger|droops at the tip"
          "|can't flex 90|cannot flex to 90|can't flex to 90|unable to flex to 90"
-         "|can't bend it to 90"),
+         "|can't bend it to 90"
+         "|take 4 steps|tender over navicular|navicular tenderness|base of 5th metatarsal"
+         "|base of fifth metatarsal|tender over lateral malleolus|tender over medial malleolus"
+         "|malleolar tenderness"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1465,7 +1475,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot extend|unable to extend|tendon visible|visible tendon|tendon exposed"
          "|exposed tendon|tendon showing|tendon injury|cut tendon|tendon cut|numb along"
          "|numb tip|can't feel the tip|can't feel tip"
-         "|can't bend tip|cannot bend tip|unable to bend tip",
+         "|can't bend tip|cannot bend tip|unable to bend tip"
+         "|can't fully flex|cannot fully flex|unable to fully flex",
          requires_any="cut|lac|laceration|wound|knife|glass|saw|chainsaw|bite|bitten"
          "|blade|cutter"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
@@ -1869,7 +1880,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foreign body in the wound|foreign body in skin suspected|foreign body suspected"
          "|nail still in|still in situ|metal fragment|fragment felt under skin"
          "|fragment under skin|fragment under the skin"
-         "|pellet palpable|pellet under the skin|pellet under skin"),
+         "|pellet palpable|pellet under the skin|pellet under skin"
+         "|trod on smashed glass|stood on smashed glass|stepped on smashed glass"
+         "|piece of smashed glass|smashed glass under|something's still in there"
+         "|something still in there|greenhouse pane|pane of glass|window pane"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"

@@ -467,6 +467,12 @@ BURN_REFERRAL = (
     " of the body surface or more in adults (2% in children) are discussed with a burns"
     f" service; {ESI_C}"
 )
+BRUE = (
+    "AAP clinical practice guideline (Tieder et al., Pediatrics 2016): a brief resolved"
+    " unexplained event (cyanosis or pallor, altered tone, absent or irregular breathing,"
+    " now well) is observed with cardiorespiratory monitoring; a high-risk situation at"
+    f" {ESI_B}"
+)
 HAND_BURN = (
     "National Network for Burn Care, referral guidance (2012): all burns to the hands, feet,"
     f" face, perineum or genitalia prompt a discussion with a burns service; {ESI_C}"

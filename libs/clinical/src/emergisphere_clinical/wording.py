@@ -81,6 +81,10 @@ _DESCRIBING = (
 )
 _BURN = re.compile(r"\b(?:burn|burns|burnt|burned|scald|scalded)\b")
 _BLISTERED = re.compile(r"(?<!no )(?<!not )\bblister|\bpartial thickness\b")
+_NOW_WELL = re.compile(
+    r"\bnow (?:looks |seems |appears |is |back to )?(?:well|fine|normal|back to normal|pink"
+    r"|(?:his|her) usual self|herself|himself)\b"
+)
 # "Gout" said, and not denied.
 _KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 # Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
@@ -239,6 +243,25 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|a tick|bugs|insects)\b"
         ),
         "insect bite",
+    ),
+    # "Went blue and floppy during a feed ... now looks well": an episode that is over, a
+    # brief resolved unexplained event (AAP 2016), not a child in respiratory failure now.
+    (
+        ("went ", "turned ", "goes "),
+        re.compile(
+            r"\b(?:went|turned|goes) (?:blue|floppy|limp|pale|grey)"
+            r"(?: and (?:blue|floppy|limp|pale|grey|stiff))?\b"
+        ),
+        lambda m: "brief resolved unexplained event" if _NOW_WELL.search(m.string) else m.group(0),
+    ),
+    # "A broken greenhouse pane": broken things are not broken bones.
+    (
+        ("broken ",),
+        re.compile(
+            r"\bbroken (?:greenhouse |glass |window |car |wine |beer )?(pane|window|bottle|mirror"
+            r"|plate|mug|cup|windscreen|vase|jar|tile|glass)\b"
+        ),
+        r"smashed \1",
     ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
