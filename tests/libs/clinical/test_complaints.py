@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from emergisphere_clinical import assess
 from emergisphere_clinical.complaints import find_complaints
 from emergisphere_clinical.lexicon import CATEGORIES
+from emergisphere_clinical.narrative import input_from_narrative
 
 
 def keys(text: str) -> set[str]:
@@ -1163,6 +1165,9 @@ _HELD_OUT_READINGS = [
         "glass_foreign_body",
     ),
     ("cut palm on broken glass, 5cm lac, can't fully flex ring finger", "tendon_nerve_injury"),
+    ("38M R knee hot, red and swollen 2 days, can't bend it, no injury", "joint_infection"),
+    ("heard a snap, can't stand on tiptoe, calf squeeze: no plantarflexion", "tendon_rupture"),
+    ("burning on passing urine + frequency x 2 days", "urinary_infection"),
 ]
 
 
@@ -1276,3 +1281,10 @@ def test_a_hot_knee_stays_a_joint_to_tap_beside_a_history_of_gout() -> None:
     assert "joint_infection" in keys(
         "had gout in his toe before, L knee hot and swollen, no injury"
     )
+
+
+def test_a_flare_of_known_gout_needs_no_resource_and_a_hot_knee_is_a_joint_to_tap() -> None:
+    toe = assess(input_from_narrative("55M known gout, R big toe red, hot and swollen, afebrile"))
+    assert toe.acuity == 5
+    knee = "48M R knee swollen and hot, can't straighten fully. Hx gout in toes."
+    assert "joint_infection" in keys(knee)

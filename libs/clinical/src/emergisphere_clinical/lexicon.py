@@ -942,7 +942,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thompson's positive|thompsons positive|thompson's test positive|can't push off"
          "|cannot push off|tendon rupture|ruptured tendon"
          "|simmonds test positive|simmonds positive|simmonds' test positive|can't tiptoe"
-         "|cannot tiptoe"),
+         "|cannot tiptoe"
+         "|can't stand on tiptoe|cannot stand on tiptoe|unable to stand on tiptoe"
+         "|no plantarflexion|calf squeeze"),
     _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
          (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
          "|enlarged prostate|prostate symptoms|up at night to pass urine"),
@@ -1103,7 +1105,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|joint hot and swollen|hot and swollen joint"
          "|joint red and swollen|ankle hot and swollen|elbow hot and swollen"
          "|wrist hot and swollen"
-         "|suddenly hot and swollen", infection=True),
+         "|suddenly hot and swollen"
+         "|knee hot red swollen|knee red hot swollen|joint hot red swollen"
+         "|joint red hot swollen|knee hot swollen"
+         "|knee swelling and hot|knee swelling hot|knee swelling and warm", infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -1532,7 +1537,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stinging passing urine|smelly urine|urine smells|offensive urine|foul smelling urine"
          "|cloudy urine"
          "|burning with peeing|burning when weeing"
-         "|urine smelly", infection=True),
+         "|urine smelly"
+         "|burning on passing urine|burning when passing urine|stinging on passing urine"
+         "|stings when passing urine", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -1972,7 +1979,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nebuliser broke|oxygen concentrator|wheelchair broke|pump broke|insulin pump broke"
          "|pump screen|supply delivery|out of filters"
          "|insulin pump failure|needs a new bag|new bag|bag connector|leg bag strap"),
-    _cat("gout", "a gout flare", S, "rheumatology", (LABS,),
+    # A flare of known gout is treated by mouth (NICE CKS, gout): no resource. A hot knee
+    # is read as a joint to tap, whatever the history.
+    _cat("gout", "a gout flare", S, "rheumatology", (),
          "gout|gouty|podagra"),
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
     _cat("deep_neck_infection", "a peritonsillar or deep neck infection", S, "ent",
