@@ -1168,6 +1168,13 @@ _HELD_OUT_READINGS = [
     ("38M R knee hot, red and swollen 2 days, can't bend it, no injury", "joint_infection"),
     ("heard a snap, can't stand on tiptoe, calf squeeze: no plantarflexion", "tendon_rupture"),
     ("burning on passing urine + frequency x 2 days", "urinary_infection"),
+    ("agitated, threatened staff in waiting room, not able to de-escalate", "suicidal"),
+    ("cut L forearm with razor tonight, says she did it to cope", "self_harm"),
+    ("punched someone in the mouth, 0.5cm wound over R 4th knuckle", "fight_bite"),
+    ("slash wound L forearm from knife in a fight, 6 cm long and deep", "laceration"),
+    ("painful lump at top of buttock crease 3 days, swollen red", "abscess"),
+    ("moth crawled into R ear, buzzing", "foreign_body_ent"),
+    ("hurt lower back lifting a couch, no leg numbness", "back_pain"),
 ]
 
 
@@ -1236,6 +1243,10 @@ _HELD_OUT_MISREADINGS = [
     ("INR 9 on routine check, no bleeding", "inr_over_8_bleeding"),
     ("6 week old went blue and floppy, still floppy and grey", "brue"),
     ("cut L forearm on broken greenhouse pane, 4 cm", "fracture"),
+    ("broken lower L molar, toothache 3 days", "fracture"),
+    ("bitten on forearm by a customer, skin broken, small wound", "fracture"),
+    ("punched a wall, swelling over the knuckle of his right small finger", "fight_bite"),
+    ("hurt lower back lifting a couch, no leg numbness", "spine_injury"),
 ]
 
 

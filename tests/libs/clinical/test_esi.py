@@ -422,6 +422,8 @@ _CLEARED_CASES = [
     ("low back pain, no bladder problems, numb down the back of the leg", 35, 4, None),
     ("low back pain, no numbness, wants an injection", 35, 4, None),
     ("low back pain after lifting", 35, 4, None),
+    # A gaping cut among superficial ones still needs closing.
+    ("cut forearm with a razor, several superficial cuts and one 4cm gaping", 30, 4, None),
 ]
 
 

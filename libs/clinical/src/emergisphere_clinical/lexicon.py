@@ -523,7 +523,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|security needed"
          "|threatened her neighbour|threatened his neighbour|threatened her partner"
          "|threatened his partner|shouting at staff|aggressive towards staff"
-         "|aggressive to staff",
+         "|aggressive to staff"
+         "|threatened staff|threatening the staff|threatened the staff|unable to de escalate"
+         "|not able to de escalate|can't be de escalated|cannot be de escalated"
+         "|could not be de escalated",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1122,7 +1125,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|near the anus|next to the anus|perianal lump"
          "|injecting site|injection site abscess|injecting site abscess|red hot tender lump"
          "|hot tender lump"
-         "|next to anus|swelling next to the anus", infection=True),
+         "|next to anus|swelling next to the anus"
+         "|buttock crease|natal cleft|pilonidal", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -1211,7 +1215,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|insect in her ear|insect in his ear|bug in ear|moth in ear|bug in her ear"
          "|bug in his ear"
          "|up right nostril|up left nostril|up her nose|up his nose|up the nose|up nose"
-         "|up nostril|in her nostril|in his nostril"),
+         "|up nostril|in her nostril|in his nostril"
+         "|insect in ear|insect in his ear|insect in her ear|crawled into right ear"
+         "|crawled into left ear|crawled into his ear|crawled into her ear|crawled into ear"
+         "|bug in ear|bug in his ear|bug in her ear|moth in ear|flew into her ear"
+         "|flew into his ear|flew into right ear|flew into left ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1501,7 +1509,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nail lifted off|nail partly lifted|nail torn off|nail ripped off|nail lifted"
          "|pulp partly off|pulp off|tip partly off|tip of finger off|fingertip partly off"
          "|split inside|split the inside"
-         "|split on point of chin|split on chin|split on his chin|split on her chin"),
+         "|split on point of chin|split on chin|split on his chin|split on her chin"
+         "|slash wound|slashed with|slash to"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1662,7 +1671,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cuts on his forearm|scratches both forearms|scratches on her forearm"
          "|scratches on his forearm"
          "|scratches left forearm|scratches right forearm|scratches on forearm|cuts on arm"
-         "|scratches on arm",
+         "|scratches on arm"
+         "|did it to cope|does it to cope|to cope with",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
@@ -1738,7 +1748,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (XRAY, MEDS, CONSULT),
          "fight bite|cut over knuckle|cut over his knuckle|cut over her knuckle|cut on knuckle"
          "|knuckle cut|lac over knuckle|laceration over knuckle|cut over middle knuckle"
-         "|cut over right middle knuckle|cut over left middle knuckle",
+         "|cut over right middle knuckle|cut over left middle knuckle"
+         "|wound over knuckle|wound over right 4th knuckle|wound over left 4th knuckle"
+         "|wound on knuckle",
          requires_any="punch|punched|teeth|tooth|mouth|fight"),
     # A lower motor neurone facial palsy: examined, and oral steroids prescribed within 72
     # hours (NICE CKS, Bell's palsy). The forehead decides it (see wording).

@@ -155,11 +155,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         (" r ", " l ", " rt", " lt", " r.", " l."),
         re.compile(
-            r"\b(?:(r|rt)|(l|lt))\.? (?=(?:ankle|knee|wrist|hip|leg|arm|hand|foot|shoulder"
+            r"\b(?:(r|rt)|(l|lt))\.? (?=(?:[1-5](?:st|nd|rd|th) )?(?:ankle|knee|wrist|hip|leg"
+            r"|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
             r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock"
             r"|jaw|face|ribs?|forehead|temple|heel|palm|little|knuckle|scalp|eyebrow|brow"
-            r"|collarbone|clavicle|iliac|big)\b)"
+            r"|collarbone|clavicle|iliac|big|knuckle|metacarpal|mcp)\b)"
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
@@ -262,6 +263,26 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|plate|mug|cup|windscreen|vase|jar|tile|glass)\b"
         ),
         r"smashed \1",
+    ),
+    # "Broken lower molar", "skin broken": a damaged tooth and a breached skin.
+    (
+        ("broken",),
+        re.compile(
+            r"\bbroken (?:(?:lower|upper|front|back|left|right|l|r) )*(molar|tooth|teeth|filling"
+            r"|crown|denture|dentures|fingernail|toenail)\b"
+        ),
+        r"chipped \1",
+    ),
+    (("broken",), re.compile(r"\bskin (?:is |was )?broken\b|\bbroken skin\b"), "skin breached"),
+    # "Hurt his lower back lifting a couch": a strain, back pain, not a spinal injury.
+    (
+        ("back ",),
+        re.compile(
+            r"\b(?:hurt|strained|pulled|tweaked|twisted|injured|jarred) (?:(?:his|her|my|their) )?"
+            r"(?:lower |low )?back (?:while |when |after )?(?:lifting|bending|picking|moving"
+            r"|carrying)\b"
+        ),
+        "low back pain after lifting",
     ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
