@@ -120,19 +120,20 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 11,700 cases written independently of the rules, in ninety-three sets
-    # (docs/triage-evaluation.md, rounds 5 to 24). Each set was scored once before any
-    # rule was changed for it. Eleven critical under-triages are left: four early
+    # 12,300 cases written independently of the rules, in ninety-seven sets
+    # (docs/triage-evaluation.md, rounds 5 to 25). Each set was scored once before any
+    # rule was changed for it. Thirteen critical under-triages are left: five early
     # pregnancies with moderate pain and a heart rate below 100, which the handbook grades
     # 3; deep frostbite; midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT
     # and analgesia, where the writers graded 2); a diabetic woman of 72 who "just feels
     # off", breathless on walking; renal colic scored 10/10 by holding up both hands
-    # through a phone interpreter; gastroenteritis, and known AF with palpitations, each
-    # with a heart rate of 124 that the danger-zone rule does not corroborate; and a
-    # cyclist over the handlebars with a cracked helmet, a brief loss of consciousness and
-    # midline neck tenderness (ESI 3, a CT; writers grade such riders 2 or 3).
+    # through a phone interpreter; gastroenteritis, known AF with palpitations, and a
+    # possible bowel obstruction at 85, each with a heart rate of 108 to 124 that the
+    # danger-zone rule does not corroborate; and a cyclist over the handlebars with a
+    # cracked helmet, a brief loss of consciousness and midline neck tenderness (ESI 3, a
+    # CT; writers grade such riders 2 or 3).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 11700
-    assert figures.critical_under <= 11
-    assert figures.exact >= 0.84
+    assert figures.n == 12300
+    assert figures.critical_under <= 13
+    assert figures.exact >= 0.845
