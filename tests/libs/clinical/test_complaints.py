@@ -1175,6 +1175,15 @@ _HELD_OUT_READINGS = [
     ("painful lump at top of buttock crease 3 days, swollen red", "abscess"),
     ("moth crawled into R ear, buzzing", "foreign_body_ent"),
     ("hurt lower back lifting a couch, no leg numbness", "back_pain"),
+    # Round 26.
+    ("known leg ulcers, now R leg hot, red, swollen ankle to knee", "cellulitis"),
+    ("electrician, shock from a 240V socket, tingling R hand", "electrical_injury"),
+    ("angle grinder, 6cm lac L forearm, numb over back of thumb", "tendon_nerve_injury"),
+    ("known cirrhosis, belly more swollen over the weekend", "abdominal_pain"),
+    ("assaulted, L eye swollen shut, tender cheekbone", "facial_swelling_injury"),
+    ("panic attacks since the weekend, wants to talk to someone", "mental_health"),
+    ("wants her BP checked, home monitor read 162/98, no symptoms", "bp_check"),
+    ("hot oil over R hand, palm and fingers blistered, partial thickness", "hand_burn"),
 ]
 
 
@@ -1247,6 +1256,9 @@ _HELD_OUT_MISREADINGS = [
     ("bitten on forearm by a customer, skin broken, small wound", "fracture"),
     ("punched a wall, swelling over the knuckle of his right small finger", "fight_bite"),
     ("hurt lower back lifting a couch, no leg numbness", "spine_injury"),
+    ("L thumb crushed under a pallet, swollen, nail intact", "major_trauma"),
+    ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
+    ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]
 
 

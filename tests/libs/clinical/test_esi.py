@@ -424,6 +424,8 @@ _CLEARED_CASES = [
     ("low back pain after lifting", 35, 4, None),
     # A gaping cut among superficial ones still needs closing.
     ("cut forearm with a razor, several superficial cuts and one 4cm gaping", 30, 4, None),
+    ("5cm lac on barbed wire, superficial but gaping", 30, 4, None),
+    ("fingertip trapped in a gate, small non-gaping cut", 30, 5, "esi.c.superficial_cut"),
 ]
 
 

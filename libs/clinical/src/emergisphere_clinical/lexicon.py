@@ -889,7 +889,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|around her belly button|periumbilical pain|right iliac fossa|left iliac fossa"
          "|rif pain|lif pain"
          "|right lower abdo|left lower abdo|lower abdo pain|right lower abdomen"
-         "|left lower abdomen"),
+         "|left lower abdomen"
+         "|belly more swollen|belly swollen|belly is swollen|tummy more swollen|tummy swollen"
+         "|swollen belly|swollen tummy|swollen abdomen|abdomen swollen|abdomen more swollen"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1041,7 +1043,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|mandibular pain|mandible pain|cheek pain|chin pain|nasal pain|nose pain"
          "|elbow to the face|swollen cheek"
          "|angle of jaw|angle of the jaw|hit on left jaw|hit on right jaw|hit on the jaw"
-         "|punched in the jaw|punched on the jaw|jaw injury|tender jaw|jaw tender",
+         "|punched in the jaw|punched on the jaw|jaw injury|tender jaw|jaw tender"
+         "|tender cheekbone|cheekbone tender|tender over cheekbone|tender zygoma"
+         "|tender over zygoma",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
@@ -1085,7 +1089,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wet socks for days"
          "|spreading above the pen|spreading past the pen|beyond the pen line"
          "|past the pen marks|above the pen line|spreading above the line|beyond the marked"
-         "|spreading past the line|spreading beyond the line",
+         "|spreading past the line|spreading beyond the line"
+         "|leg hot red swollen|leg red hot swollen|leg hot red|leg red hot",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1293,11 +1298,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|midline thoracic tenderness|midline lumbar tenderness"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
-    # Environmental injuries (CEDIS): each needs monitoring and a work-up.
-    _cat("electrical_injury", "an electrical injury", S, "general_practice", (LABS, ECG),
+    # A low-voltage shock: an ECG; without burns, arrhythmia or loss of consciousness no
+    # bloods (EAST practice guideline, Arnoldo et al. 2006). High voltage is its own category.
+    _cat("electrical_injury", "an electrical injury", S, "general_practice", (ECG,),
          "electrical injury|electric shock|electrocution|electrocuted|lightning"
          "|shock from a faulty|shock off a|got a shock|shock from the socket"
-         "|shock from a socket|mains shock"),
+         "|shock from a socket|mains shock"
+         "|shock from a 240v|240v socket|240v shock|230v shock|shock from a 230v"),
+    # Environmental injuries (CEDIS): each needs monitoring and a work-up.
     _cat("hypothermia", "hypothermia", S, "critical_care", (LABS, ECG, FLUIDS),
          "hypothermia|hypothermic"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
@@ -1489,7 +1497,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|exposed tendon|tendon showing|tendon injury|cut tendon|tendon cut|numb along"
          "|numb tip|can't feel the tip|can't feel tip"
          "|can't bend tip|cannot bend tip|unable to bend tip"
-         "|can't fully flex|cannot fully flex|unable to fully flex",
+         "|can't fully flex|cannot fully flex|unable to fully flex"
+         "|numb over back of|numb over the back of|numb over",
          requires_any="cut|lac|laceration|wound|knife|glass|saw|chainsaw|bite|bitten"
          "|blade|cutter"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
@@ -1682,7 +1691,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|psychiatric evaluation|psych eval|psych evaluation"
          "|bizarre behaviour|agitation|agitated|low mood|feeling low|section 136"
          "|mental health act|mha assessment"
-         "|tearful most days|not enjoying anything"),
+         "|tearful most days|not enjoying anything"
+         "|panic attacks|wants to talk to someone|needs to talk to someone"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -1993,6 +2003,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|insulin pump failure|needs a new bag|new bag|bag connector|leg bag strap"),
     # A flare of known gout is treated by mouth (NICE CKS, gout): no resource. A hot knee
     # is read as a joint to tap, whatever the history.
+    # A blood pressure check with no symptom: no emergency work-up (ACC/AHA 2017: raised
+    # pressure without acute organ damage is managed as an outpatient).
+    _cat("bp_check", "a blood pressure check", S, "general_practice", (),
+         "bp checked|blood pressure checked|bp check|blood pressure check|home monitor read"
+         "|home bp"),
     _cat("gout", "a gout flare", S, "rheumatology", (),
          "gout|gouty|podagra"),
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.

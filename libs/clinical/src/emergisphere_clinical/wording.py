@@ -79,7 +79,7 @@ _DESCRIBING = (
     "red|hot|warm|swollen|tender|painful|itchy|sore|limp|blue|pale|grey|gray|floppy|mottled"
     "|cool|clammy|sweaty"
 )
-_BURN = re.compile(r"\b(?:burn|burns|burnt|burned|scald|scalded)\b")
+_BURN = re.compile(r"\b(?:burn|burns|burnt|burned|scald|scalded|hot oil|hot fat|steam|boiling)\b")
 _BLISTERED = re.compile(r"(?<!no )(?<!not )\bblister|\bpartial thickness\b")
 _NOW_WELL = re.compile(
     r"\bnow (?:looks |seems |appears |is |back to )?(?:well|fine|normal|back to normal|pink"
@@ -233,7 +233,9 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # service's advice; the back of the hand or a fingertip is not named (NNBC 2012).
     (
         ("palm",),
-        re.compile(r"(?<!size of a )\b(?:palms?|palmar)\b(?! ?sized?\b)"),
+        re.compile(
+            r"(?<!size of a )(?<!size of his )(?<!size of her )\b(?:palms?|palmar)\b(?! ?sized?\b)"
+        ),
         lambda m: "palm burn" if _burnt_to_blisters(m.string) else m.group(0),
     ),
     # "Bitten by something in the garden": an insect, not an animal.
@@ -284,6 +286,14 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "low back pain after lifting",
     ),
+    # "Thumb crushed under a pallet": a crushed digit, not a body trapped under a load.
+    (
+        ("crushed under",),
+        re.compile(r"\b(thumb|finger|fingertip|toe|toes|hand|foot) crushed under\b"),
+        r"\1 crushed by",
+    ),
+    # A "non-gaping" cut has its edges together: no "gaping" left to read as one that does.
+    (("non",), re.compile(r"\bnon[ -]?gaping\b"), "edges together"),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
