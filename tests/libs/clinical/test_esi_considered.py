@@ -102,6 +102,7 @@ def test_single_uncorroborated_danger_zone_vital_is_considered_and_stays_esi_3()
         ("abdominal pain", {"heart_rate": 101, "systolic_bp": None}, "not recorded"),
         ("shortness of breath", {"respiratory_rate": 21}, "respiratory distress"),
         ("zzz", {"heart_rate": 101}, "cannot read"),
+        ("palpitations and breathless", {"heart_rate": 124}, "tachyarrhythmia"),
     ],
 )
 def test_corroborated_danger_zone_vital_is_esi_2(

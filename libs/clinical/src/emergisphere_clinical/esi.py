@@ -1281,7 +1281,9 @@ def _danger_zone_corroboration(
     presentation in the handbook's chapter 4); core vitals
     missing (stability cannot be confirmed, and missing data must never lower acuity); a
     complaint the engine cannot read (it cannot weigh the history, so it keeps the
-    handbook's up-triage); and age under 16, where NEWS2 is not validated.
+    handbook's up-triage); age under 16, where NEWS2 is not validated; and a fast heart
+    rate in a patient with palpitations, a tachyarrhythmia until an ECG shows otherwise
+    (Resuscitation Council UK 2021, adult tachycardia: monitored, ECG now).
     """
     if not news2_applies(age):
         return "age under 16 (NEWS2 not validated, so the handbook's up-triage stands)"
@@ -1293,6 +1295,8 @@ def _danger_zone_corroboration(
         return f"a complaint of {breathless[0]} (signs of respiratory distress)"
     if not recognised:
         return "a complaint the engine cannot read"
+    if BY_KEY["palpitations"] in categories and any(n == "heart_rate" for n, _ in flags):
+        return "palpitations (a symptomatic tachyarrhythmia)"
     return _severe_physiology(news2, age) or _unverifiable(v)
 
 
