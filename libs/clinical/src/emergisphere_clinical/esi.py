@@ -1782,6 +1782,7 @@ _CLEARED = (
             "facial_swelling_injury",
             "bleeding_tendency",
             "intoxication",
+            "intoxicated_head_injury",
             "intoxicated_trauma",
             "major_trauma",
             "vehicle_collision",

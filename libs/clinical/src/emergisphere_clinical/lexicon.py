@@ -431,8 +431,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missed haemodialysis|skipped dialysis|did not go to dialysis|didn't go to dialysis"
          "|unable to be dialyzed|unable to be dialysed|could not be dialyzed"
          "|could not be dialysed", source=sources.MISSED_DIALYSIS),
-    # Handbook table 4-1: alcohol with trauma (an injury cannot be judged while intoxicated).
-    _cat("intoxicated_trauma", "an injury while intoxicated", B, "trauma_surgery",
+    # Handbook table 4-1: alcohol with trauma. Intoxication masks a head injury; a cut or a
+    # sprain in a drunk patient is judged as in a sober one.
+    _cat("intoxicated_head_injury", "a head injury while intoxicated", B, "trauma_surgery",
+         (LABS, IMAGING),
+         f"{_INTOXICATED}|under the influence|been drinking|drinking alcohol|{_ALCOHOL_SMELL}"
+         f"|{_DRINKS}|bottle of wine",
+         requires_any="head injury|hit head|hit his head|hit her head|banged head|head strike"
+         "|loss of consciousness|loc|knocked out|blacked out|can't remember|doesn't remember"
+         "|amnesia", source=sources.INTOXICATED_TRAUMA),
+    _cat("intoxicated_trauma", "an injury while intoxicated", S, "trauma_surgery",
          (LABS, IMAGING),
          f"{_INTOXICATED}|under the influence|been drinking|drinking alcohol|{_ALCOHOL_SMELL}"
          f"|{_DRINKS}|bottle of wine",
