@@ -847,7 +847,7 @@ def test_round_9_readings(text: str, expected: str) -> None:
         ("old man collapsed in the toilets, grey, cant find a pulse", "cardiac_arrest"),
         ("seizure wont stop, 6yo, started 15 mins ago", "active_seizure"),
         ("35F day 6 postnatal, bad frontal headache", "pregnancy_symptoms"),
-        ("vomiting, blood ketones 4.2, deep breaths", "hyperglycaemic_crisis"),
+        ("vomiting, blood ketones 4.2, deep rapid breaths", "hyperglycaemic_crisis"),
         ("known disc prolapse, numb 'down below' when wiping, legs weak", "cord_compression"),
     ],
 )
@@ -1184,6 +1184,8 @@ _HELD_OUT_READINGS = [
     ("panic attacks since the weekend, wants to talk to someone", "mental_health"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "bp_check"),
     ("hot oil over R hand, palm and fingers blistered, partial thickness", "hand_burn"),
+    ("deck chair snapped shut on her R middle finger, small subungual haematoma", "limb_injury"),
+    ("stood on a rusty nail, thinks the tip snapped off in it", "glass_foreign_body"),
 ]
 
 
@@ -1257,6 +1259,10 @@ _HELD_OUT_MISREADINGS = [
     ("punched a wall, swelling over the knuckle of his right small finger", "fight_bite"),
     ("hurt lower back lifting a couch, no leg numbness", "spine_injury"),
     ("L thumb crushed under a pallet, swollen, nail intact", "major_trauma"),
+    (
+        "sharp L chest pain since lifting the dinghy, worse twisting and deep breaths",
+        "hyperglycaemic_crisis",
+    ),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

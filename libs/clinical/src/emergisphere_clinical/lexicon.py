@@ -625,7 +625,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "endocrinology", (LABS, FLUIDS, MEDS),
          "dka|diabetic ketoacidosis|ketoacidosis|hyperosmolar|hhs|fruity breath"
          "|kussmaul"
-         "|ketones high|deep sighing breaths|deep breaths", source=sources.HYPERGLYCAEMIC_CRISIS),
+         "|ketones high|deep sighing breaths|deep rapid breaths|deep and rapid breaths"
+         "|breathing deep and fast|deep fast breathing", source=sources.HYPERGLYCAEMIC_CRISIS),
     # Button batteries burn through the oesophagus within hours and magnets perforate
     # bowel: emergent X-ray and removal (NCPC button battery guideline 2018).
     _cat("battery_ingestion", "a swallowed button battery or magnets", B,
@@ -1318,7 +1319,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hypothermia|hypothermic"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
-         "heat exhaustion|heat cramps|heat syncope|heat illness"),
+         "heat exhaustion|heat cramps|heat syncope|heat illness"
+         "|in the midday heat|walking in the heat|in the heat and|hardly drank in the heat"),
     _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
          "drowning|near drowning|submersion"
          "|went under|swept out|rip current|pulled from the water|pulled out of the water"
@@ -1493,7 +1495,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't bend it to 90"
          "|take 4 steps|tender over navicular|navicular tenderness|base of 5th metatarsal"
          "|base of fifth metatarsal|tender over lateral malleolus|tender over medial malleolus"
-         "|malleolar tenderness"),
+         "|malleolar tenderness"
+         "|subungual haematoma|subungual hematoma|shut on her finger|shut on his finger"
+         "|snapped shut on"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1920,7 +1924,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pellet palpable|pellet under the skin|pellet under skin"
          "|trod on smashed glass|stood on smashed glass|stepped on smashed glass"
          "|piece of smashed glass|smashed glass under|something's still in there"
-         "|something still in there|greenhouse pane|pane of glass|window pane"),
+         "|something still in there|greenhouse pane|pane of glass|window pane"
+         "|snapped off in it|broke off in it|broken off in it|snapped off in the wound"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"
