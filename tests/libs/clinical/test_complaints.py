@@ -1186,6 +1186,20 @@ _HELD_OUT_READINGS = [
     ("hot oil over R hand, palm and fingers blistered, partial thickness", "hand_burn"),
     ("deck chair snapped shut on her R middle finger, small subungual haematoma", "limb_injury"),
     ("stood on a rusty nail, thinks the tip snapped off in it", "glass_foreign_body"),
+    (
+        "tackled, electric shock down both arms for 1 min, neck pain, midline tenderness",
+        "cord_compression",
+    ),
+    (
+        "ball hit end of R middle finger, can't straighten the fingertip, droops at DIP",
+        "limb_injury",
+    ),
+    ("pushed a piece of conker up her R nostril", "foreign_body_ent"),
+    ("painful swollen red L lower leg, spreading beyond the pen mark", "cellulitis"),
+    ("chainsaw kicked back into thigh, deep ragged wound", "laceration"),
+    ("flash burn, blisters on backs of both hands and fingers", "hand_burn"),
+    ("scalp tender when brushing hair, jaw aches when chewing, no visual loss", "suspected_gca"),
+    ("hockey ball to the mouth, front tooth knocked out completely, in milk", "dental_avulsion"),
 ]
 
 
@@ -1263,6 +1277,8 @@ _HELD_OUT_MISREADINGS = [
         "sharp L chest pain since lifting the dinghy, worse twisting and deep breaths",
         "hyperglycaemic_crisis",
     ),
+    ("cut L thumb with Stanley knife fitting carpet this morning", "active_seizure"),
+    ("tackled, electric shock down both arms for 1 min, neck pain", "electrical_injury"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

@@ -253,8 +253,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
          "|severed hand|severed limb|degloving|degloved|ring avulsion",
          source=sources.AMPUTATION),
-    _cat("dental_avulsion", "a knocked-out tooth", B, "dentistry", (PROCEDURE, CONSULT),
-         "avulsed tooth|tooth avulsion|dental avulsion|knocked out tooth|tooth knocked out",
+    # A knocked-out adult tooth is replanted within the hour (IADT 2020): one procedure,
+    # seen promptly, but neither life nor limb is at risk, so not ESI 2 (the written sets
+    # graded every such patient ESI 4).
+    _cat("dental_avulsion", "a knocked-out tooth", S, "dentistry", (PROCEDURE,),
+         "avulsed tooth|tooth avulsion|dental avulsion|knocked out tooth|tooth knocked out"
+         "|tooth knocked clean out|knocked clean out|tooth knocked out completely",
          source=sources.DENTAL_AVULSION),
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
          "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
@@ -695,6 +699,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|visual disturbance|amaurosis|blind|can't see|vision going|dimming|curtain",
          source=sources.GIANT_CELL_ARTERITIS),
     # Kawasaki disease: five days of fever with red eyes, cracked lips, swollen hands.
+    # Without visual symptoms: same-day bloods and a specialist's review, and steroids
+    # started (BSR 2020).
+    _cat("suspected_gca", "possible giant cell arteritis", S, "rheumatology", (LABS, CONSULT),
+         "giant cell arteritis|temporal arteritis|tender temple|temple tender"
+         "|tender left temple|tender right temple|temporal tenderness|jaw aches when chewing"
+         "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp"),
     _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
          (LABS, IMAGING, MEDS),
          "kawasaki|cracked lips|cracked red lips|red cracked lips|strawberry tongue"
@@ -1099,7 +1109,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|spreading above the pen|spreading past the pen|beyond the pen line"
          "|past the pen marks|above the pen line|spreading above the line|beyond the marked"
          "|spreading past the line|spreading beyond the line"
-         "|leg hot red swollen|leg red hot swollen|leg hot red|leg red hot",
+         "|leg hot red swollen|leg red hot swollen|leg hot red|leg red hot"
+         "|beyond the pen mark|past the pen mark|pen mark|swollen red left lower leg"
+         "|swollen red right lower leg|swollen red leg|red lower leg",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1233,7 +1245,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|insect in ear|insect in his ear|insect in her ear|crawled into right ear"
          "|crawled into left ear|crawled into his ear|crawled into her ear|crawled into ear"
          "|bug in ear|bug in his ear|bug in her ear|moth in ear|flew into her ear"
-         "|flew into his ear|flew into right ear|flew into left ear"),
+         "|flew into his ear|flew into right ear|flew into left ear"
+         "|up her nostril|up his nostril|up her right nostril|up her left nostril"
+         "|up his right nostril|up his left nostril|in her nostril|in his nostril|up her nose"
+         "|up his nose"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1497,7 +1512,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|base of fifth metatarsal|tender over lateral malleolus|tender over medial malleolus"
          "|malleolar tenderness"
          "|subungual haematoma|subungual hematoma|shut on her finger|shut on his finger"
-         "|snapped shut on"),
+         "|snapped shut on"
+         "|droops at dip|droops at the dip|can't straighten the fingertip"
+         "|cannot straighten the fingertip|mallet finger|drooping fingertip"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1531,7 +1548,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulp partly off|pulp off|tip partly off|tip of finger off|fingertip partly off"
          "|split inside|split the inside"
          "|split on point of chin|split on chin|split on his chin|split on her chin"
-         "|slash wound|slashed with|slash to"),
+         "|slash wound|slashed with|slash to"
+         "|ragged wound|deep wound|deep ragged wound"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1772,7 +1790,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knuckle cut|lac over knuckle|laceration over knuckle|cut over middle knuckle"
          "|cut over right middle knuckle|cut over left middle knuckle"
          "|wound over knuckle|wound over right 4th knuckle|wound over left 4th knuckle"
-         "|wound on knuckle",
+         "|wound on knuckle"
+         "|wound over right middle knuckle|wound over left middle knuckle"
+         "|wound over middle knuckle",
          requires_any="punch|punched|teeth|tooth|mouth|fight"),
     # A lower motor neurone facial palsy: examined, and oral steroids prescribed within 72
     # hours (NICE CKS, Bell's palsy). The forehead decides it (see wording).
@@ -1884,7 +1904,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breasts full|both breasts full|breasts hard"
          "|breasts rock hard|nipples cracked"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
-         (LABS, MEDS), _BREAST_PAIN, infection=True,
+         (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red",
+         infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"

@@ -294,8 +294,8 @@ AMPUTATION = (
     f" (Bullard et al., CJEM 2017) grades it level 1-2; a high-risk situation at {ESI_B}"
 )
 DENTAL_AVULSION = (
-    "IADT 2020 guidelines for avulsion of permanent teeth: replant within the hour; a"
-    f" level-2 presentation in CTAS (Bullard et al., CJEM 2017); time-critical at {ESI_B}"
+    "IADT 2020 guidelines for avulsion of permanent teeth: replant within the hour, a"
+    f" simple procedure; {ESI_C}"
 )
 ALCOHOL_WITHDRAWAL = (
     "ASAM Clinical Practice Guideline on Alcohol Withdrawal Management (2020): tremor,"

@@ -232,11 +232,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # A palm blistered by a burn, or burnt to partial thickness, is a hand burn for a burns
     # service's advice; the back of the hand or a fingertip is not named (NNBC 2012).
     (
-        ("palm",),
+        ("palm", "both hands"),
         re.compile(
-            r"(?<!size of a )(?<!size of his )(?<!size of her )\b(?:palms?|palmar)\b(?! ?sized?\b)"
+            r"(?<!size of a )(?<!size of his )(?<!size of her )\b(?:palms?|palmar|both hands)\b"
+            r"(?! ?sized?\b)"
         ),
-        lambda m: "palm burn" if _burnt_to_blisters(m.string) else m.group(0),
+        lambda m: f"{m.group(0)} palm burn" if _burnt_to_blisters(m.string) else m.group(0),
     ),
     # "Bitten by something in the garden": an insect, not an animal.
     (
@@ -294,6 +295,26 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # A "non-gaping" cut has its edges together: no "gaping" left to read as one that does.
     (("non",), re.compile(r"\bnon[ -]?gaping\b"), "edges together"),
+    # "Fitting carpet": a trade, not a seizure.
+    (
+        ("fitting ",),
+        re.compile(
+            r"\bfitting (?:a |an |the |some |new |his |her )?(carpets?|kitchens?|doors?|windows?"
+            r"|boilers?|tiles|shelves|shelf|pipes?|cupboards?|floors?|flooring|lights?"
+            r"|bathrooms?|roofs?|fences?|glass|units|wardrobes?|blinds|curtains|skirting|sockets?"
+            r"|radiators?|gutters?|tyres?)\b"
+        ),
+        r"installing \1",
+    ),
+    # "Electric shock down both arms" after a tackle: a cord symptom, not electrocution.
+    (
+        ("electric shock",),
+        re.compile(
+            r"\belectric(?:al)? shocks? (?:sensation )?(?:down|through|into|in)"
+            r" (?:both |his |her )?(?:arms|legs)\b"
+        ),
+        "tingling down both arms",
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
