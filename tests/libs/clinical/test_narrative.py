@@ -110,6 +110,10 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
         # Lengths and heights, not ages.
         ("fell off the wall. 3m fall onto concrete", None),
         ("BP 120/80. 2m tall, thin", None),
+        # After an arrival time and how the patient came.
+        ("1115 BIBA 79F collapsed at the shops, brief LOC", 79),
+        ("Amb 81F fell on the way to the bathroom", 81),
+        ("1115 biba 3m fall from a ladder", None),
     ],
 )
 def test_an_age_and_sex_opening_a_later_sentence_is_read(text: str, age: float | None) -> None:

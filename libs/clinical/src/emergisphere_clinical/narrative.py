@@ -82,6 +82,9 @@ _AGE_SEX_SHORT = re.compile(
     # ("3m fall", "45 m from home" are lengths).
     r"|\.\s+(\d{1,3})([mf])\s+(?=[a-z])"
     r"(?!fall|from|drop|high|tall|away|onto|off|up|down|deep|long|wide|above|below|into)"
+    # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed".
+    r"|^\s*(?:\d{3,4}h?\s+)?(?:biba|bib|amb|ambulance|crew|walk in|walked in|self presented"
+    r"|gp referral)[.:,]?\s+(\d{1,3})\s?([mf])\b(?!\s*(?:fall|from|drop|high|off|onto))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
@@ -246,7 +249,7 @@ def _age(text: str) -> float | None:
         number, unit = [group for group in fraction.groups() if group is not None]
         return float(number) * _FRACTION_DAYS[unit] / 365.25
     if short := _AGE_SEX_SHORT.search(text):
-        return float(short.group(1) or short.group(3) or short.group(5))
+        return float(short.group(1) or short.group(3) or short.group(5) or short.group(7))
     after = _AGE_AFTER.search(text)
     return float(after.group(1)) if after else None
 
@@ -254,7 +257,8 @@ def _age(text: str) -> float | None:
 def _sex(text: str) -> str | None:
     short = _AGE_SEX_SHORT.search(text)
     if short:
-        return "male" if (short.group(2) or short.group(4) or short.group(6)) == "m" else "female"
+        sex = short.group(2) or short.group(4) or short.group(6) or short.group(8)
+        return "male" if sex == "m" else "female"
     male, female = _MALE.search(text), _FEMALE.search(text)
     if male and (not female or male.start() < female.start()):
         return "male"
