@@ -84,7 +84,7 @@ _AGE_SEX_SHORT = re.compile(
     r"(?!fall|from|drop|high|tall|away|onto|off|up|down|deep|long|wide|above|below|into)"
     # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed".
     r"|^\s*(?:\d{3,4}h?\s+)?(?:biba|bib|amb|ambulance|crew|walk in|walked in|self presented"
-    r"|gp referral)[.:,]?\s+(\d{1,3})\s?([mf])\b(?!\s*(?:fall|from|drop|high|off|onto))"
+    r"|gp referral)[.:,]?\s+(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
