@@ -25,6 +25,7 @@ from emergisphere_clinical.glucose import (
 from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.narrative import observations_stated_normal
+from emergisphere_clinical.pregnancy import possible_ectopic
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
     DANGER_ZONE_SPO2,
@@ -85,6 +86,8 @@ CENTRAL_PAIN = frozenset(
 # CTAS severe pain is 8-10 (Bullard et al., CJEM 2008): the band in which central pain is
 # CTAS level 2. ESI's own threshold (7) only opens the question.
 CTAS_SEVERE_PAIN = 8
+# CTAS: pain below 4/10 is mild.
+CTAS_MODERATE_PAIN = 4
 ESI_SEVERE_PAIN = 7
 PREGNANCY_PAIN_WORDS = ("pain", "cramping", "cramps", "crampy")
 PELVIC_PAIN_COMPLAINTS = frozenset(
@@ -1584,6 +1587,12 @@ def _pregnancy_pain_or_bleeding(
         severity = "severity not recorded" if pain is None else f"pain {pain}/10 (7 or more)"
         text = f"{said} with {severity}: possible ectopic pregnancy."
         found.append(Finding(2, "esi.b.pregnancy_severe_pain", text, src))
+    elif pain is not None and pain >= CTAS_MODERATE_PAIN and (side := possible_ectopic(complaint)):
+        text = (
+            f"Early pregnancy with pain '{side}' of {pain}/10 (more than mild) and no scan"
+            " showing it in the uterus: possible ectopic pregnancy."
+        )
+        found.append(Finding(2, "esi.b.possible_ectopic", text, sources.POSSIBLE_ECTOPIC))
     return found
 
 

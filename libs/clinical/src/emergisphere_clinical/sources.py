@@ -276,6 +276,11 @@ PREGNANCY_PAIN_OR_BLEEDING = (
     f"{ESI_B_HIGH_RISK_TABLE}: ectopic pregnancy (pregnant, severe lower quadrant pain) and"
     " spontaneous abortion (bleeding and tachycardia); missing data never lowers acuity"
 )
+POSSIBLE_ECTOPIC = (
+    "NICE NG126 (ectopic pregnancy and miscarriage, 2023): pain low in the abdomen, often on"
+    " one side, in early pregnancy is an ectopic until a scan shows an intrauterine"
+    f" pregnancy; CTAS: pain of 4/10 or more is not mild; {ESI_B_HIGH_RISK_TABLE}"
+)
 CHEMICAL_EYE = (
     f"{ESI_B_HIGH_RISK_TABLE}: chemical splash to the eye (irrigation before anything else)"
 )

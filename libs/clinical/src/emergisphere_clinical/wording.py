@@ -160,7 +160,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
             r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock"
             r"|jaw|face|ribs?|forehead|temple|heel|palm|little|knuckle|scalp|eyebrow|brow"
-            r"|collarbone|clavicle|iliac|big|knuckle|metacarpal|mcp)\b)"
+            r"|collarbone|clavicle|iliac|big|knuckle|metacarpal|mcp|abdo|abdomen|abdominal)\b)"
         ),
         lambda m: "right " if m.group(1) else "left ",
     ),
