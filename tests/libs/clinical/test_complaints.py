@@ -1200,6 +1200,17 @@ _HELD_OUT_READINGS = [
     ("flash burn, blisters on backs of both hands and fingers", "hand_burn"),
     ("scalp tender when brushing hair, jaw aches when chewing, no visual loss", "suspected_gca"),
     ("hockey ball to the mouth, front tooth knocked out completely, in milk", "dental_avulsion"),
+    # Round 27.
+    (
+        "carer found her on the kitchen floor, haematoma L forehead, on apixaban",
+        "anticoagulated_head_injury",
+    ),
+    ("says neighbours are putting poison through the vents and following him", "mental_health"),
+    ("no fixed abode, both shins ulcerated and weeping, smell++", "cellulitis"),
+    ("finger caught between pallets, tip swollen and bruised", "limb_injury"),
+    ("glassed in R thigh in the same fight, 5cm lac", "glass_foreign_body"),
+    ("cut L forearm with a razor, 'not trying to die, just needed to'", "self_harm"),
+    ("punched someone in the mouth, small wound over R 3rd knuckle", "fight_bite"),
 ]
 
 
@@ -1279,6 +1290,9 @@ _HELD_OUT_MISREADINGS = [
     ),
     ("cut L thumb with Stanley knife fitting carpet this morning", "active_seizure"),
     ("tackled, electric shock down both arms for 1 min, neck pain", "electrical_injury"),
+    ("from police custody, graze R knee from the arrest", "cardiac_arrest"),
+    ("ulcer under R big toe, 2nd toe gone dusky over a week", "respiratory_distress"),
+    ("punched a cell window, 1.5 cm lac over R index knuckle", "fight_bite"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

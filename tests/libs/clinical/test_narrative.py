@@ -114,6 +114,10 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
         ("1115 BIBA 79F collapsed at the shops, brief LOC", 79),
         ("Amb 81F fell on the way to the bathroom", 81),
         ("1115 biba 3m fall from a ladder", None),
+        # Years before a person, and a parent's "he's 4".
+        ("5 yr boy fell from a swing", 5),
+        ("Mum: he's 4, banged his forehead", 4),
+        ("she's 12 weeks pregnant", None),
     ],
 )
 def test_an_age_and_sex_opening_a_later_sentence_is_read(text: str, age: float | None) -> None:

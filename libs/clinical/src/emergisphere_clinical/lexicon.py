@@ -1052,7 +1052,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|elbow to the nose|nose deviated|deviated nose|swollen nose|nose is bent"
          "|nose bent"
          "|hit right forehead|hit left forehead|side of head|side of his head|side of her head"
-         "|hit on the head|hit in the head|hit to the head"),
+         "|hit on the head|hit in the head|hit to the head"
+         "|forehead haematoma|head haematoma"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1111,7 +1112,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|spreading past the line|spreading beyond the line"
          "|leg hot red swollen|leg red hot swollen|leg hot red|leg red hot"
          "|beyond the pen mark|past the pen mark|pen mark|swollen red left lower leg"
-         "|swollen red right lower leg|swollen red leg|red lower leg",
+         "|swollen red right lower leg|swollen red leg|red lower leg"
+         "|shins ulcerated|legs ulcerated|ulcerated and weeping|weeping ulcers|ulcers weeping"
+         "|leg ulcers smell",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1514,7 +1517,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|subungual haematoma|subungual hematoma|shut on her finger|shut on his finger"
          "|snapped shut on"
          "|droops at dip|droops at the dip|can't straighten the fingertip"
-         "|cannot straighten the fingertip|mallet finger|drooping fingertip"),
+         "|cannot straighten the fingertip|mallet finger|drooping fingertip"
+         "|caught between pallets|caught between two|tip swollen and bruised|fingertip swollen"
+         "|finger caught between"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1711,7 +1716,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|scratches on his forearm"
          "|scratches left forearm|scratches right forearm|scratches on forearm|cuts on arm"
          "|scratches on arm"
-         "|did it to cope|does it to cope|to cope with",
+         "|did it to cope|does it to cope|to cope with"
+         "|just needed to|release the pressure",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
@@ -1722,7 +1728,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bizarre behaviour|agitation|agitated|low mood|feeling low|section 136"
          "|mental health act|mha assessment"
          "|tearful most days|not enjoying anything"
-         "|panic attacks|wants to talk to someone|needs to talk to someone"),
+         "|panic attacks|wants to talk to someone|needs to talk to someone"
+         "|are following him|are following her|spying on him|spying on her|putting poison"
+         "|poison through the vents|watching him through|watching her through"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -1765,7 +1773,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|on the floor for 2|on the floor for 3|on the floor for several"
          "|on the floor since|been on the floor|she'd been there since|he'd been there since"
          "|legs just gave way|on the floor about|on the floor for about"
-         "|on the floor for an hour"),
+         "|on the floor for an hour"
+         "|found on the floor|found her on the floor|found him on the floor|found on floor"
+         "|on the kitchen floor|on the bathroom floor|on the bedroom floor"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -1793,7 +1803,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wound on knuckle"
          "|wound over right middle knuckle|wound over left middle knuckle"
          "|wound over middle knuckle",
-         requires_any="punch|punched|teeth|tooth|mouth|fight"),
+         requires_any="teeth|tooth|mouth|fight|bite|bitten"),
     # A lower motor neurone facial palsy: examined, and oral steroids prescribed within 72
     # hours (NICE CKS, Bell's palsy). The forehead decides it (see wording).
     _cat("bells_palsy", "a lower motor neurone facial palsy (Bell's palsy)", S, "neurology", (),
@@ -1946,7 +1956,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trod on smashed glass|stood on smashed glass|stepped on smashed glass"
          "|piece of smashed glass|smashed glass under|something's still in there"
          "|something still in there|greenhouse pane|pane of glass|window pane"
-         "|snapped off in it|broke off in it|broken off in it|snapped off in the wound"),
+         "|snapped off in it|broke off in it|broken off in it|snapped off in the wound"
+         "|glassed"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"

@@ -42,6 +42,12 @@ _VERB = (
 _AGE = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
     r"|\b(\d{1,3})\s*(?:y/o|yo|y\.o\.)(?!\w)"
+    # "5 yr boy", "70 year old" without "old": years before a person.
+    r"|\b(\d{1,3})\s*(?:years?|yrs?|y)\s+(?=(?:boy|girl|male|female|man|woman|lady|gentleman"
+    r"|son|daughter|child)\b)"
+    # A parent's "he's 4".
+    r"|\b(?:he's|she's|he is|she is) (\d{1,2})\b(?!\s*(?:weeks?|wks?|days?|months?|hours?|hrs?"
+    r"|minutes?|mins?|/|%|cm|kg|lbs?|stone|\.\d|x\b|times))"
 )
 _AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
 # A baby just born: age zero, so the neonatal limits apply.
@@ -220,8 +226,8 @@ class NarrativeReading:
 
 def _age(text: str) -> float | None:
     match = _AGE.search(text)
-    if match and match.group(3) is not None:
-        return float(match.group(3))
+    if match and (years := match.group(3) or match.group(4) or match.group(5)) is not None:
+        return float(years)
     if match:
         value, unit = float(match.group(1)), match.group(2)
         if unit.startswith(("month", "mo")):

@@ -315,6 +315,43 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "tingling down both arms",
     ),
+    # "Graze from the arrest", "under arrest": the police's, not the heart's.
+    (
+        ("arrest",),
+        re.compile(
+            r"\b(?:under|from the|during the|during his|during her|on|after the|after his"
+            r"|after her|resisting|resisted|at the time of) arrest\b"
+        ),
+        "detained by police",
+    ),
+    # "Haematoma L forehead", "lump on the back of her head": a head injury.
+    (
+        ("haematoma", "hematoma", "lump", "bump", "egg"),
+        re.compile(
+            r"\b(?:haematoma|hematoma|lump|bump|egg|swelling) (?:on |to |over |above )?(?:the )?"
+            r"(?:back of (?:the |his |her )?)?(?:his |her )?(?:left |right |l |r )?"
+            r"(?:forehead|scalp|occiput|temple|head)\b"
+        ),
+        "head hematoma",
+    ),
+    # "2nd toe gone dusky/black": a digit's colour, not a cyanosed patient.
+    (
+        ("dusky",),
+        re.compile(
+            r"\b(toes?|fingers?|foot|feet|fingertips?|tips?) (?:has |have )?"
+            r"(?:gone |turned |is |are |looks )?dusky\b"
+        ),
+        r"\1 discoloured",
+    ),
+    # "Wound over R 3rd knuckle": a cut over a knuckle, whichever.
+    (
+        ("knuckle",),
+        re.compile(
+            r"\b(?:small )?(?:wound|cut|lac|laceration|graze|puncture) over (?:the |his |her )?"
+            r"(?:right |left )?(?:\d(?:st|nd|rd|th) |index |middle |ring |little |small )?knuckle\b"
+        ),
+        "cut over knuckle",
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
