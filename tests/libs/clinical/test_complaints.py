@@ -1211,6 +1211,21 @@ _HELD_OUT_READINGS = [
     ("glassed in R thigh in the same fight, 5cm lac", "glass_foreign_body"),
     ("cut L forearm with a razor, 'not trying to die, just needed to'", "self_harm"),
     ("punched someone in the mouth, small wound over R 3rd knuckle", "fight_bite"),
+    ("car slid off the road at ~50 mph and rolled into a field, neck pain", "major_trauma"),
+    ("tree trunk rolled onto him, pinned ~10 mins before freed", "major_trauma"),
+    (
+        "snowboard jump, landed flat on his back, tingling & weakness in both legs",
+        "cord_compression",
+    ),
+    ("found in cold house (boiler broke), T 35.3", "hypothermia"),
+    ("ski pole strap, pain & swelling base of R thumb, weak pinch grip", "limb_injury"),
+    ("fell off hay bales onto frozen concrete, thoracolumbar pain", "spine_injury"),
+    ("fell on ice onto her bottom, sore coccyx when sitting", "back_pain"),
+    ("cow stood on his L foot, dorsum swollen & bruised", "limb_injury"),
+    ("diabetic, ulcer on R big toe now red & swollen, pus", "cellulitis"),
+    ("skiing, L knee twisted, limping", "limb_injury"),
+    ("L calf painful & swollen 3 days", "dvt"),
+    ("log splitter, tip partially amputated, bone visible", "limb_injury"),
 ]
 
 
@@ -1293,6 +1308,9 @@ _HELD_OUT_MISREADINGS = [
     ("from police custody, graze R knee from the arrest", "cardiac_arrest"),
     ("ulcer under R big toe, 2nd toe gone dusky over a week", "respiratory_distress"),
     ("punched a cell window, 1.5 cm lac over R index knuckle", "fight_bite"),
+    ("found in cold house (boiler broke), T 35.3", "common_cold"),
+    ("rolled over in bed and the room spun", "major_trauma"),
+    ("circular saw took the tip of his L thumb, partial amputation", "amputation"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

@@ -512,3 +512,11 @@ def test_an_injury_to_the_torso_on_an_anticoagulant_is_high_risk(
     complaint: str, acuity: int
 ) -> None:
     assert triage(complaint).acuity == acuity
+
+
+def test_anaphylaxis_with_a_hoarse_voice_is_airway_compromise() -> None:
+    # WAO 2020: hoarseness is laryngeal oedema, adrenaline now (decision point A).
+    result = triage("nut allergy, lips and tongue swelling, hoarse voice, hives")
+    assert result.acuity == 1
+    assert "hoarse" in reason(result, "esi.a.anaphylaxis_compromise").text
+    assert triage("nut allergy, lip swelling, voice normal, hives").acuity == 2

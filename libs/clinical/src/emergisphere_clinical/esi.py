@@ -1038,6 +1038,9 @@ def _compromise(
     found = []
     if "anaphylaxis" in keys:
         signs = ["respiratory distress or hypoxaemia"] if breathing else []
+        if "voice" in keys:
+            # A hoarse voice is the larynx swelling (WAO 2020: airway involvement).
+            signs.append("a hoarse voice")
         if v.systolic_bp is not None and v.systolic_bp < ADULT_HYPOTENSION_SBP:
             signs.append(f"systolic BP {fmt(v.systolic_bp)}")
         if signs:

@@ -351,7 +351,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pedestrian vs car|ped vs car|hit by reversing car|hit by a reversing car"
          "|knocked down by a car|knocked down by car|run over by"
          "|seatbelt bruise|seat belt bruise|seatbelt sign|seat belt sign|seatbelt mark"
-         "|trapped under|pinned under|crushed under|rolled on top of",
+         "|trapped under|pinned under|crushed under|rolled on top of"
+         "|rolled into a field|rolled onto its roof|car rolled|van rolled"
+         "|was pinned|pinned for|trunk rolled onto"
+         "|tree rolled onto|log rolled onto|tree fell on him|tree fell on her",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -735,7 +738,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tingling down both arms|tingling down both legs|both arms tingling"
          "|pins and needles in both arms|pins and needles down both arms"
          "|legs feel heavy|legs felt heavy|legs feeling heavy|both legs heavy"
-         "|legs have gone heavy|legs heavy and",
+         "|legs have gone heavy|legs heavy and"
+         "|weakness in both legs|tingling in both legs|tingling and weakness in both legs"
+         "|weakness both legs|tingling both legs",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -999,11 +1004,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling of the calf|swelling in left calf|swelling in right calf"
          "|swelling in the calf"
          "|swollen red left calf|swollen red right calf|swollen red calf|red swollen calf"
-         "|bigger than right|bigger than left|bigger than the other"),
+         "|bigger than right|bigger than left|bigger than the other"
+         "|calf painful and swollen|calf painful swollen"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
-         "|crashed his car|crashed her car|crashed into"),
+         "|crashed his car|crashed her car|crashed into"
+         "|airbags went off|airbag went off"),
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
          "minor collision|rear ended"
@@ -1114,7 +1121,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|beyond the pen mark|past the pen mark|pen mark|swollen red left lower leg"
          "|swollen red right lower leg|swollen red leg|red lower leg"
          "|shins ulcerated|legs ulcerated|ulcerated and weeping|weeping ulcers|ulcers weeping"
-         "|leg ulcers smell",
+         "|leg ulcers smell"
+         "|ulcer on right toe|ulcer on left toe|ulcer on toe|toe ulcer",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1322,7 +1330,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cervical spine tenderness"
          "|tender over lower back midline|lower back midline|midline lower back"
          "|midline thoracolumbar tenderness|thoracolumbar tenderness"
-         "|midline thoracic tenderness|midline lumbar tenderness"),
+         "|midline thoracic tenderness|midline lumbar tenderness"
+         "|landed on his back|landed on her back|landed flat on his back"
+         "|landed flat on her back|thoracolumbar pain"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # A low-voltage shock: an ECG; without burns, arrhythmia or loss of consciousness no
@@ -1334,7 +1344,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|shock from a 240v|240v socket|240v shock|230v shock|shock from a 230v"),
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
     _cat("hypothermia", "hypothermia", S, "critical_care", (LABS, ECG, FLUIDS),
-         "hypothermia|hypothermic"),
+         "hypothermia|hypothermic"
+         "|unheated house|unheated home|unheated flat|no heating|boiler broke|heating broken"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
@@ -1519,7 +1530,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|droops at dip|droops at the dip|can't straighten the fingertip"
          "|cannot straighten the fingertip|mallet finger|drooping fingertip"
          "|caught between pallets|caught between two|tip swollen and bruised|fingertip swollen"
-         "|finger caught between"),
+         "|finger caught between"
+         "|fingertip injury|base of thumb|weak pinch grip|stood on his foot|stood on her foot"
+         "|dorsum swollen|knee twisted|ankle twisted"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1554,7 +1567,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split inside|split the inside"
          "|split on point of chin|split on chin|split on his chin|split on her chin"
          "|slash wound|slashed with|slash to"
-         "|ragged wound|deep wound|deep ragged wound"),
+         "|ragged wound|deep wound|deep ragged wound"
+         "|fingertip injury"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1565,7 +1579,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|twinge in lower back|twinge in back|twinge in his back|twinge in her back|back spasm"
          "|low back spasm|lower back spasm"
          "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"
-         "|sciatica|known sciatica"),
+         "|sciatica|known sciatica"
+         "|sore coccyx|coccyx pain|tailbone pain|sore tailbone"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),

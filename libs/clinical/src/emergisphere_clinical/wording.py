@@ -85,6 +85,9 @@ _NOW_WELL = re.compile(
     r"\bnow (?:looks |seems |appears |is |back to )?(?:well|fine|normal|back to normal|pink"
     r"|(?:his|her) usual self|herself|himself)\b"
 )
+_FINGERTIP = re.compile(
+    r"\b(?:tip|tips|fingertip|fingertips|pulp)\b(?! of (?:a|the) (?:knife|blade))"
+)
 # "Gout" said, and not denied.
 _KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 # Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
@@ -352,6 +355,13 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "cut over knuckle",
     ),
+    # "Took the tip of his thumb, partial amputation": a fingertip injury, repaired in the
+    # department (BSSH fingertip injury standards), not a digit to replant.
+    (
+        ("amputat",),
+        re.compile(r"\b(?:partial |partially |partly )?amputat(?:ed|ion)\b"),
+        lambda m: "fingertip injury" if _FINGERTIP.search(m.string) else m.group(0),
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
@@ -360,6 +370,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # A cold store is a workplace, not a cold.
     (("cold ",), re.compile(r"\bcold (store|storage|room)\b"), r"chiller \1"),
+    # "Found in a cold house": an unheated home, a hypothermia risk, not a cold.
+    (("cold ",), re.compile(r"\bcold (house|home|flat|bedroom|bungalow)\b"), r"unheated \1"),
     # "Sticky yellow eyes": discharge, not jaundice.
     (
         ("sticky", "gunky", "crusty"),
