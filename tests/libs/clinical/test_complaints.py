@@ -1226,6 +1226,10 @@ _HELD_OUT_READINGS = [
     ("skiing, L knee twisted, limping", "limb_injury"),
     ("L calf painful & swollen 3 days", "dvt"),
     ("log splitter, tip partially amputated, bone visible", "limb_injury"),
+    ("GP phoned ahead: Na 121 on bloods (134 three months ago)", "critical_lab"),
+    ("HR 44, ECG at surgery sinus brady + 1st degree block", "bradycardia"),
+    ("4cm lac across R palm, can't bend ring finger, numb on ulnar side", "tendon_nerve_injury"),
+    ("hot, red, swollen R knee since yesterday, no injury", "joint_infection"),
 ]
 
 
@@ -1311,6 +1315,7 @@ _HELD_OUT_MISREADINGS = [
     ("found in cold house (boiler broke), T 35.3", "common_cold"),
     ("rolled over in bed and the room spun", "major_trauma"),
     ("circular saw took the tip of his L thumb, partial amputation", "amputation"),
+    ("chest pain (2 years ago), here with a sprained ankle", "acs"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

@@ -95,6 +95,7 @@ def test_not_responding_to_voice_is_avpu_p_not_v() -> None:
     assert read_narrative("she is moaning and does not respond to voice").consciousness == "P"
     assert read_narrative("unresponsive to voice").consciousness == "P"
     assert read_narrative("drowsy, responds to voice").consciousness == "V"
+    assert read_narrative("only opens eyes + mumbles when spoken to loudly").consciousness == "V"
 
 
 def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:

@@ -866,6 +866,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|copd flare|flare of copd|copd flare up|infective exacerbation"
          "|breathing fast|breathing quickly|fast breathing"
          "|breathing worse|breathing is worse|more breathless|breathlessness worse"),
+    # A slow heart rate or heart block found by a GP or on an ECG: an ECG, bloods and
+    # cardiology's advice (ESC 2021 pacing guideline).
+    _cat("bradycardia", "a slow heart rate or heart block", S, "cardiology", (ECG, LABS),
+         "bradycardia|bradycardic|sinus brady|heart block|1st degree block|first degree block"
+         "|2nd degree block|second degree block|complete heart block|chb"),
     _cat("palpitations", "palpitations", S, "cardiology", (LABS, ECG),
          "palpitations|palpitation|racing heart|heart racing|irregular heartbeat|tachycardia"
          "|heart's racing|heart is racing|heart is going crazy|heart pounding"
@@ -1148,7 +1153,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|suddenly hot and swollen"
          "|knee hot red swollen|knee red hot swollen|joint hot red swollen"
          "|joint red hot swollen|knee hot swollen"
-         "|knee swelling and hot|knee swelling hot|knee swelling and warm", infection=True),
+         "|knee swelling and hot|knee swelling hot|knee swelling and warm"
+         "|hot red swollen right knee|hot red swollen left knee|hot red swollen knee"
+         "|red hot swollen right knee|red hot swollen left knee|hot swollen right knee"
+         "|hot swollen left knee"
+         "|red, knee swelling|hot, knee swelling", infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -1545,7 +1554,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numb tip|can't feel the tip|can't feel tip"
          "|can't bend tip|cannot bend tip|unable to bend tip"
          "|can't fully flex|cannot fully flex|unable to fully flex"
-         "|numb over back of|numb over the back of|numb over",
+         "|numb over back of|numb over the back of|numb over"
+         "|can't bend finger|cannot bend finger|can't bend the finger|numb on ulnar side"
+         "|numb on the ulnar side|numb on radial side|numb on the radial side",
          requires_any="cut|lac|laceration|wound|knife|glass|saw|chainsaw|bite|bitten"
          "|blade|cutter"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),

@@ -362,6 +362,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(r"\b(?:partial |partially |partly )?amputat(?:ed|ion)\b"),
         lambda m: "fingertip injury" if _FINGERTIP.search(m.string) else m.group(0),
     ),
+    # "Na 121 (134 three months ago)": an earlier result for comparison, which does not
+    # date today's.
+    (
+        ("ago",),
+        re.compile(
+            r"\((?:was )?(\d{1,3}(?:\.\d+)?) (?:\w+ ){1,2}?(?:days?|weeks?|months?|years?) ago\)"
+        ),
+        r"(previously \1)",
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
