@@ -1108,7 +1108,10 @@ _HELD_OUT_READINGS = [
     ("known sciatica flared up, pain down back of L leg", "back_pain"),
     ("urethral discharge and burning 4 days", "genital_discharge"),
     ("hit in R eye by squash ball, lid swollen", "eye_injury"),
-    ("toothache, taking co-codamol and paracetamol together, 16 tablets a day", "overdose"),
+    (
+        "toothache, taking co-codamol and paracetamol together, 16 tablets a day",
+        "staggered_overdose",
+    ),
     ("coughed up about a tablespoon of blood, smoker", "hemoptysis"),
     ("carer found her on the floor, she'd been there since early morning", "long_lie"),
     # Round 24.
@@ -1230,6 +1233,13 @@ _HELD_OUT_READINGS = [
     ("HR 44, ECG at surgery sinus brady + 1st degree block", "bradycardia"),
     ("4cm lac across R palm, can't bend ring finger, numb on ulnar side", "tendon_nerve_injury"),
     ("hot, red, swollen R knee since yesterday, no injury", "joint_infection"),
+    ("paracetamol 1g every 3 hrs plus co-codamol, thinks about 8 g a day", "staggered_overdose"),
+    ("trapped L middle fingertip in car door, bruised and swollen", "limb_injury"),
+    ("toothache lower R molar 4 days, now swelling spreading under jaw", "dental_infection"),
+    (
+        "lost control on the motorway, hit barrier ~50 mph, airbag, sternal pain",
+        "vehicle_collision",
+    ),
 ]
 
 
@@ -1316,6 +1326,8 @@ _HELD_OUT_MISREADINGS = [
     ("rolled over in bed and the room spun", "major_trauma"),
     ("circular saw took the tip of his L thumb, partial amputation", "amputation"),
     ("chest pain (2 years ago), here with a sprained ankle", "acs"),
+    ("barking cough since last night, stridor only when he cries, playing", "respiratory_distress"),
+    ("paracetamol 1g four times a day, 4 g a day, for back pain", "staggered_overdose"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

@@ -564,8 +564,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"
          "|methotrexate daily|methotrexate every day|daily instead of weekly"
          "|every day instead of weekly|instead of weekly"
-         "|staggered overdose|co codamol and paracetamol together"
-         "|paracetamol and co codamol together"
+         ""
          "|rat poison|rodenticide|slug pellets"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
@@ -868,6 +867,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathing worse|breathing is worse|more breathless|breathlessness worse"),
     # A slow heart rate or heart block found by a GP or on an ECG: an ECG, bloods and
     # cardiology's advice (ESC 2021 pacing guideline).
+    # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
+    # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
+    _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
+         (LABS, MEDS),
+         "staggered overdose|too much paracetamol over days|co codamol and paracetamol together"
+         "|paracetamol and co codamol together"),
     _cat("bradycardia", "a slow heart rate or heart block", S, "cardiology", (ECG, LABS),
          "bradycardia|bradycardic|sinus brady|heart block|1st degree block|first degree block"
          "|2nd degree block|second degree block|complete heart block|chb"),
@@ -1015,7 +1020,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
          "|crashed his car|crashed her car|crashed into"
-         "|airbags went off|airbag went off"),
+         "|airbags went off|airbag went off"
+         "|hit barrier|hit a barrier|hit the barrier|hit the central barrier"),
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
          "minor collision|rear ended"
@@ -1313,7 +1319,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked in groin|kicked in the groin|kicked in the testicles|kicked in the balls"),
     _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
          "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
-         "|abdominal injury|blunt trauma"),
+         "|abdominal injury|blunt trauma"
+         "|sternal pain|sternum pain|pain over sternum|sternal tenderness"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1915,7 +1922,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, MEDS),
          "toothache|tooth pain|dental pain|dental abscess|tooth abscess|gum abscess"
          "|abscessed tooth|bad tooth",
-         requires_any="swollen jaw|jaw swollen|jaw swelling|swollen face|face swollen"
+         requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
+         "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
          "|swollen left jaw|swollen right jaw|swollen left cheek|swollen right cheek"
          "|swelling along|hard to open|difficulty opening",

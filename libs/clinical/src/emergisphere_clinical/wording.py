@@ -371,6 +371,28 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"(previously \1)",
     ),
+    # "Paracetamol 1g every 3 hrs ... about 8 g a day": more than 4 g in a day is a
+    # staggered overdose (MHRA/TOXBASE: treat on the dose, no single level to plot).
+    (
+        (" g a day", "g/day", " g per day", "grams a day"),
+        re.compile(
+            r"\b(\d{1,2}(?:\.\d)?) ?(?:g|grams?) (?:a|per) day\b|\b(\d{1,2}(?:\.\d)?) ?g/day\b"
+        ),
+        lambda m: (
+            "too much paracetamol over days"
+            if "paracetamol" in m.string and float(m.group(1) or m.group(2)) > 4
+            else m.group(0)
+        ),
+    ),
+    # "Trapped L middle fingertip in car door": an injury to it.
+    (
+        ("trapped",),
+        re.compile(
+            r"\btrapped (?:his |her |their |my )?(?:left |right |l |r )?(?:index |middle |ring "
+            r"|little )?(fingertip|finger|thumb|hand|toe|foot)\b"
+        ),
+        lambda m: "finger crushed" if m.group(1).startswith("finger") else f"{m.group(1)} injury",
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
@@ -866,7 +888,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("stridor",),
         re.compile(
-            r"\bstridor (?:only )?when (?:crying|upset|agitated|distressed)\b"
+            r"\bstridor (?:only )?(?:when|if) (?:crying|upset|agitated|distressed|(?:he|she) cries"
+            r"|(?:he|she) is upset)\b"
             r"|\bno stridor at rest\b"
         ),
         "croup noise when upset",
