@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 12,900 cases written independently of the rules, in a hundred and one sets
-    # (docs/triage-evaluation.md, rounds 5 to 26). Each set was scored once before any
+    # 13,500 cases written independently of the rules, in a hundred and five sets
+    # (docs/triage-evaluation.md, rounds 5 to 27). Each set was scored once before any
     # rule was changed for it. Eight critical under-triages are left: deep frostbite;
     # midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT and analgesia,
     # where the writers graded 2); a diabetic woman of 72 who "just feels off", breathless
@@ -133,6 +133,6 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # fracture at 84 after a long lie on apixaban, in pain of 6/10.
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 12900
+    assert figures.n == 13500
     assert figures.critical_under <= 8
     assert figures.exact >= 0.845
