@@ -1289,7 +1289,9 @@ def _danger_zone_corroboration(
     complaint the engine cannot read (it cannot weigh the history, so it keeps the
     handbook's up-triage); age under 16, where NEWS2 is not validated; and a fast heart
     rate in a patient with palpitations, a tachyarrhythmia until an ECG shows otherwise
-    (Resuscitation Council UK 2021, adult tachycardia: monitored, ECG now).
+    (Resuscitation Council UK 2021, adult tachycardia: monitored, ECG now), or after an
+    injury to the chest or abdomen (ATLS: a fast pulse after trauma is bleeding until
+    shown otherwise).
     """
     if not news2_applies(age):
         return "age under 16 (NEWS2 not validated, so the handbook's up-triage stands)"
@@ -1301,8 +1303,11 @@ def _danger_zone_corroboration(
         return f"a complaint of {breathless[0]} (signs of respiratory distress)"
     if not recognised:
         return "a complaint the engine cannot read"
-    if BY_KEY["palpitations"] in categories and any(n == "heart_rate" for n, _ in flags):
+    fast = any(n == "heart_rate" for n, _ in flags)
+    if BY_KEY["palpitations"] in categories and fast:
         return "palpitations (a symptomatic tachyarrhythmia)"
+    if fast and any(c.key in TORSO_INJURIES for c in categories):
+        return "an injury to the chest or abdomen (bleeding until shown otherwise)"
     return _severe_physiology(news2, age) or _unverifiable(v)
 
 

@@ -541,7 +541,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|aggressive to staff"
          "|threatened staff|threatening the staff|threatened the staff|unable to de escalate"
          "|not able to de escalate|can't be de escalated|cannot be de escalated"
-         "|could not be de escalated",
+         "|could not be de escalated"
+         "|going to take all her tablets|going to take all his tablets|take all her tablets"
+         "|take all his tablets|take all my tablets|going to take an overdose|she'd do it again"
+         "|he'd do it again|would do it again|will do it again",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1320,7 +1323,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
          "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
          "|abdominal injury|blunt trauma"
-         "|sternal pain|sternum pain|pain over sternum|sternal tenderness"),
+         "|sternal pain|sternum pain|pain over sternum|sternal tenderness"
+         "|kicked in the abdomen|kicked in the left upper abdomen"
+         "|kicked in the right upper abdomen|kicked in the stomach|kicked in the belly"
+         "|kicked in the tummy|kicked in the chest"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1750,7 +1756,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|scratches left forearm|scratches right forearm|scratches on forearm|cuts on arm"
          "|scratches on arm"
          "|did it to cope|does it to cope|to cope with"
-         "|just needed to|release the pressure",
+         "|just needed to|release the pressure"
+         "|cuts to left forearm|cuts to right forearm|cuts to her forearm|cuts to his forearm"
+         "|self harmed",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
