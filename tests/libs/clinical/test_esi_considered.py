@@ -103,6 +103,7 @@ def test_single_uncorroborated_danger_zone_vital_is_considered_and_stays_esi_3()
         ("shortness of breath", {"respiratory_rate": 21}, "respiratory distress"),
         ("zzz", {"heart_rate": 101}, "cannot read"),
         ("palpitations and breathless", {"heart_rate": 124}, "tachyarrhythmia"),
+        ("kicked in the abdomen, pain worse breathing in", {"heart_rate": 106}, "bleeding"),
     ],
 )
 def test_corroborated_danger_zone_vital_is_esi_2(
