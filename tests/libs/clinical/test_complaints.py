@@ -1239,14 +1239,14 @@ _HELD_OUT_READINGS = [
     (
         "lost control on the motorway, hit barrier ~50 mph, airbag, sternal pain",
         "vehicle_collision",
-        # Round 28.
-        (
-            "superficial cuts, says she's going to take all her tablets when she gets home",
-            "suicidal",
-        ),
-        ("cuts to L forearm with a razor blade, says she'd do it again", "suicidal"),
-        ("kicked in the L upper abdomen by a heifer, LUQ pain", "torso_trauma"),
     ),
+    # Round 28.
+    (
+        "superficial cuts, says she's going to take all her tablets when she gets home",
+        "suicidal",
+    ),
+    ("cuts to L forearm with a razor blade, says she'd do it again", "suicidal"),
+    ("kicked in the L upper abdomen by a heifer, LUQ pain", "torso_trauma"),
 ]
 
 
