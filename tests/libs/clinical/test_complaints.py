@@ -1247,6 +1247,9 @@ _HELD_OUT_READINGS = [
     ),
     ("cuts to L forearm with a razor blade, says she'd do it again", "suicidal"),
     ("kicked in the L upper abdomen by a heifer, LUQ pain", "torso_trauma"),
+    ("heart failure, legs more swollen, can't lie flat", "shortness_of_breath"),
+    ("bit of metal flew into R eye while grinding, gritty", "eye_foreign_body"),
+    ("on gliclazide, feeling thirsty and tired, BM 24.6", "glucose"),
 ]
 
 
@@ -1335,6 +1338,10 @@ _HELD_OUT_MISREADINGS = [
     ("chest pain (2 years ago), here with a sprained ankle", "acs"),
     ("barking cough since last night, stridor only when he cries, playing", "respiratory_distress"),
     ("paracetamol 1g four times a day, 4 g a day, for back pain", "staggered_overdose"),
+    ("punched in mouth, front tooth knocked out. Other teeth firm, lip swollen", "anaphylaxis"),
+    ("heart failure, legs more swollen, can't lie flat", "airway_infection"),
+    ("burn on palm, ran under cold tap 20 mins", "common_cold"),
+    ("COPD, wheezy since going out in the cold tonight", "common_cold"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

@@ -1046,7 +1046,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
          "|speck visible on|rust ring"
          "|grit blew into|grit in eye|grit in her eye|grit in his eye|fb on cornea"
-         "|foreign body on cornea|grit in the eye",
+         "|foreign body on cornea|grit in the eye"
+         "|flew into right eye|flew into left eye|flew into his eye|flew into her eye"
+         "|flew into the eye|metal in eye|metal in his eye|metal in her eye",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1147,7 +1149,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|peeing all the time|passing urine all the time|passing urine lots|peeing a lot"
          "|polyuria|polydipsia|very thirsty|excessive thirst"
          "|passing lots of urine"
-         "|weeing loads|weeing a lot|peeing loads"),
+         "|weeing loads|weeing a lot|peeing loads"
+         "|feeling thirsty|very thirsty|thirsty and tired|thirsty and passing|polydipsia"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,

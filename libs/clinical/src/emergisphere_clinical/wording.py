@@ -88,6 +88,15 @@ _NOW_WELL = re.compile(
 _FINGERTIP = re.compile(
     r"\b(?:tip|tips|fingertip|fingertips|pulp)\b(?! of (?:a|the) (?:knife|blade))"
 )
+_BLOW_TO_MOUTH = re.compile(
+    r"\b(?:punched|hit|struck|kicked|elbowed|headbutted|knocked) (?:him |her )?(?:in|on) (?:the )?"
+    r"(?:mouth|face|lip|teeth)\b|\btooth knocked out\b"
+)
+_ALLERGEN = re.compile(r"\b(?:allerg\w*|ate|eating|nuts?|peanuts?|stung|sting|hives|itchy|rash)\b")
+_HEART_FAILURE = re.compile(
+    r"\b(?:heart failure|hf|ccf|chf|legs? (?:more )?swollen|ankles? (?:more )?swollen"
+    r"|swollen (?:legs|ankles)|pillows)\b"
+)
 # "Gout" said, and not denied.
 _KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 # Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
@@ -400,7 +409,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         r"\1 at baseline",
     ),
     # A cold store is a workplace, not a cold.
-    (("cold ",), re.compile(r"\bcold (store|storage|room)\b"), r"chiller \1"),
+    (("cold ",), re.compile(r"\bcold (store|storage|room|tap|water|compress|pack)\b"), r"cool \1"),
+    (("the cold",), re.compile(r"\b(?:out )?in(?:to)? the cold\b"), "in chilly weather"),
     # "Found in a cold house": an unheated home, a hypothermia risk, not a cold.
     (("cold ",), re.compile(r"\bcold (house|home|flat|bedroom|bungalow)\b"), r"unheated \1"),
     # "Sticky yellow eyes": discharge, not jaundice.
@@ -1182,6 +1192,26 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|swollen (?:upper |lower )?lips?|(?:upper |lower )?lip swelling)\b"
         ),
         r"\1fat lip",
+    ),
+    # ... in another sentence of a note about a blow to the mouth, with no allergen.
+    (
+        ("lip",),
+        re.compile(
+            r"\b(?:(?:upper |lower )?lips? (?:is |are |was )?swollen"
+            r"|swollen (?:upper |lower )?lips?|(?:upper |lower )?lip swelling)\b"
+        ),
+        lambda m: (
+            "fat lip"
+            if _BLOW_TO_MOUTH.search(m.string) and not _ALLERGEN.search(m.string)
+            else m.group(0)
+        ),
+    ),
+    # "Can't lie flat" with heart failure or swollen legs is orthopnoea, not an airway that
+    # needs the patient sitting forward.
+    (
+        ("lie flat",),
+        re.compile(r"\b(?:can't|cannot|unable to) lie flat\b"),
+        lambda m: "orthopnoea" if _HEART_FAILURE.search(m.string) else m.group(0),
     ),
     # "Front tooth pushed back and wobbly": a loose tooth, not a weak patient.
     (("wobbly",), re.compile(r"\b(tooth|teeth)\b([^.,;]*?)\bwobbly\b"), r"\1\2loose"),
