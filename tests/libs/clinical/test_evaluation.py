@@ -120,19 +120,21 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 13,500 cases written independently of the rules, in a hundred and five sets
-    # (docs/triage-evaluation.md, rounds 5 to 27). Each set was scored once before any
-    # rule was changed for it. Eight critical under-triages are left: deep frostbite;
+    # 14,100 cases written independently of the rules, in a hundred and nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 28). Each set was scored once before any
+    # rule was changed for it. Nine critical under-triages are left: deep frostbite;
     # midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT and analgesia,
     # where the writers graded 2); a diabetic woman of 72 who "just feels off", breathless
     # on walking; renal colic scored 10/10 by holding up both hands through a phone
     # interpreter; gastroenteritis and a possible bowel obstruction at 85, with heart rates
     # of 124 and 108 that the danger-zone rule does not corroborate; a cyclist over the
     # handlebars with a cracked helmet, a brief loss of consciousness and midline neck
-    # tenderness (ESI 3, a CT; writers grade such riders 2 or 3); and a possible hip
-    # fracture at 84 after a long lie on apixaban, in pain of 6/10.
+    # tenderness (ESI 3, a CT; writers grade such riders 2 or 3); a possible hip fracture
+    # at 84 after a long lie on apixaban, in pain of 6/10; and a boy of 13 knocked out by a
+    # cricket ball who has vomited twice (a CT; writers grade most such head injuries 3
+    # or 4).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 13500
-    assert figures.critical_under <= 8
+    assert figures.n == 14100
+    assert figures.critical_under <= 9
     assert figures.exact >= 0.845
