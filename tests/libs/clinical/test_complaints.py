@@ -1250,6 +1250,11 @@ _HELD_OUT_READINGS = [
     ("heart failure, legs more swollen, can't lie flat", "shortness_of_breath"),
     ("bit of metal flew into R eye while grinding, gritty", "eye_foreign_body"),
     ("on gliclazide, feeling thirsty and tired, BM 24.6", "glucose"),
+    # Round 29.
+    ("83M GP referral ?PE: SOB 3 days, L calf swollen", "pulmonary_embolism"),
+    ("72M sudden severe tearing back pain 30 min ago going into abdo", "aortic_dissection"),
+    ("K 6.4 on today's bloods, triage ECG shows peaked T waves", "critical_lab"),
+    ("R loin pain, fevers and rigors, known R kidney stone", "infected_obstructed_kidney"),
 ]
 
 
@@ -1342,6 +1347,8 @@ _HELD_OUT_MISREADINGS = [
     ("heart failure, legs more swollen, can't lie flat", "airway_infection"),
     ("burn on palm, ran under cold tap 20 mins", "common_cold"),
     ("COPD, wheezy since going out in the cold tonight", "common_cold"),
+    ("sprained wrist in PE at school", "pulmonary_embolism"),
+    ("known renal colic, same as before, no fever", "infected_obstructed_kidney"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),
 ]

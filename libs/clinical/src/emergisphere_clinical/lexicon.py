@@ -232,8 +232,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "aaa|aortic aneurysm|abdominal aortic aneurysm|triple a",
          requires_any="pain|ache|collapse|collapsed|fainted|syncope|passed out",
          history_counts=True, source=sources.AORTIC_ANEURYSM),
+    # A suspected pulmonary embolism: CTPA now and anticoagulation meanwhile (NICE NG158);
+    # the handbook's high-risk chest pain and breathlessness. "PE" alone is also school PE.
+    _cat("pulmonary_embolism", "a suspected pulmonary embolism", B, "respiratory_medicine",
+         (LABS, IMAGING),
+         "query pe|suspected pe|possible pe|rule out pe|pulmonary embolism"
+         "|pulmonary embolus|pulmonary emboli|clot on the lung|clot on her lung|clot on his lung"
+         "|clot in the lung|clot in her lung|clot in his lung|blood clot in lung",
+         source=sources.PULMONARY_EMBOLISM),
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
-         "vascular_surgery", (LABS, ECG, IMAGING), "tearing pain|ripping|aortic dissection"),
+         "vascular_surgery", (LABS, ECG, IMAGING),
+         "tearing pain|ripping|aortic dissection|tearing back pain|tearing chest pain"
+         "|tearing through to|tearing into his back|tearing into her back"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
@@ -787,7 +797,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A laboratory value in the danger range, called in by a clinic or read in the note.
     _cat("critical_lab", "a dangerous laboratory value", B, "general_practice",
          (LABS, ECG, MEDS), "severe hyperkalemia|severe hyponatremia"
-         "|severe hypokalemia|severe hypernatremia",
+         "|severe hypokalemia|severe hypernatremia|peaked t waves|tented t waves",
          source=sources.CRITICAL_LAB),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
@@ -1852,6 +1862,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # hours (NICE CKS, Bell's palsy). The forehead decides it (see wording).
     _cat("bells_palsy", "a lower motor neurone facial palsy (Bell's palsy)", S, "neurology", (),
          "bell's palsy|bells palsy|bell palsy"),
+    # A stone with a fever: an infected, obstructed kidney, drained urgently (EAU 2023
+    # urolithiasis guideline: a urological emergency).
+    _cat("infected_obstructed_kidney", "a kidney stone with a fever", B, "urology",
+         (LABS, IMAGING, MEDS),
+         "kidney stone|renal colic|loin to groin|ureteric stone|stone in his kidney"
+         "|stone in her kidney|known stone",
+         requires_any="fever|febrile|rigors|shivery|shivering|pyrexia|high temperature",
+         infection=True, source=sources.INFECTED_OBSTRUCTED_KIDNEY),
     # Mastoiditis: the ear pushed forward by a swelling behind it.
     _cat("mastoiditis", "possible mastoiditis", S, "ent", (LABS, IMAGING, MEDS),
          "mastoiditis|ear pushed forward|ear sticking out|swelling behind the ear"

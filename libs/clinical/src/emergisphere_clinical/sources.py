@@ -478,6 +478,14 @@ BRUE = (
     " now well) is observed with cardiorespiratory monitoring; a high-risk situation at"
     f" {ESI_B}"
 )
+PULMONARY_EMBOLISM = (
+    "NICE NG158 (venous thromboembolic diseases, 2020): a suspected pulmonary embolism is"
+    f" imaged at once, with anticoagulation meanwhile; {ESI_B}"
+)
+INFECTED_OBSTRUCTED_KIDNEY = (
+    "EAU guidelines on urolithiasis (2023): an obstructed kidney with signs of infection is"
+    f" a urological emergency, decompressed urgently; {ESI_B}"
+)
 HAND_BURN = (
     "National Network for Burn Care, referral guidance (2012): all burns to the hands, feet,"
     f" face, perineum or genitalia prompt a discussion with a burns service; {ESI_C}"
