@@ -1255,6 +1255,16 @@ _HELD_OUT_READINGS = [
     ("72M sudden severe tearing back pain 30 min ago going into abdo", "aortic_dissection"),
     ("K 6.4 on today's bloods, triage ECG shows peaked T waves", "critical_lab"),
     ("R loin pain, fevers and rigors, known R kidney stone", "infected_obstructed_kidney"),
+    ("thinks her drink was spiked, felt dizzy, now fine", "drink_spiked"),
+    ("fell off climbing frame, holding R forearm, no deformity", "limb_injury"),
+    ("ears ringing and muffled since standing by the speakers", "ear"),
+    ("earring ripped out in mosh pit, ear lobe split all the way through", "laceration"),
+    ("head-butted, slow ongoing bleed L nostril despite pressure", "epistaxis"),
+    ("'seeing shadow people', took acid, frightened", "mental_health"),
+    ("wants his wound checked, stitched at GP yesterday", "wound_check"),
+    ("swallowed the ball from his tongue piercing, no symptoms", "swallowed_object"),
+    ("daughter says weaker, not eating 2 days", "weakness"),
+    ("thinks tampon still in since the festival, can't get it out", "vaginal_foreign_body"),
 ]
 
 
@@ -1348,6 +1358,8 @@ _HELD_OUT_MISREADINGS = [
     ("burn on palm, ran under cold tap 20 mins", "common_cold"),
     ("COPD, wheezy since going out in the cold tonight", "common_cold"),
     ("sprained wrist in PE at school", "pulmonary_embolism"),
+    ("thinks her drink was spiked, felt dizzy, now fine", "sexual_assault"),
+    ("walked in with an officer holding his arm, swearing", "limb_injury"),
     ("known renal colic, same as before, no fever", "infected_obstructed_kidney"),
     ("wants her BP checked, home monitor read 162/98, no symptoms", "hypertension"),
     ("splashed boiling water on forearm, blisters about the size of his palm", "hand_burn"),

@@ -577,7 +577,6 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"
          "|methotrexate daily|methotrexate every day|daily instead of weekly"
          "|every day instead of weekly|instead of weekly"
-         ""
          "|rat poison|rodenticide|slug pellets"),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
@@ -827,8 +826,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
          "|he forced me|forced me|forced himself on|made me have sex"
-         "|sexually abused|underwear missing|drink was spiked|drink spiked|spiked drink"
-         "|been spiked|was spiked"),
+         "|sexually abused|underwear missing"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion|testicle aching"
          "|testicular ache|testicle ache|aching testicle|pain in testicle"
@@ -886,6 +884,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, MEDS),
          "staggered overdose|too much paracetamol over days|co codamol and paracetamol together"
          "|paracetamol and co codamol together"),
+    # A drink thought spiked, with no assault and the patient now well: observed and
+    # examined, bloods if symptoms persist (a sexual assault is read as such).
+    _cat("drink_spiked", "a drink thought spiked", S, "toxicology", (LABS,),
+         "drink was spiked|drink spiked|spiked drink|been spiked|was spiked"),
     _cat("bradycardia", "a slow heart rate or heart block", S, "cardiology", (ECG, LABS),
          "bradycardia|bradycardic|sinus brady|heart block|1st degree block|first degree block"
          "|2nd degree block|second degree block|complete heart block|chb"),
@@ -1314,7 +1316,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coin"
          "|swallowed several|swallow several|swallowed screws|swallowed a screw"
          "|swallowed a nail|swallowed nails|swallowed a marble|swallowed a bead|swallowed a key"
-         "|swallowed an earring"),
+         "|swallowed an earring"
+         "|swallowed the ball|swallowed a ball|swallowed his piercing|swallowed her piercing"
+         "|swallowed a piercing|ball from his tongue piercing|ball from her tongue piercing"),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
          "foreign body in rectum|rectal foreign body|rectum foreign body"),
@@ -1455,7 +1459,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ear completely muffled|muffled hearing"),
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"
-         "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"),
+         "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"
+         "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
@@ -1487,7 +1492,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
          "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"
          "|weak and wobbly|wobbly"
-         "|generally weak|general weakness"),
+         "|generally weak|general weakness"
+         "|getting weaker|weaker and"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -1567,7 +1573,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|caught between pallets|caught between two|tip swollen and bruised|fingertip swollen"
          "|finger caught between"
          "|fingertip injury|base of thumb|weak pinch grip|stood on his foot|stood on her foot"
-         "|dorsum swollen|knee twisted|ankle twisted"),
+         "|dorsum swollen|knee twisted|ankle twisted"
+         "|holding right forearm|holding left forearm|holding her forearm|holding his forearm"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1605,7 +1612,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split on point of chin|split on chin|split on his chin|split on her chin"
          "|slash wound|slashed with|slash to"
          "|ragged wound|deep wound|deep ragged wound"
-         "|fingertip injury"),
+         "|fingertip injury"
+         "|lobe split|ear lobe split|earlobe split|split earlobe|split ear lobe|torn earlobe"
+         "|earring ripped out"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1657,7 +1666,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "cough|coughing", infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,),
          "nosebleed|nose bleed|epistaxis|nose started bleeding|nose is bleeding|nose bleeding"
-         "|bleeding from the nose|bleeding nose|nosebleeds|nose bleeds|nostril bleeding"),
+         "|bleeding from the nose|bleeding nose|nosebleeds|nose bleeds|nostril bleeding"
+         "|bleed left nostril|bleed right nostril|bleeding left nostril|bleeding right nostril"
+         "|bleeding from left nostril|bleeding from right nostril"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
@@ -1784,7 +1795,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tearful most days|not enjoying anything"
          "|panic attacks|wants to talk to someone|needs to talk to someone"
          "|are following him|are following her|spying on him|spying on her|putting poison"
-         "|poison through the vents|watching him through|watching her through"),
+         "|poison through the vents|watching him through|watching her through"
+         "|seeing shadow people|seeing things|shadow people"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -1806,7 +1818,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "tinnitus|ear discharge|otorrhea|otorrhoea|ear wax|wax|ear blocked|blocked ear"
          "|hearing aid"
          "|ear feels blocked|ears feel blocked|muffled hearing|hearing muffled"
-         "|ringing in both ears|ringing in ears|ringing in her ears|ringing in his ears"),
+         "|ringing in both ears|ringing in ears|ringing in her ears|ringing in his ears"
+         "|ears ringing|ringing ears|ears are ringing"),
     # New flashes and floaters: a dilated retinal examination for a tear (RCOphth).
     _cat("flashes_floaters", "new flashes or floaters", S, "ophthalmology", (CONSULT,),
          "floaters|flashing lights|flashes of light|new flashes"),
@@ -2048,7 +2061,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wound dressing|needs removal|after vasectomy|vasectomy"
          "|small nick|nick on finger|nicked finger"
          "|removal of scalp sutures|scalp sutures|sternal wound oozing|wound oozing"
-         "|perineal stitches|perineal wound|tear repair|episiotomy|stitch end poking out"),
+         "|perineal stitches|perineal wound|tear repair|episiotomy|stitch end poking out"
+         "|wound checked|stitches checked"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
