@@ -1263,7 +1263,7 @@ _HELD_OUT_READINGS = [
     ("'seeing shadow people', took acid, frightened", "mental_health"),
     ("wants his wound checked, stitched at GP yesterday", "wound_check"),
     ("swallowed the ball from his tongue piercing, no symptoms", "swallowed_object"),
-    ("daughter says weaker, not eating 2 days", "weakness"),
+    ("daughter says she is getting weaker, off her food", "weakness"),
     ("thinks tampon still in since the festival, can't get it out", "vaginal_foreign_body"),
 ]
 
