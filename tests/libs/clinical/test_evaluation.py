@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 14,100 cases written independently of the rules, in a hundred and nine sets
-    # (docs/triage-evaluation.md, rounds 5 to 28). Each set was scored once before any
+    # 14,700 cases written independently of the rules, in a hundred and thirteen sets
+    # (docs/triage-evaluation.md, rounds 5 to 29). Each set was scored once before any
     # rule was changed for it. Nine critical under-triages are left: deep frostbite;
     # midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT and analgesia,
     # where the writers graded 2); a diabetic woman of 72 who "just feels off", breathless
@@ -135,6 +135,6 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # or 4).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 14100
+    assert figures.n == 14700
     assert figures.critical_under <= 9
-    assert figures.exact >= 0.845
+    assert figures.exact >= 0.844
