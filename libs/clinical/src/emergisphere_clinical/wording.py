@@ -403,7 +403,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         lambda m: "finger crushed" if m.group(1).startswith("finger") else f"{m.group(1)} injury",
     ),
     # "?PE", "r/o PE": a pulmonary embolism queried (PE alone is also school PE).
-    (("pe",), re.compile(r"(?:\?\s?|\br/o |\bquery )pe\b"), " query pe"),
+    (
+        ("?pe", "? pe", "r/o pe", "query pe"),
+        re.compile(r"(?:\?\s?|\br/o |\bquery )pe\b"),
+        " query pe",
+    ),
     # "Always confused" (dementia): the baseline, not new confusion.
     (
         ("always",),
