@@ -97,6 +97,10 @@ _HEART_FAILURE = re.compile(
     r"\b(?:heart failure|hf|ccf|chf|legs? (?:more )?swollen|ankles? (?:more )?swollen"
     r"|swollen (?:legs|ankles)|pillows)\b"
 )
+_SWOLLEN_LIP = (
+    r"(?:(?:upper |lower )?lips? (?:is |are |was )?swollen|swollen (?:upper |lower )?lips?"
+    r"|(?:upper |lower )?lip swelling)"
+)
 # "Gout" said, and not denied.
 _KNOWN_GOUT = re.compile(r"(?<!never had )(?<!no )\bgout\b")
 # Potassium and sodium (mmol/L): the critical values (CAP; Society for Endocrinology
@@ -1194,18 +1198,14 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("lip",),
         re.compile(
             r"\b((?:hit|punched|struck|kicked|elbowed|headbutted|head butted|fell|knocked)\b"
-            r"[^.;]*?)\b(?:(?:upper |lower )?lips? (?:is |are |was )?swollen"
-            r"|swollen (?:upper |lower )?lips?|(?:upper |lower )?lip swelling)\b"
+            rf"[^.;]*?)\b{_SWOLLEN_LIP}\b"
         ),
         r"\1fat lip",
     ),
     # ... in another sentence of a note about a blow to the mouth, with no allergen.
     (
         ("lip",),
-        re.compile(
-            r"\b(?:(?:upper |lower )?lips? (?:is |are |was )?swollen"
-            r"|swollen (?:upper |lower )?lips?|(?:upper |lower )?lip swelling)\b"
-        ),
+        re.compile(rf"\b{_SWOLLEN_LIP}\b"),
         lambda m: (
             "fat lip"
             if _BLOW_TO_MOUTH.search(m.string) and not _ALLERGEN.search(m.string)
