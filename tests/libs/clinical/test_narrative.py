@@ -115,6 +115,9 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
         ("1115 BIBA 79F collapsed at the shops, brief LOC", 79),
         ("Amb 81F fell on the way to the bathroom", 81),
         ("1115 biba 3m fall from a ladder", None),
+        # Opening a MIST or ATMIST hand-over, whose A is the age.
+        ("MIST: 38F, rear-ended at traffic lights", 38),
+        ("ATMIST: A 26 F. T 18:20. M: rear-ended", 26),
         # Years before a person, and a parent's "he's 4".
         ("5 yr boy fell from a swing", 5),
         ("Mum: he's 4, banged his forehead", 4),

@@ -88,9 +88,11 @@ _AGE_SEX_SHORT = re.compile(
     # ("3m fall", "45 m from home" are lengths).
     r"|\.\s+(\d{1,3})([mf])\s+(?=[a-z])"
     r"(?!fall|from|drop|high|tall|away|onto|off|up|down|deep|long|wide|above|below|into)"
-    # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed".
+    # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed", or
+    # opening a MIST or ATMIST hand-over, whose A is the age: "ATMIST: A 26 F".
     r"|^\s*(?:\d{3,4}h?\s+)?(?:biba|bib|amb|ambulance|crew|walk in|walked in|self presented"
-    r"|gp referral)[.:,]?\s+(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
+    r"|gp referral|mist|atmist)[.:,]?\s+(?:a[.:]?\s+)?"
+    r"(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
