@@ -700,6 +700,9 @@ def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expec
         ("stiff neck since waking, slept on the couch", "meningitis"),
         # Two tablets at the usual strength are a dose, not an overdose.
         ("took 2 x 500 mg paracetamol for a headache", "overdose"),
+        # A car shunted from behind is a collision, not a ventricular shunt.
+        ("low-speed rear-end shunt, headache and neck pain", "shunt_malfunction"),
+        ("shunted from behind at the lights, headache", "shunt_malfunction"),
     ],
 )
 def test_round_7_readings_need_their_context(text: str, absent: str) -> None:

@@ -259,6 +259,8 @@ _CLEARING_RULES = frozenset(
         "esi.c.chronic_joint_pain",
         "esi.c.head_injury_no_ct",
         "esi.c.back_pain_no_red_flags",
+        "esi.c.canadian_cspine_negative",
+        "esi.c.whiplash_imaging_only",
     }
 )
 _CLEARED_CASES = [
@@ -422,11 +424,50 @@ _CLEARED_CASES = [
     ("low back pain, no bladder problems, numb down the back of the leg", 35, 4, None),
     ("low back pain, no numbness, wants an injection", 35, 4, None),
     ("low back pain after lifting", 35, 4, None),
+    # The Canadian C-spine rule after a low-speed collision (under 65, no paraesthesia).
+    (
+        "rear-ended at lights, stiff neck, no midline tenderness, rotates 45 both ways",
+        30,
+        5,
+        "esi.c.canadian_cspine_negative",
+    ),
+    (
+        "minor rear-end shunt, neck ache, no midline tenderness",
+        45,
+        5,
+        "esi.c.canadian_cspine_negative",
+    ),
+    ("rear-ended at lights, stiff neck, no midline tenderness", 70, 4, None),
+    (
+        "rear-ended at lights, stiff neck, no midline tenderness, pins and needles in R hand",
+        30,
+        3,
+        None,
+    ),
+    ("rear-ended at lights, stiff neck, no midline tenderness, can't rotate it", 30, 4, None),
+    ("fell down the stairs, neck pain, no midline tenderness", 30, 4, None),
+    # Midline tenderness there: imaging of the neck, oral analgesia.
+    (
+        "rear-ended at lights, neck pain, midline tenderness at C6",
+        35,
+        4,
+        "esi.c.whiplash_imaging_only",
+    ),
+    ("rear-ended at lights, neck pain, midline tenderness at C6", 70, 3, None),
+    ("rear-ended at lights, neck pain, midline tenderness at C6, numb fingers", 35, 3, None),
+    ("rear-ended at lights, neck and lower back pain, midline tenderness at C6", 35, 3, None),
+    ("fell off a ladder, neck pain, midline tenderness at C6", 35, 3, None),
     # A gaping cut among superficial ones still needs closing.
     ("cut forearm with a razor, several superficial cuts and one 4cm gaping", 30, 4, None),
     ("5cm lac on barbed wire, superficial but gaping", 30, 4, None),
     ("fingertip trapped in a gate, small non-gaping cut", 30, 5, "esi.c.superficial_cut"),
 ]
+
+
+def test_the_neck_pain_of_a_whiplash_injury_needs_no_resource_of_its_own() -> None:
+    result = triage("rear-ended at lights, neck pain, midline tenderness at C6", age=35)
+    assert "esi.c.whiplash_oral_analgesia" in rules(result)
+    assert result.expected_resources == 1
 
 
 @pytest.mark.parametrize(("complaint", "age", "acuity", "cleared"), _CLEARED_CASES)

@@ -26,6 +26,7 @@ NOTES = [
     "came off his bike onto L knee; box dropped on R foot; tender R lower ribs",
     "cotton bud tip in R ear; NG tube (feeding, post-stroke)",
     "handcuffed at arrest by police; eaten or drunk; leg suddenly cold",
+    "rear-end shunt at the lights; shunted from behind; VP shunt, headache",
     "finger white, no cap refill",
     "jammed R pinky playing volleyball",
     "dropped a tin on her L great toe; stubbed R 4th toe; Hb 78 g/L; 20 x 400 mg",

@@ -278,6 +278,56 @@ HIVES_MORE = (
     "hoarse",
     "short of breath",
 )
+# Neck pain after a low-speed collision with no midline tenderness, or a neck that turns
+# 45 degrees each way: the Canadian C-spine rule needs no X-ray (Stiell et al., JAMA 2001)
+# and whiplash is treated with oral analgesia...
+CSPINE_RULE_NEGATIVE = (
+    "no midline tenderness",
+    "no midline c spine tenderness",
+    "no midline cervical tenderness",
+    "no midline neck tenderness",
+    "no midline tender",
+    "not tender in the midline",
+    "non tender midline",
+    "rotates 45",
+    "rotate 45",
+    "rotates head 45",
+    "rotates neck 45",
+    "rotate neck 45",
+    "turns head 45",
+    "canadian c spine rule negative",
+    "canadian c spine negative",
+)
+# ...unless it names one of the rule's high-risk findings or the neck cannot turn.
+CSPINE_RULE_RISK = (
+    "numbness",
+    "numb",
+    "tingling",
+    "pins and needles",
+    "paraesthesia",
+    "paresthesia",
+    "weakness",
+    "can't turn",
+    "cannot turn",
+    "unable to turn",
+    "can't rotate",
+    "cannot rotate",
+    "unable to rotate",
+    "rollover",
+    "rolled",
+    "ejected",
+)
+# Midline tenderness after a low-speed collision: imaging of the neck, and the whiplash
+# analgesia is oral; the back below the neck or a neurological symptom is worked up apart.
+WHIPLASH_CUE = ("rear ended", "rear end", "low speed", "minor collision", "fender bender")
+WHIPLASH_MORE = (
+    *CSPINE_RULE_RISK,
+    "lower back",
+    "low back",
+    "lumbar",
+    "thoracic",
+    "back pain",
+)
 # Back pain with the red flags of cauda equina or cord compression denied: no imaging and
 # no blood tests (NICE NG59; Chou et al., ACP/APS 2007), oral analgesia...
 BACK_PAIN_NO_RED_FLAGS = (
@@ -781,6 +831,8 @@ OTTAWA_NEGATIVE = (
 OTTAWA_MAX_AGE = 55.0
 # Back pain starting after 50 is a red flag for cancer or fracture (Chou et al. 2007).
 BACK_PAIN_MAX_AGE = 50.0
+# The Canadian C-spine rule images everyone aged 65 or over (Stiell et al., JAMA 2001).
+CSPINE_RULE_MAX_AGE = 65.0
 # NICE NG232 scans a baby under 1 for a bruise, swelling or cut of the head over 5 cm;
 # ACEP (Jagoda et al. 2008) considers a scan at 65 or over even without a loss of
 # consciousness.
@@ -1824,6 +1876,42 @@ _CLEARED = (
         "Back pain with the red flags denied: oral analgesia, no imaging or blood tests.",
         sources.BACK_PAIN_NO_RED_FLAGS,
         below_age=BACK_PAIN_MAX_AGE,
+    ),
+    _Cleared(
+        "back_pain",
+        CSPINE_RULE_NEGATIVE,
+        CSPINE_RULE_RISK,
+        ("fever", "spine_injury", "major_trauma", "head_injury"),
+        "esi.c.canadian_cspine_negative",
+        "Neck pain after a low-speed collision, no midline tenderness or a neck that turns:"
+        " the Canadian C-spine rule needs no X-ray, and the analgesia is oral.",
+        sources.CANADIAN_CSPINE_RULE,
+        below_age=CSPINE_RULE_MAX_AGE,
+        with_keys=("minor_collision",),
+    ),
+    _Cleared(
+        "spine_injury",
+        WHIPLASH_CUE,
+        WHIPLASH_MORE,
+        ("major_trauma", "head_injury"),
+        "esi.c.whiplash_imaging_only",
+        "Midline neck tenderness after a low-speed collision: imaging of the neck; the"
+        " whiplash analgesia is oral.",
+        sources.CANADIAN_CSPINE_RULE,
+        below_age=CSPINE_RULE_MAX_AGE,
+        with_keys=("minor_collision",),
+        instead="whiplash_injury",
+    ),
+    # The neck pain that came with it is the same whiplash: its analgesia is oral too.
+    _Cleared(
+        "back_pain",
+        WHIPLASH_CUE,
+        WHIPLASH_MORE,
+        (),
+        "esi.c.whiplash_oral_analgesia",
+        "Neck pain with the whiplash injury: oral analgesia, no resource of its own.",
+        sources.CANADIAN_CSPINE_RULE,
+        with_keys=("whiplash_injury",),
     ),
     # Bleeding on an anticoagulant or with a bleeding tendency is worked up.
     _Cleared(

@@ -1040,7 +1040,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
          "minor collision|rear ended"
-         "|car bumped|bumped at lights|rear ended"),
+         "|car bumped|bumped at lights"
+         "|fender bender|rear end collision"),
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -1366,6 +1367,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender over the midline|midline tender"
          "|hurt lower back|hurt his lower back|hurt her lower back"
          "|midline neck pain|midline neck tenderness|c spine tenderness"
+         "|tender midline neck|midline cervical tenderness|midline c spine tenderness"
          "|cervical spine tenderness"
          "|tender over lower back midline|lower back midline|midline lower back"
          "|midline thoracolumbar tenderness|thoracolumbar tenderness"
@@ -1626,7 +1628,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|low back spasm|lower back spasm"
          "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"
          "|sciatica|known sciatica"
-         "|sore coccyx|coccyx pain|tailbone pain|sore tailbone"),
+         "|sore coccyx|coccyx pain|tailbone pain|sore tailbone"
+         "|neck ache|neck aching|sore neck|neck sore"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -1850,6 +1853,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|deranged renal function"
          "|creatinine up|creatinine is up|creatinine has gone up|creatinine higher"),
     # An uncomplicated reflex faint: a 12-lead ECG (NICE CG109).
+    # Put in spine_injury's place for a low-speed collision: imaging only (Canadian C-spine
+    # rule; the whiplash analgesia is oral).
+    _cat("whiplash_injury", "a neck injury in a low-speed collision", S, "orthopedics",
+         (IMAGING,), "whiplash injury|whiplash"),
     _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
          "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
     # A burn of 3% of the body or more: a burns service's advice and strong analgesia

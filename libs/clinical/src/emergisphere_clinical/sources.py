@@ -420,6 +420,12 @@ BACK_PAIN_NO_RED_FLAGS = (
     " serious pathology; Chou et al., Ann Intern Med 2007 (ACP/APS): no imaging or other"
     f" diagnostic tests for nonspecific low back pain; {ESI_C}"
 )
+CANADIAN_CSPINE_RULE = (
+    "Stiell et al., JAMA 2001 (Canadian C-spine rule): no imaging for an alert patient under"
+    " 65 after a simple rear-end collision without paraesthesia who can turn the neck 45"
+    " degrees each way; NICE CKS (neck pain, whiplash injury, 2023): oral analgesia;"
+    f" {ESI_C}"
+)
 HEAD_INJURY_NO_CT = (
     "NICE NG232 (head injury, 2023): the indications for a CT head scan in adults and"
     " children; Stiell et al., Lancet 2001 (Canadian CT head rule) and Kuppermann et al.,"

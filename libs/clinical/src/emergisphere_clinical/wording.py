@@ -340,6 +340,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "detained by police",
     ),
+    # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
+    (
+        ("shunt",),
+        re.compile(
+            r"\b(?:rear[- ]end|low[- ]speed|minor|slow|small|car park) shunt\b"
+            r"|\bshunted (?=from behind\b|at\b|in\b|into\b)"
+        ),
+        "rear end collision ",
+    ),
     # "Haematoma L forehead", "lump on the back of her head": a head injury.
     (
         ("haematoma", "hematoma", "lump", "bump", "egg"),
