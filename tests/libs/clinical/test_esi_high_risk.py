@@ -301,6 +301,28 @@ def test_a_head_injury_while_intoxicated_is_high_risk_and_other_injuries_are_not
     assert "esi.b.intoxicated_head_injury" not in rules(triage("hit head, not intoxicated"))
 
 
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        # GCS 15 or full orientation recorded: the masked conscious level has been assessed.
+        ("drunk, fell and hit head, 3 cm scalp lac, brief LOC, GCS 15, orientated", 3),
+        ("smells of alcohol, hit head on a step, eyebrow lac, alert, oriented x3", 3),
+        # A lower GCS, confusion or repeated vomiting keeps it high-risk.
+        ("drunk, fell and hit head, 3 cm scalp lac, GCS 14, repeating himself", 2),
+        ("drunk, hit head, scalp lac, GCS 15, vomited twice since", 2),
+        ("drunk, hit head, scalp lac, oriented x3, confused about the time", 2),
+        ("drunk, fell and hit head, 3 cm scalp lac", 2),
+    ],
+)
+def test_a_drinkers_head_injury_with_a_documented_gcs_15_is_judged_as_any_other(
+    note: str, acuity: int
+) -> None:
+    result = triage(note, age=30)
+    assert result.acuity == acuity
+    cleared = "esi.c.intoxicated_head_injury_assessed" in rules(result)
+    assert cleared == (acuity == 3)
+
+
 # Monotonicity around the new vital-sign thresholds (systolic 90, heart rate 40 and 100,
 # respiratory rate and SpO2 missing), with the complaints the new rules read.
 near_new_thresholds = st.builds(

@@ -400,6 +400,42 @@ ANTICOAGULANT_WORDS = (
 # A head injury without loss of consciousness: none of NICE NG232's indications for a CT
 # head scan (the Canadian CT head rule and PECARN apply only after a loss of consciousness,
 # amnesia or disorientation, or to a child not acting normally)...
+# A drinker's head injury is high-risk because the drink can hide a falling conscious
+# level (table 4-1); a note that documents GCS 15 or full orientation has assessed it...
+MENTAL_STATE_DOCUMENTED = (
+    "gcs 15",
+    "gcs of 15",
+    "gcs15",
+    "oriented x3",
+    "orientated x3",
+    "oriented x 3",
+    "orientated x 3",
+    "alert and oriented",
+    "alert and orientated",
+)
+# ...unless it also records a fall in it, a seizure, or NICE NG232's repeated vomiting.
+MENTAL_STATE_CONCERN = (
+    "gcs 14",
+    "gcs 13",
+    "gcs 12",
+    "confused",
+    "confusion",
+    "drowsy",
+    "repeating",
+    "same questions",
+    "seizure",
+    "fitting",
+    "vomited twice",
+    "vomited x2",
+    "vomited x 2",
+    "vomited x3",
+    "vomited x 3",
+    "vomiting x2",
+    "vomited 2",
+    "vomited 3",
+    "repeated vomiting",
+    "vomiting repeatedly",
+)
 HEAD_INJURY_NO_LOC = (
     "no loss of consciousness",
     "didn't pass out",
@@ -1924,14 +1960,31 @@ _CLEARED = (
         sources.EPISTAXIS_STOPPED,
     ),
 )
+# High-risk categories a note can rule out, before decision point B reads them.
+_CLEARED_HIGH_RISK = (
+    _Cleared(
+        "intoxicated_head_injury",
+        MENTAL_STATE_DOCUMENTED,
+        MENTAL_STATE_CONCERN,
+        ("altered_mental_status", "anticoagulated_head_injury"),
+        "esi.c.intoxicated_head_injury_assessed",
+        "A head injury after drinking with GCS 15 or full orientation recorded: the conscious"
+        " level the drink could hide has been assessed; resources as for any head injury.",
+        sources.INTOXICATED_TRAUMA,
+        instead="head_injury",
+    ),
+)
 
 
 def _cleared(
-    categories: list[ComplaintCategory], age: float | None, complaint: str
+    categories: list[ComplaintCategory],
+    age: float | None,
+    complaint: str,
+    rules: tuple[_Cleared, ...] = _CLEARED,
 ) -> list[Finding]:
     """Decision point C: the Ottawa rules, a suture removal, a stopped nosebleed, and so on."""
     found = []
-    for cleared in _CLEARED:
+    for cleared in rules:
         category = BY_KEY[cleared.key]
         if category not in categories or any(BY_KEY[k] in categories for k in cleared.unless_keys):
             continue
@@ -1996,11 +2049,14 @@ def evaluate(
     if low_risk:
         matches = tuple(m for m in matches if m.category is not BY_KEY["acs"])
     categories = [match.category for match in matches]
+    found = _cleared(categories, age, data.chief_complaint, _CLEARED_HIGH_RISK)
+    if found:
+        matches = tuple(m for m in matches if m.category in categories)
     if low_risk and BY_KEY["chest_wall_pain"] not in categories:
         categories.append(BY_KEY["chest_wall_pain"])
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
-    found = _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
+    found += _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
     found += _complaint_findings(matches)
     had_anaphylaxis = BY_KEY["anaphylaxis"] in categories
     _anaphylaxis_by_systems(v, categories)
