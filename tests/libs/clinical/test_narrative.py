@@ -119,6 +119,8 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
         ("MIST: 38F, rear-ended at traffic lights", 38),
         ("ATMIST: A 26 F. T 18:20. M: rear-ended", 26),
         # Years before a person, and a parent's "he's 4".
+        ("23 mth boy bit into a capsule", 23 / 12),
+        ("3 mth old, feeding less", 0.25),
         ("5 yr boy fell from a swing", 5),
         ("Mum: he's 4, banged his forehead", 4),
         ("she's 12 weeks pregnant", None),
@@ -281,6 +283,10 @@ def test_a_day_of_the_week_is_not_a_saturation() -> None:
 
 def test_a_rate_on_the_monitor_and_a_baby_in_weeks_are_read() -> None:
     assert read_narrative("irregular on monitor at 148").values["heart_rate"] == 148
+    # The rhythm between the word and the rate.
+    assert read_narrative("Pulse irregularly irregular 128").values["heart_rate"] == 128
+    assert read_narrative("HR irreg 96, BP 130/80").values["heart_rate"] == 96
+    assert "heart_rate" not in read_narrative("pulse reg, BP 120/80").values
     age = read_narrative("baby 3 wks hot to touch").age_years
     assert age is not None
     assert age * 365.25 == pytest.approx(21)

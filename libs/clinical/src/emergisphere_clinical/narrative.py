@@ -40,7 +40,8 @@ _VERB = (
 )
 # "old" is required for units so "3 months post partum" or "for 2 days" is not an age.
 _AGE = re.compile(
-    r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[- ]?\s*old\b"
+    r"\b(\d{1,3}(?:\.\d+)?)\s*[- ]?\s*(years?|yrs?|months?|mos?|mths?|weeks?|wks?|days?)"
+    r"\s*[- ]?\s*old\b"
     r"|\b(\d{1,3})\s*(?:y/o|yo|y\.o\.)(?!\w)"
     # "5 yr boy", "70 year old" without "old": years before a person.
     r"|\b(\d{1,3})\s*(?:years?|yrs?|y)\s+(?=(?:boy|girl|male|female|man|woman|lady|gentleman"
@@ -59,7 +60,7 @@ _NEWBORN = re.compile(
 # (a unit alone is an age only when the sex or "infant" follows, as in "72M").
 _AGE_INFANT = re.compile(
     r"\b(\d{1,3})\s*(?:([mwd])/o(?!\w)"
-    r"|(mos?|months?|wks?|weeks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
+    r"|(mos?|mths?|months?|wks?|weeks?)(?=\s*(?:[mf]\b|male|female|boy|girl|infant|baby)))"
     # or opening the note: "6mo tugging L ear"; or after "baby": "baby 3 wks".
     # ("3 wks postpartum" opening a note is the mother's time since birth, not an age.)
     r"|^\s*(\d{1,2})\s*(mos?|wks?)\b(?!\s*(?:post|after|pregnant|gestation|ago|since|of))"
@@ -109,9 +110,14 @@ _BP = re.compile(
 # "PR 110/min" is a rate; "110/70" is a blood pressure, not one.
 _PER_MINUTE = r"s?\b(?!\s*/(?!\s*min\b))"
 # "HR 130s": the decade the monitor hovers in; its lower bound is taken.
+# The rhythm may stand between the word and the rate: "pulse irregularly irregular 128".
+_HR_RHYTHM = (
+    r"(?:(?:irregularly irregular|irreg(?:ular)?(?: irreg(?:ular)?)?|regular|reg|thready|weak"
+    r"|bounding)[\s:,]{1,3})?"
+)
 _HR = re.compile(
     r"\b(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic"
-    r"|on (?:the )?monitor at)" + _SEP + _VERB + _NUM + _PER_MINUTE
+    r"|on (?:the )?monitor at)" + _SEP + _HR_RHYTHM + _VERB + _NUM + _PER_MINUTE
 )
 # A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210" (never
 # across a comma: "known AF, 2 days").
@@ -234,7 +240,7 @@ def _age(text: str) -> float | None:
         return float(years)
     if match:
         value, unit = float(match.group(1)), match.group(2)
-        if unit.startswith(("month", "mo")):
+        if unit.startswith(("month", "mo", "mth")):
             return value / 12
         if unit.startswith(("week", "wk")):
             return value * 7 / 365.25
