@@ -681,6 +681,16 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("c/o loose motions since morning", "vomiting"),
         ("fever, headache and neck stiffness", "meningitis"),
         ("BP unrecordable, cold clammy extremities", "unrecordable_bp"),
+        # Round 30.
+        ("woke with pressure in centre of chest, sick", "acs"),
+        ("found on a bridge saying he wanted to jump, still has a plan", "suicidal"),
+        ("found with nan's tablets, up to 4 missing", "overdose"),
+        ("found with gran's amlodipine bottle open", "overdose"),
+        ("bit into a dishwasher capsule, drooling", "caustic_ingestion"),
+        ("drank drain cleaner, can't swallow", "caustic_ingestion"),
+        ("day 6 after normal delivery, headache, blurred vision", "pregnancy_symptoms"),
+        ("found face down in paddling pool, coughed up water", "drowning"),
+        ("jet ski collision, massive swelling mid thigh", "fracture"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:
@@ -703,6 +713,11 @@ def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expec
         # A car shunted from behind is a collision, not a ventricular shunt.
         ("low-speed rear-end shunt, headache and neck pain", "shunt_malfunction"),
         ("shunted from behind at the lights, headache", "shunt_malfunction"),
+        # A blister pack holds tablets; a splash in the eye is not a swallow; a bottle of
+        # water is not medicine.
+        ("blister pack open on the table", "minor_burn"),
+        ("splashed drain cleaner in R eye, burning", "caustic_ingestion"),
+        ("found with a bottle of water by the pool", "overdose"),
     ],
 )
 def test_round_7_readings_need_their_context(text: str, absent: str) -> None:

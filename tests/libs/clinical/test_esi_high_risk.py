@@ -542,3 +542,20 @@ def test_anaphylaxis_with_a_hoarse_voice_is_airway_compromise() -> None:
     assert result.acuity == 1
     assert "hoarse" in reason(result, "esi.a.anaphylaxis_compromise").text
     assert triage("nut allergy, lip swelling, voice normal, hives").acuity == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "age", "acuity"),
+    [
+        ("found face down in paddling pool, coughed and vomited water, now crying", 2, 2),
+        ("found face down in paddling pool, coughed and vomited water, now crying", None, 2),
+        ("pulled from the pool, well, playing, no cough, chest clear", 4, 3),
+        ("got into difficulty swimming, coughed a lot, now no SOB, chest clear", 72, 3),
+    ],
+)
+def test_a_child_with_breathing_symptoms_after_a_submersion_is_high_risk(
+    note: str, age: float | None, acuity: int
+) -> None:
+    result = triage(note, age=age)
+    assert result.acuity == acuity
+    assert ("esi.b.symptomatic_child_submersion" in rules(result)) == (acuity == 2)

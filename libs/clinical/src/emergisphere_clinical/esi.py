@@ -436,6 +436,19 @@ MENTAL_STATE_CONCERN = (
     "repeated vomiting",
     "vomiting repeatedly",
 )
+# Breathing symptoms after a submersion (Szpilman et al., NEJM 2012: grade 1 and above).
+SUBMERSION_SYMPTOMS = (
+    "cough",
+    "coughing",
+    "coughed",
+    "vomited water",
+    "breathless",
+    "short of breath",
+    "crackles",
+    "wheeze",
+    "grunting",
+    "working hard to breathe",
+)
 HEAD_INJURY_NO_LOC = (
     "no loss of consciousness",
     "didn't pass out",
@@ -874,6 +887,9 @@ CSPINE_RULE_MAX_AGE = 65.0
 # consciousness.
 HEAD_INJURY_MIN_AGE = 1.0
 HEAD_INJURY_CT_AGE = 65.0
+# Children's drowning guidance (Szpilman 2012 covers all ages; the observation advice
+# the writers follow is paediatric).
+CHILD_SUBMERSION_MAX_AGE = 16.0
 # Under 3 months a fever is the paediatric fever rules' (NICE NG143: any fever is red).
 FEVER_MINOR_FOCUS_MIN_AGE = 0.25
 # ESC 2018: older age is a risk feature of syncope; a faint under 40 with a trigger is not.
@@ -1586,6 +1602,21 @@ def _older_hip_injury(
         categories.append(BY_KEY["fracture"])
 
 
+def _symptomatic_child_submersion(
+    age: float | None, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """A child who coughs, vomits water or breathes hard after a submersion may worsen
+    hours later: hospital observation (Szpilman et al., NEJM 2012; ERC 2021)."""
+    if BY_KEY["drowning"] not in categories or (
+        age is not None and age >= CHILD_SUBMERSION_MAX_AGE
+    ):
+        return []
+    if mentioned_history(complaint, SUBMERSION_SYMPTOMS) is None:
+        return []
+    text = "A child with breathing symptoms after a submersion: observed for delayed worsening."
+    return [Finding(2, "esi.b.symptomatic_child_submersion", text, sources.SUBMERSION)]
+
+
 def _hip_fracture_in_severe_pain(
     v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
@@ -2101,6 +2132,7 @@ def evaluate(
         categories.append(BY_KEY["sepsis"])
     _older_hip_injury(categories, age, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
+    found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)

@@ -554,7 +554,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|could not be de escalated"
          "|going to take all her tablets|going to take all his tablets|take all her tablets"
          "|take all his tablets|take all my tablets|going to take an overdose|she'd do it again"
-         "|he'd do it again|would do it again|will do it again",
+         "|he'd do it again|would do it again|will do it again"
+         "|has a plan|had a plan|has plan to|plans to jump|planning to jump|going to jump"
+         "|wanted to jump|wants to jump|threatening to jump|plan to jump|said he would jump"
+         "|said she would jump",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -577,7 +580,19 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|crop duster|crop spraying|crop spray|sheep dip|pinpoint pupils|small pupils"
          "|methotrexate daily|methotrexate every day|daily instead of weekly"
          "|every day instead of weekly|instead of weekly"
-         "|rat poison|rodenticide|slug pellets"),
+         "|rat poison|rodenticide|slug pellets"
+         "|empty medicine pack|empty medicine packs"),
+    # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
+    # stridor foretell burns of the airway and gullet.
+    _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
+         (LABS, CONSULT),
+         "laundry capsule|laundry capsules|laundry pod|laundry pods|liquitab|liquitabs"
+         "|dishwasher capsule|dishwasher capsules|dishwasher tablet|dishwasher tab"
+         "|detergent pod|detergent capsule|washing capsule|washing pod|washing tablet"
+         "|drain cleaner|drain unblocker|caustic soda|oven cleaner",
+         requires_any="bit|bitten|bite|biting|swallowed|swallow|drank|drinking|ate|eaten"
+         "|chewed|chewing|sucked|sucking|mouth|lips|drooling|ingested|ingestion",
+         source=sources.CAUSTIC_INGESTION),
     _cat("autonomic_dysreflexia", "autonomic dysreflexia after a spinal cord injury", B,
          "neurology", (LABS, MEDS),
          "autonomic dysreflexia|dysreflexia|spinal cord injury|sci|tetraplegic|tetraplegia"
@@ -981,7 +996,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bent sideways|pointing sideways|finger bent|finger deformed"
          "|obvious bend|bend mid forearm|bend in the forearm|bent forearm"
          "|won't move it"
-         "|refuses to move|refusing to move|not moving it"),
+         "|refuses to move|refusing to move|not moving it"
+         "|swelling mid thigh|mid thigh swelling|massive thigh swelling|thigh deformed"
+         "|deformed thigh|thigh deformity"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1396,7 +1413,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|went under|swept out|rip current|pulled from the water|pulled out of the water"
          "|pulled from the pool|pulled out of the pool"
          "|got into difficulty swimming|got into difficulties swimming|pulled out of the water"
-         "|pulled from the water|swallowed a lot of water|near drowning|inhaled water"),
+         "|pulled from the water|swallowed a lot of water|near drowning|inhaled water"
+         "|found face down in|face down in the|face down in a|found in the pool"
+         "|found in the bath|found floating"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),

@@ -478,6 +478,17 @@ BURN_REFERRAL = (
     " of the body surface or more in adults (2% in children) are discussed with a burns"
     f" service; {ESI_C}"
 )
+CAUSTIC_INGESTION = (
+    "UK National Poisons Information Service (TOXBASE): liquid laundry and dishwasher"
+    " capsules and alkalis in the mouth can burn the airway and oesophagus; drooling,"
+    " vomiting or stridor predict serious injury (Crain et al., Am J Dis Child 1984);"
+    f" high-risk at {ESI_B}"
+)
+SUBMERSION = (
+    "Szpilman et al., NEJM 2012 (drowning): after a submersion, a cough or breathing"
+    " symptoms call for hospital observation, as lung injury can worsen hours later;"
+    f" European Resuscitation Council guidelines 2021 (drowning); high-risk at {ESI_B}"
+)
 BRUE = (
     "AAP clinical practice guideline (Tieder et al., Pediatrics 2016): a brief resolved"
     " unexplained event (cyanosis or pallor, altered tone, absent or irregular breathing,"

@@ -340,6 +340,28 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "detained by police",
     ),
+    # "Pressure in the centre of her chest": central chest pressure.
+    (
+        ("centre of", "center of", "middle of"),
+        re.compile(
+            r"\b(pain|pressure|tightness|heaviness|discomfort|ache) in (?:the )?"
+            r"(?:centre|center|middle) of (?:the |his |her |my |their )?chest\b"
+        ),
+        r"central chest \1",
+    ),
+    # "Blister pack open": a packet of tablets, not a burn's blister.
+    (("blister",), re.compile(r"\bblister[- ](?=packs?\b|strips?\b)"), "medicine "),
+    # "Found with nan's tablets", "found with gran's amlodipine bottle open": a child who
+    # may have taken them.
+    (
+        ("found with", "found playing with"),
+        re.compile(
+            r"\bfound (?:playing )?with (?:(?:his|her|their|the|a|an|some|[a-z]+'s) )?"
+            r"(?:[a-z]+ )?(?:tablets|pills|medication|medicines?|tabs|(?:bottle|pot|packet)"
+            r"(?! of)|blister pack|pill organi[sz]er|dosette)\b"
+        ),
+        "possible ingestion of tablets",
+    ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
         ("shunt",),
@@ -587,11 +609,14 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             "cesarean",
         ),
         re.compile(
-            r"\b(?:\w+ )?(?:days?|weeks?) (?:after|since) (?:a |her |the )?(?:normal |vaginal"
-            r" |uncomplicated |caesarean |cesarean )?(?:delivering|delivery|giving birth"
-            r"|she gave birth|the birth)\b|\bpost ?natal\b"
+            r"\b(?:(?:\w+ )?(?:days?|weeks?)|day \d{1,2}) (?:after|since) (?:a |her |the )?"
+            r"(?:normal |vaginal |uncomplicated |caesarean |cesarean )?(?:delivering|delivery"
+            r"|giving birth|she gave birth|the birth|c[- ]?section)\b|\bpost ?natal\b"
             # "Day 5 post SVD", "post LSCS": after a vaginal or caesarean delivery.
-            r"|\b(?:post|after) (?:svd|nvd|lscs|c ?section|caesarean|cesarean|delivery)\b"
+            r"|\b(?:post|after)[- ](?:a |her )?(?:normal |vaginal )?(?:svd|nvd|lscs|c[- ]?section"
+            r"|caesarean|cesarean|delivery)\b"
+            # "Gave birth 5 days ago".
+            r"|\b(?:gave birth|delivered) \d{1,2} (?:days?|weeks?) ago\b"
         ),
         "post partum",
     ),
