@@ -14,6 +14,7 @@ from emergisphere_clinical import sources
 from emergisphere_clinical.asthma import acute_severe_asthma
 from emergisphere_clinical.chest_pain import low_risk_chest_pain
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
+from emergisphere_clinical.gi_bleed import stable_gi_bleed
 from emergisphere_clinical.glucose import (
     DKA_GLUCOSE_MG_DL,
     DKA_KETONES_MMOL_L,
@@ -2050,6 +2051,20 @@ def _low_risk_chest_pain(data: TriageInput, matches: tuple[ComplaintMatch, ...])
     return [Finding(3, "esi.b.low_risk_chest_pain", text, sources.LOW_RISK_CHEST_PAIN)]
 
 
+def _stable_gi_bleed(data: TriageInput, matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
+    """Decision point B: a GI bleed whose measured circulation shows no blood loss."""
+    if not any(match.category is BY_KEY["gi_bleed"] for match in matches):
+        return []
+    circulation = stable_gi_bleed(data.chief_complaint, data.vitals)
+    if circulation is None:
+        return []
+    text = (
+        f"GI bleeding with {circulation}, no faint, dizziness, large volume or liver disease:"
+        " not high-risk; blood tests and the gastroenterology or surgical team."
+    )
+    return [Finding(3, "esi.b.stable_gi_bleed", text, sources.STABLE_GI_BLEED)]
+
+
 def _severe_hyperthermia(
     v: VitalSigns, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
@@ -2079,8 +2094,13 @@ def evaluate(
     low_risk = _low_risk_chest_pain(data, matches)
     if low_risk:
         matches = tuple(m for m in matches if m.category is not BY_KEY["acs"])
+    stable_bleed = _stable_gi_bleed(data, matches)
+    if stable_bleed:
+        matches = tuple(m for m in matches if m.category is not BY_KEY["gi_bleed"])
     categories = [match.category for match in matches]
-    found = _cleared(categories, age, data.chief_complaint, _CLEARED_HIGH_RISK)
+    if stable_bleed:
+        categories.append(BY_KEY["stable_gi_bleed"])
+    found = stable_bleed + _cleared(categories, age, data.chief_complaint, _CLEARED_HIGH_RISK)
     if found:
         matches = tuple(m for m in matches if m.category in categories)
     if low_risk and BY_KEY["chest_wall_pain"] not in categories:

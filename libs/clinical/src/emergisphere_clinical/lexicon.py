@@ -1876,6 +1876,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # rule; the whiplash analgesia is oral).
     _cat("whiplash_injury", "a neck injury in a low-speed collision", S, "orthopedics",
          (IMAGING,), "whiplash injury|whiplash"),
+    # Put in gi_bleed's place when the measured circulation is normal (gi_bleed.py).
+    _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
+         "gastroenterology", (LABS, CONSULT), "stable gi bleed"),
     _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
          "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
     # A burn of 3% of the body or more: a burns service's advice and strong analgesia

@@ -15,7 +15,7 @@ from emergisphere_clinical.vitals import NEONATE_MAX_YEARS, avpu_rank, news2_app
 # Pain that NSAIDs treat first-line (musculoskeletal, renal colic: EAU guideline, dental).
 _NSAID_FIRST = frozenset({"limb_injury", "back_pain", "renal_colic", "dental", "headache"})
 # Aspirin waits for imaging when bleeding (GI or intracranial) is possible.
-_ASPIRIN_AVOID = frozenset({"gi_bleed", "stroke", "thunderclap_headache"})
+_ASPIRIN_AVOID = frozenset({"gi_bleed", "stable_gi_bleed", "stroke", "thunderclap_headache"})
 # NSAIDs add bleeding, cardiovascular or fetal risk in these presentations.
 _PREGNANCY = frozenset(
     {"pregnancy_complication", "pregnancy_symptoms", "pregnancy_pain_or_bleeding"}

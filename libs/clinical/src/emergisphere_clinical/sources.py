@@ -489,6 +489,12 @@ SUBMERSION = (
     " symptoms call for hospital observation, as lung injury can worsen hours later;"
     f" European Resuscitation Council guidelines 2021 (drowning); high-risk at {ESI_B}"
 )
+STABLE_GI_BLEED = (
+    "Blatchford et al., Lancet 2000 (Glasgow-Blatchford score; NICE CG141, 2012): a heart"
+    " rate of 100 or more, a systolic pressure under 110 and syncope mark a risky upper GI"
+    " bleed; BSG guideline on lower GI bleeding (Oakland et al., Gut 2019): unstable when"
+    f" the shock index exceeds 1; {ESI_B}"
+)
 BRUE = (
     "AAP clinical practice guideline (Tieder et al., Pediatrics 2016): a brief resolved"
     " unexplained event (cyanosis or pallor, altered tone, absent or irregular breathing,"
