@@ -691,6 +691,16 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("day 6 after normal delivery, headache, blurred vision", "pregnancy_symptoms"),
         ("found face down in paddling pool, coughed up water", "drowning"),
         ("jet ski collision, massive swelling mid thigh", "fracture"),
+        ("R elbow swollen and deformed. R radial pulse not palpable", "limb_ischaemia"),
+        ("ankle deformed, can't find dorsalis pedis, CRT 4 s", "limb_ischaemia"),
+        ("calf tense and shiny, screams when toes are passively moved", "compartment_syndrome"),
+        ("fell off a ladder onto his back, tingling in both feet", "cord_compression"),
+        ("sore throat, can't swallow own spit, hot potato voice, T 38.6", "drooling_airway"),
+        ("it's in my side and it's agony, can't sit still", "renal_colic"),
+        ("felt like something ripped in my back between the shoulder blades", "aortic_dissection"),
+        ("CC: CP/back pain, Q: tearing", "acs"),
+        ("central pressure since lunch, grey and clammy", "acs"),
+        ("forearm deformed, bone end visible through a 1 cm wound", "open_fracture"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

@@ -43,10 +43,14 @@ def test_danger_zone_vital_alone_does_not_corroborate_pain_below_two_resources()
     assert "esi.b.severe_pain_considered" in {r.rule for r in result.reasons}
 
 
-def test_severe_pain_with_missing_core_vitals_and_two_resources_stays_esi_2() -> None:
-    result = triage("vomiting", pain_score=8, respiratory_rate=None)
-    assert result.acuity == 2
-    assert "respiratory rate not recorded" in reason(result, "esi.b.severe_pain").text
+def test_severe_pain_with_missing_core_vitals_is_graded_as_with_normal_ones() -> None:
+    # A missing vital is flagged for the nurse to measure; it does not corroborate severe
+    # pain (the written sets graded 124 such patients ESI 3 and 29 ESI 2, most of those for
+    # a finding the engine now reads: a pulseless limb, a compartment, a dissection).
+    missing = triage("vomiting", pain_score=8, respiratory_rate=None)
+    measured = triage("vomiting", pain_score=8)
+    assert missing.acuity == measured.acuity == 3
+    assert "respiratory_rate" in missing.missing_data
 
 
 def test_severe_pain_with_severe_news2_is_esi_2_whatever_the_resources() -> None:

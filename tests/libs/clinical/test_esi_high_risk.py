@@ -559,3 +559,28 @@ def test_a_child_with_breathing_symptoms_after_a_submersion_is_high_risk(
     result = triage(note, age=age)
     assert result.acuity == acuity
     assert ("esi.b.symptomatic_child_submersion" in rules(result)) == (acuity == 2)
+
+
+@pytest.mark.parametrize(
+    ("note", "pain", "acuity"),
+    [
+        # The handbook's practice case: an open fracture, pulses present, no pain given.
+        ("open fracture of her right lower leg, +2 pedal pulse, toes warm", None, 3),
+        ("open tib/fib fracture, bone visible, foot warm", 9, 2),
+        # A fingertip's bone in the wound is a hand injury, not an open limb fracture.
+        ("log splitter, fingertip partially amputated, distal phalanx bone visible", 8, 3),
+    ],
+)
+def test_an_open_fracture_in_severe_pain_is_esi_2(note: str, pain: int | None, acuity: int) -> None:
+    result = triage(note, pain_score=pain)
+    assert result.acuity == acuity
+
+
+def test_an_episode_years_ago_does_not_make_renal_colic_a_known_chronic_pain() -> None:
+    years_ago = triage(
+        "L flank pain to groin, vomiting. Had a kidney stone 2 yrs ago", pain_score=9
+    )
+    assert years_ago.acuity == 2
+    assert "central pain" in reason(years_ago, "esi.b.severe_pain").text
+    known = triage("known recurrent renal colic, same as usual", pain_score=9)
+    assert known.acuity == 3

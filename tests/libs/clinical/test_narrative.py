@@ -118,6 +118,9 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
         # Opening a MIST or ATMIST hand-over, whose A is the age.
         ("MIST: 38F, rear-ended at traffic lights", 38),
         ("ATMIST: A 26 F. T 18:20. M: rear-ended", 26),
+        ("Care home: 91 F, found on floor of room", 91),
+        ("BIB colleagues, 48M lecturer. Central pressure", 48),
+        ("fell off the wall, 3m fall onto concrete", None),
         # Years before a person, and a parent's "he's 4".
         ("23 mth boy bit into a capsule", 23 / 12),
         ("3 mth old, feeding less", 0.25),

@@ -27,6 +27,8 @@ NOTES = [
     "cotton bud tip in R ear; NG tube (feeding, post-stroke)",
     "handcuffed at arrest by police; eaten or drunk; leg suddenly cold",
     "rear-end shunt at the lights; shunted from behind; VP shunt, headache",
+    "no radial pulse palpable; can't find dorsalis pedis; fell from the ladder, est 3.5 m",
+    "blister pack open; found with nan's tablets; pressure in the centre of her chest",
     "finger white, no cap refill",
     "jammed R pinky playing volleyball",
     "dropped a tin on her L great toe; stubbed R 4th toe; Hb 78 g/L; 20 x 400 mg",
@@ -43,11 +45,17 @@ def test_abbreviations_expand_in_one_pass_longest_first() -> None:
     assert normalise("c/o CP and SOB") == "complains of chest pain and shortness of breath"
     # Inside a word or a longer token nothing is expanded.
     assert normalise("cpr, sober") == "cpr, sober"
+    # A slash between two abbreviations, not inside one.
+    assert normalise("CP/SOB") == "chest pain/shortness of breath"
+    assert normalise("c/o n/v") == "complains of nausea or vomiting"
 
 
 def test_each_rereading_changes_what_it_names() -> None:
     assert normalise("unable to cut his own toenails") == "unable to trim toenails"
     assert normalise("hit me right in the eye") == "hit eye"
     assert normalise("a pea in her left ear") == "foreign body in the ear"
+    assert "fall from height" in normalise("fell from the ladder clearing gutters, est 3.5 m")
+    assert "fall from height" not in normalise("fell in the garden, 80M")
+    assert "fall from height" not in normalise("fell about 3 m onto his feet")
     assert normalise("painful swollen wrist") == "wrist pain swelling"
     assert normalise("eyes are all red") == "eyes are red"

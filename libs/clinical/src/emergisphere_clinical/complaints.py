@@ -338,6 +338,13 @@ _CHRONIC_CUE = re.compile(
 _CHRONIC_AFTER = re.compile(r"\b(?:like|as|same as) (?:(?:his|her|my|their) )?(?:usual|typical)\b")
 
 
+# One episode years ago ("had a kidney stone 2 yrs ago") is a past event, not a known,
+# recurrent pain.
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|a few|several|some) ?(?:yrs?|years?) ago\b|\blast year\b|\bin (?:19|20)\d\d\b"
+)
+
+
 def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
     """The category's phrase the note marks as known and recurrent, or None."""
     text = normalise(chief_complaint)
@@ -351,7 +358,10 @@ def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
             if (
                 _CHRONIC_CUE.search(text, begin, hit.start()) is not None
                 or _CHRONIC_AFTER.search(text, hit.end(), finish) is not None
-                or _historical(text, hit.start(), hit.end(), sentence)
+                or (
+                    _historical(text, hit.start(), hit.end(), sentence)
+                    and _LONG_AGO.search(text, *sentence) is None
+                )
             ):
                 return phrase
     return None

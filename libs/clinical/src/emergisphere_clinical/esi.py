@@ -450,6 +450,30 @@ SUBMERSION_SYMPTOMS = (
     "grunting",
     "working hard to breathe",
 )
+# BOAST 4 covers the open fractures of the limbs; a fingertip's bone in a wound is a hand
+# injury (the written sets grade it ESI 3).
+DIGIT_WORDS = ("finger", "fingertip", "thumb", "toe", "phalanx", "nail bed", "fingers", "toes")
+# ...unless a limb's bone is named too ("forearm deformed, bone visible, moves fingers").
+LIMB_BONE_WORDS = (
+    "forearm",
+    "arm",
+    "wrist",
+    "elbow",
+    "humerus",
+    "shoulder",
+    "leg",
+    "shin",
+    "tibia",
+    "tib",
+    "fib",
+    "fibula",
+    "femur",
+    "thigh",
+    "knee",
+    "ankle",
+    "hand",
+    "foot",
+)
 HEAD_INJURY_NO_LOC = (
     "no loss of consciousness",
     "didn't pass out",
@@ -1218,8 +1242,9 @@ def _severe_pain(
 
     ESI 2 when something beyond the number backs it: NEWS2 severe physiology; pain from a
     body cavity (head, chest, abdomen, flank: CTAS central pain); two or more resources
-    with a danger-zone vital or core vitals not yet recorded; or a complaint the engine
-    cannot read, whose history it cannot weigh. Otherwise the pain is treated, not
+    with a danger-zone vital; an open fracture; or a complaint the engine cannot read,
+    whose history it cannot weigh. A vital not yet recorded is flagged for the nurse to
+    measure, not taken as corroboration. Otherwise the pain is treated, not
     up-triaged: the handbook's sprained ankle at 8/10 stays ESI 4, its toothache at 10/10
     ESI 5. Every condition is monotone: more pain, worse vitals, more resources or another
     complaint never remove it.
@@ -1235,12 +1260,14 @@ def _severe_pain(
         why = f"its site ({central[0]}: central pain) at 8/10 or more (CTAS severe)"
     if why is None and not recognised:
         why = "a complaint the engine cannot read"
+    if why is None and BY_KEY["open_fracture"] in categories:
+        # The handbook grades an open fracture without stated pain ESI 3 (chapter 9,
+        # practice case); in severe pain its antibiotics and analgesia are both due now.
+        why = "an open fracture (antibiotics within the hour, BOAST 4)"
     if why is None and resources >= 2:
         flags = [name.replace("_", " ") for name, _ in danger_zone_flags(v, age)]
         if flags:
             why = f"{resources} resources expected and danger-zone {', '.join(flags)}"
-        elif (unverified := _unverifiable(v)) is not None:
-            why = f"{resources} resources expected and {unverified}"
     if why is not None:
         text, source = f"{said}, corroborated by {why}.", sources.ESI_B_PAIN
         if central and why.startswith("its site"):
@@ -1994,6 +2021,16 @@ _CLEARED = (
 )
 # High-risk categories a note can rule out, before decision point B reads them.
 _CLEARED_HIGH_RISK = (
+    _Cleared(
+        "open_fracture",
+        DIGIT_WORDS,
+        LIMB_BONE_WORDS,
+        (),
+        "esi.c.open_digit_fracture",
+        "An open injury of a finger or toe: repaired as a fracture, not an open limb fracture.",
+        sources.OPEN_FRACTURE,
+        instead="fracture",
+    ),
     _Cleared(
         "intoxicated_head_injury",
         MENTAL_STATE_DOCUMENTED,

@@ -160,7 +160,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain across upper chest|pain across his chest|pain across her chest"
          "|pain across the chest|pain across chest|upper chest pain"
          "|twinges in left chest|twinges in right chest|twinge in chest|chest twinges"
-         "|twinges in chest|twinges in his chest|twinges in her chest",
+         "|twinges in chest|twinges in his chest|twinges in her chest"
+         "|central pressure|central chest pressure",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -243,7 +244,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("aortic_dissection", "tearing pain suggestive of aortic dissection", B,
          "vascular_surgery", (LABS, ECG, IMAGING),
          "tearing pain|ripping|aortic dissection|tearing back pain|tearing chest pain"
-         "|tearing through to|tearing into his back|tearing into her back"),
+         "|tearing through to|tearing into his back|tearing into her back"
+         "|something ripped|ripped in my back|ripped in his back|ripped in her back"
+         "|like something tore|something tore|tearing sensation|tearing feeling|q tearing"
+         "|q: tearing|described as tearing|like tearing|tearing between|tearing to the back"
+         "|tearing to his back|tearing to her back"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
@@ -693,7 +698,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Drooling threatens the airway with a fever, stridor or a sore throat; a teething baby
     # drools too.
     _cat("drooling_airway", "drooling with signs of an airway infection", B, "ent",
-         (LABS, IMAGING, MEDS, CONSULT), "drooling",
+         (LABS, IMAGING, MEDS, CONSULT), "drooling"
+         "|can't swallow own spit|can't swallow his own spit|can't swallow her own spit"
+         "|can't swallow her spit|can't swallow his spit|can't swallow saliva"
+         "|cannot swallow saliva|unable to swallow saliva|spitting into a cup"
+         "|spitting saliva into",
          requires_any="fever|febrile|stridor|sore throat|can't swallow|unable to swallow"
          "|muffled|trismus|leaning forward|tripod|hot potato", infection=True,
          source=sources.AIRWAY_INFECTION),
@@ -766,7 +775,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|legs feel heavy|legs felt heavy|legs feeling heavy|both legs heavy"
          "|legs have gone heavy|legs heavy and"
          "|weakness in both legs|tingling in both legs|tingling and weakness in both legs"
-         "|weakness both legs|tingling both legs",
+         "|weakness both legs|tingling both legs"
+         "|tingling in both feet|tingling in both legs|both feet tingling|both feet numb"
+         "|numbness in both legs|numbness in both feet|pins and needles in both feet"
+         "|pins and needles in both legs",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -776,7 +788,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "compartment syndrome|pain with passive|pain on passive|passive stretch"
          "|cast is too tight|cast is crushing|tight cast|pain out of proportion"
          "|moved passively|passive movement|passive extension|passive flexion"
-         "|on passive stretch",
+         "|on passive stretch"
+         "|toes are passively|toes passively|fingers passively|passive toe|passive finger"
+         "|worse on passive|tense and shiny|calf tense and shiny|way more than you'd think"
+         "|more than you'd expect",
          source=sources.COMPARTMENT_SYNDROME),
     # Sweating with nausea, breathlessness or sudden fatigue is how a heart attack shows in
     # older adults, women and diabetics, often without chest pain.
@@ -962,7 +977,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pelvis ache|pelvic ache|ache in right pelvis|ache in left pelvis|ache in pelvis"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
-         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"),
+         "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
+         "|it's in my side|pain in my side|pain in his side|pain in her side"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -976,6 +992,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pv bleeding|pv bleed|bleeding pv|heavy pv|soaking a pad|soaking pads|soaked pads"
          "|soaking through pads"
          "|post menopausal bleeding|postmenopausal bleeding|pmb|post menopausal bleed"),
+    # An open fracture of a limb: IV antibiotics within the hour and the orthopaedic and
+    # plastic surgeons (BOAST 4; NICE NG37). The handbook grades one with intact pulses ESI
+    # 3; severe pain with it makes ESI 2 (esi._severe_pain). A fingertip's is a fracture.
+    _cat("open_fracture", "an open fracture", S, "orthopedics", (XRAY, MEDS, CONSULT),
+         "open fracture|open fractures|compound fracture|bone visible|bone exposed"
+         "|exposed bone|bone end visible|bone ends visible|bone ends out|bone end out"
+         "|bone sticking out|bone poking out|bone through the skin|bone through skin"
+         "|bone protruding|protruding bone", source=sources.OPEN_FRACTURE),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
          "|popped out|squared off|dinner fork|looks bent|bent above the elbow"

@@ -85,14 +85,15 @@ _AGE_YEARS_MONTHS = re.compile(r"\b(\d{1,2}) ?(?:y|yr|yrs|years?) ?(\d{1,2}) ?m(
 _AGE_SEX_SHORT = re.compile(
     r"(?:^|\b(?:pt|patient)\s+)(\d{1,3})\s?(?:y\s)?([mf])\b"
     r"|(?:(?<!\d)\.|[,;])\s*(\d{1,3})\s?(?:y\s)?([mf])(?=\s*(?:[.,;]|$))"
-    # or opening a sentence, before its words: "2010 BIBA. 78F found on kitchen floor".
+    # or opening a sentence or a clause, before its words: "2010 BIBA. 78F found on kitchen
+    # floor", "BIB colleagues, 48M lecturer".
     # ("3m fall", "45 m from home" are lengths).
-    r"|\.\s+(\d{1,3})([mf])\s+(?=[a-z])"
+    r"|[.,;]\s+(\d{1,3})([mf])\s+(?=[a-z])"
     r"(?!fall|from|drop|high|tall|away|onto|off|up|down|deep|long|wide|above|below|into)"
     # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed", or
     # opening a MIST or ATMIST hand-over, whose A is the age: "ATMIST: A 26 F".
     r"|^\s*(?:\d{3,4}h?\s+)?(?:biba|bib|amb|ambulance|crew|walk in|walked in|self presented"
-    r"|gp referral|mist|atmist)[.:,]?\s+(?:a[.:]?\s+)?"
+    r"|gp referral|mist|atmist|care home|nursing home|residential home)[.:,]?\s+(?:a[.:]?\s+)?"
     r"(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")

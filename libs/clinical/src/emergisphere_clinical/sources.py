@@ -495,6 +495,11 @@ STABLE_GI_BLEED = (
     " bleed; BSG guideline on lower GI bleeding (Oakland et al., Gut 2019): unstable when"
     f" the shock index exceeds 1; {ESI_B}"
 )
+OPEN_FRACTURE = (
+    "BOAST 4 (British Orthopaedic Association and BAPRAS, open fractures, 2017) and NICE"
+    " NG37 (fractures, complex, 2016): intravenous antibiotics within an hour of injury and"
+    f" joint orthopaedic and plastic surgical care; high-risk at {ESI_B}"
+)
 BRUE = (
     "AAP clinical practice guideline (Tieder et al., Pediatrics 2016): a brief resolved"
     " unexplained event (cyanosis or pallor, altered tone, absent or irregular breathing,"

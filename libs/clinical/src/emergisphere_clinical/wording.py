@@ -56,10 +56,12 @@ _ABBREVIATIONS = (
 _EXPANSIONS = dict(_ABBREVIATIONS)
 # One pass for all of them, longest first ("n/v/d" before "n/v"): no expansion contains
 # another abbreviation, so this reads as applying them one by one, at a fraction of the cost.
+# A slash joins two abbreviations ("CP/SOB") but also builds one ("c/o", "n/v"): a piece
+# of a slashed pair is expanded only when it is two letters or more.
 _ABBREVIATION = re.compile(
-    r"(?<![\w/])(?:"
+    r"(?:(?<![\w/])|(?<=[a-z]{2}/))(?:"
     + "|".join(map(re.escape, sorted(_EXPANSIONS, key=len, reverse=True)))
-    + r")(?![\w/])"
+    + r")(?:(?![\w/])|(?=/[a-z]{2}))"
 )
 # Coded complaint lists write "pain, chest" for chest pain; read them in natural order.
 # Only a whole segment is rewritten, so prose such as "pain, chest is clear" is left alone.
@@ -574,6 +576,20 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|pulses (?:cannot|can't|could not|couldn't) be (?:felt|found|palpated))"
         ),
         r"\1 limb ischemia",
+    ),
+    # A named limb pulse that is missing, wherever the limb was named: "no radial pulse
+    # palpable", "R radial pulse not palpable", "can't find dorsalis pedis".
+    (
+        ("radial", "pedal", "pedis", "tibial", "popliteal"),
+        re.compile(
+            r"\bno (?:palpable )?(?:radial|pedal|dorsalis pedis|posterior tibial|popliteal)"
+            r" pulses?(?: (?:palpable|felt|present|found))?\b"
+            r"|\b(?:radial|pedal|dorsalis pedis|posterior tibial|popliteal) pulses? (?:is |are )?"
+            r"(?:not|no longer) (?:palpable|felt|present)\b"
+            r"|\b(?:cannot|can't|unable to|could not|couldn't) (?:feel|find|palpate) (?:a |the |his"
+            r" |her )?(?:radial|pedal|dorsalis pedis|posterior tibial|popliteal)(?: pulses?)?\b"
+        ),
+        "limb ischemia",
     ),
     # "Pain moving his elbow", "pain when lifting her arm": pain in that part.
     (
@@ -1208,14 +1224,18 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     ),
     # "Fell about 20 feet": more than 10 feet is a fall from height (CDC field triage 2021).
     (
-        ("feet", "ft", "meter", "metre", " m "),
+        ("feet", "ft", "meter", "metre", " m ", "m ", "m,", "m."),
+        # The height may come later in the clause after a word of estimate: "fell from the
+        # ladder, est 3.5 m" (not "fell in the garden, 80M").
         re.compile(
-            r"\bfell (?:about |approximately |approx\.? |around |~|over )?(\d{1,3})"
-            r" ?(feet|foot|ft|meters?|metres?|m)\b"
+            r"\b(?:fell|fallen|fall|falling)\b(?: |[^.;,\d]{0,40}?,?[^.;\d]{0,20}?"
+            r"(?=(?:about|approximately|approx|around|~|over|est|estimated|roughly)\b|~))"
+            r"(?:about |approximately |approx\.? ?|around |~ ?|over |est\.? |estimated"
+            r" |roughly )?(\d{1,3}(?:\.\d)?) ?(feet|foot|ft|meters?|metres?|m)\b"
         ),
         lambda m: (
-            "fall from height"
-            if int(m.group(1)) * (3.28 if m.group(2).startswith("m") else 1) > 10
+            f"{m.group(0)} fall from height"
+            if float(m.group(1)) * (3.28 if m.group(2).startswith("m") else 1) > 10
             else m.group(0)
         ),
     ),
