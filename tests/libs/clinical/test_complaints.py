@@ -701,6 +701,18 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("CC: CP/back pain, Q: tearing", "acs"),
         ("central pressure since lunch, grey and clammy", "acs"),
         ("forearm deformed, bone end visible through a 1 cm wound", "open_fracture"),
+        # Round 32.
+        ("known epilepsy, fitted this morning, missed meds", "seizure"),
+        ("twisting injury R knee playing rugby, swelled up", "limb_injury"),
+        ("caught tip of R index in a gate latch, swollen", "limb_injury"),
+        ("bag stolen with his inhalers and BP tablets", "medication_refill"),
+        ("knocked out top front tooth, brought it in milk", "dental_avulsion"),
+        ("agitated, shouting, threatened a stranger in the square", "suicidal"),
+        (
+            "12 days postpartum, not slept for 3 nights, says the baby isn't hers",
+            "postpartum_psychosis",
+        ),
+        ("LMP 6 weeks ago, UPT pos at home, R sided lower abdo pain", "pregnancy_pain_or_bleeding"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:
@@ -728,6 +740,8 @@ def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expec
         ("blister pack open on the table", "minor_burn"),
         ("splashed drain cleaner in R eye, burning", "caustic_ingestion"),
         ("found with a bottle of water by the pool", "overdose"),
+        # A lip swollen after a tooth was knocked out is the blow's.
+        ("knocked out top front tooth coming off his bike, lip swollen", "anaphylaxis"),
     ],
 )
 def test_round_7_readings_need_their_context(text: str, absent: str) -> None:

@@ -423,7 +423,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Pain or bleeding in pregnancy: labs and an ultrasound; esi.py applies table 4-1's
     # ectopic (severe pain) and spontaneous abortion (tachycardia) rules to it.
     _cat("pregnancy_pain_or_bleeding", "pain or bleeding in pregnancy", S, "obstetrics",
-         (LABS, IMAGING), "pregnant|pregnancy|weeks gestation",
+         (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|upt pos|upt positive"
+         "|positive pregnancy test|positive home pregnancy test|pregnancy test positive"
+         "|hcg positive|positive hcg|positive hpt",
          requires_any="bleeding|bleed|blood|spotting|pain|cramping|cramps|crampy"),
     # Bleeding from 20 weeks: placenta praevia or abruption until an ultrasound says not.
     _cat("antepartum_haemorrhage", "bleeding in late pregnancy", B, "obstetrics",
@@ -562,12 +564,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|he'd do it again|would do it again|will do it again"
          "|has a plan|had a plan|has plan to|plans to jump|planning to jump|going to jump"
          "|wanted to jump|wants to jump|threatening to jump|plan to jump|said he would jump"
-         "|said she would jump",
+         "|said she would jump"
+         "|threatening to hit|threatened to hit|threatening staff|threatened staff"
+         "|threatening people|threatened people|threatened a stranger|threatening strangers"
+         "|threatening to stab|threatened to stab",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
          requires_any="psychosis|psychotic|delusion|delusional|hallucinating|hearing voices"
-         "|devil|perplexed|paranoid|swapped|not sleeping|hasn't slept|has not slept",
+         "|devil|perplexed|paranoid|swapped|not sleeping|hasn't slept|has not slept"
+         "|not slept|isn't hers|isn't his|not her baby|not my baby|watching us|watching her"
+         "|being watched|poisoning the baby",
          source=sources.POSTPARTUM_PSYCHOSIS),
     _cat("overdose", "overdose or poisoning", B, "toxicology", (LABS, ECG, CONSULT),
          "overdose|overdosed|poisoning|poisoned|ingestion|ingested|took too many"
@@ -1149,7 +1156,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"
          "|one fit|fit at home|fit lasting|had a fit at"
          "|first ever fit|first fit|witnessed fit|having a fit|fitted at|fitting at|a fit at"
-         "|a fit in|fit in the"),
+         "|a fit in|fit in the"
+         "|fitted this morning|fitted this afternoon|fitted this evening|fitted earlier"
+         "|fitted today|fitted twice|fitted last night"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
@@ -1619,7 +1628,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|finger caught between"
          "|fingertip injury|base of thumb|weak pinch grip|stood on his foot|stood on her foot"
          "|dorsum swollen|knee twisted|ankle twisted"
-         "|holding right forearm|holding left forearm|holding her forearm|holding his forearm"),
+         "|holding right forearm|holding left forearm|holding her forearm|holding his forearm"
+         "|twisting injury|caught tip of|tip of right index|tip of left index"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2147,7 +2157,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missed her methadone|methadone dose|wants a dose|missed pick up|missed pickup"
          "|luggage lost|lost his luggage|lost her luggage|needs his tablets|needs her tablets"
          "|pens lost|lost his insulin|lost her insulin|lost with his luggage"
-         "|lost with her luggage|lost his tablets|lost her tablets"),
+         "|lost with her luggage|lost his tablets|lost her tablets"
+         "|bag stolen|lost his tablets|lost her tablets|lost his medication|lost her medication"
+         "|lost his meds|lost her meds|tablets stolen|medication stolen|meds stolen"
+         "|inhalers stolen|lost his inhalers|lost her inhalers"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),

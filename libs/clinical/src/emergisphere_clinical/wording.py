@@ -92,7 +92,7 @@ _FINGERTIP = re.compile(
 )
 _BLOW_TO_MOUTH = re.compile(
     r"\b(?:punched|hit|struck|kicked|elbowed|headbutted|knocked) (?:him |her )?(?:in|on) (?:the )?"
-    r"(?:mouth|face|lip|teeth)\b|\btooth knocked out\b"
+    r"(?:mouth|face|lip|teeth)\b|\btooth knocked out\b|\bknocked out (?:\w+ ){0,3}tooth\b"
 )
 _ALLERGEN = re.compile(r"\b(?:allerg\w*|ate|eating|nuts?|peanuts?|stung|sting|hives|itchy|rash)\b")
 _HEART_FAILURE = re.compile(
@@ -363,6 +363,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"(?! of)|blister pack|pill organi[sz]er|dosette)\b"
         ),
         "possible ingestion of tablets",
+    ),
+    # "Knocked out top front tooth": a knocked-out tooth.
+    (
+        ("knocked out",),
+        re.compile(
+            r"\bknocked out (?:(?:his|her|my|a|the|one|an) )?(?:(?:top|upper|lower|bottom"
+            r"|front|adult|permanent|incisor|central|left|right) ){1,3}tooth\b"
+        ),
+        "knocked out tooth",
     ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
