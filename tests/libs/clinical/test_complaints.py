@@ -713,6 +713,16 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
             "postpartum_psychosis",
         ),
         ("LMP 6 weeks ago, UPT pos at home, R sided lower abdo pain", "pregnancy_pain_or_bleeding"),
+        ("runner, legs weak, urine like cola", "rhabdomyolysis"),
+        ("nephrotic syndrome, puffy eyes, weight up 2 kg", "nephrotic_relapse"),
+        ("runner, both nipples chafed and bleeding", "wound_check"),
+        ("tripped on the kerb, 2cm split to chin", "laceration"),
+        ("stinging on peeing and going every 10 mins", "urinary_infection"),
+        ("can't feel her coil threads this morning", "contraception"),
+        ("lost his salbutamol inhaler in a snowdrift", "medication_refill"),
+        ("pallet truck ran over R foot, steel toecaps", "limb_injury"),
+        ("fingertip caught in a door, blood under the nail", "limb_injury"),
+        ("BP 160 at the pharmacy this morning, wants it rechecked", "hypertension"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

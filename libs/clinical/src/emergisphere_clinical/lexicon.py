@@ -1440,7 +1440,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
-         "|in the midday heat|walking in the heat|in the heat and|hardly drank in the heat"),
+         "|in the midday heat|walking in the heat|in the heat and|hardly drank in the heat"
+         "|cooled by|collapsing at|collapsed at the finish|collapsed near the finish"
+         "|collapsed during the race|collapsed during a race|collapsed at mile|collapsed at km"),
     _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
          "drowning|near drowning|submersion"
          "|went under|swept out|rip current|pulled from the water|pulled out of the water"
@@ -1461,7 +1463,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pressure was high|bp machine"
          "|blood pressure, high|hypertensive|bp was high|bp is high|high bp"
          "|blood pressure was high"
-         "|pharmacy machine"),
+         "|pharmacy machine"
+         "|at the pharmacy|wants it rechecked|bp recheck|midwife found bp|found bp"
+         "|bp at home visit"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -1629,7 +1633,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fingertip injury|base of thumb|weak pinch grip|stood on his foot|stood on her foot"
          "|dorsum swollen|knee twisted|ankle twisted"
          "|holding right forearm|holding left forearm|holding her forearm|holding his forearm"
-         "|twisting injury|caught tip of|tip of right index|tip of left index"),
+         "|twisting injury|caught tip of|tip of right index|tip of left index"
+         "|blood under nail|blood under the nail|subungual|nail split|ran over right foot"
+         "|ran over left foot|ran over his foot|ran over her foot|ran over foot|run over foot"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1669,7 +1675,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ragged wound|deep wound|deep ragged wound"
          "|fingertip injury"
          "|lobe split|ear lobe split|earlobe split|split earlobe|split ear lobe|torn earlobe"
-         "|earring ripped out"),
+         "|earring ripped out"
+         "|gashed|ripped through her earlobe|ripped through his earlobe|earlobe split"
+         "|split lobe|split earlobe|torn earlobe|split to chin|split to his chin"
+         "|split to her chin|split to left forehead|split left forehead|split right forehead"
+         "|split to right forehead"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1709,7 +1719,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning with peeing|burning when weeing"
          "|urine smelly"
          "|burning on passing urine|burning when passing urine|stinging on passing urine"
-         "|stings when passing urine", infection=True),
+         "|stings when passing urine"
+         "|stinging on peeing|stings on peeing|stinging when peeing|stinging when she pees"
+         "|stinging when he pees|burning on peeing|burning when peeing|stinging passing urine"
+         "|going every 10 mins|peeing every", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
@@ -1802,12 +1815,22 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ostomy problem|colostomy problem|ileostomy problem"
          "|flange cracked"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
+    # Urine the colour of cola after exertion or a crush: myoglobin from muscle breakdown,
+    # for a creatine kinase and IV fluids.
+    _cat("rhabdomyolysis", "possible muscle breakdown (rhabdomyolysis)", S, "nephrology",
+         (LABS, FLUIDS),
+         "rhabdomyolysis|rhabdo|urine like cola|cola coloured urine|cola colored urine"
+         "|cola urine|urine the colour of cola|urine the color of cola"),
+    # A relapse of a known nephrotic syndrome: blood tests and the renal team.
+    _cat("nephrotic_relapse", "a relapse of nephrotic syndrome", S, "nephrology",
+         (LABS, CONSULT), "nephrotic syndrome|nephrotic relapse|nephrotic"),
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"
          "|tennis elbow|lateral epicondyle|lateral epicondylitis|golfer's elbow"
          "|pulled calf muscle|calf muscle"
          "|aching thighs|muscle cramps|cramps in calves|calf cramps|twitching in calves"
-         "|cramps in both calves"),
+         "|cramps in both calves"
+         "|sore legs|legs sore|thighs very sore|sore thighs"),
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"),
@@ -1852,7 +1875,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|panic attacks|wants to talk to someone|needs to talk to someone"
          "|are following him|are following her|spying on him|spying on her|putting poison"
          "|poison through the vents|watching him through|watching her through"
-         "|seeing shadow people|seeing things|shadow people"),
+         "|seeing shadow people|seeing things|shadow people"
+         "|hearing voices|stopped his meds|stopped her meds|stopped his medication"
+         "|stopped her medication|off his meds|off her meds"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2053,7 +2078,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breasts full|both breasts full|breasts hard"
          "|breasts rock hard|nipples cracked"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
-         (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red",
+         (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red"
+         "|breast red|breast is red|red breast|wedge shaped area",
          infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
@@ -2125,7 +2151,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|small nick|nick on finger|nicked finger"
          "|removal of scalp sutures|scalp sutures|sternal wound oozing|wound oozing"
          "|perineal stitches|perineal wound|tear repair|episiotomy|stitch end poking out"
-         "|wound checked|stitches checked"),
+         "|wound checked|stitches checked"
+         "|chafed|chafing|wound weeping|weeping wound|wound opened|wound has opened"
+         "|wound gaping|wound edges apart"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -2160,7 +2188,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost with her luggage|lost his tablets|lost her tablets"
          "|bag stolen|lost his tablets|lost her tablets|lost his medication|lost her medication"
          "|lost his meds|lost her meds|tablets stolen|medication stolen|meds stolen"
-         "|inhalers stolen|lost his inhalers|lost her inhalers"),
+         "|inhalers stolen|lost his inhalers|lost her inhalers"
+         "|lost his salbutamol|lost her salbutamol|lost his inhaler|lost her inhaler"
+         "|lost my inhaler|new inhaler|asks for a new one|wants a new one"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"),
@@ -2235,7 +2265,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "emergency contraception|morning after pill|plan b|condom broke"
          "|asking about contraception|contraception advice|about contraception|missed 2 pills"
          "|missed two pills|missed pills|missed her pill|missed a pill|forgot her pill"
-         "|forgot to take her pill"),
+         "|forgot to take her pill"
+         "|coil threads|coil thread|can't feel her coil|cannot feel her coil|can't feel my coil"
+         "|coil check"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
          "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
