@@ -290,6 +290,22 @@ def test_a_rate_on_the_monitor_and_a_baby_in_weeks_are_read() -> None:
     assert read_narrative("Pulse irregularly irregular 128").values["heart_rate"] == 128
     assert read_narrative("HR irreg 96, BP 130/80").values["heart_rate"] == 96
     assert "heart_rate" not in read_narrative("pulse reg, BP 120/80").values
+
+
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        # Thoracic vertebrae and an OPQRST time are not temperatures.
+        ("tender about T12. Obs normal", None),
+        ("tender midline around T10, pain 6/10", None),
+        ("S: 6/10. T: ~14 hr, worse on walking", None),
+        ("T 38.3 HR 92", 38.3),
+        ("T37.8", 37.8),
+        ("found cold, core T 12.5", 12.5),
+    ],
+)
+def test_a_spinal_level_or_a_time_is_not_a_temperature(text: str, celsius: float | None) -> None:
+    assert read_narrative(text).values.get("temperature_c") == celsius
     age = read_narrative("baby 3 wks hot to touch").age_years
     assert age is not None
     assert age * 365.25 == pytest.approx(21)

@@ -1,7 +1,7 @@
 import pytest
 from tests.libs.clinical.cases import reason, rules, triage
 
-from emergisphere_clinical.pregnancy import possible_ectopic
+from emergisphere_clinical.pregnancy import possible_ectopic, trauma_in_later_pregnancy
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,50 @@ def test_early_one_sided_pain_that_is_more_than_mild_is_esi_2(pain: int, acuity:
         assert "NG126" in reason(result, "esi.b.possible_ectopic").source
     else:
         assert "esi.b.possible_ectopic" not in rules(result)
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        # A threatened miscarriage, stable, pain unscored but called mild: worked up at 3.
+        ("9 weeks pregnant, light PV spotting and mild cramping since this morning", 3),
+        # Unscored pain that may be an ectopic's, or is called severe, stays high-risk.
+        ("LMP 6 weeks ago, positive pregnancy test, R sided lower abdo pain", 2),
+        ("10 weeks pregnant, severe cramping and bleeding", 2),
+        # A negative test is not a pregnancy.
+        ("lower abdo pain 3 days, new discharge. Pregnancy test neg.", 3),
+    ],
+)
+def test_unscored_pain_in_pregnancy_counts_when_it_may_be_an_ectopic_or_is_severe(
+    note: str, acuity: int
+) -> None:
+    assert triage(note, age=30, pain_score=None).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "blow"),
+    [
+        ("28 weeks pregnant, fell down 6 stairs onto her front, mild lower abdo cramping", "fell"),
+        ("26/40, partner kicked her in the stomach, abdo sore 5/10", "kicked"),
+        ("30F 28/40, belt across bump in the RTC, tightenings since", "belt across bump"),
+    ],
+)
+def test_a_blow_to_a_later_pregnancy_with_symptoms_is_a_possible_abruption(
+    note: str, blow: str
+) -> None:
+    assert trauma_in_later_pregnancy(note) == blow
+    assert "esi.b.pregnancy_trauma" in rules(triage(note, age=30))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "16 weeks pregnant, slipped onto her bottom, mild lower abdo cramping",
+        "28/40, slipped down 3 stairs onto her bottom, no abdo pain, no PV loss",
+        "30 weeks pregnant, lower abdo cramping since this morning",
+    ],
+)
+def test_early_a_symptomless_or_a_blowless_pregnancy_is_not_a_possible_abruption(
+    note: str,
+) -> None:
+    assert trauma_in_later_pregnancy(note) is None

@@ -26,7 +26,7 @@ from emergisphere_clinical.glucose import (
 from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.narrative import observations_stated_normal
-from emergisphere_clinical.pregnancy import possible_ectopic
+from emergisphere_clinical.pregnancy import possible_ectopic, trauma_in_later_pregnancy
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
     DANGER_ZONE_SPO2,
@@ -91,6 +91,20 @@ CTAS_SEVERE_PAIN = 8
 CTAS_MODERATE_PAIN = 4
 ESI_SEVERE_PAIN = 7
 PREGNANCY_PAIN_WORDS = ("pain", "cramping", "cramps", "crampy")
+MILD_PAIN_WORDS = (
+    "mild cramping",
+    "mild cramps",
+    "mild cramp",
+    "mild crampy",
+    "mild pain",
+    "mild lower abdo",
+    "mild lower abdominal",
+    "mild period",
+    "period type",
+    "period like",
+    "like a period",
+    "niggle",
+)
 PELVIC_PAIN_COMPLAINTS = frozenset(
     {"abdominal_pain", "pelvic_pain", "renal_colic", "back_pain", "menstrual", "ectopic_signs"}
 )
@@ -1720,10 +1734,16 @@ def _pregnancy_pain_or_bleeding(
     spontaneous abortion (bleeding and tachycardia). A pain score or heart rate not yet
     recorded cannot rule either out, so it keeps the patient at ESI 2.
     """
-    if BY_KEY["pregnancy_pain_or_bleeding"] not in categories:
-        return []
-    said, src = "Pain or bleeding in pregnancy", sources.PREGNANCY_PAIN_OR_BLEEDING
     found = []
+    if (blow := trauma_in_later_pregnancy(complaint)) is not None:
+        text = (
+            f"A blow ('{blow}') to a pregnancy of 20 weeks or more, with pain, tightenings or"
+            " bleeding: a placental abruption until monitoring shows otherwise."
+        )
+        found.append(Finding(2, "esi.b.pregnancy_trauma", text, sources.PREGNANCY_TRAUMA))
+    if BY_KEY["pregnancy_pain_or_bleeding"] not in categories:
+        return found
+    said, src = "Pain or bleeding in pregnancy", sources.PREGNANCY_PAIN_OR_BLEEDING
     hr = v.heart_rate
     if (hr is None and not observations_stated_normal(complaint)) or (hr is not None and hr > 100):
         heart = "heart rate not recorded" if hr is None else f"heart rate {fmt(hr)} (above 100)"
@@ -1734,9 +1754,16 @@ def _pregnancy_pain_or_bleeding(
     # quadrant pain of an ectopic pregnancy or an abruption.
     elsewhere = {c.key for c in categories} & PAIN_AWAY_FROM_PELVIS
     pelvic = {c.key for c in categories} & PELVIC_PAIN_COMPLAINTS
+    # An unscored pain counts unless the note calls it mild and it cannot be an ectopic's
+    # (one-sided, early): "mild cramping" at 9 weeks is a threatened miscarriage, worked
+    # up at ESI 3.
+    unscored_severe = pain is None and (
+        possible_ectopic(complaint) is not None
+        or mentioned_history(complaint, MILD_PAIN_WORDS) is None
+    )
     if (
         mentioned_history(complaint, PREGNANCY_PAIN_WORDS) is not None
-        and (pain is None or pain >= ESI_SEVERE_PAIN)
+        and (unscored_severe or (pain is not None and pain >= ESI_SEVERE_PAIN))
         and (pelvic or not elsewhere)
     ):
         severity = "severity not recorded" if pain is None else f"pain {pain}/10 (7 or more)"

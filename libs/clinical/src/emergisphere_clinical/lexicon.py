@@ -2267,7 +2267,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missed two pills|missed pills|missed her pill|missed a pill|forgot her pill"
          "|forgot to take her pill"
          "|coil threads|coil thread|can't feel her coil|cannot feel her coil|can't feel my coil"
-         "|coil check"),
+         "|coil check"
+         "|can't feel the strings|cannot feel the strings|can't feel strings"
+         "|can't feel her strings|can't feel the threads|cannot feel the threads"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
          "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),

@@ -141,11 +141,19 @@ _SPO2 = re.compile(
     r"|nasal cannula|nc\b|oxygen|o2\b|face ?mask|bipap|cpap))?"
 )
 # "T 07:55" in a hand-over (ATMIST) is the time, not a temperature.
-_DEGREES = r"(\d{2,3}(?:\.\d+)?)(?!\s*:\s*\d)\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
-# Not across a comma: in "low grade temp, 80F" the 80F is the patient, not 26.7 C.
+# "T: ~14 hr" in an OPQRST history is the time since onset, not a temperature ("T 38.3
+# HR 92" is both).
+_DEGREES = (
+    r"(\d{2,3}(?:\.\d+)?)(?!\s*:\s*\d)"
+    r"(?!\s*(?:hrs?|hours?|mins?|minutes?|days?|wks?|weeks?)\b(?!\s*\d))"
+    r"\s*(?:°|˚|º|deg(?:rees)?)?\s*([fc])?\b"
+)
+# Not across a comma: in "low grade temp, 80F" the 80F is the patient, not 26.7 C. "T10"
+# to "T12" are thoracic vertebrae ("tender about T12"), never a body temperature.
 _TEMP = re.compile(
     r"\b(?:t|temp(?:erature)?|rectal|oral|tympanic|axillary|core)(?: temp(?:erature)?)?"
     + r"[\s:=.]{0,3}"
+    + r"(?!1[0-2]\b(?!\.\d))"
     + _VERB
     + _DEGREES
 )

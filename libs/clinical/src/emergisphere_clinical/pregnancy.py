@@ -14,6 +14,19 @@ import re
 from emergisphere_clinical.wording import normalise
 
 EARLY_PREGNANCY_WEEKS = 12
+# From 20 weeks a blow to the abdomen can separate the placenta (RCOG Green-top 63).
+LATER_PREGNANCY_WEEKS = 20
+_LATE = re.compile(r"\b(?:third trimester|late pregnancy)\b")
+_BLOW = re.compile(
+    r"\b(?:fell|fall|tripped|slipped|punched|kicked|assaulted|collision|crash|crashed"
+    r"|rear ended|hit by|belt across (?:the |her )?bump)\b"
+)
+# Affirmed, not denied: "no PV bleeding" or "no abdo pain" leaves nothing to find.
+_ABDOMINAL_SYMPTOM = re.compile(
+    r"(?<!no )(?<!denies )\b(?:(?:lower )?(?:abdo|abdominal|tummy|stomach|belly) (?:pain|sore"
+    r"|cramping)|cramping|cramps|crampy|tightenings?|contractions|(?:small )?pv bleed(?:ing)?"
+    r"|bleeding pv|abdo sore|abdomen (?:sore|tender|firm|hard))\b"
+)
 # A gestation, not how long a symptom has lasted: "8 weeks pregnant" ("8/40" is read so),
 # "7 weeks by dates", "LMP 6 weeks ago".
 _WEEKS = re.compile(
@@ -48,7 +61,26 @@ def possible_ectopic(note: str) -> str | None:
 
 
 def _early(text: str) -> bool:
-    weeks = [int(w) for match in _WEEKS.finditer(text) for w in match.groups() if w]
-    if weeks:
-        return min(weeks) <= EARLY_PREGNANCY_WEEKS
+    weeks = _gestation(text)
+    if weeks is not None:
+        return weeks <= EARLY_PREGNANCY_WEEKS
     return _POSITIVE_TEST.search(text) is not None
+
+
+def _gestation(text: str) -> int | None:
+    weeks = [int(w) for match in _WEEKS.finditer(text) for w in match.groups() if w]
+    return min(weeks) if weeks else None
+
+
+def trauma_in_later_pregnancy(note: str) -> str | None:
+    """The blow to a pregnancy of 20 weeks or more that brought pain, tightenings or
+    bleeding, or None: a placental abruption until monitoring shows otherwise (RCOG
+    Green-top 63; ACOG: fetal monitoring for at least four hours after trauma)."""
+    text = normalise(note)
+    weeks = _gestation(text)
+    if (weeks is None or weeks < LATER_PREGNANCY_WEEKS) and not _LATE.search(text):
+        return None
+    if _ABDOMINAL_SYMPTOM.search(text) is None:
+        return None
+    blow = _BLOW.search(text)
+    return blow.group() if blow is not None else None

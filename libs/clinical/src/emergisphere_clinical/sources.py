@@ -500,6 +500,11 @@ OPEN_FRACTURE = (
     " NG37 (fractures, complex, 2016): intravenous antibiotics within an hour of injury and"
     f" joint orthopaedic and plastic surgical care; high-risk at {ESI_B}"
 )
+PREGNANCY_TRAUMA = (
+    "RCOG Green-top Guideline 63 (antepartum haemorrhage) and ACOG: after trauma to a"
+    " pregnancy of 20 weeks or more, placental abruption is looked for with at least four"
+    f" hours of fetal monitoring; high-risk at {ESI_B}"
+)
 BRUE = (
     "AAP clinical practice guideline (Tieder et al., Pediatrics 2016): a brief resolved"
     " unexplained event (cyanosis or pallor, altered tone, absent or irregular breathing,"

@@ -373,6 +373,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "knocked out tooth",
     ),
+    # "Pregnancy test neg", "UPT negative": not pregnant.
+    (
+        ("neg", "-ve"),
+        re.compile(
+            r"\b(?:(?:poc |urine |home )?(?:pregnancy|preg) test|upt|(?:urine |serum |poc )?b?hcg)"
+            r" (?:is |was )?(?:neg|negative|-ve)\b"
+        ),
+        "not pregnant",
+    ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
         ("shunt",),
