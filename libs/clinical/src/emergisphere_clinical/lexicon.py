@@ -189,7 +189,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|couldn't get his words out|couldn't get her words out|couldn't get words out"
          "|can't walk without falling|cannot walk without falling|falling to the left"
          "|falling to the right|falls to the left|falls to the right|veering to the left"
-         "|veering to the right|keeps falling to",
+         "|veering to the right|keeps falling to"
+         "|veering to the left|veering to the right|veering to one side|veers to the left"
+         "|veers to the right|veering to the l|veering to the r|without veering",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"

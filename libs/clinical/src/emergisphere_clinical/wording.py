@@ -382,6 +382,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "not pregnant",
     ),
+    # "Her speech is a bit slurred": slurred speech.
+    (
+        ("slurred",),
+        re.compile(
+            r"\b(?:speech|talking|words) (?:is |was |has been |seems |sounds |are |were )?"
+            r"(?:a bit |slightly |quite |a little |very |more |now |still )?slurred\b"
+        ),
+        "slurred speech",
+    ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
         ("shunt",),
