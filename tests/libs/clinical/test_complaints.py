@@ -723,6 +723,8 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("pallet truck ran over R foot, steel toecaps", "limb_injury"),
         ("fingertip caught in a door, blood under the nail", "limb_injury"),
         ("BP 160 at the pharmacy this morning, wants it rechecked", "hypertension"),
+        ("room spinning, can't walk without veering to the L", "stroke"),
+        ("daughter thinks her speech is a bit slurred", "stroke"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

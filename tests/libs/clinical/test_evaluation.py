@@ -120,23 +120,24 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 15,300 cases written independently of the rules, in a hundred and seventeen sets
-    # (docs/triage-evaluation.md, rounds 5 to 30). Each set was scored once before any
-    # rule was changed for it. Twelve critical under-triages are left: deep frostbite;
-    # midline neck pain after a fall at 90 (both ESI 3, an X-ray or CT and analgesia,
-    # where the writers graded 2); a dislocated hip replacement at 10/10 and a Crohn's
-    # stricture with pain of 8/10 (severe pain that nothing else corroborates); a diabetic
-    # woman of 72 who "just feels off", breathless on walking; renal colic scored 10/10 by
-    # holding up both hands through a phone interpreter; gastroenteritis and a possible
-    # bowel obstruction at 85, with heart rates of 124 and 108 that the danger-zone rule
-    # does not corroborate; a cyclist over the handlebars with a cracked helmet, a brief
-    # loss of consciousness and midline neck tenderness (ESI 3, a CT; writers grade such
-    # riders 2 or 3); a possible hip fracture at 84 after a long lie on apixaban, in pain
-    # of 6/10; a boy of 13 knocked out by a cricket ball who has vomited twice (a CT;
-    # writers grade most such head injuries 3 or 4); and fever, jaundice and right upper
-    # quadrant pain at a heart rate of 98 (writers grade Charcot's triad 2 or 3).
+    # 16,500 cases written independently of the rules, in a hundred and twenty-five sets
+    # (docs/triage-evaluation.md, rounds 5 to 32). Each set was scored once before any
+    # rule was changed for it. Sixteen critical under-triages are left, each ESI 3 where
+    # the writers graded 2 for a reason no rule reads without over-triaging its
+    # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
+    # replacement at 10/10 and a Crohn's stricture at 8/10 (severe pain nothing else
+    # corroborates); a diabetic woman of 72 who "just feels off"; renal colic scored by
+    # holding up both hands through an interpreter; gastroenteritis and a possible bowel
+    # obstruction at 85 with heart rates of 124 and 108 that the danger-zone rule does
+    # not corroborate; two cyclists with cracked helmets, a brief loss of consciousness
+    # and amnesia, and a boy of 13 knocked out who vomited twice (writers grade most head
+    # injuries with a lost consciousness 3); a possible hip fracture after a long lie on
+    # apixaban in pain of 6/10; Charcot's triad at a heart rate of 98 (writers grade it 2
+    # or 3); potassium 6.4 without ECG changes (writers grade 6.0 to 6.4 3 in nine of
+    # eleven); and two falls of 3 m onto the back (the field triage rule's height is more
+    # than 10 feet; six writers graded 3 m falls onto the feet ESI 3).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 15300
-    assert figures.critical_under <= 12
-    assert figures.exact >= 0.856
+    assert figures.n == 16500
+    assert figures.critical_under <= 16
+    assert figures.exact >= 0.854
