@@ -424,6 +424,14 @@ _CLEARED_CASES = [
     ("low back pain, no bladder problems, numb down the back of the leg", 35, 4, None),
     ("low back pain, no numbness, wants an injection", 35, 4, None),
     ("low back pain after lifting", 35, 4, None),
+    # Gastroenteritis with sips kept down and a wet nappy: oral fluids, no resource.
+    (
+        "vomited x6 since midnight, taking sips of juice, wet nappy at 6am, mouth moist",
+        2,
+        5,
+        "esi.c.gastroenteritis_drinking",
+    ),
+    ("vomited x6, vomited the oral rehydration trial, last wet nappy 6 hrs ago", 2, 3, None),
     # The Canadian C-spine rule after a low-speed collision (under 65, no paraesthesia).
     (
         "rear-ended at lights, stiff neck, no midline tenderness, rotates 45 both ways",
