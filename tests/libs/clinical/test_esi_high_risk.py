@@ -584,3 +584,29 @@ def test_an_episode_years_ago_does_not_make_renal_colic_a_known_chronic_pain() -
     assert "central pain" in reason(years_ago, "esi.b.severe_pain").text
     known = triage("known recurrent renal colic, same as usual", pain_score=9)
     assert known.acuity == 3
+
+
+@pytest.mark.parametrize(
+    ("note", "heart_rate", "acuity"),
+    [
+        # Orientated, nothing seen, no withdrawal seizures: treated at decision point C.
+        ("last drink 30 hrs ago, shaky, sweaty, anxious, no hallucinations, orientated", 96, 3),
+        # A fast pulse is the withdrawal's autonomic overactivity.
+        ("last drink 30 hrs ago, shaky, sweaty, anxious, no hallucinations, orientated", 118, 2),
+        # Hallucinations, previous withdrawal seizures or nothing said: high-risk.
+        (
+            "last drink Friday, shaking, sweating, says there are spiders on the wall, orientated",
+            96,
+            2,
+        ),
+        ("alcohol dependent, shaky, sweaty, orientated, hx withdrawal seizures", 96, 2),
+        ("alcohol dependent, last drink yesterday, shaky and sweaty", 96, 2),
+    ],
+)
+def test_uncomplicated_alcohol_withdrawal_is_worked_up_at_esi_3(
+    note: str, heart_rate: int, acuity: int
+) -> None:
+    result = triage(note, heart_rate=heart_rate)
+    assert result.acuity == acuity
+    uncomplicated = "esi.c.uncomplicated_alcohol_withdrawal" in rules(result)
+    assert uncomplicated == ("orientated" in note and "spiders" not in note and "hx" not in note)

@@ -515,6 +515,37 @@ LIMB_BONE_WORDS = (
     "hand",
     "foot",
 )
+# Alcohol withdrawal the note finds uncomplicated: orientated, nothing seen or heard...
+WITHDRAWAL_UNCOMPLICATED = (
+    "orientated",
+    "oriented",
+    "no hallucinations",
+    "not seeing things",
+    "a&o",
+)
+# ...unless it records what makes it complicated (ASAM 2020; NICE CG100).
+WITHDRAWAL_COMPLICATED = (
+    "hallucinating",
+    "hallucinations",
+    "seeing things",
+    "insects",
+    "spiders",
+    "bugs",
+    "crawling",
+    "confused",
+    "disorientated",
+    "disoriented",
+    "withdrawal seizure",
+    "withdrawal seizures",
+    "withdrawal fits",
+    "withdrawal fit",
+    "delirium",
+    "dts",
+    "fitted",
+    "seizure",
+    "seizures",
+    "fits",
+)
 HEAD_INJURY_NO_LOC = (
     "no loss of consciousness",
     "didn't pass out",
@@ -1481,6 +1512,8 @@ def _danger_zone_corroboration(
         return "palpitations (a symptomatic tachyarrhythmia)"
     if fast and any(c.key in TORSO_INJURIES for c in categories):
         return "an injury to the chest or abdomen (bleeding until shown otherwise)"
+    if fast and BY_KEY["uncomplicated_alcohol_withdrawal"] in categories:
+        return "alcohol withdrawal (a fast pulse is its autonomic overactivity, ASAM 2020)"
     return _severe_physiology(news2, age) or _unverifiable(v)
 
 
@@ -2075,6 +2108,17 @@ _CLEARED = (
 )
 # High-risk categories a note can rule out, before decision point B reads them.
 _CLEARED_HIGH_RISK = (
+    _Cleared(
+        "alcohol_withdrawal",
+        WITHDRAWAL_UNCOMPLICATED,
+        WITHDRAWAL_COMPLICATED,
+        ("altered_mental_status", "seizure", "active_seizure"),
+        "esi.c.uncomplicated_alcohol_withdrawal",
+        "Alcohol withdrawal, orientated, without hallucinations or a history of withdrawal"
+        " seizures: treated at decision point C.",
+        sources.UNCOMPLICATED_ALCOHOL_WITHDRAWAL,
+        instead="uncomplicated_alcohol_withdrawal",
+    ),
     _Cleared(
         "open_fracture",
         DIGIT_WORDS,

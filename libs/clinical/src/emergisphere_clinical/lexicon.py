@@ -1940,6 +1940,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Put in gi_bleed's place when the measured circulation is normal (gi_bleed.py).
     _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
          "gastroenterology", (LABS, CONSULT), "stable gi bleed"),
+    # Put in alcohol_withdrawal's place when the note finds it uncomplicated (esi.py).
+    _cat("uncomplicated_alcohol_withdrawal", "uncomplicated alcohol withdrawal", S,
+         "toxicology", (LABS, MEDS), "uncomplicated alcohol withdrawal"),
     _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
          "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
     # A burn of 3% of the body or more: a burns service's advice and strong analgesia

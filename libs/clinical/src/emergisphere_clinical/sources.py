@@ -505,6 +505,12 @@ PREGNANCY_TRAUMA = (
     " pregnancy of 20 weeks or more, placental abruption is looked for with at least four"
     f" hours of fetal monitoring; high-risk at {ESI_B}"
 )
+UNCOMPLICATED_ALCOHOL_WITHDRAWAL = (
+    "ASAM Clinical Practice Guideline on Alcohol Withdrawal Management (2020) and NICE CG100:"
+    " the risk of complicated withdrawal lies in hallucinations, disorientation and a"
+    " history of withdrawal seizures or delirium tremens; an orientated patient without"
+    f" them is treated (benzodiazepine, thiamine) at decision point C; {ESI_C}"
+)
 BRUE = (
     "AAP clinical practice guideline (Tieder et al., Pediatrics 2016): a brief resolved"
     " unexplained event (cyanosis or pallor, altered tone, absent or irregular breathing,"
