@@ -725,6 +725,12 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("BP 160 at the pharmacy this morning, wants it rechecked", "hypertension"),
         ("room spinning, can't walk without veering to the L", "stroke"),
         ("daughter thinks her speech is a bit slurred", "stroke"),
+        ("cyclist hit by van at roundabout, went over the bonnet", "major_trauma"),
+        ("fell approx 3 metres from scaffold onto his back, back pain", "major_trauma"),
+        (
+            "found on the floor, 3 cm forehead lac + haematoma, on apixaban",
+            "anticoagulated_head_injury",
+        ),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

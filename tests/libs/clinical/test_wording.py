@@ -57,5 +57,10 @@ def test_each_rereading_changes_what_it_names() -> None:
     assert "fall from height" in normalise("fell from the ladder clearing gutters, est 3.5 m")
     assert "fall from height" not in normalise("fell in the garden, 80M")
     assert "fall from height" not in normalise("fell about 3 m onto his feet")
+    # About 3 m (10 feet) onto the back: the spine took the fall (NICE NG41).
+    assert "fall from height" in normalise("fell approx 3 m from a ladder, landed on his back")
+    assert "fall from height" not in normalise(
+        "fell about 3m, landed on his feet then onto his back"
+    )
     assert normalise("painful swollen wrist") == "wrist pain swelling"
     assert normalise("eyes are all red") == "eyes are red"

@@ -371,7 +371,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trapped under|pinned under|crushed under|rolled on top of"
          "|rolled into a field|rolled onto its roof|car rolled|van rolled"
          "|was pinned|pinned for|trunk rolled onto"
-         "|tree rolled onto|log rolled onto|tree fell on him|tree fell on her",
+         "|tree rolled onto|log rolled onto|tree fell on him|tree fell on her"
+         "|over the bonnet|thrown over the bonnet|went over the bonnet|onto the bonnet"
+         "|over the windscreen|into the windscreen",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -384,7 +386,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head|struck head"
          "|hit forehead|struck forehead|bumped head|banged head|forehead hematoma"
          "|scalp hematoma|head hematoma|head strike|occipital hematoma|back of head"
-         "|back of his head|back of her head|occipital haematoma|scalp haematoma",
+         "|back of his head|back of her head|occipital haematoma|scalp haematoma"
+         "|head haematoma|forehead haematoma",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),

@@ -94,6 +94,10 @@ _BLOW_TO_MOUTH = re.compile(
     r"\b(?:punched|hit|struck|kicked|elbowed|headbutted|knocked) (?:him |her )?(?:in|on) (?:the )?"
     r"(?:mouth|face|lip|teeth)\b|\btooth knocked out\b|\bknocked out (?:\w+ ){0,3}tooth\b"
 )
+_ONTO_BACK = re.compile(
+    r"\b(?:landed|landing|fell|falling)\b[^.;]{0,40}?\b(?:on|onto) (?:his|her|their) back\b"
+)
+_ONTO_FEET = re.compile(r"\b(?:on|onto) (?:his|her|their|both) feet\b")
 _ALLERGEN = re.compile(r"\b(?:allerg\w*|ate|eating|nuts?|peanuts?|stung|sting|hives|itchy|rash)\b")
 _HEART_FAILURE = re.compile(
     r"\b(?:heart failure|hf|ccf|chf|legs? (?:more )?swollen|ankles? (?:more )?swollen"
@@ -390,6 +394,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"(?:a bit |slightly |quite |a little |very |more |now |still )?slurred\b"
         ),
         "slurred speech",
+    ),
+    # "3 cm forehead lac + haematoma": a head injury, not only a cut.
+    (
+        ("haematoma", "hematoma"),
+        re.compile(
+            r"\b(?:forehead|scalp|head|occipital|temple|parietal) (?:lac|laceration|wound|cut)s?"
+            r" ?(?:\+|and|with|&) ?(?:a )?(?:haematoma|hematoma)\b"
+        ),
+        "head haematoma",
     ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
@@ -1262,7 +1275,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: (
             f"{m.group(0)} fall from height"
-            if float(m.group(1)) * (3.28 if m.group(2).startswith("m") else 1) > 10
+            if _fall_from_height(float(m.group(1)), m.group(2), m.string)
             else m.group(0)
         ),
     ),
@@ -1440,6 +1453,16 @@ _FOREHEAD_SPARED = re.compile(
     r"\bforehead spar|\bspar\w* (?:of )?(?:the )?forehead"
     r"|\b(?:no|not|without) forehead"
 )
+
+
+def _fall_from_height(height: float, unit: str, text: str) -> bool:
+    """More than 10 feet (CDC field triage 2021); a fall of about 3 m (10 feet) counts
+    when the patient landed on the back, the spine taking the impact (NICE NG41: a fall
+    from over 1 m is a dangerous mechanism for the spine), not the feet."""
+    feet = height * (3.28 if unit.startswith("m") else 1)
+    if feet > 10:
+        return True
+    return feet >= 9.8 and _ONTO_BACK.search(text) is not None and _ONTO_FEET.search(text) is None
 
 
 def _burnt_to_blisters(text: str) -> bool:
