@@ -96,7 +96,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|attempted abdominal thrusts"
          "|bag mask|needed bag mask"
          "|can't cry or cough|can't cough or cry|cannot cry or cough"
-         "|ineffective effort", actions=("airway_support",)),
+         "|ineffective effort"
+         "|neck stoma blocked|segment of chest wall"
+         "|paradoxical movement", actions=("airway_support",)),
     # Smoke exposure with airway signs: airway injury needing early intubation (ATLS).
     _cat("inhalation_injury", "smoke inhalation with signs of airway injury", A,
          "critical_care", (LABS, XRAY, MEDS, COMPLEX),
@@ -113,7 +115,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("electrical_therapy", "emergency electrical therapy (pacing or cardioversion)", A,
          "cardiology", (LABS, ECG, MEDS, COMPLEX),
          "externally pacing|external pacing|externally paced|transcutaneous pacing"
-         "|transcutaneously paced|emergent cardioversion|defibrillated",
+         "|transcutaneously paced|emergent cardioversion|defibrillated"
+         "|have pacing ready",
          actions=("resuscitation",)),
     # AVPU P or U: responds at best to pain (chapter 3, unresponsive).
     _cat("unresponsive", "unresponsiveness", A, "critical_care", (LABS, IMAGING, MEDS),
@@ -130,7 +133,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not waking|can't wake|cannot wake|unable to wake|floppy, not crying"
          "|floppy and not crying|limp, not crying|not crying, floppy|no breathing effort"
          "|opens eyes to pain|only opens eyes to pain|eyes open to pain|eyes open to pain only"
-         "|only responds to pain",
+         "|only responds to pain"
+         "|responding only to painful stimuli",
          actions=("glucose_check",)),
     _cat("unrecordable_bp", "a blood pressure that cannot be recorded", A, "critical_care",
          (LABS, FLUIDS, MEDS),
@@ -161,7 +165,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain across the chest|pain across chest|upper chest pain"
          "|twinges in left chest|twinges in right chest|twinge in chest|chest twinges"
          "|twinges in chest|twinges in his chest|twinges in her chest"
-         "|central pressure|central chest pressure",
+         "|central pressure|central chest pressure"
+         "|cheast pain",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -191,7 +196,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|falling to the right|falls to the left|falls to the right|veering to the left"
          "|veering to the right|keeps falling to"
          "|veering to the left|veering to the right|veering to one side|veers to the left"
-         "|veers to the right|veering to the l|veering to the r|without veering",
+         "|veers to the right|veering to the l|veering to the r|without veering"
+         "|using wrong words"
+         "|speech went funny",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -264,7 +271,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot cool and white|foot white and cool|foot cool and pale"
          "|leg cool and white"
          "|fingers white|fingers are white|no cap refill|no capillary refill"
-         "|no capillary filling", source=sources.LIMB_ISCHAEMIA),
+         "|no capillary filling"
+         "|went cool and painful", source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
@@ -294,7 +302,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, XRAY, MEDS),
          "neutropenic|neutropenia|chemotherapy|chemo|transplant|renal tx|kidney tx|liver tx"
          "|immunosuppressed|immunocompromised|on tacrolimus|on cyclosporine"
-         "|splenectomy|asplenia|asplenic|spleen removed",
+         "|splenectomy|asplenia|asplenic|spleen removed"
+         "|on chemo"
+         "|haematology day unit",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|shivery|shivering|shivers"
          "|hot and cold|feverish", history_counts=True),
@@ -312,7 +322,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|uncontrolled bleeding|bleeding through the towel|bleeding through towel"
          "|blood soaking through|blood soaked through|soaked with blood|soaked in blood"
          "|soaked through towels|soaked through the towel|soaked through a towel"
-         "|bled through|exsanguinating", actions=("trauma_team",),
+         "|bled through|exsanguinating"
+         "|fundus boggy", actions=("trauma_team",),
          source=sources.HAEMORRHAGE),
     # A burn of 10% of the body surface or more is a major burn (ABA referral criteria).
     _cat("major_burn", "a major burn", B, "plastic_surgery", (LABS, FLUIDS, MEDS, CONSULT),
@@ -345,7 +356,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("suspected_abuse", "injuries suggesting abuse", B, "social_work", (XRAY, CONSULT),
          "bruises of different ages|bruising of different ages|fingertip bruises"
          "|fingertip bruising|fingertip pattern|fingertip type bruises|flinches when"
-         "|scared to go home|afraid to go home", source=sources.SUSPECTED_ABUSE),
+         "|scared to go home|afraid to go home"
+         "|story changed"
+         "|partner kicked her", source=sources.SUSPECTED_ABUSE),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
@@ -373,7 +386,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|was pinned|pinned for|trunk rolled onto"
          "|tree rolled onto|log rolled onto|tree fell on him|tree fell on her"
          "|over the bonnet|thrown over the bonnet|went over the bonnet|onto the bonnet"
-         "|over the windscreen|into the windscreen",
+         "|over the windscreen|into the windscreen"
+         "|shot in stomach"
+         "|hit with birdshot",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -405,7 +420,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood with clots pr|dark red blood|blood clots pr|passing blood pr"
          "|passing dark red blood"
          "|fresh and dark blood|vomited fresh|vomited dark blood|cupful of blood"
-         "|vomiting fresh blood|vomited some blood"),
+         "|vomiting fresh blood|vomited some blood"
+         "|throwing up blood|blood after being sick"
+         "|blood mixed with stool"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -414,7 +431,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("pregnancy_symptoms", "pre-eclampsia or labour signs in pregnancy", B, "obstetrics",
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum"
          "|reduced fm|reduced fetal movements|reduced foetal movements|baby moving less"
-         "|less fetal movements|fewer movements|reduced movements",
+         "|less fetal movements|fewer movements|reduced movements"
+         "|sudden gush of fluid",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -448,7 +466,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("strangulation", "strangulation", B, "trauma_surgery", (IMAGING, CONSULT),
          "strangled|strangulation|choked her|choked him|choked me|choked by|hands around her"
          " neck|hands around his neck|hands around my neck|hands round my neck"
-         "|hands round her neck|hands round his neck", source=sources.STRANGULATION),
+         "|hands round her neck|hands round his neck"
+         "|hanging attempt", source=sources.STRANGULATION),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
     # A brief resolved unexplained event in an infant: monitoring, an ECG and a paediatric
     # review (AAP 2016; the handbook's high-risk child).
@@ -518,7 +537,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|talking nonsense|talking rubbish|wandering and talking|speaking nonsense"
          "|not with it|thought her late husband|thought his late wife"
          "|not back to herself|not back to himself|not yet back to|not back to baseline"
-         "|not back to his baseline|not back to her baseline|still postictal|still post ictal",
+         "|not back to his baseline|not back to her baseline|still postictal|still post ictal"
+         "|picking at sheets|hard to wake up|rousable to voice only"
+         "|keeps closing his eyes",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -572,7 +593,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|said she would jump"
          "|threatening to hit|threatened to hit|threatening staff|threatened staff"
          "|threatening people|threatened people|threatened a stranger|threatening strangers"
-         "|threatening to stab|threatened to stab",
+         "|threatening to stab|threatened to stab"
+         "|trying to headbutt|thinking about ending it|done with it all|rope in the car"
+         "|wants to end it"
+         "|voices told him to|voices are telling him to|thinking about ending it"
+         "|to make it all stop|walk out into the snow|swinging at security|walk into the sea"
+         "|wanted to switch off|thinking of taking all|shotgun on himself",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -598,7 +624,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|methotrexate daily|methotrexate every day|daily instead of weekly"
          "|every day instead of weekly|instead of weekly"
          "|rat poison|rodenticide|slug pellets"
-         "|empty medicine pack|empty medicine packs"),
+         "|empty medicine pack|empty medicine packs"
+         "|empty bottle of amitriptyline|empty amitriptyline bottle|took a handful of"
+         "|inducible clonus|empty boxes amitriptyline|hydrofluoric acid|open pill organiser"
+         "|poison centre advised hospital monitoring|cocaine packages|pill box open"
+         "|dosette box open|pill organiser open|hydrofluoric acid|took a handful of"
+         "|found empty packets|grandma's tablet box"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -686,7 +717,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coin sized battery|coin battery|coin cell|lithium battery|button cell"
          "|coin shaped battery"
          "|magnet ingestion"
-         "|magnetic ball|magnetic balls|magnetic beads", source=sources.BATTERY_INGESTION),
+         "|magnetic ball|magnetic balls|magnetic beads"
+         "|round battery"
+         "|button batteries", source=sources.BATTERY_INGESTION),
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
          (LABS, FLUIDS, MEDS),
@@ -726,7 +759,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|went blind|sudden vision loss|suddenly lost vision|flashes and floaters"
          "|everything went black|went black in|eye went black|vision went black"
          "|lost most of the vision|lost the vision|lost vision|lost her vision|lost his vision"
-         "|shadow creeping|dark shadow|shadow over|shadow across",
+         "|shadow creeping|dark shadow|shadow over|shadow across"
+         "|suddenly can't see"
+         "|curtain came down",
          source=sources.SUDDEN_VISION_LOSS),
     # Acute angle-closure glaucoma: a painful red eye, blurred vision and halos round
     # lights, often with headache and vomiting; the optic nerve is lost within hours.
@@ -790,7 +825,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weakness both legs|tingling both legs"
          "|tingling in both feet|tingling in both legs|both feet tingling|both feet numb"
          "|numbness in both legs|numbness in both feet|pins and needles in both feet"
-         "|pins and needles in both legs",
+         "|pins and needles in both legs"
+         "|can't move arms or legs",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -810,7 +846,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("high_pressure_injection", "a high-pressure injection injury", B, "plastic_surgery",
          (XRAY, CONSULT),
          "injection injury|high pressure injection|paint gun|grease gun|airless paint sprayer"
-         "|airless sprayer|paint sprayer", source=sources.HIGH_PRESSURE_INJECTION),
+         "|airless sprayer|paint sprayer"
+         "|paint spray gun", source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
          "|sweating|sweaty|clammy",
@@ -849,7 +886,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, ECG, MEDS), "carbon monoxide|co poisoning|co alarm|carboxyhaemoglobin"
          "|carboxyhemoglobin|cohb|paraffin heater|gas heater|faulty boiler|generator indoors"
          "|generator in the garage|family have headaches too|kids have headaches too"
-         "|family has headaches|all have headaches|both have headaches",
+         "|family has headaches|all have headaches|both have headaches"
+         "|hose from exhaust|found in closed garage",
          requires_any="headache|headaches|dizzy|dizziness|nausea|nauseous|vomiting|confused"
          "|confusion|drowsy|collapsed|unwell|breathless|chest pain",
          source=sources.CARBON_MONOXIDE),
@@ -875,7 +913,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|testicle painful|testicle is painful|testicle swollen|testicle is swollen"
          "|swollen testicle|painful testicle|scrotum swollen|swollen scrotum|scrotal swelling"
          "|pain left testicle|pain right testicle|pain in left testicle|pain in right testicle"
-         "|left testicle pain|right testicle pain|left testicular pain|right testicular pain"),
+         "|left testicle pain|right testicle pain|left testicular pain|right testicular pain"
+         "|privates pain"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -883,7 +922,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eye chemical exposure|chemical exposure, eye|drain cleaner|oven cleaner|lye"
          "|ammonia|pepper spray|cement|bleach|mortar|lime|ph paper"
          "|line marking powder|marking powder|powder in eye|powder in his eye|powder in her eye"
-         "|powder blew into|powder in the eye",
+         "|powder blew into|powder in the eye"
+         "|splash to both eyes|eyewash station|splashed in both eyes",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -917,7 +957,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't get her breath|can't get his breath"
          "|copd flare|flare of copd|copd flare up|infective exacerbation"
          "|breathing fast|breathing quickly|fast breathing"
-         "|breathing worse|breathing is worse|more breathless|breathlessness worse"),
+         "|breathing worse|breathing is worse|more breathless|breathlessness worse"
+         "|speaking in phrases"
+         "|speaking in phrases"),
     # A slow heart rate or heart block found by a GP or on an ECG: an ECG, bloods and
     # cardiology's advice (ESC 2021 pacing guideline).
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
@@ -943,11 +985,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart fluttering"
          "|fluttering in her chest|fluttering in his chest|fluttering in chest"
          "|fluttering in my chest"
-         "|fluttery heartbeat|fluttery heart|heart fluttery|heart fluttering"),
+         "|fluttery heartbeat|fluttery heart|heart fluttery|heart fluttering"
+         "|heart races"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
-         "|pre syncope"),
+         "|pre syncope"
+         "|slumped in chair"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -982,7 +1026,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|right lower abdo|left lower abdo|lower abdo pain|right lower abdomen"
          "|left lower abdomen"
          "|belly more swollen|belly swollen|belly is swollen|tummy more swollen|tummy swollen"
-         "|swollen belly|swollen tummy|swollen abdomen|abdomen swollen|abdomen more swollen"),
+         "|swollen belly|swollen tummy|swollen abdomen|abdomen swollen|abdomen more swollen"
+         "|pain under ribs after eating|side of tummy"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -995,7 +1040,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
          "|can't keep water down|hasn't kept anything down|hardly had a wet nappy|v/d"
-         "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"),
+         "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"
+         "|vomits after feeds|been sick all day"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
@@ -1034,7 +1080,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|won't move it"
          "|refuses to move|refusing to move|not moving it"
          "|swelling mid thigh|mid thigh swelling|massive thigh swelling|thigh deformed"
-         "|deformed thigh|thigh deformity"),
+         "|deformed thigh|thigh deformity"
+         "|orbital floor"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1083,7 +1130,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling in the calf"
          "|swollen red left calf|swollen red right calf|swollen red calf|red swollen calf"
          "|bigger than right|bigger than left|bigger than the other"
-         "|calf painful and swollen|calf painful swollen"),
+         "|calf painful and swollen|calf painful swollen"
+         "|swollen calf pain"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1163,7 +1211,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|first ever fit|first fit|witnessed fit|having a fit|fitted at|fitting at|a fit at"
          "|a fit in|fit in the"
          "|fitted this morning|fitted this afternoon|fitted this evening|fitted earlier"
-         "|fitted today|fitted twice|fitted last night"),
+         "|fitted today|fitted twice|fitted last night"
+         "|jerky movements"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
@@ -1206,7 +1255,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen red right lower leg|swollen red leg|red lower leg"
          "|shins ulcerated|legs ulcerated|ulcerated and weeping|weeping ulcers|ulcers weeping"
          "|leg ulcers smell"
-         "|ulcer on right toe|ulcer on left toe|ulcer on toe|toe ulcer",
+         "|ulcer on right toe|ulcer on left toe|ulcer on toe|toe ulcer"
+         "|pocket swollen|red hot and spreading"
+         "|painful red swelling",
          infection=True),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
@@ -1218,7 +1269,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|polyuria|polydipsia|very thirsty|excessive thirst"
          "|passing lots of urine"
          "|weeing loads|weeing a lot|peeing loads"
-         "|feeling thirsty|very thirsty|thirsty and tired|thirsty and passing|polydipsia"),
+         "|feeling thirsty|very thirsty|thirsty and tired|thirsty and passing|polydipsia"
+         "|occlusion alarm|passing urine often and thirst"
+         "|drinking loads and weeing lots|gave glucose gel|lucozade and toast"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1252,7 +1305,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|injecting site|injection site abscess|injecting site abscess|red hot tender lump"
          "|hot tender lump"
          "|next to anus|swelling next to the anus"
-         "|buttock crease|natal cleft|pilonidal", infection=True),
+         "|buttock crease|natal cleft|pilonidal"
+         "|abcess on", infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -1270,7 +1324,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|catheter fell out|catheter has come out|indwelling urinary catheter"
          "|catheter pulled out|not draining"
          "|bag empty|catheter bag empty|nothing in the bag|catheter bag"
-         "|bypassing"),
+         "|bypassing"
+         "|urethral catheter"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1302,7 +1357,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
          "oliguria|anuria|no urine output|decreased urine output"
          "|no wee since|not had a wee|hasn't weed|no wees|not weed since"
-         "|passing less urine|passing less wee|hardly passing urine"),
+         "|passing less urine|passing less wee|hardly passing urine"
+         "|catheter draining little"),
     _cat("constipation", "constipation", S, "general_practice", (PROCEDURE,),
          "constipation|constipated|hasn't pooed|has not pooed|hasn't had a bowel movement"
          "|no bowel movement|hasn't opened his bowels|hasn't opened her bowels"
@@ -1348,7 +1404,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|flew into his ear|flew into right ear|flew into left ear"
          "|up her nostril|up his nostril|up her right nostril|up her left nostril"
          "|up his right nostril|up his left nostril|in her nostril|in his nostril|up her nose"
-         "|up his nose"),
+         "|up his nose"
+         "|pushed small lego piece"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1374,10 +1431,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swallowed a nail|swallowed nails|swallowed a marble|swallowed a bead|swallowed a key"
          "|swallowed an earring"
          "|swallowed the ball|swallowed a ball|swallowed his piercing|swallowed her piercing"
-         "|swallowed a piercing|ball from his tongue piercing|ball from her tongue piercing"),
+         "|swallowed a piercing|ball from his tongue piercing|ball from her tongue piercing"
+         "|something stuck in throat"),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
-         "foreign body in rectum|rectal foreign body|rectum foreign body"),
+         "foreign body in rectum|rectal foreign body|rectum foreign body"
+         "|object inserted into rectum"),
     _cat("dysphagia", "difficulty swallowing", S, "ent", (LABS, IMAGING),
          "dysphagia|difficulty swallowing|trouble swallowing|unable to swallow|odynophagia"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
@@ -1399,7 +1458,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sternal pain|sternum pain|pain over sternum|sternal tenderness"
          "|kicked in the abdomen|kicked in the left upper abdomen"
          "|kicked in the right upper abdomen|kicked in the stomach|kicked in the belly"
-         "|kicked in the tummy|kicked in the chest"),
+         "|kicked in the tummy|kicked in the chest"
+         "|handlebar shaped bruise"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1410,7 +1470,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit right ribs|hit left ribs|hit ribs"
          "|tender lower right ribs|tender lower left ribs|lower right ribs|lower left ribs"
          "|right lower ribs|left lower ribs"
-         "|chest wall tender|tender chest wall|chest wall tenderness"),
+         "|chest wall tender|tender chest wall|chest wall tenderness"
+         "|hit side on edge"
+         "|chest wall sore"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
@@ -1441,7 +1503,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Environmental injuries (CEDIS): each needs monitoring and a work-up.
     _cat("hypothermia", "hypothermia", S, "critical_care", (LABS, ECG, FLUIDS),
          "hypothermia|hypothermic"
-         "|unheated house|unheated home|unheated flat|no heating|boiler broke|heating broken"),
+         "|unheated house|unheated home|unheated flat|no heating|boiler broke|heating broken"
+         "|found in the snow|fell through ice|ice cool to touch"
+         "|shivering in wet clothes"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
@@ -1455,7 +1519,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|got into difficulty swimming|got into difficulties swimming|pulled out of the water"
          "|pulled from the water|swallowed a lot of water|near drowning|inhaled water"
          "|found face down in|face down in the|face down in a|found in the pool"
-         "|found in the bath|found floating"),
+         "|found in the bath|found floating"
+         "|washed overboard"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
@@ -1483,11 +1548,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|both ankles swollen|ankles swollen|swollen ankles"
          "|ankles more swollen|ankles swollen|swollen ankles"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
-         "post operative|postoperative|post op|after surgery|wound dehiscence"),
+         "post operative|postoperative|post op|after surgery|wound dehiscence"
+         "|incision popped open|drain fluid gone cloudy|edges coming apart"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
          "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values|inr|elevated inr"
          "|high inr|supratherapeutic"
-         "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"),
+         "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"
+         "|at a health check"),
     # An INR above 8 with bleeding: IV vitamin K and a repeat INR (BSH 2011).
     _cat("inr_over_8_bleeding", "an INR above 8 with bleeding", S, "hematology", (LABS, MEDS),
          "over 8", requires_any="bleed|bleeds|bleeding|bled|blood|bruising|bruises"),
@@ -1501,7 +1568,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|poor po intake"
          "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"
          "|eating and drinking little|eating little|drinking little|not eating or drinking"
-         "|eating/drinking little"),
+         "|eating/drinking little"
+         "|poor feeding"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
@@ -1523,7 +1591,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"
          "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"
-         "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"),
+         "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"
+         "|swab was left in"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
@@ -1535,7 +1604,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood in his urine|blood in her urine|blood and clots in his urine"
          "|blood and clots in her urine|passing blood in urine"
          "|blood with clots in his urine|blood with clots in her urine"
-         "|blood with clots in urine"),
+         "|blood with clots in urine"
+         "|peeing blood"
+         "|clots in his urine|peeing blood with clots"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
@@ -1556,12 +1627,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"
          "|weak and wobbly|wobbly"
          "|generally weak|general weakness"
-         "|getting weaker|weaker and"),
+         "|getting weaker|weaker and"
+         "|off legs"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
          "|no source"
-         "|hot to touch|shivery", infection=True),
+         "|hot to touch|shivery"
+         "|rectal at home|feels a bit hot|hot and grizzly|mum says hot", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
@@ -1640,7 +1713,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|holding right forearm|holding left forearm|holding her forearm|holding his forearm"
          "|twisting injury|caught tip of|tip of right index|tip of left index"
          "|blood under nail|blood under the nail|subungual|nail split|ran over right foot"
-         "|ran over left foot|ran over his foot|ran over her foot|ran over foot|run over foot"),
+         "|ran over left foot|ran over his foot|ran over her foot|ran over foot|run over foot"
+         "|walking but limping|tender mid shin"
+         "|landed on heels|pallet truck ran over|thumb crushed|toe caught under"
+         "|shin bruised and swollen|won't walk on"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1697,11 +1773,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tailbone sore|landed on her bottom|landed on his bottom|landed on bottom"
          "|sciatica|known sciatica"
          "|sore coccyx|coccyx pain|tailbone pain|sore tailbone"
-         "|neck ache|neck aching|sore neck|neck sore"),
+         "|neck ache|neck aching|sore neck|neck sore"
+         "|back went into spasm|twinged lower back"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
-         "back pain|backache|back ache|low back pain|mid back pain|lumbago",
+         "back pain|backache|back ache|low back pain|mid back pain|lumbago"
+         "|cancer spread to spine",
          requires_any="osteoporosis|osteoporotic|on steroids|long term steroids|prednisolone"
          "|myeloma|metastatic|metastases|cancer|mets|prostate ca|breast ca|lung ca"),
     _cat("headache", "headache", S, "neurology", (MEDS,), "headache|migraine|migraines"
@@ -1730,7 +1808,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|going every 10 mins|peeing every", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
-    _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia",
+    _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia"
+         "|more sputum than usual",
          infection=True,
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
@@ -1755,7 +1834,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
          "|pulled his ng"
-         "|gastrostomy button|button came out|g tube came out|gtube came out"),
+         "|gastrostomy button|button came out|g tube came out|gtube came out"
+         "|gastrostomy button"
+         "|home ng feeds"),
     # A prolapsed stoma or a parastomal hernia: the stoma team reduces or reviews it.
     _cat("stoma_prolapse", "a prolapsed stoma or parastomal hernia", S, "general_surgery",
          (CONSULT,),
@@ -1807,7 +1888,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|contraceptive pill|contraceptive pills|crayon|crayons|play dough|playdough"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
-         "|aphthous ulcers"),
+         "|aphthous ulcers"
+         "|spots in mouth"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
@@ -1818,7 +1900,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no buzz|feel the buzz|hd cath|tunneled|tunnelled|dialysis catheter"
          "|device malfunction|port problem|port malfunction|picc problem|picc line problem"
          "|ostomy problem|colostomy problem|ileostomy problem"
-         "|flange cracked"),
+         "|flange cracked"
+         "|nephrostomy has been leaking"
+         "|nephrostomy tube fell out"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
     # Urine the colour of cola after exertion or a crush: myoglobin from muscle breakdown,
     # for a creatine kinase and IV fluids.
@@ -1846,12 +1930,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|body fluid exposure|stuck w", requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
-         "|used needle|dirty needle"),
+         "|used needle|dirty needle"
+         "|pep request|shared needles"
+         "|hiv pep"),
     # Mania: a medical screen (a lithium level, bloods) and a psychiatric assessment (NICE
     # CG185).
     _cat("mania", "a manic episode", S, "psychiatry", (LABS, CONSULT),
          "hasn't slept for|not slept for|talking fast|pressured speech|spending lots of money"
-         "|manic|mania|hypomania|hypomanic"),
+         "|manic|mania|hypomania|hypomanic"
+         "|spending large sums of money"),
     # Self-harm without suicidal intent: a psychosocial assessment by a mental health
     # professional for everyone who self-harms (NICE NG225).
     _cat("self_harm", "self-harm without suicidal intent", S, "psychiatry", (CONSULT,),
@@ -1866,7 +1953,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|did it to cope|does it to cope|to cope with"
          "|just needed to|release the pressure"
          "|cuts to left forearm|cuts to right forearm|cuts to her forearm|cuts to his forearm"
-         "|self harmed",
+         "|self harmed"
+         "|sharpener blade",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
@@ -1888,7 +1976,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("sore_throat", "a sore throat", S, "ent", (),
          "sore throat|sorethroat|throat pain|pharyngitis"
          "|tonsillitis|tonsilitis"
-         "|soar throat", infection=True),
+         "|soar throat"
+         "|throat very sore|throat's been killing me"
+         "|throat scratchy", infection=True),
     _cat("ear_pain", "ear pain", S, "ent", (),
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
          "|pulling ear|ear tugging",
@@ -1898,7 +1988,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|upper respiratory tract infection|allergic rhinitis|nasal congestion|rhinorrhea"
          "|sinus pain|sinus pressure|sinusitis|covid|coronavirus|stuffy nose|sneezing"
          "|blocked nose|snuffly|snuffles"
-         "|scratchy throat",
+         "|scratchy throat"
+         "|green nasal discharge",
          infection=True),
     _cat("ear", "an ear complaint", S, "ent", (),
          "tinnitus|ear discharge|otorrhea|otorrhoea|ear wax|wax|ear blocked|blocked ear"
@@ -1928,7 +2019,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|legs just gave way|on the floor about|on the floor for about"
          "|on the floor for an hour"
          "|found on the floor|found her on the floor|found him on the floor|found on floor"
-         "|on the kitchen floor|on the bathroom floor|on the bedroom floor"),
+         "|on the kitchen floor|on the bathroom floor|on the bedroom floor"
+         "|on bedroom floor|reached her pendant alarm|found her on floor"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -1987,7 +2079,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Back pain after a fall: the spine imaged and the pain treated (NICE NG41, spinal injury
     # assessment).
     _cat("back_pain_after_fall", "back pain after a fall", S, "orthopedics", (IMAGING, MEDS),
-         "back pain|lower back pain|low back pain|sore back|back sore|mid back pain",
+         "back pain|lower back pain|low back pain|sore back|back sore|mid back pain"
+         "|landed on back",
          requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
          "|from height|went through|thrown off|thrown from"),
     # Blood in the front of the eye after a blow: an ophthalmologist the same day.
@@ -2012,7 +2105,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|different colour pill|different color pill|medication query|medication question"
          "|instead of 1|instead of one|double warfarin|took double|double doses|double up"
          "|forgot dose|missed dose|missed a dose|took wife's|took husband's|took son's"
-         "|took daughter's|thinking it was bp tablet|wrong tablet|wrong tablets"),
+         "|took daughter's|thinking it was bp tablet|wrong tablet|wrong tablets"
+         "|accidentally took|thinking it was his bp"),
     _cat("custody_check", "a check for police custody", S, "general_practice", (),
          "fitness to detain|from custody|in custody|detainee"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
@@ -2048,7 +2142,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hogweed|giant hogweed"
          "|honey coloured|honey colored|impetigo|hand foot and mouth|hand, foot and mouth"
          "|spots in mouth and on hands"
-         "|red bottom|sore bottom"),
+         "|red bottom|sore bottom"
+         "|skin red and peeling|scratching bottom at night|skin around stoma|his bottom is red"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -2059,7 +2154,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
          (LABS, MEDS),
          "toothache|tooth pain|dental pain|dental abscess|tooth abscess|gum abscess"
-         "|abscessed tooth|bad tooth",
+         "|abscessed tooth|bad tooth"
+         "|swelling from a bad molar|swelling up to lower eyelid|spreading to cheek",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -2084,7 +2180,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore nipples|cracked sore nipples"
          "|patch right breast|patch left breast|patch on her breast|patch on breast"
          "|breasts full|both breasts full|breasts hard"
-         "|breasts rock hard|nipples cracked"),
+         "|breasts rock hard|nipples cracked"
+         "|breast red patch|breast red hot"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red"
          "|breast red|breast is red|red breast|wedge shaped area",
@@ -2094,14 +2191,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "bee sting|wasp sting|insect sting|insect bite|sting|stings|stung|spider bite"
          "|tick bite|tick removal|embedded tick|found a tick|tick on|mosquito bite"
          "|mosquito bites|bug bites|insect bites|tick stuck|tick attached"
-         "|weever fish|weever|jellyfish sting|jellyfish"),
+         "|weever fish|weever|jellyfish sting|jellyfish"
+         "|removed a tick"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
          "|hot water"
          "|hot oil|hot coffee"
          "|after day at beach|after a day at the beach|sore cheeks and shoulders"
-         "|blistering|blistered|hot grill|grabbed the hot|chip pan|hot fat|hot oil"),
+         "|blistering|blistered|hot grill|grabbed the hot|chip pan|hot fat|hot oil"
+         "|spilled cup of tea|chillies without gloves"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
@@ -2111,7 +2210,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|zip still attached|foreskin caught|earring stuck|earring embedded|fishing hook"
          "|earring back stuck|earring back"
          "|fish hook|fishhook|hook through|hook in"
-         "|air rifle|airgun|air gun|pellet"),
+         "|air rifle|airgun|air gun|pellet"
+         "|thorn stuck"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2161,7 +2261,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|perineal stitches|perineal wound|tear repair|episiotomy|stitch end poking out"
          "|wound checked|stitches checked"
          "|chafed|chafing|wound weeping|weeping wound|wound opened|wound has opened"
-         "|wound gaping|wound edges apart"),
+         "|wound gaping|wound edges apart"
+         "|dressing soaked through|port sites checked|dressing regime"
+         "|had stitches in"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -2198,10 +2300,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost his meds|lost her meds|tablets stolen|medication stolen|meds stolen"
          "|inhalers stolen|lost his inhalers|lost her inhalers"
          "|lost his salbutamol|lost her salbutamol|lost his inhaler|lost her inhaler"
-         "|lost my inhaler|new inhaler|asks for a new one|wants a new one"),
+         "|lost my inhaler|new inhaler|asks for a new one|wants a new one"
+         "|repeat of his inhalers|needs salbutamol and preventer|left her bp tablets"
+         "|few days supply"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
-         "|note for extenuating|photographed for|injuries written down"),
+         "|note for extenuating|photographed for|injuries written down"
+         "|wants a heart check"),
     # Shelter, a refuge or a social worker: no ED resource, but a need to meet.
     _cat("social_need", "shelter or social help", S, "social_work", (),
          "somewhere warm|somewhere to sleep|somewhere to go|bed for the night|a refuge"
@@ -2220,20 +2325,24 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|if she is pregnant"
          "|wants to confirm|confirm pregnancy|confirm the pregnancy"
          "|positive home tests|positive home test|wants it confirmed"
-         "|home pregnancy test"),
+         "|home pregnancy test"
+         "|book with a midwife"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
          "|nebuliser broke|oxygen concentrator|wheelchair broke|pump broke|insulin pump broke"
          "|pump screen|supply delivery|out of filters"
-         "|insulin pump failure|needs a new bag|new bag|bag connector|leg bag strap"),
+         "|insulin pump failure|needs a new bag|new bag|bag connector|leg bag strap"
+         "|home meter broke"),
     # A flare of known gout is treated by mouth (NICE CKS, gout): no resource. A hot knee
     # is read as a joint to tap, whatever the history.
     # A blood pressure check with no symptom: no emergency work-up (ACC/AHA 2017: raised
     # pressure without acute organ damage is managed as an outpatient).
     _cat("bp_check", "a blood pressure check", S, "general_practice", (),
          "bp checked|blood pressure checked|bp check|blood pressure check|home monitor read"
-         "|home bp"),
+         "|home bp"
+         "|told bp high"
+         "|pharmacy bp"),
     _cat("gout", "a gout flare", S, "rheumatology", (),
          "gout|gouty|podagra"),
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
@@ -2250,7 +2359,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "wants bloods|needs bloods|for bloods|blood test|blood tests|mono test|for labs"
          "|for blood work|lfts|tfts|u&e|u&es|potassium check|inr check|tac level|tacrolimus level"
          "|drug level|lithium level"
-         "|repeat blood test|repeat bloods|repeat labs|potassium recheck|recheck potassium"),
+         "|repeat blood test|repeat bloods|repeat labs|potassium recheck|recheck potassium"
+         "|get bloods done"),
     # An IUD whose strings cannot be felt: an ultrasound finds it.
     _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
          "iud strings|missing iud|iud problem|lost iud|iud"
@@ -2263,7 +2373,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rolled off his bed|rolled off her bed"
          "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"
          "|slid to floor|slid off chair|slid off the chair|slid to the floor"
-         "|rolled off parents bed|rolled off the sofa|rolled off the changing table"),
+         "|rolled off parents bed|rolled off the sofa|rolled off the changing table"
+         "|fell off the swing|slid down getting into bed"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),
@@ -2279,11 +2390,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't feel the strings|cannot feel the strings|can't feel strings"
          "|can't feel her strings|can't feel the threads|cannot feel the threads"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
-         "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"),
+         "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"
+         "|wants a tetanus booster|tetanus shot"),
     _cat("hiccups", "hiccups", S, "general_practice", (), "hiccup|hiccups|hiccough|hiccoughs"),
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
-         "|warts|skin problem|skin condition|verruca|mole|moles"),
+         "|warts|skin problem|skin condition|verruca|mole|moles"
+         "|raised nodule"),
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
