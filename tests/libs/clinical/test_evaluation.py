@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 16,500 cases written independently of the rules, in a hundred and twenty-five sets
-    # (docs/triage-evaluation.md, rounds 5 to 32). Each set was scored once before any
+    # 17,100 cases written independently of the rules, in a hundred and twenty-nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 33). Each set was scored once before any
     # rule was changed for it. Sixteen critical under-triages are left, each ESI 3 where
     # the writers graded 2 for a reason no rule reads without over-triaging its
     # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
@@ -134,10 +134,10 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # injuries with a lost consciousness 3); a possible hip fracture after a long lie on
     # apixaban in pain of 6/10; Charcot's triad at a heart rate of 98 (writers grade it 2
     # or 3); potassium 6.4 without ECG changes (writers grade 6.0 to 6.4 3 in nine of
-    # eleven); and two falls of 3 m onto the back (the field triage rule's height is more
-    # than 10 feet; six writers graded 3 m falls onto the feet ESI 3).
+    # eleven); a toddler's scald of 8% (the major-burn rule starts at 10%); and a child's
+    # handlebar injury to the abdomen who vomited once (writers grade four such 3).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 16500
+    assert figures.n == 17100
     assert figures.critical_under <= 16
-    assert figures.exact >= 0.854
+    assert figures.exact >= 0.861
