@@ -227,7 +227,7 @@ def test_a_fraction_that_is_a_duration_is_not_an_age(note: str) -> None:
 
 
 def test_a_number_with_a_temperature_unit_is_a_temperature() -> None:
-    reading = read_narrative("2/52 F, 38.3 °C rectal at home, 38.4 in triage")
+    reading = read_narrative("2/52 F, 38.3 °C rectal at home, feeding less")
     assert reading.values["temperature_c"] == 38.3
     assert read_narrative("fevers to 101.1 °F").values["temperature_c"] == 38.4
 
@@ -302,6 +302,9 @@ def test_a_rate_on_the_monitor_and_a_baby_in_weeks_are_read() -> None:
         ("T 38.3 HR 92", 38.3),
         ("T37.8", 37.8),
         ("found cold, core T 12.5", 12.5),
+        # A reading taken now is the temperature, not the one from home.
+        ("fever 2 days, 39.2 in triage", 39.2),
+        ("101.7 F at home, 38.3 here", 38.3),
     ],
 )
 def test_a_spinal_level_or_a_time_is_not_a_temperature(text: str, celsius: float | None) -> None:

@@ -162,6 +162,11 @@ _TEMP = re.compile(
 # "38.3 °C rectal", "101.1F": a number carrying a temperature unit is a temperature.
 _DEGREES_MARKED = re.compile(r"(?<![\d.])(\d{2,3}(?:\.\d+)?)\s*(?:°|˚|º|deg(?:rees)?)\s*([cf])\b")
 _FEVER_REPORTED = re.compile(r"\b(?:fever|febrile)\s*(?:(?:of|to|at|up to)\s+)?" + _DEGREES)
+# "39.2 in triage", "38.3 here": a body temperature measured now, read before any other.
+_TEMP_HERE = re.compile(
+    r"(?<![\d.])(3[3-9]\.\d|4[0-3]\.\d)\s*(?:°\s*)?(c)?\s*"
+    r"(?:in triage|at triage|on arrival|here|in the department|in ed|now)\b"
+)
 # A score may be quoted: rates it as "1" out of 10.
 _OF_TEN = r"[\"'\u201c\u201d]?\s*\+?\s*(?:/|out of)\s*10\b"
 _PAIN = re.compile(
@@ -373,7 +378,10 @@ def read_narrative(note: str) -> NarrativeReading:
             # Anything named after the saturation other than room air is oxygen therapy.
             on_oxygen = not support.startswith(("ra", "room"))
     if temp := (
-        _first(_TEMP, text) or _first(_DEGREES_MARKED, text) or _first(_FEVER_REPORTED, text)
+        _first(_TEMP_HERE, text)
+        or _first(_TEMP, text)
+        or _first(_DEGREES_MARKED, text)
+        or _first(_FEVER_REPORTED, text)
     ):
         values["temperature_c"] = _celsius(float(temp.group(1)), temp.group(2))
     if pain := _first(_PAIN, text) or _first(_PAIN_BARE, text):
