@@ -731,6 +731,14 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
             "found on the floor, 3 cm forehead lac + haematoma, on apixaban",
             "anticoagulated_head_injury",
         ),
+        # Round 34.
+        ("6/52 baby spitting up after most feeds, gaining weight", "infant_feeding_concern"),
+        ("kneecap has moved to the outside, knee stuck bent", "fracture"),
+        ("caught a cricket ball on the finger, can't straighten the tip", "limb_injury"),
+        ("3 weeks drinking lots, weeing lots, weight loss", "glucose"),
+        ("splash of caustic parlour cleaner into R eye", "chemical_eye"),
+        ("headaches, L arm weaker today, dropping her cup", "stroke"),
+        ("fell approx 3-4 m from a ladder, landed on his back", "major_trauma"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:
@@ -760,6 +768,12 @@ def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expec
         ("found with a bottle of water by the pool", "overdose"),
         # A lip swollen after a tooth was knocked out is the blow's.
         ("knocked out top front tooth coming off his bike, lip swollen", "anaphylaxis"),
+        # Mild recession is work of breathing; a grip weak from pain is a painful hand.
+        (
+            "known asthma, wheezy with a cold, full sentences, mild subcostal recession",
+            "respiratory_distress",
+        ),
+        ("ball bent the wrist back, weak grip because of pain", "cord_compression"),
     ],
 )
 def test_round_7_readings_need_their_context(text: str, absent: str) -> None:

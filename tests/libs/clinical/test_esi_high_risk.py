@@ -610,3 +610,22 @@ def test_uncomplicated_alcohol_withdrawal_is_worked_up_at_esi_3(
     assert result.acuity == acuity
     uncomplicated = "esi.c.uncomplicated_alcohol_withdrawal" in rules(result)
     assert uncomplicated == ("orientated" in note and "spiders" not in note and "hx" not in note)
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        # An obvious source and a complete course lift the 3-36 month rule...
+        ("fever, pulling at R ear, runny nose, fully immunised, drinking ok, playing", 5),
+        # ...but not without both, or in a child called unwell.
+        ("fever, no cough or cold, GP found ears and throat normal, fully immunised", 3),
+        ("fever, pulling at R ear, runny nose, parents chose not to immunise", 3),
+        ("fever, runny nose, fully immunised, not drinking much, 1 wet nappy today", 3),
+    ],
+)
+def test_a_toddlers_fever_over_39_is_esi_3_unless_immunised_with_a_source(
+    note: str, acuity: int
+) -> None:
+    result = triage(note, age=1.5, temperature_c=39.4, heart_rate=130, respiratory_rate=30)
+    assert result.acuity == acuity
+    assert ("esi.fever.three_to_36_months" in rules(result)) == (acuity == 3)

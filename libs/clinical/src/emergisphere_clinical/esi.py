@@ -546,6 +546,26 @@ WITHDRAWAL_COMPLICATED = (
     "seizures",
     "fits",
 )
+# An obvious source of a child's fever, and a complete course of immunisations: together
+# they lift the 3-36 month rule (ESI handbook, chapter 6).
+FEVER_SOURCES = frozenset({"ear_pain", "sore_throat", "common_cold", "cold_cough"})
+IMMUNISED = (
+    "fully immunised",
+    "fully immunized",
+    "fully vaccinated",
+    "immunisations up to date",
+    "immunizations up to date",
+    "immunisations complete",
+    "imms up to date",
+    "imms complete",
+    "imms utd",
+    "jabs up to date",
+    "jabs all up to date",
+    "vaccinations up to date",
+    "vaccines up to date",
+    "up to date with jabs",
+    "up to date with immunisations",
+)
 HEAD_INJURY_NO_LOC = (
     "no loss of consciousness",
     "didn't pass out",
@@ -716,6 +736,11 @@ FEVER_NOT_WELL = (
     "feeding less",
     "drinking less",
     "not drinking",
+    "not drinking much",
+    "1 wet nappy",
+    "one wet nappy",
+    "only 1 wet",
+    "only one wet",
     "reduced wet",
     "fewer wet",
     "dry",
@@ -1839,7 +1864,7 @@ def _pregnancy_pain_or_bleeding(
 
 
 def _paediatric_fever(
-    v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
     temp, src = v.temperature_c, sources.ESI_FEVER
     infant = age is not None and age < THREE_MONTHS_YEARS
@@ -1859,7 +1884,13 @@ def _paediatric_fever(
         text = f"Temperature {fmt(temp)} C above 38.0 in an infant aged 1-3 months."
         return [Finding(2, "esi.fever.one_to_three_months", text, src)]
     if age <= THREE_YEARS and temp > 39.0:
-        # Immunisation status and source are unknown to the engine, so the rule applies.
+        # The rule is for incomplete immunisations or no obvious source; it applies unless
+        # the note gives both a complete course and a source (an ear, a throat, a cold) in
+        # a child it does not call unwell.
+        focus = {c.key for c in categories} & FEVER_SOURCES
+        immunised = mentioned_history(complaint, IMMUNISED) is not None
+        if focus and immunised and mentioned_history(complaint, FEVER_NOT_WELL) is None:
+            return []
         text = f"Temperature {fmt(temp)} C above 39.0 at age 3-36 months."
         return [Finding(3, "esi.fever.three_to_36_months", text, src)]
     return []
@@ -2291,7 +2322,7 @@ def evaluate(
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint) + low_risk
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
-    fever = _paediatric_fever(v, age, categories)
+    fever = _paediatric_fever(v, age, categories, data.chief_complaint)
     found += resource_findings + _severe_pain(
         v, age, news2, count, categories, recognised, data.chief_complaint
     )

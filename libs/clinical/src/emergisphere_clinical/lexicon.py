@@ -198,7 +198,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|veering to the left|veering to the right|veering to one side|veers to the left"
          "|veers to the right|veering to the l|veering to the r|without veering"
          "|using wrong words"
-         "|speech went funny",
+         "|speech went funny"
+         "|arm weaker|dropping her cup|dropping his cup|keeps dropping things",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -923,7 +924,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ammonia|pepper spray|cement|bleach|mortar|lime|ph paper"
          "|line marking powder|marking powder|powder in eye|powder in his eye|powder in her eye"
          "|powder blew into|powder in the eye"
-         "|splash to both eyes|eyewash station|splashed in both eyes",
+         "|splash to both eyes|eyewash station|splashed in both eyes"
+         "|caustic|sodium hydroxide|alkali splash|caustic soda|parlour cleaner",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1041,7 +1043,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
          "|can't keep water down|hasn't kept anything down|hardly had a wet nappy|v/d"
          "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"
-         "|vomits after feeds|been sick all day"),
+         "|vomits after feeds|been sick all day"
+         "|vomits after feeds|vomits after most feeds"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
@@ -1081,7 +1084,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|refuses to move|refusing to move|not moving it"
          "|swelling mid thigh|mid thigh swelling|massive thigh swelling|thigh deformed"
          "|deformed thigh|thigh deformity"
-         "|orbital floor"),
+         "|orbital floor"
+         "|kneecap has moved|kneecap moved|kneecap popped"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1271,7 +1275,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weeing loads|weeing a lot|peeing loads"
          "|feeling thirsty|very thirsty|thirsty and tired|thirsty and passing|polydipsia"
          "|occlusion alarm|passing urine often and thirst"
-         "|drinking loads and weeing lots|gave glucose gel|lucozade and toast"),
+         "|drinking loads and weeing lots|gave glucose gel|lucozade and toast"
+         "|weeing lots|peeing lots|weeing a lot|peeing a lot|thirsty all the time"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1563,6 +1568,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pinpoint red dots|pinpoint red spots|pinpoint spots|new bruises|unexplained bruising"
          "|tiny red dots|tiny red spots"
          "|bleeding on blood thinners|bleeding on warfarin|bleeding on anticoagulants"),
+    # A thriving baby whose feeds worry the parents: reassurance and advice (NICE NG1,
+    # reflux in infants: effortless regurgitation in a baby gaining weight needs no tests).
+    _cat("infant_feeding_concern", "a feeding concern in a thriving baby", S, "paediatrics", (),
+         "spitting up|spits up|posseting|possets|brings up milk|bringing up milk"
+         "|isn't finishing bottles|not finishing bottles|not finishing her bottles"
+         "|not finishing his bottles|worried about feeding|feeding worries"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
@@ -1634,7 +1645,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|temp at home|temperature at home|fever at home|no obvious source"
          "|no source"
          "|hot to touch|shivery"
-         "|rectal at home|feels a bit hot|hot and grizzly|mum says hot", infection=True),
+         "|rectal at home|feels a bit hot|hot and grizzly|mum says hot"
+         "|high temp|high temperature", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
@@ -1716,7 +1728,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ran over left foot|ran over his foot|ran over her foot|ran over foot|run over foot"
          "|walking but limping|tender mid shin"
          "|landed on heels|pallet truck ran over|thumb crushed|toe caught under"
-         "|shin bruised and swollen|won't walk on"),
+         "|shin bruised and swollen|won't walk on"
+         "|can't straighten the tip|cannot straighten the tip|mallet finger"
+         "|can't straighten the end"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",

@@ -404,6 +404,22 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "head haematoma",
     ),
+    # "Mild subcostal recession" with a cold or wheeze is the work of breathing the writers
+    # grade by its vitals, not the respiratory distress of decision point B.
+    (
+        ("recession",),
+        re.compile(
+            r"\b(?:mild|slight|minimal|a little|a bit of) (?:subcostal |intercostal |sternal )?"
+            r"recession\b"
+        ),
+        "mild work of breathing",
+    ),
+    # "Weak grip because of pain": a painful hand, not a weak one.
+    (
+        ("grip",),
+        re.compile(r"\bweak grip (?:because of|due to|from|with) (?:the )?pain\b"),
+        "grip painful",
+    ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
         ("shunt",),
@@ -1271,7 +1287,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"\b(?:fell|fallen|fall|falling)\b(?: |[^.;,\d]{0,40}?,?[^.;\d]{0,20}?"
             r"(?=(?:about|approximately|approx|around|~|over|est|estimated|roughly)\b|~))"
             r"(?:about |approximately |approx\.? ?|around |~ ?|over |est\.? |estimated"
-            r" |roughly )?(\d{1,3}(?:\.\d)?) ?(feet|foot|ft|meters?|metres?|m)\b"
+            r" |roughly )?(\d{1,3}(?:\.\d)?)(?: ?(?:-|to) ?\d{1,3}(?:\.\d)?)? ?"
+            r"(feet|foot|ft|meters?|metres?|m)\b"
         ),
         lambda m: (
             f"{m.group(0)} fall from height"
