@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 17,100 cases written independently of the rules, in a hundred and twenty-nine sets
-    # (docs/triage-evaluation.md, rounds 5 to 33). Each set was scored once before any
+    # 17,700 cases written independently of the rules, in a hundred and thirty-three sets
+    # (docs/triage-evaluation.md, rounds 5 to 34). Each set was scored once before any
     # rule was changed for it. Sixteen critical under-triages are left, each ESI 3 where
     # the writers graded 2 for a reason no rule reads without over-triaging its
     # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
@@ -138,6 +138,6 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # handlebar injury to the abdomen who vomited once (writers grade four such 3).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 17100
+    assert figures.n == 17700
     assert figures.critical_under <= 16
     assert figures.exact >= 0.861
