@@ -739,6 +739,7 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("splash of caustic parlour cleaner into R eye", "chemical_eye"),
         ("headaches, L arm weaker today, dropping her cup", "stroke"),
         ("fell approx 3-4 m from a ladder, landed on his back", "major_trauma"),
+        ("swelling in R groin that comes and goes, bigger when crying", "hernia"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

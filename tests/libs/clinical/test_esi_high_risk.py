@@ -629,3 +629,15 @@ def test_a_toddlers_fever_over_39_is_esi_3_unless_immunised_with_a_source(
     result = triage(note, age=1.5, temperature_c=39.4, heart_rate=130, respiratory_rate=30)
     assert result.acuity == acuity
     assert ("esi.fever.three_to_36_months" in rules(result)) == (acuity == 3)
+
+
+def test_a_childs_ketosis_and_heart_rate_are_read_for_age_and_diabetes() -> None:
+    # A gastroenteritis ketone of 3.1 without diabetes is a child who has not eaten.
+    gastro = triage("vomited x8, failed fluid trial, lips dry, ketones 3.1", age=5)
+    assert "esi.b.hyperglycaemic_crisis" not in rules(gastro)
+    diabetic = triage("T1DM, vomiting, tummy pain, BM 22, ketones 3.8", age=5)
+    assert diabetic.acuity == 2
+    # A heart rate of 118 is a crisis feature at 40, not at 6 (danger zone for age).
+    child = triage("T1DM, vomited x3, tummy hurts, BM 17.2, ketones 1.8", age=6, heart_rate=118)
+    adult = triage("T1DM, vomited x3, tummy hurts, BM 17.2, ketones 1.8", age=40, heart_rate=118)
+    assert (child.acuity, adult.acuity) == (3, 2)

@@ -38,6 +38,7 @@ from emergisphere_clinical.vitals import (
     adult_shock_signs,
     avpu_rank,
     danger_zone_flags,
+    danger_zone_limits,
     fmt,
     missing_core_vitals,
     news2_applies,
@@ -1657,6 +1658,7 @@ def _needs_parenteral_glucose(
 def _glucose(
     glucose: float | None,
     v: VitalSigns,
+    age: float | None,
     matches: tuple[ComplaintMatch, ...],
     categories: list[ComplaintCategory],
     complaint: str,
@@ -1672,9 +1674,11 @@ def _glucose(
     ketones = read_ketones(complaint)
     ruled_out = KETOSIS_SYMPTOMS if ketones is not None and ketones < DKA_KETONES_MMOL_L else ()
     crisis = [c.label for c in categories if c.key in CRISIS_COMPLAINTS and c.key not in ruled_out]
-    if v.respiratory_rate is not None and v.respiratory_rate > 20:
+    # A fast pulse or breathing by the danger zone for age: a child's normal is faster.
+    hr_limit, rr_limit = danger_zone_limits(age)
+    if v.respiratory_rate is not None and v.respiratory_rate > rr_limit:
         crisis.append(f"respiratory rate {fmt(v.respiratory_rate)}")
-    if v.heart_rate is not None and v.heart_rate > 100:
+    if v.heart_rate is not None and v.heart_rate > hr_limit:
         crisis.append(f"heart rate {fmt(v.heart_rate)}")
     if avpu_rank(v.consciousness) > 0:
         crisis.append("altered consciousness")
@@ -2309,7 +2313,7 @@ def evaluate(
     found += _breathless_unmeasured(v, categories, data.chief_complaint)
     found += _breathless_hypoxaemic(v, categories)
     found += _acute_severe_asthma(v, age, categories, data.chief_complaint)
-    found += _glucose(glucose, v, matches, categories, data.chief_complaint)
+    found += _glucose(glucose, v, age, matches, categories, data.chief_complaint)
     found += _vaginal_bleeding_tachycardia(v, categories) + _severe_hypertension(v, categories)
     found += _pregnancy_pain_or_bleeding(v, categories, data.chief_complaint)
     screens = [_sepsis_screen(v, age, news2, categories), _sirs_screen(v, age, categories)]

@@ -1452,7 +1452,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|inguinal mass"
          "|groin lump|lump in groin|lump in right groin|lump in left groin|reducible lump"
          "|won't go back in|wont go back in|will not go back in|can't push it back"
-         "|cannot push it back"),
+         "|cannot push it back"
+         "|swelling in right groin|swelling in left groin|swelling in the groin"
+         "|groin that comes and goes|comes and goes in the groin"),
     _cat("genital_trauma", "a genital or anorectal injury", S, "urology", (IMAGING, CONSULT),
          "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
          "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"

@@ -98,6 +98,10 @@ _ONTO_BACK = re.compile(
     r"\b(?:landed|landing|fell|falling)\b[^.;]{0,40}?\b(?:on|onto) (?:his|her|their) back\b"
 )
 _ONTO_FEET = re.compile(r"\b(?:on|onto) (?:his|her|their|both) feet\b")
+_DIABETES_CONTEXT = re.compile(
+    r"\b(?:diabet\w*|t[12] ?dm|type [12]|insulin|pump|sglt2|\w+gliflozin|bm|bg|bgl|cbg"
+    r"|glucose|sugar|dka)\b"
+)
 _ALLERGEN = re.compile(r"\b(?:allerg\w*|ate|eating|nuts?|peanuts?|stung|sting|hives|itchy|rash)\b")
 _HEART_FAILURE = re.compile(
     r"\b(?:heart failure|hf|ccf|chf|legs? (?:more )?swollen|ankles? (?:more )?swollen"
@@ -1086,12 +1090,17 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "pregnant",
     ),
-    # "Blood ketones 4.2": 3.0 mmol/L or more is ketoacidosis until shown otherwise (JBDS-IP
-    # 2021), with or without a glucose.
+    # "Blood ketones 4.2" in a diabetic: 3.0 mmol/L or more is ketoacidosis until shown
+    # otherwise (JBDS-IP 2021), with or without a high glucose. Without diabetes or a
+    # glucose reading it is the ketosis of a child who has not eaten, not DKA.
     (
         ("ketone",),
         re.compile(r"\bketones:? (\d{1,2}(?:\.\d+)?)(?! ?\+)\b"),
-        lambda m: "ketones high" if float(m.group(1)) >= 3.0 else m.group(0),
+        lambda m: (
+            "ketones high"
+            if float(m.group(1)) >= 3.0 and _DIABETES_CONTEXT.search(m.string)
+            else m.group(0)
+        ),
     ),
     # "36 weeks G2", "36 wks, fell onto her bump": weeks of a pregnancy, where the note is
     # about one (an infant's age in weeks never comes with these words).
