@@ -740,6 +740,16 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("headaches, L arm weaker today, dropping her cup", "stroke"),
         ("fell approx 3-4 m from a ladder, landed on his back", "major_trauma"),
         ("swelling in R groin that comes and goes, bigger when crying", "hernia"),
+        # Round 35.
+        ("vomited approx a mug of fresh red blood x2, drinks heavily", "gi_bleed"),
+        (
+            "not slept, believes neighbours are poisoning him, threatened one with a knife",
+            "suicidal",
+        ),
+        ("kicked on R lateral thigh by a cow, large tender bruise", "limb_injury"),
+        ("dad swung her up by the arms, she hasn't used her L arm since", "limb_injury"),
+        ("R hand crushed between a pallet and the loader", "limb_injury"),
+        ("fell approx 3m off a ladder, landed on back/buttocks", "major_trauma"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:
@@ -775,6 +785,7 @@ def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expec
             "respiratory_distress",
         ),
         ("ball bent the wrist back, weak grip because of pain", "cord_compression"),
+        ("cut sole of R foot on a broken shell paddling", "fracture"),
     ],
 )
 def test_round_7_readings_need_their_context(text: str, absent: str) -> None:

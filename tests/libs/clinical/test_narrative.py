@@ -103,6 +103,11 @@ def test_a_paced_rate_is_not_read_as_the_heart_rate() -> None:
     assert "heart_rate" not in reading.values
 
 
+def test_eyes_opening_and_mumbling_only_when_shouted_at_is_avpu_v() -> None:
+    reading = read_narrative("drunk, only opens eyes and mumbles when you shout at him")
+    assert reading.consciousness == "V"
+
+
 @pytest.mark.parametrize(
     ("text", "age"),
     [

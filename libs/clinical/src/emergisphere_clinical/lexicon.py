@@ -1732,7 +1732,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|landed on heels|pallet truck ran over|thumb crushed|toe caught under"
          "|shin bruised and swollen|won't walk on"
          "|can't straighten the tip|cannot straighten the tip|mallet finger"
-         "|can't straighten the end"),
+         "|can't straighten the end"
+         "|hand crushed|crushed between|hasn't used her arm|hasn't used his arm"
+         "|hasn't used her left arm|hasn't used her right arm|not used her arm since"
+         "|not used his arm since"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",

@@ -198,7 +198,7 @@ _AVPU_VOICE = re.compile(
     r"\b(?:responds? (?:only )?to (?:loud )?voice|avpu:? v"
     r"|opens (?:her |his |their )?eyes to (?:loud )?voice|(?:a)?rousable to voice"
     r"|opens (?:her |his |their )?eyes (?:\+ |and |& )?(?:mumbles )?(?:when|if) (?:spoken to"
-    r"|you speak|called|shouted at))\b"
+    r"|you speak|called|shouted at|you shout(?: at (?:him|her|them))?))\b"
 )
 # Glasgow Coma Scale as EMS reports it: "GCS 7", "GCS of 14", "Glasgow Coma Scale score of
 # 14". Against AVPU (Kelly et al., Emerg Med J 2004; McNarry and Goldhill, Anaesthesia

@@ -95,7 +95,7 @@ _BLOW_TO_MOUTH = re.compile(
     r"(?:mouth|face|lip|teeth)\b|\btooth knocked out\b|\bknocked out (?:\w+ ){0,3}tooth\b"
 )
 _ONTO_BACK = re.compile(
-    r"\b(?:landed|landing|fell|falling)\b[^.;]{0,40}?\b(?:on|onto) (?:his|her|their) back\b"
+    r"\b(?:landed|landing|fell|falling)\b[^.;]{0,40}?\b(?:on|onto) (?:his |her |their )?back\b"
 )
 _ONTO_FEET = re.compile(r"\b(?:on|onto) (?:his|her|their|both) feet\b")
 _DIABETES_CONTEXT = re.compile(
@@ -289,7 +289,7 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("broken ",),
         re.compile(
             r"\bbroken (?:greenhouse |glass |window |car |wine |beer )?(pane|window|bottle|mirror"
-            r"|plate|mug|cup|windscreen|vase|jar|tile|glass)\b"
+            r"|plate|mug|cup|windscreen|vase|jar|tile|glass|shell|pottery|china|crockery)\b"
         ),
         r"smashed \1",
     ),
@@ -423,6 +423,24 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ("grip",),
         re.compile(r"\bweak grip (?:because of|due to|from|with) (?:the )?pain\b"),
         "grip painful",
+    ),
+    # "Vomited approx a mug of fresh red blood": haematemesis, with its size.
+    (
+        ("mug", "cup", "bowl", "mouthful"),
+        re.compile(
+            r"\bvomited (?:up )?(?:approx\.? |about |around |~ ?)?(?:a |half a |two |2 )?"
+            r"(?:mug|cup|cupful|bowl|mouthful)s?(?:ful)? of (?:fresh |bright |dark )?(?:red )?"
+            r"blood\b"
+        ),
+        "vomited blood, a cupful",
+    ),
+    # "Threatened a neighbour with a knife": a danger to others.
+    (
+        ("threaten",),
+        re.compile(
+            r"\bthreaten\w* (?:\w+ ){0,3}?with a (?:knife|blade|weapon|bat|machete|gun|hammer)\b"
+        ),
+        "threatening to hurt someone",
     ),
     # "Low-speed rear-end shunt": a car shunted from behind, not a ventricular shunt.
     (
@@ -885,6 +903,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"|kicked on) (?:(?:her|his|my|their|the) )?(?:(?:left|right) )?"
             r"(?:(?:middle|index|ring|little) )?(ankle|foot|toe|finger|fingers|thumb|hand|thigh"
             r"|knee|shin|leg)\b"
+        ),
+        r"\1 injury",
+    ),
+    # "Kicked on R lateral thigh by a cow": an injury to that part.
+    (
+        ("kicked",),
+        re.compile(
+            r"\bkicked (?:on|in) (?:the )?(?:(?:left|right|l|r) )?"
+            r"(?:lateral |medial |outer |inner )(thigh|shin|leg|knee|ankle|foot|hand|arm)\b"
         ),
         r"\1 injury",
     ),
