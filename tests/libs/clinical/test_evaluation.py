@@ -120,9 +120,9 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 17,700 cases written independently of the rules, in a hundred and thirty-three sets
-    # (docs/triage-evaluation.md, rounds 5 to 34). Each set was scored once before any
-    # rule was changed for it. Sixteen critical under-triages are left, each ESI 3 where
+    # 18,300 cases written independently of the rules, in a hundred and thirty-seven sets
+    # (docs/triage-evaluation.md, rounds 5 to 35). Each set was scored once before any
+    # rule was changed for it. Seventeen critical under-triages are left, each ESI 3 where
     # the writers graded 2 for a reason no rule reads without over-triaging its
     # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
     # replacement at 10/10 and a Crohn's stricture at 8/10 (severe pain nothing else
@@ -135,9 +135,10 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # apixaban in pain of 6/10; Charcot's triad at a heart rate of 98 (writers grade it 2
     # or 3); potassium 6.4 without ECG changes (writers grade 6.0 to 6.4 3 in nine of
     # eleven); a toddler's scald of 8% (the major-burn rule starts at 10%); and a child's
-    # handlebar injury to the abdomen who vomited once (writers grade four such 3).
+    # handlebar injury to the abdomen who vomited once (writers grade four such 3); and
+    # blackouts with a heart rate of 44 (ESC 2018 draws its bradycardia line at 40).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 17700
-    assert figures.critical_under <= 16
-    assert figures.exact >= 0.861
+    assert figures.n == 18300
+    assert figures.critical_under <= 17
+    assert figures.exact >= 0.860
