@@ -8,6 +8,7 @@ reported, and extra safety floors (paediatric fever, NEWS2) need no special wiri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from emergisphere_clinical import sources
@@ -2207,32 +2208,56 @@ def _cleared(
     return found
 
 
-def _low_risk_chest_pain(data: TriageInput, matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
-    """Decision point B: chest pain that is neither possible ACS nor possible PE."""
-    if not any(match.category is BY_KEY["acs"] for match in matches):
-        return []
-    feature = low_risk_chest_pain(data.chief_complaint, data.age_years, data.vitals)
-    if feature is None:
-        return []
-    text = (
-        f"Chest pain '{feature}', under 45, PERC negative, no cardiac feature or history:"
-        " not high-risk; an ECG and a chest X-ray."
-    )
-    return [Finding(3, "esi.b.low_risk_chest_pain", text, sources.LOW_RISK_CHEST_PAIN)]
+@dataclass(frozen=True)
+class _Downgrade:
+    """A high-risk category the note's own findings make standard, at decision point B."""
+
+    key: str
+    instead: str
+    check: Callable[[TriageInput], str | None]  # the finding that downgrades it, or None
+    rule: str
+    text: str  # "{found}" is the finding
+    source: str
 
 
-def _stable_gi_bleed(data: TriageInput, matches: tuple[ComplaintMatch, ...]) -> list[Finding]:
-    """Decision point B: a GI bleed whose measured circulation shows no blood loss."""
-    if not any(match.category is BY_KEY["gi_bleed"] for match in matches):
-        return []
-    circulation = stable_gi_bleed(data.chief_complaint, data.vitals)
-    if circulation is None:
-        return []
-    text = (
-        f"GI bleeding with {circulation}, no faint, dizziness, large volume or liver disease:"
-        " not high-risk; blood tests and the gastroenterology or surgical team."
-    )
-    return [Finding(3, "esi.b.stable_gi_bleed", text, sources.STABLE_GI_BLEED)]
+_DOWNGRADES = (
+    _Downgrade(
+        "acs",
+        "chest_wall_pain",
+        lambda data: low_risk_chest_pain(data.chief_complaint, data.age_years, data.vitals),
+        "esi.b.low_risk_chest_pain",
+        "Chest pain '{found}', under 45, PERC negative, no cardiac feature or history:"
+        " not high-risk; an ECG and a chest X-ray.",
+        sources.LOW_RISK_CHEST_PAIN,
+    ),
+    _Downgrade(
+        "gi_bleed",
+        "stable_gi_bleed",
+        lambda data: stable_gi_bleed(data.chief_complaint, data.vitals),
+        "esi.b.stable_gi_bleed",
+        "GI bleeding with {found}, no faint, dizziness, large volume or liver disease:"
+        " not high-risk; blood tests and the gastroenterology or surgical team.",
+        sources.STABLE_GI_BLEED,
+    ),
+)
+
+
+def _downgraded(
+    data: TriageInput, matches: tuple[ComplaintMatch, ...]
+) -> tuple[tuple[ComplaintMatch, ...], list[ComplaintCategory], list[Finding]]:
+    """The matches left, the standard categories put in place, and why."""
+    added, found = [], []
+    for rule in _DOWNGRADES:
+        category = BY_KEY[rule.key]
+        if not any(match.category is category for match in matches):
+            continue
+        what = rule.check(data)
+        if what is None:
+            continue
+        matches = tuple(match for match in matches if match.category is not category)
+        added.append(BY_KEY[rule.instead])
+        found.append(Finding(3, rule.rule, rule.text.format(found=what), rule.source))
+    return matches, added, found
 
 
 def _severe_hyperthermia(
@@ -2261,20 +2286,13 @@ def evaluate(
     v, age = data.vitals, data.age_years
     # A worse measurement never makes an unread complaint read: that would lower acuity.
     recognised = bool(matches)
-    low_risk = _low_risk_chest_pain(data, matches)
-    if low_risk:
-        matches = tuple(m for m in matches if m.category is not BY_KEY["acs"])
-    stable_bleed = _stable_gi_bleed(data, matches)
-    if stable_bleed:
-        matches = tuple(m for m in matches if m.category is not BY_KEY["gi_bleed"])
+    matches, standard, found = _downgraded(data, matches)
     categories = [match.category for match in matches]
-    if stable_bleed:
-        categories.append(BY_KEY["stable_gi_bleed"])
-    found = stable_bleed + _cleared(categories, age, data.chief_complaint, _CLEARED_HIGH_RISK)
-    if found:
+    categories += [c for c in standard if c not in categories]
+    cleared = _cleared(categories, age, data.chief_complaint, _CLEARED_HIGH_RISK)
+    if cleared:
         matches = tuple(m for m in matches if m.category in categories)
-    if low_risk and BY_KEY["chest_wall_pain"] not in categories:
-        categories.append(BY_KEY["chest_wall_pain"])
+    found += cleared
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
     found += _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
@@ -2324,7 +2342,7 @@ def evaluate(
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
-    found += _cleared(categories, age, data.chief_complaint) + low_risk
+    found += _cleared(categories, age, data.chief_complaint)
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories, data.chief_complaint)
     found += resource_findings + _severe_pain(
