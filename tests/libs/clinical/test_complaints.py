@@ -750,6 +750,9 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         ("dad swung her up by the arms, she hasn't used her L arm since", "limb_injury"),
         ("R hand crushed between a pallet and the loader", "limb_injury"),
         ("fell approx 3m off a ladder, landed on back/buttocks", "major_trauma"),
+        # Round 36.
+        ("weakness L arm and leg since teatime, his face dropped on the L", "stroke"),
+        ("not eating, much sleepier, only knows her name today", "altered_mental_status"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

@@ -199,7 +199,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|veers to the right|veering to the l|veering to the r|without veering"
          "|using wrong words"
          "|speech went funny"
-         "|arm weaker|dropping her cup|dropping his cup|keeps dropping things",
+         "|arm weaker|dropping her cup|dropping his cup|keeps dropping things"
+         "|face dropped|face has dropped|face drooped|face dropping|mouth dropped|droopy face"
+         "|drooping face|face dropped on the",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -540,7 +542,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not back to herself|not back to himself|not yet back to|not back to baseline"
          "|not back to his baseline|not back to her baseline|still postictal|still post ictal"
          "|picking at sheets|hard to wake up|rousable to voice only"
-         "|keeps closing his eyes",
+         "|keeps closing his eyes"
+         "|much sleepier|sleepier than usual|only knows her name|only knows his name"
+         "|knows only her name|knows only his name",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
