@@ -753,6 +753,13 @@ def test_a_stroke_long_past_is_history_in_post_stroke() -> None:
         # Round 36.
         ("weakness L arm and leg since teatime, his face dropped on the L", "stroke"),
         ("not eating, much sleepier, only knows her name today", "altered_mental_status"),
+        ("welder, forgot his mask, both eyes painful and watering", "eye"),
+        ("stonemason, chip of stone in L eye, FB visible on cornea", "eye_foreign_body"),
+        ("thorn in L palm from pruning, tip visible", "skin_foreign_body"),
+        ("says the TV sends her messages, talking to herself", "mental_health"),
+        ("painful swollen L leg, knee replacement 4 weeks ago", "dvt"),
+        ("earring ripped through L earlobe in the crowd", "laceration"),
+        ("10 wks pregnant, no GP, wants to see a midwife", "pregnancy_test"),
     ],
 )
 def test_crises_older_adults_limbs_and_other_englishes_are_read(text: str, expected: str) -> None:

@@ -425,7 +425,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fresh and dark blood|vomited fresh|vomited dark blood|cupful of blood"
          "|vomiting fresh blood|vomited some blood"
          "|throwing up blood|blood after being sick"
-         "|blood mixed with stool"),
+         "|blood mixed with stool"
+         "|mixed in with stool"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -1139,7 +1140,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen red left calf|swollen red right calf|swollen red calf|red swollen calf"
          "|bigger than right|bigger than left|bigger than the other"
          "|calf painful and swollen|calf painful swollen"
-         "|swollen calf pain"),
+         "|swollen calf pain"
+         "|painful swollen leg|painful swollen left leg|painful swollen right leg"
+         "|painful swollen l leg|painful swollen r leg"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1170,7 +1173,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|grit blew into|grit in eye|grit in her eye|grit in his eye|fb on cornea"
          "|foreign body on cornea|grit in the eye"
          "|flew into right eye|flew into left eye|flew into his eye|flew into her eye"
-         "|flew into the eye|metal in eye|metal in his eye|metal in her eye",
+         "|flew into the eye|metal in eye|metal in his eye|metal in her eye"
+         "|chip of stone|chip of metal|fleck of metal",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1280,7 +1284,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|feeling thirsty|very thirsty|thirsty and tired|thirsty and passing|polydipsia"
          "|occlusion alarm|passing urine often and thirst"
          "|drinking loads and weeing lots|gave glucose gel|lucozade and toast"
-         "|weeing lots|peeing lots|weeing a lot|peeing a lot|thirsty all the time"),
+         "|weeing lots|peeing lots|weeing a lot|peeing a lot|thirsty all the time"
+         "|random glucose"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1586,7 +1591,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eating poorly|drinking poorly|eating and drinking poorly|off her food|off his food"
          "|eating and drinking little|eating little|drinking little|not eating or drinking"
          "|eating/drinking little"
-         "|poor feeding"),
+         "|poor feeding"
+         "|hardly eating or drinking|hardly eating"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
@@ -1739,7 +1745,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't straighten the end"
          "|hand crushed|crushed between|hasn't used her arm|hasn't used his arm"
          "|hasn't used her left arm|hasn't used her right arm|not used her arm since"
-         "|not used his arm since"),
+         "|not used his arm since"
+         "|wrist still swollen|still swollen and sore|onto r wrist|onto l wrist"
+         "|onto right wrist|onto left wrist"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1783,7 +1791,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|gashed|ripped through her earlobe|ripped through his earlobe|earlobe split"
          "|split lobe|split earlobe|torn earlobe|split to chin|split to his chin"
          "|split to her chin|split to left forehead|split left forehead|split right forehead"
-         "|split to right forehead"),
+         "|split to right forehead"
+         "|earring ripped|ripped through l earlobe|ripped through left earlobe"
+         "|ripped through the earlobe"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1993,7 +2003,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|poison through the vents|watching him through|watching her through"
          "|seeing shadow people|seeing things|shadow people"
          "|hearing voices|stopped his meds|stopped her meds|stopped his medication"
-         "|stopped her medication|off his meds|off her meds"),
+         "|stopped her medication|off his meds|off her meds"
+         "|talking to herself|talking to himself|tv sends her messages|tv sends him messages"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2004,7 +2015,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|throat scratchy", infection=True),
     _cat("ear_pain", "ear pain", S, "ent", (),
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
-         "|pulling ear|ear tugging",
+         "|pulling ear|ear tugging"
+         "|sore l ear|sore r ear|sore left ear|sore right ear",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -2153,7 +2165,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore eyes|red sore eyes|sore red eyes"
          "|sticky left eye|sticky right eye|red sticky eye|eyelids swollen|eyelid swelling"
          "|sticky red left eye|sticky red right eye|sticky red eye|red sticky eye"
-         "|sticky left eye|sticky right eye"),
+         "|sticky left eye|sticky right eye"
+         "|forgot his mask|arc eye|welder's flash|welding flash"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -2234,7 +2247,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|earring back stuck|earring back"
          "|fish hook|fishhook|hook through|hook in"
          "|air rifle|airgun|air gun|pellet"
-         "|thorn stuck"),
+         "|thorn stuck"
+         "|thorn in"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2325,7 +2339,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost his salbutamol|lost her salbutamol|lost his inhaler|lost her inhaler"
          "|lost my inhaler|new inhaler|asks for a new one|wants a new one"
          "|repeat of his inhalers|needs salbutamol and preventer|left her bp tablets"
-         "|few days supply"),
+         "|few days supply"
+         "|tablets make him sleepy|tablets make her sleepy|wants them changed"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2349,7 +2364,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wants to confirm|confirm pregnancy|confirm the pregnancy"
          "|positive home tests|positive home test|wants it confirmed"
          "|home pregnancy test"
-         "|book with a midwife"),
+         "|book with a midwife"
+         "|see a midwife|wants a midwife"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
