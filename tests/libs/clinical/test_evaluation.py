@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 18,300 cases written independently of the rules, in a hundred and thirty-seven sets
-    # (docs/triage-evaluation.md, rounds 5 to 35). Each set was scored once before any
+    # 18,900 cases written independently of the rules, in a hundred and forty-one sets
+    # (docs/triage-evaluation.md, rounds 5 to 36). Each set was scored once before any
     # rule was changed for it. Seventeen critical under-triages are left, each ESI 3 where
     # the writers graded 2 for a reason no rule reads without over-triaging its
     # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
@@ -139,6 +139,6 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # blackouts with a heart rate of 44 (ESC 2018 draws its bradycardia line at 40).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 18300
+    assert figures.n == 18900
     assert figures.critical_under <= 17
-    assert figures.exact >= 0.860
+    assert figures.exact >= 0.861
