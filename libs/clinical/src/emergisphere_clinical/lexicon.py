@@ -967,8 +967,6 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathing worse|breathing is worse|more breathless|breathlessness worse"
          "|speaking in phrases"
          "|speaking in phrases"),
-    # A slow heart rate or heart block found by a GP or on an ECG: an ECG, bloods and
-    # cardiology's advice (ESC 2021 pacing guideline).
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -979,6 +977,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # examined, bloods if symptoms persist (a sexual assault is read as such).
     _cat("drink_spiked", "a drink thought spiked", S, "toxicology", (LABS,),
          "drink was spiked|drink spiked|spiked drink|been spiked|was spiked"),
+    # A slow heart rate or heart block found by a GP or on an ECG: an ECG, bloods and
+    # cardiology's advice (ESC 2021 pacing guideline).
     _cat("bradycardia", "a slow heart rate or heart block", S, "cardiology", (ECG, LABS),
          "bradycardia|bradycardic|sinus brady|heart block|1st degree block|first degree block"
          "|2nd degree block|second degree block|complete heart block|chb"),
