@@ -1,6 +1,6 @@
 import pytest
 
-from emergisphere_clinical.chest_pain import low_risk_chest_pain
+from emergisphere_clinical.chest_pain import injured_chest_wall, low_risk_chest_pain
 from emergisphere_clinical.models import VitalSigns
 
 PERC_NEGATIVE = VitalSigns(heart_rate=84, spo2=98)
@@ -34,3 +34,20 @@ def test_anything_missing_or_against_keeps_the_chest_pain_high_risk(
 def test_a_denied_perc_item_does_not_count_against_it() -> None:
     text = "pleuritic chest pain, not on the pill, no leg swelling"
     assert low_risk_chest_pain(text, 30, PERC_NEGATIVE) == "pleuritic"
+
+
+def test_tender_ribs_after_an_injury_are_an_injured_chest_wall() -> None:
+    assert injured_chest_wall("came off his bike, L chest pain, tender ribs") == "rib pain"
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "L chest pain, tender ribs",  # no injury said
+        "fell off a ladder, L chest pain",  # no tenderness said
+        "fell off a ladder, chest pain, tender ribs, short of breath",
+        "fell against a table, chest pain, tender ribs, sweaty and clammy",
+    ],
+)
+def test_anything_missing_or_against_keeps_injured_chest_pain_high_risk(complaint: str) -> None:
+    assert injured_chest_wall(complaint) is None

@@ -148,6 +148,10 @@ def test_missing_respiratory_vitals_alone_do_not_up_triage() -> None:
         ("high sugar 2 days", None),
         ("dizzy, no glucose done", None),
         ("glucose 9000", None),
+        # The reading after treatment is the glucose now.
+        ("BM 2.1, glucose gel given, now BM 6.8", 122.4),
+        ("BM 2.1, crew gave glucagon, BM now 6.8", 122.4),
+        ("BM 2.1, glucose gel given, BM 6.8 on the second check", 37.8),
     ],
 )
 def test_glucose_reading(text: str, mg_dl: float | None) -> None:
@@ -641,3 +645,44 @@ def test_a_childs_ketosis_and_heart_rate_are_read_for_age_and_diabetes() -> None
     child = triage("T1DM, vomited x3, tummy hurts, BM 17.2, ketones 1.8", age=6, heart_rate=118)
     adult = triage("T1DM, vomited x3, tummy hurts, BM 17.2, ketones 1.8", age=40, heart_rate=118)
     assert (child.acuity, adult.acuity) == (3, 2)
+
+
+def test_hypoglycaemia_treated_and_recovered_is_triaged_by_its_resources() -> None:
+    note = (
+        "{} found sweaty and confused by her husband, BM 2.1, crew gave glucose gel, now BM 6.4{}"
+    )
+    recovered = assess(input_from_narrative(note.format("61F T1DM", " and back to normal.")))
+    assert recovered.acuity == 4
+    assert "esi.b.altered_mental_status" not in rules(recovered)
+    # A sulphonylurea outlasts the treatment: a dextrose infusion and blood tests.
+    on_gliclazide = assess(
+        input_from_narrative(note.format("61F on gliclazide", " and back to normal."))
+    )
+    assert on_gliclazide.acuity == 3
+    still = assess(input_from_narrative(note.format("61F T1DM", " but still confused.")))
+    assert still.acuity == 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "34M painful swollen L testicle 2 days, came on gradually, stings passing urine, T 37.8",
+        "8yo boy fell onto bike crossbar, scrotum swollen and bruised, pain 5/10",
+    ],
+)
+def test_scrotal_pain_without_a_torsions_onset_is_not_high_risk(note: str) -> None:
+    result = assess(input_from_narrative(note))
+    assert result.acuity == 3
+    assert "esi.b.testicular_torsion" not in rules(result)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "26M woke with a painful swollen R testicle, vomited once",
+        "15M sudden pain in L testicle at football, came on gradually worse since",
+        "30M L testicle swollen, burning passing urine, vomited twice",
+    ],
+)
+def test_scrotal_pain_with_a_torsions_onset_stays_high_risk(note: str) -> None:
+    assert "esi.b.testicular_torsion" in rules(assess(input_from_narrative(note)))

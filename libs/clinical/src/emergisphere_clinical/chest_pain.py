@@ -1,6 +1,8 @@
 """Chest pain that is neither possible ACS nor possible PE, so not high-risk at decision B.
 
-Only when the note shows all of it: under 45 (the HEART score's lowest age band, Six et
+Two kinds are read. An injured chest wall: tender ribs after a blow or a fall, with no
+cardiac feature and no breathlessness. And pleuritic or reproducible pain:
+only when the note shows all of it: under 45 (the HEART score's lowest age band, Six et
 al. 2008), pain that is pleuritic or reproducible, no cardiac feature or history, and the
 PERC rule negative (Kline et al. 2004: heart rate under 100 and SpO2 95% or more, both
 measured; no haemoptysis, oestrogen, previous clot, leg swelling, or recent surgery or
@@ -50,8 +52,8 @@ PLEURITIC_OR_REPRODUCIBLE = (
     "worse on movement",
     "worse with movement",
 )
-# Cardiac features and history, and the PERC items a note can state.
-NOT_LOW_RISK = (
+# Cardiac features and history.
+CARDIAC_FEATURES = (
     # Typical of ischaemia.
     "radiating",
     "radiates",
@@ -102,7 +104,9 @@ NOT_LOW_RISK = (
     "family history",
     "kawasaki",
     "marfan",
-    # The PERC items.
+)
+# The PERC items a note can state.
+PERC_ITEMS = (
     "coughing blood",
     "coughed up blood",
     "haemoptysis",
@@ -132,6 +136,7 @@ NOT_LOW_RISK = (
     "long haul",
     "cancer",
 )
+NOT_LOW_RISK = CARDIAC_FEATURES + PERC_ITEMS
 
 
 def low_risk_chest_pain(complaint: str, age: float | None, v: VitalSigns) -> str | None:
@@ -146,3 +151,51 @@ def low_risk_chest_pain(complaint: str, age: float | None, v: VitalSigns) -> str
     if feature is None or mentioned_history(complaint, NOT_LOW_RISK) is not None:
         return None
     return feature
+
+
+# Tenderness over the ribs or chest wall, and an injury that explains it.
+RIB_TENDERNESS = (
+    "tender ribs",
+    "ribs tender",
+    "tender rib",
+    "rib tenderness",
+    "tender over ribs",
+    "tender over the ribs",
+    "tender over his ribs",
+    "tender over her ribs",
+    "tender lower ribs",
+    "tender over lower ribs",
+    "tender chest wall",
+    "chest wall tender",
+    "chest wall tenderness",
+    "bruised ribs",
+    "rib pain",  # how the wording module writes "tender ribs"
+    "sore ribs",
+)
+CHEST_INJURY = (
+    "fell",
+    "fall",
+    "falling",
+    "came off",
+    "fell off",
+    "kicked",
+    "punched",
+    "tackled",
+    "tackle",
+    "struck",
+    "landed on",
+    "hit by",
+    "hit his chest",
+    "hit her chest",
+    "against",
+)
+# A cardiac feature, breathlessness (a pneumothorax) or coughed blood keeps it high-risk.
+NOT_CHEST_WALL = (*CARDIAC_FEATURES, "coughing blood", "coughed up blood", "haemoptysis")
+
+
+def injured_chest_wall(complaint: str) -> str | None:
+    """The rib tenderness, when an injury explains it and nothing cardiac is said; else None."""
+    tender = mentioned_history(complaint, RIB_TENDERNESS)
+    if tender is None or mentioned_history(complaint, CHEST_INJURY) is None:
+        return None
+    return tender if mentioned_history(complaint, NOT_CHEST_WALL) is None else None

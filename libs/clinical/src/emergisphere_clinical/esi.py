@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from emergisphere_clinical import sources
 from emergisphere_clinical.asthma import acute_severe_asthma
-from emergisphere_clinical.chest_pain import low_risk_chest_pain
+from emergisphere_clinical.chest_pain import injured_chest_wall, low_risk_chest_pain
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.gi_bleed import stable_gi_bleed
 from emergisphere_clinical.glucose import (
@@ -2141,9 +2141,96 @@ _CLEARED = (
         "A nosebleed that has stopped and is not recurring: advice only, no resource.",
         sources.EPISTAXIS_STOPPED,
     ),
+    # The glucose given before arrival has worked: no more treatment of its own.
+    _Cleared(
+        "glucose",
+        ("recovered hypo",),
+        (),
+        (),
+        "esi.c.recovered_hypoglycaemia",
+        "Hypoglycaemia treated before arrival, the glucose and the mind now normal: a recheck"
+        " and blood tests.",
+        sources.RECOVERED_HYPOGLYCAEMIA,
+        instead="recovered_hypoglycaemia",
+    ),
 )
 # High-risk categories a note can rule out, before decision point B reads them.
+# Scrotal pain read as a possible torsion is epididymo-orchitis when the note says it came
+# on gradually or burns on passing urine...
+SCROTAL_INFECTION_WORDS = (
+    "gradual",
+    "gradually",
+    "came on slowly",
+    "coming on slowly",
+    "slowly worse",
+    "slowly getting worse",
+    "getting worse over",
+    "worse over",
+    "not sudden",
+    "burning on passing urine",
+    "burning passing urine",
+    "burning when passing urine",
+    "burning when he pees",
+    "burning when peeing",
+    "burning on peeing",
+    "burning urine",
+    "stinging when passing urine",
+    "stinging passing urine",
+    "stings passing urine",
+    "stinging when he passes urine",
+    "pain passing urine",
+    "pain on passing urine",
+    "dysuria",
+    "urethral discharge",
+)
+# ...an injury when a blow caused it...
+SCROTAL_BLOW_WORDS = (
+    "kicked in the groin",
+    "kicked in groin",
+    "kicked in the testicles",
+    "hit in the groin",
+    "hit in groin",
+    "crossbar",
+    "straddle",
+)
+# ...unless it also says what a torsion does.
+TORSION_WORDS = (
+    "sudden",
+    "suddenly",
+    "woke",
+    "vomit",
+    "vomited",
+    "vomiting",
+    "high riding",
+    "high-riding",
+    "lies high",
+    "horizontal lie",
+    "severe",
+)
+
 _CLEARED_HIGH_RISK = (
+    _Cleared(
+        "testicular_torsion",
+        SCROTAL_INFECTION_WORDS,
+        TORSION_WORDS,
+        (),
+        "esi.c.epididymo_orchitis",
+        "Scrotal pain that came on gradually or with burning on passing urine, without"
+        " sudden onset or vomiting: epididymo-orchitis, treated at decision point C.",
+        sources.SCROTAL_PAIN,
+        instead="epididymo_orchitis",
+    ),
+    _Cleared(
+        "testicular_torsion",
+        SCROTAL_BLOW_WORDS,
+        TORSION_WORDS,
+        (),
+        "esi.c.scrotal_injury",
+        "A swollen scrotum after a blow, without sudden pain or vomiting apart from it: an"
+        " injury to image, treated at decision point C.",
+        sources.SCROTAL_PAIN,
+        instead="genital_trauma",
+    ),
     _Cleared(
         "alcohol_withdrawal",
         WITHDRAWAL_UNCOMPLICATED,
@@ -2229,6 +2316,15 @@ _DOWNGRADES = (
         "Chest pain '{found}', under 45, PERC negative, no cardiac feature or history:"
         " not high-risk; an ECG and a chest X-ray.",
         sources.LOW_RISK_CHEST_PAIN,
+    ),
+    _Downgrade(
+        "acs",
+        "rib_pain",
+        lambda data: injured_chest_wall(data.chief_complaint),
+        "esi.b.injured_chest_wall",
+        "Chest pain with '{found}' after an injury, no cardiac feature or breathlessness:"
+        " a chest wall injury, not high-risk; an X-ray for a rib fracture.",
+        sources.INJURED_CHEST_WALL,
     ),
     _Downgrade(
         "gi_bleed",

@@ -51,16 +51,24 @@ METER_HIGH_MG_DL = 600.0
 METER_LOW_MG_DL = 20.0
 
 
+# "BM 2.1 ... glucose gel, now BM 6.8": the reading after treatment is the glucose now.
+_NOW = re.compile(r"\bnow\s+$")
+_LABEL_NOW = re.compile(r"\b(bm|bg|bgl|cbg|glucose|sugar|bsl) now\b")
+
+
 def read_glucose(text: str) -> float | None:
-    """The first glucose reading in the text, in mg/dL, or None."""
+    """The glucose reading in the text, in mg/dL, or None: the first one, unless a later
+    one is marked as now."""
     if not text:
         return None
-    lowered = text.lower()
+    lowered = _LABEL_NOW.sub(r"now \1", text.lower())
     if limit := _METER_LIMIT.search(lowered):
         return METER_HIGH_MG_DL if limit.group(1).startswith("h") else METER_LOW_MG_DL
-    match = _GLUCOSE.search(lowered)
-    if match is None:
+    readings = list(_GLUCOSE.finditer(lowered))
+    if not readings:
         return None
+    now = [m for m in readings[1:] if _NOW.search(lowered, max(0, m.start() - 8), m.start())]
+    match = now[-1] if now else readings[0]
     label, number, unit = match.group(1), match.group(2), match.group(3)
     value = float(number)
     if unit is not None:

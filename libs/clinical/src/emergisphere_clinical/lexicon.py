@@ -160,7 +160,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain in my chest|pain in his chest|pain in her chest|pain in the chest"
          "|chest heaviness|heavy chest|heaviness in my chest|heaviness in his chest"
          "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes|tight chest"
-         "|chest feels tight|chest is tight|band round my chest|band around my chest"
+         "|chest feels tight|chest is tight|chest feels heavy|chest felt heavy|chest is heavy"
+         "|someone sitting on it|band round my chest|band around my chest"
          "|pain across upper chest|pain across his chest|pain across her chest"
          "|pain across the chest|pain across chest|upper chest pain"
          "|twinges in left chest|twinges in right chest|twinge in chest|chest twinges"
@@ -245,6 +246,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "aaa|aortic aneurysm|abdominal aortic aneurysm|triple a",
          requires_any="pain|ache|collapse|collapsed|fainted|syncope|passed out",
          history_counts=True, source=sources.AORTIC_ANEURYSM),
+    # A pulsating lump is an aneurysm, in the groin of someone who injects a false one,
+    # until a scan says otherwise: it can rupture (handbook chapter 4, high-risk).
+    _cat("pulsatile_mass", "a pulsating swelling", B, "vascular_surgery", (LABS, IMAGING, CONSULT),
+         "pulsating|pulsatile|pseudoaneurysm|false aneurysm",
+         requires_any="lump|swelling|swollen|mass|groin"),
     # A suspected pulmonary embolism: CTPA now and anticoagulation meanwhile (NICE NG158);
     # the handbook's high-risk chest pain and breathlessness. "PE" alone is also school PE.
     _cat("pulmonary_embolism", "a suspected pulmonary embolism", B, "respiratory_medicine",
@@ -260,6 +266,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|something ripped|ripped in my back|ripped in his back|ripped in her back"
          "|like something tore|something tore|tearing sensation|tearing feeling|q tearing"
          "|q: tearing|described as tearing|like tearing|tearing between|tearing to the back"
+         "|worst back pain of his life|worst back pain of her life|worst back pain of my life"
          "|tearing to his back|tearing to her back"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
@@ -325,7 +332,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|uncontrolled bleeding|bleeding through the towel|bleeding through towel"
          "|blood soaking through|blood soaked through|soaked with blood|soaked in blood"
          "|soaked through towels|soaked through the towel|soaked through a towel"
-         "|bled through|exsanguinating"
+         "|exsanguinating"
          "|fundus boggy", actions=("trauma_team",),
          source=sources.HAEMORRHAGE),
     # A burn of 10% of the body surface or more is a major burn (ABA referral criteria).
@@ -389,6 +396,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|was pinned|pinned for|trunk rolled onto"
          "|tree rolled onto|log rolled onto|tree fell on him|tree fell on her"
          "|over the bonnet|thrown over the bonnet|went over the bonnet|onto the bonnet"
+         "|thrown onto bonnet|onto bonnet|cyclist v car|pedestrian v car"
          "|over the windscreen|into the windscreen"
          "|shot in stomach"
          "|hit with birdshot",
@@ -405,7 +413,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit forehead|struck forehead|bumped head|banged head|forehead hematoma"
          "|scalp hematoma|head hematoma|head strike|occipital hematoma|back of head"
          "|back of his head|back of her head|occipital haematoma|scalp haematoma"
-         "|head haematoma|forehead haematoma",
+         "|head haematoma|forehead haematoma|face hit"
+         "|facial injury|face injury",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -505,7 +514,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tremors|shakes|shaking|restless|agitated|agitation|sweating|tremulous|shaky",
          # Alcohol named, not just "drinking": sweating while drinking water is no withdrawal.
          requires_any=f"alcohol|alcoholic|etoh|{_DRINKS}|drinker|heavy drinking|last drink"
-         "|stopped drinking|quit drinking"
+         "|stopped drinking|quit drinking|drinks daily|drinking heavily|drinks heavily"
          "|had a drink|withdrawal", source=sources.ALCOHOL_WITHDRAWAL),
     _cat("altered_mental_status", "confusion, lethargy or disorientation", B, "neurology",
          (LABS, IMAGING),
@@ -633,7 +642,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|empty medicine pack|empty medicine packs"
          "|empty bottle of amitriptyline|empty amitriptyline bottle|took a handful of"
          "|inducible clonus|empty boxes amitriptyline|hydrofluoric acid|open pill organiser"
-         "|poison centre advised hospital monitoring|cocaine packages|pill box open"
+         "|poison centre advised hospital monitoring|cocaine packages|body packer|body stuffer"
+         "|body packing|body stuffing|swallowed a bag of|swallowed bags of|swallowed a wrap of"
+         "|swallowed his drugs|swallowed her drugs|swallowed the drugs|swallowed cocaine"
+         "|pill box open"
          "|dosette box open|pill organiser open|hydrofluoric acid|took a handful of"
          "|found empty packets|grandma's tablet box"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
@@ -871,7 +883,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "eye bulging|bulging eye|proptosis|pain with eye movement"
          "|hurts to look side to side|hurts to move her eye|hurts to move his eye"
          "|eye pushed forward|eye now pushed forward|hurts to move it, seeing double"
-         "|pushing forward|eye bulging",
+         "|pushing forward|eye bulging"
+         "|red swollen eyelid|swollen eyelid and skin round the eye",
          infection=True, source=sources.ORBITAL_CELLULITIS),
     # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
     _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
@@ -920,7 +933,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen testicle|painful testicle|scrotum swollen|swollen scrotum|scrotal swelling"
          "|pain left testicle|pain right testicle|pain in left testicle|pain in right testicle"
          "|left testicle pain|right testicle pain|left testicular pain|right testicular pain"
-         "|privates pain"),
+         "|privates pain|swollen right testicle|swollen left testicle|painful right testicle"
+         "|painful left testicle|tender right testicle|tender left testicle"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -941,6 +955,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tissue at limbus|tissue at the limbus"
          "|punctured eye"
          "|pupil peaked|blood in front of iris|blood in front of the iris|hyphaema|hyphema"
+         "|fluid level of blood|blood visible in front of the iris"
          "|wound on cornea|corneal wound|corneal laceration", source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
@@ -993,12 +1008,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fluttering in her chest|fluttering in his chest|fluttering in chest"
          "|fluttering in my chest"
          "|fluttery heartbeat|fluttery heart|heart fluttery|heart fluttering"
-         "|heart races"),
+         "|heart races"
+         "|heart skipping|heart is skipping"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
          "|pre syncope"
-         "|slumped in chair"),
+         "|slumped in chair"
+         "|brief collapse|went down in the yard|saw him out for|came round quickly"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1034,7 +1051,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left lower abdomen"
          "|belly more swollen|belly swollen|belly is swollen|tummy more swollen|tummy swollen"
          "|swollen belly|swollen tummy|swollen abdomen|abdomen swollen|abdomen more swollen"
-         "|pain under ribs after eating|side of tummy"),
+         "|pain under ribs after eating|side of tummy|side of her tummy|side of his tummy"
+         "|side of my tummy|side of the tummy|upper abdomen and up into"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1202,7 +1220,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nose bent"
          "|hit right forehead|hit left forehead|side of head|side of his head|side of her head"
          "|hit on the head|hit in the head|hit to the head"
-         "|forehead haematoma|head haematoma"),
+         "|forehead haematoma|head haematoma"
+         "|head butted on the nose|headbutted on the nose"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1234,7 +1253,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|unsteady on feet"
          "|visual change|visual changes|tremor|tremors|involuntary movement"
          "|involuntary movements"
-         "|tingly patch|numb tingly patch"),
+         "|tingly patch|numb tingly patch"
+         "|arm went numb and clumsy|went numb and clumsy"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"
@@ -1271,6 +1291,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pocket swollen|red hot and spreading"
          "|painful red swelling",
          infection=True),
+    # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
+    # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
+    # (JBDS-IP 2023).
+    _cat("sulphonylurea_hypoglycaemia", "hypoglycaemia on a sulphonylurea", S,
+         "endocrinology", (LABS, FLUIDS),
+         "gliclazide|glimepiride|glipizide|glibenclamide|sulphonylurea|sulfonylurea",
+         requires_any="recovered hypo|hypo|hypoglycaemia|hypoglycemia|glucose gel|glucogel"
+         "|glucagon"),
+    _cat("recovered_hypoglycaemia", "hypoglycaemia treated and recovered", S, "endocrinology",
+         (LABS,), "recovered hypo"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1285,7 +1315,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|occlusion alarm|passing urine often and thirst"
          "|drinking loads and weeing lots|gave glucose gel|lucozade and toast"
          "|weeing lots|peeing lots|weeing a lot|peeing a lot|thirsty all the time"
-         "|random glucose"),
+         "|random glucose"
+         "|up at night to wee|drinking loads"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1320,7 +1351,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot tender lump"
          "|next to anus|swelling next to the anus"
          "|buttock crease|natal cleft|pilonidal"
-         "|abcess on", infection=True),
+         "|abcess on"
+         "|painful swelling next to his back passage|swelling next to his back passage"
+         "|swelling next to her back passage|lump by his back passage|lump by her back passage",
+         infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
          "|can't pee|cannot pee|unable to wee|can't wee"
@@ -1365,7 +1399,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|turned yellow|looks yellow|looking yellow|pale stools"
          "|yellow colour|yellow color|looking yellow|looks yellow"
          "|yellow since|more yellow|getting yellow|getting more yellow"
-         "|gone yellow|went yellow|going yellow"),
+         "|gone yellow|went yellow|going yellow"
+         "|bilirubin above treatment line|transcutaneous bilirubin"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1454,7 +1489,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("dysphagia", "difficulty swallowing", S, "ent", (LABS, IMAGING),
          "dysphagia|difficulty swallowing|trouble swallowing|unable to swallow|odynophagia"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
-         "neck swelling|neck mass|neck lump|swollen neck"),
+         "neck swelling|neck mass|neck lump|swollen neck"
+         "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
+         "|swelling under his jaw"),
     # A hernia that hurts may be incarcerated: labs and imaging.
     _cat("hernia", "a hernia or groin swelling", S, "general_surgery", (LABS, IMAGING),
          "hernia|groin pain|groin mass|groin swelling|inguinal pain|inguinal swelling"
@@ -1464,6 +1501,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot push it back"
          "|swelling in right groin|swelling in left groin|swelling in the groin"
          "|groin that comes and goes|comes and goes in the groin"),
+    # Scrotal pain of gradual onset or with dysuria: urine and blood tests, an ultrasound.
+    _cat("epididymo_orchitis", "epididymo-orchitis", S, "urology", (LABS, IMAGING),
+         "epididymo orchitis|epididymo-orchitis|epididymitis|orchitis"),
     _cat("genital_trauma", "a genital or anorectal injury", S, "urology", (IMAGING, CONSULT),
          "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
          "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"
@@ -1597,7 +1637,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
     _cat("hyperventilation", "hyperventilation", S, "pulmonology", (LABS,),
-         "hyperventilation|hyperventilating"),
+         "hyperventilation|hyperventilating"
+         "|chest tight after a row"),
     _cat("menstrual", "a menstrual problem", S, "gynecology", (LABS,),
          "menstrual pain|menstrual cramps|dysmenorrhea|dysmenorrhoea|menstrual problem"
          "|menstrual problems|irregular periods|missed period|midmenstrual pain"
@@ -1747,7 +1788,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hasn't used her left arm|hasn't used her right arm|not used her arm since"
          "|not used his arm since"
          "|wrist still swollen|still swollen and sore|onto r wrist|onto l wrist"
-         "|onto right wrist|onto left wrist"),
+         "|onto right wrist|onto left wrist"
+         "|holding elbow bent|won't straighten it fully|won't put foot down"
+         "|swelling over top of the foot|landed badly|haematoma, walking with a limp"
+         "|trapped two fingers|caught fingertip in the car door|fingertip in the car door"
+         "|nail lifted off|finger now droops|end of finger droops"
+         "|kicked by a heifer|sore hip since a fall|sore right hip since a fall"
+         "|sore left hip since a fall|knee locked|knee has locked|locked knee"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1807,7 +1854,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sciatica|known sciatica"
          "|sore coccyx|coccyx pain|tailbone pain|sore tailbone"
          "|neck ache|neck aching|sore neck|neck sore"
-         "|back went into spasm|twinged lower back"),
+         "|back went into spasm|twinged lower back"
+         "|felt something go in her mid back|felt something go in his back"
+         "|felt something go in her back|something go in her back"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -1838,11 +1887,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stings when passing urine"
          "|stinging on peeing|stings on peeing|stinging when peeing|stinging when she pees"
          "|stinging when he pees|burning on peeing|burning when peeing|stinging passing urine"
-         "|going every 10 mins|peeing every", infection=True),
+         "|going every 10 mins|peeing every"
+         "|burning and frequency|wetting the bed again|going to the toilet a lot", infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia"
-         "|more sputum than usual",
+         "|more sputum than usual"
+         "|chesty",
          infection=True,
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
@@ -1922,7 +1973,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"
-         "|spots in mouth"),
+         "|spots in mouth"
+         "|ulcers on tongue|spots on palms and soles|hand foot and mouth"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
@@ -1971,7 +2023,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("mania", "a manic episode", S, "psychiatry", (LABS, CONSULT),
          "hasn't slept for|not slept for|talking fast|pressured speech|spending lots of money"
          "|manic|mania|hypomania|hypomanic"
-         "|spending large sums of money"),
+         "|spending large sums of money"
+         "|high for a week|barely sleeping, spending money|barely sleeping"),
     # Self-harm without suicidal intent: a psychosocial assessment by a mental health
     # professional for everyone who self-harms (NICE NG225).
     _cat("self_harm", "self-harm without suicidal intent", S, "psychiatry", (CONSULT,),
@@ -2115,7 +2168,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # assessment).
     _cat("back_pain_after_fall", "back pain after a fall", S, "orthopedics", (IMAGING, MEDS),
          "back pain|lower back pain|low back pain|sore back|back sore|mid back pain"
-         "|landed on back",
+         "|landed on back"
+         "|landed on his backside|landed on her backside|landed on his bottom"
+         "|landed on her bottom",
          requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
          "|from height|went through|thrown off|thrown from"),
     # Blood in the front of the eye after a blow: an ophthalmologist the same day.
@@ -2179,7 +2234,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|honey coloured|honey colored|impetigo|hand foot and mouth|hand, foot and mouth"
          "|spots in mouth and on hands"
          "|red bottom|sore bottom"
-         "|skin red and peeling|scratching bottom at night|skin around stoma|his bottom is red"),
+         "|skin red and peeling|scratching bottom at night|skin around stoma|his bottom is red"
+         "|golden crusts|eczema much worse|weeping eczema"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -2340,7 +2396,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost my inhaler|new inhaler|asks for a new one|wants a new one"
          "|repeat of his inhalers|needs salbutamol and preventer|left her bp tablets"
          "|few days supply"
-         "|tablets make him sleepy|tablets make her sleepy|wants them changed"),
+         "|tablets make him sleepy|tablets make her sleepy|wants them changed"
+         "|replacement salbutamol inhaler|replacement inhaler|left them at grandparents"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"

@@ -93,7 +93,10 @@ _AGE_SEX_SHORT = re.compile(
     # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed", or
     # opening a MIST or ATMIST hand-over, whose A is the age: "ATMIST: A 26 F".
     r"|^\s*(?:\d{3,4}h?\s+)?(?:biba|bib|amb|ambulance|crew|walk in|walked in|self presented"
-    r"|gp referral|mist|atmist|care home|nursing home|residential home)[.:,]?\s+(?:a[.:]?\s+)?"
+    r"|gp referral|mist|atmist|care home|nursing home|residential home"
+    # or after who tells it: "Daughter says 67M has had ...".
+    r"|(?:daughter|son|wife|husband|mum|mother|dad|father|partner|sister|brother|carer|friend"
+    r"|neighbour|staff) says)[.:,]?\s+(?:a[.:]?\s+)?"
     r"(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")

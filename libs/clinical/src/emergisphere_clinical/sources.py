@@ -547,3 +547,19 @@ SEVERE_HYPERTHERMIA = (
     " (2023): whole-body cooling at once is life-saving; the same holds for serotonin and"
     f" sympathomimetic toxicity; {ESI_A}"
 )
+SCROTAL_PAIN = (
+    "EAU Guidelines on Urological Infections (2023) and NICE CKS, Scrotal pain and swelling"
+    " (2022): torsion starts suddenly, often with vomiting; pain that came on gradually, or"
+    " with dysuria or fever, is epididymo-orchitis, and a swollen scrotum after a blow is an"
+    " injury to image; neither is a torsion's emergency"
+)
+INJURED_CHEST_WALL = (
+    "ESI v4 handbook, chapter 3: chest pain is high-risk when it is suspicious for acute"
+    " coronary syndrome; pain over tender ribs after a blow or a fall, without a cardiac"
+    " feature or breathlessness, is a chest wall injury, imaged for a rib fracture"
+)
+RECOVERED_HYPOGLYCAEMIA = (
+    "JBDS-IP, The hospital management of hypoglycaemia in adults with diabetes (2023):"
+    " recovery is a glucose above 4.0 mmol/L and a normal conscious level; a sulphonylurea"
+    " can outlast the treatment, so it is watched with a glucose infusion"
+)

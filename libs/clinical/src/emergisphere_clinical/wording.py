@@ -87,6 +87,17 @@ _NOW_WELL = re.compile(
     r"\bnow (?:looks |seems |appears |is |back to )?(?:well|fine|normal|back to normal|pink"
     r"|(?:his|her) usual self|herself|himself)\b"
 )
+# Hypoglycaemia treated before arrival and the patient now recovered: the confusion it
+# caused is over (JBDS-IP 2023: recovery is glucose above 4 mmol/L and a normal mind).
+_HYPO_TREATED = re.compile(
+    r"\b(?:glucose gel|glucogel|glucagon|iv glucose|iv dextrose|dextrose|lucozade|hypostop"
+    r"|sugary drink|juice|oral glucose)\b"
+)
+_RECOVERED = re.compile(
+    r"\bnow (?:[\w.]+,? ){0,4}?(?:alert|back to (?:normal|baseline|(?:his|her) (?:normal|usual)"
+    r"|himself|herself)|orientated|oriented|gcs 15|fully alert|chatting)\b"
+)
+_STILL_CONFUSED = re.compile(r"\bstill (?:confused|muddled|drowsy|disorientated|disoriented)\b")
 _FINGERTIP = re.compile(
     r"\b(?:tip|tips|fingertip|fingertips|pulp)\b(?! of (?:a|the) (?:knife|blade))"
 )
@@ -283,6 +294,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"(?: and (?:blue|floppy|limp|pale|grey|stiff))?\b"
         ),
         lambda m: "brief resolved unexplained event" if _NOW_WELL.search(m.string) else m.group(0),
+    ),
+    (
+        ("confused", "muddled", "drowsy"),
+        re.compile(r"\b(?:confused|muddled|drowsy)\b"),
+        lambda m: "recovered hypo" if _hypo_recovered(m.string) else m.group(0),
     ),
     # "A broken greenhouse pane": broken things are not broken bones.
     (
@@ -1516,6 +1532,14 @@ def _fall_from_height(height: float, unit: str, text: str) -> bool:
     if feet > 10:
         return True
     return feet >= 9.8 and _ONTO_BACK.search(text) is not None and _ONTO_FEET.search(text) is None
+
+
+def _hypo_recovered(text: str) -> bool:
+    return (
+        _HYPO_TREATED.search(text) is not None
+        and _RECOVERED.search(text) is not None
+        and _STILL_CONFUSED.search(text) is None
+    )
 
 
 def _burnt_to_blisters(text: str) -> bool:
