@@ -1,6 +1,11 @@
 import pytest
 
-from emergisphere_clinical.chest_pain import injured_chest_wall, low_risk_chest_pain
+from emergisphere_clinical.chest_pain import (
+    infective_pleuritic_chest_pain,
+    injured_chest_wall,
+    low_risk_chest_pain,
+    pericarditic_chest_pain,
+)
 from emergisphere_clinical.models import VitalSigns
 
 PERC_NEGATIVE = VitalSigns(heart_rate=84, spo2=98)
@@ -51,3 +56,30 @@ def test_tender_ribs_after_an_injury_are_an_injured_chest_wall() -> None:
 )
 def test_anything_missing_or_against_keeps_injured_chest_pain_high_risk(complaint: str) -> None:
     assert injured_chest_wall(complaint) is None
+
+
+def test_pain_on_breathing_with_a_chest_infection_is_pleurisy() -> None:
+    complaint = "57M sharp L chest pain worse on breathing in, 2 days of cough and fever"
+    assert infective_pleuritic_chest_pain(complaint) == "on breathing in"
+
+
+def test_pain_eased_by_sitting_forward_is_possible_pericarditis() -> None:
+    complaint = "sharp central chest pain, worse lying flat, better sitting forward"
+    assert pericarditic_chest_pain(complaint) == "better sitting forward"
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "chest pain worse on breathing in",  # no infection said
+        "chest pain worse on breathing in, cough, on the pill",
+        "chest pain worse on breathing in, cough, calf swollen",
+        "chest pain worse on breathing in, fever, radiates to the left arm",
+    ],
+)
+def test_pleurisy_needs_an_infection_and_nothing_against(complaint: str) -> None:
+    assert infective_pleuritic_chest_pain(complaint) is None
+
+
+def test_pericarditic_pain_with_a_cardiac_feature_stays_high_risk() -> None:
+    assert pericarditic_chest_pain("chest pain better sitting forward, sweaty, diabetic") is None

@@ -118,6 +118,15 @@ def test_spo2_of_exactly_90_is_not_decision_point_a() -> None:
     assert "esi.a.spo2_below_90" not in rules(triage("ankle sprain", spo2=90))
 
 
+def test_on_a_hypercapnic_target_decision_point_a_starts_below_88() -> None:
+    def graded(spo2: float) -> TriageAssessment:
+        return assess(TriageInput("COPD", VitalSigns(spo2=spo2), age_years=70, spo2_scale=2))
+
+    assert "esi.a.spo2_below_target" in rules(graded(87))
+    assert graded(88).acuity == 2
+    assert "esi.a.spo2_below_90" not in rules(graded(88))
+
+
 def test_low_blood_pressure_without_shock_signs_is_not_esi_1() -> None:
     assert triage("ankle sprain", systolic_bp=85).acuity > 1
 
@@ -523,8 +532,8 @@ _PERC_NEGATIVE = {"heart_rate": 84, "spo2": 99}
         ("chest pain after bench press, sore to press over the pec", 22, _PERC_NEGATIVE, 3),
         # Any criterion missing keeps it possible ACS or PE: 45 or over, an unknown age, a
         # heart rate of 100, a saturation not measured, the pill, a cardiac feature.
-        ("sharp chest pain, worse on deep breath, after a cold", 45, _PERC_NEGATIVE, 2),
-        ("sharp chest pain, worse on deep breath, after a cold", None, _PERC_NEGATIVE, 2),
+        ("sharp chest pain, worse on deep breath, since this morning", 45, _PERC_NEGATIVE, 2),
+        ("sharp chest pain, worse on deep breath, since this morning", None, _PERC_NEGATIVE, 2),
         ("sharp chest pain, worse on deep breath", 30, {"heart_rate": 100, "spo2": 99}, 2),
         ("sharp chest pain, worse on deep breath", 30, {"heart_rate": 84, "spo2": None}, 2),
         ("sharp chest pain, worse on deep breath, on the pill", 30, _PERC_NEGATIVE, 2),

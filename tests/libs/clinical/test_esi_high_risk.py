@@ -92,6 +92,14 @@ def test_syncope_on_exertion_is_esi_2() -> None:
     assert "esi.b.syncope_high_risk" in rules(triage("syncope on exertion", age=30))
 
 
+@pytest.mark.parametrize(("heart_rate", "acuity"), [(49, 2), (50, 3)])
+def test_syncope_without_warning_and_a_heart_rate_under_50_is_esi_2(
+    heart_rate: float, acuity: int
+) -> None:
+    result = triage("collapsed without warning, back to normal", age=58, heart_rate=heart_rate)
+    assert result.acuity == acuity
+
+
 def test_syncope_with_bradycardia_below_40_is_esi_2_and_40_is_not() -> None:
     slow = triage("syncope", age=30, heart_rate=39)
     assert "heart rate 39" in reason(slow, "esi.b.syncope_high_risk").text

@@ -120,28 +120,32 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 19,500 cases written independently of the rules, in a hundred and forty-five sets
-    # (docs/triage-evaluation.md, rounds 5 to 37). Each set was scored once before any
-    # rule was changed for it. Twenty critical under-triages are left, each ESI 3 where
-    # the writers graded 2 for a reason no rule reads without over-triaging its
+    # 20,100 cases written independently of the rules, in a hundred and forty-nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 38). Each set was scored once before any rule
+    # was changed for it. Twenty-four critical under-triages are left, each ESI 3 (the jet ski
+    # rider 4) where the writers graded 2 for a reason no rule reads without over-triaging its
     # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
     # replacement at 10/10, a Crohn's stricture at 8/10 and a hip fracture at 9/10 (severe
-    # pain nothing measured corroborates); a diabetic woman of 72 who "just feels off";
-    # renal colic scored by holding up both hands through an interpreter; gastroenteritis
-    # and a possible bowel obstruction at 85 with heart rates of 124 and 108 that the
-    # danger-zone rule does not corroborate; two cyclists with cracked helmets, a brief
-    # loss of consciousness and amnesia, and a boy of 13 knocked out who vomited twice
-    # (writers grade most head injuries with a lost consciousness 3); a possible hip
-    # fracture after a long lie on apixaban in pain of 6/10; Charcot's triad at a heart
-    # rate of 98 (writers grade it 2 or 3); potassium 6.4 without ECG changes (writers
-    # grade 6.0 to 6.4 3 in nine of eleven); a toddler's scald of 8% (the major-burn rule
-    # starts at 10%); a child's handlebar injury to the abdomen who vomited once (writers
-    # grade four such 3); blackouts with a heart rate of 44 (ESC 2018 draws its
-    # bradycardia line at 40); a sulphonylurea hypoglycaemia corrected and alert (writers
-    # grade seventeen of twenty-two such 3); and a girl of 12 whose headache is worst on
-    # waking, with vomiting and blurred vision (a woman of 47 with the same was graded 3).
+    # pain nothing measured corroborates); a diabetic woman of 72 who "just feels off"; renal
+    # colic scored by holding up both hands through an interpreter; gastroenteritis and a
+    # possible bowel obstruction at 85 with heart rates of 124 and 108 that the danger-zone
+    # rule does not corroborate; two cyclists with cracked helmets, a brief loss of
+    # consciousness and amnesia, and a boy of 13 knocked out who vomited twice (writers grade
+    # most head injuries with a lost consciousness 3); a possible hip fracture after a long
+    # lie on apixaban in pain of 6/10; Charcot's triad at a heart rate of 98 (writers grade it
+    # 2 or 3); potassium 6.4 without ECG changes (writers grade 6.0 to 6.4 3 in nine of
+    # eleven); a toddler's scald of 8% (the major-burn rule starts at 10%); a child's
+    # handlebar injury to the abdomen who vomited once (writers grade four such 3); blackouts
+    # with a heart rate of 44 (ESC 2018 draws its bradycardia line at 40); a sulphonylurea
+    # hypoglycaemia corrected and alert (writers grade seventeen of twenty-two such 3); a girl
+    # of 12 whose headache is worst on waking, with vomiting and blurred vision (a woman of 47
+    # with the same was graded 3); a resolved TIA with an irregular pulse (writers grade a
+    # resolved TIA 2 or 3); a jet ski rider thrown at 25 mph with tender ribs; breathlessness
+    # with a swollen calf after a hip operation (a like case after a long drive was graded 3);
+    # and an ankle fracture-dislocation tenting the skin (writers graded two others with
+    # tented skin 3).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 19500
-    assert figures.critical_under <= 20
-    assert figures.exact >= 0.860
+    assert figures.n == 20100
+    assert figures.critical_under <= 24
+    assert figures.exact >= 0.858

@@ -395,3 +395,21 @@ def test_bruising_in_an_infant_not_yet_mobile_is_esi_2() -> None:
     assert assessment.acuity == 2
     assert "esi.b.infant_bruising" in [reason.rule for reason in assessment.reasons]
     assert assess(input_from_narrative("3 month old, runny nose, no bruising")).acuity > 2
+
+
+@pytest.mark.parametrize(
+    ("note", "spo2", "scale"),
+    [
+        ("65M COPD (usual sats 88-92%), SpO2 89% RA", 89.0, 2),
+        ("COPD, sats normally 89 to 91, now SpO2 86% on his 2L", 86.0, 2),
+        ("71M COPD on home O2 2L, sats 88% on 2L", 88.0, 2),
+        ("68F COPD (not on home O2), SpO2 89% RA", 89.0, 1),
+        ("asthma, SpO2 93%", 93.0, 1),
+    ],
+)
+def test_a_hypercapnic_target_is_read_as_scale_2_and_not_as_the_saturation(
+    note: str, spo2: float, scale: int
+) -> None:
+    reading = read_narrative(note)
+    assert (reading.values["spo2"], reading.spo2_scale) == (spo2, scale)
+    assert input_from_narrative(note).spo2_scale == scale

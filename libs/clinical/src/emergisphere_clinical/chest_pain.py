@@ -1,7 +1,9 @@
 """Chest pain that is neither possible ACS nor possible PE, so not high-risk at decision B.
 
-Two kinds are read. An injured chest wall: tender ribs after a blow or a fall, with no
-cardiac feature and no breathlessness. And pleuritic or reproducible pain:
+Four kinds are read. An injured chest wall: tender ribs after a blow or a fall, with no
+cardiac feature and no breathlessness. Pain worse on breathing with a chest infection, and
+pain eased by sitting forward (pericarditis, ESC 2015), each with no cardiac feature and
+none of the PERC items a note can state. And pleuritic or reproducible pain:
 only when the note shows all of it: under 45 (the HEART score's lowest age band, Six et
 al. 2008), pain that is pleuritic or reproducible, no cardiac feature or history, and the
 PERC rule negative (Kline et al. 2004: heart rate under 100 and SpO2 95% or more, both
@@ -199,3 +201,62 @@ def injured_chest_wall(complaint: str) -> str | None:
     if tender is None or mentioned_history(complaint, CHEST_INJURY) is None:
         return None
     return tender if mentioned_history(complaint, NOT_CHEST_WALL) is None else None
+
+
+# A chest infection that explains pain on breathing or coughing.
+CHEST_INFECTION = (
+    "cough",
+    "coughing",
+    "sputum",
+    "phlegm",
+    "fever",
+    "feverish",
+    "flu",
+    "flu like",
+    "a cold",
+    "chest infection",
+    "pneumonia",
+)
+PLEURITIC = (
+    "pleuritic",
+    "on breathing in",
+    "when breathing in",
+    "worse breathing in",
+    "worse on breathing in",
+    "on deep breath",
+    "with deep breath",
+    "worse on deep breath",
+    "worse with deep breath",
+    "worse on breathing",
+    "on coughing",
+    "when coughing",
+)
+# ESC 2015 pericardial guideline: sharp pain eased by sitting up and leaning forward.
+PERICARDITIC = (
+    "better sitting forward",
+    "better leaning forward",
+    "eased sitting forward",
+    "eased by sitting forward",
+    "eased leaning forward",
+    "easier sitting forward",
+    "relieved sitting forward",
+    "relieved by sitting forward",
+    "relieved leaning forward",
+)
+
+
+def infective_pleuritic_chest_pain(complaint: str) -> str | None:
+    """The pleuritic feature, when a chest infection explains it and nothing cardiac or
+    thromboembolic is said; else None."""
+    feature = mentioned_history(complaint, PLEURITIC)
+    if feature is None or mentioned_history(complaint, CHEST_INFECTION) is None:
+        return None
+    return feature if mentioned_history(complaint, NOT_LOW_RISK) is None else None
+
+
+def pericarditic_chest_pain(complaint: str) -> str | None:
+    """The posture that eases the pain, when nothing cardiac or thromboembolic is said."""
+    feature = mentioned_history(complaint, PERICARDITIC)
+    if feature is None:
+        return None
+    return feature if mentioned_history(complaint, NOT_LOW_RISK) is None else None

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from emergisphere_clinical import sources
 from emergisphere_clinical.asthma import acute_severe_asthma
-from emergisphere_clinical.chest_pain import injured_chest_wall, low_risk_chest_pain
+from emergisphere_clinical.chest_pain import (
+    infective_pleuritic_chest_pain,
+    injured_chest_wall,
+    low_risk_chest_pain,
+    pericarditic_chest_pain,
+)
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.gi_bleed import stable_gi_bleed
 from emergisphere_clinical.glucose import (
@@ -1024,6 +1029,10 @@ ADULT_HYPOTENSION_SBP = 90.0
 SYNCOPE_HIGH_RISK_AGE = 65.0
 # ESC 2018 major high-risk features: persistent bradycardia below 40 while awake.
 SYNCOPE_BRADYCARDIA_HR = 40.0
+# ESC 2018, table 5: a sinus bradycardia of 40-50 is high-risk with a history that suggests
+# an arrhythmia, such as a faint with no warning.
+SYNCOPE_SLOW_HR = 50.0
+SYNCOPE_NO_WARNING = ("no warning", "without warning", "no prodrome", "out of the blue")
 # ESC 2018 major high-risk history with syncope: new chest discomfort, breathlessness,
 # abdominal pain or headache; palpitations just before it.
 SYNCOPE_HIGH_RISK_COMPLAINTS = frozenset(
@@ -1133,6 +1142,10 @@ class Finding:
     source: str
 
 
+# BTS 2017: the bottom of the target range prescribed for hypercapnic respiratory failure.
+HYPERCAPNIC_TARGET_LOW = 88.0
+
+
 @dataclass(frozen=True, slots=True)
 class EsiResult:
     acuity: int
@@ -1144,10 +1157,13 @@ class EsiResult:
 
 
 def _life_saving_vitals(
-    v: VitalSigns, age: float | None, poor_perfusion: bool, drowsy: bool
+    v: VitalSigns, age: float | None, poor_perfusion: bool, drowsy: bool, spo2_scale: int
 ) -> list[Finding]:
     found, src = [], sources.ESI_A
-    if v.spo2 is not None and v.spo2 < 90:
+    if v.spo2 is not None and spo2_scale == 2 and v.spo2 < HYPERCAPNIC_TARGET_LOW:
+        text = f"SpO2 {fmt(v.spo2)}% is below the prescribed target of 88-92%."
+        found.append(Finding(1, "esi.a.spo2_below_target", text, sources.OXYGEN_TARGET))
+    elif v.spo2 is not None and spo2_scale == 1 and v.spo2 < 90:
         found.append(Finding(1, "esi.a.spo2_below_90", f"SpO2 {fmt(v.spo2)}% is below 90%.", src))
     if avpu_rank(v.consciousness) >= avpu_rank("P"):
         text = "Responds only to pain or is unresponsive (AVPU P/U)."
@@ -1580,6 +1596,12 @@ def _syncope(
         features.append(f"systolic BP {fmt(v.systolic_bp)}")
     if v.heart_rate is not None and v.heart_rate < SYNCOPE_BRADYCARDIA_HR:
         features.append(f"heart rate {fmt(v.heart_rate)}")
+    elif (
+        v.heart_rate is not None
+        and v.heart_rate < SYNCOPE_SLOW_HR
+        and (sudden := mentioned_history(complaint, SYNCOPE_NO_WARNING)) is not None
+    ):
+        features.append(f"heart rate {fmt(v.heart_rate)} after a faint '{sudden}'")
     if (history := mentioned_history(complaint, SYNCOPE_HEART_DISEASE)) is not None:
         features.append(f"known heart disease ('{history}')")
     if (exertion := mentioned_history(complaint, SYNCOPE_EXERTION)) is not None:
@@ -2327,6 +2349,24 @@ _DOWNGRADES = (
         sources.INJURED_CHEST_WALL,
     ),
     _Downgrade(
+        "acs",
+        "pleuritic_chest_pain",
+        lambda data: infective_pleuritic_chest_pain(data.chief_complaint),
+        "esi.b.infective_pleuritic_chest_pain",
+        "Chest pain '{found}' with a chest infection, no cardiac feature or PERC item:"
+        " pleurisy, not high-risk; blood tests, an ECG and a chest X-ray.",
+        sources.PLEURITIC_CHEST_PAIN,
+    ),
+    _Downgrade(
+        "acs",
+        "pleuritic_chest_pain",
+        lambda data: pericarditic_chest_pain(data.chief_complaint),
+        "esi.b.pericarditic_chest_pain",
+        "Chest pain '{found}', no cardiac feature or PERC item: possible pericarditis, not"
+        " high-risk; an ECG, blood tests and a chest X-ray.",
+        sources.PLEURITIC_CHEST_PAIN,
+    ),
+    _Downgrade(
         "gi_bleed",
         "stable_gi_bleed",
         lambda data: stable_gi_bleed(data.chief_complaint, data.vitals),
@@ -2391,7 +2431,8 @@ def evaluate(
     found += cleared
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
-    found += _life_saving_vitals(v, age, poor_perfusion, drowsy) + _high_risk_vitals(v)
+    found += _life_saving_vitals(v, age, poor_perfusion, drowsy, data.spo2_scale)
+    found += _high_risk_vitals(v)
     found += _complaint_findings(matches)
     had_anaphylaxis = BY_KEY["anaphylaxis"] in categories
     _anaphylaxis_by_systems(v, categories)

@@ -414,7 +414,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|scalp hematoma|head hematoma|head strike|occipital hematoma|back of head"
          "|back of his head|back of her head|occipital haematoma|scalp haematoma"
          "|head haematoma|forehead haematoma|face hit"
-         "|facial injury|face injury",
+         "|facial injury|face injury"
+         "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -554,7 +555,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|picking at sheets|hard to wake up|rousable to voice only"
          "|keeps closing his eyes"
          "|much sleepier|sleepier than usual|only knows her name|only knows his name"
-         "|knows only her name|knows only his name",
+         "|knows only her name|knows only his name"
+         "|keeps asking what day it is|keeps asking the same questions|asking what day it is"
+         "|keeps repeating himself|keeps repeating herself|sleepy but rousable",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -613,7 +616,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wants to end it"
          "|voices told him to|voices are telling him to|thinking about ending it"
          "|to make it all stop|walk out into the snow|swinging at security|walk into the sea"
-         "|wanted to switch off|thinking of taking all|shotgun on himself",
+         "|wanted to switch off|thinking of taking all|shotgun on himself"
+         "|won't agree she'll be safe|won't agree he'll be safe|can't keep herself safe"
+         "|can't keep himself safe|cannot keep herself safe|cannot keep himself safe"
+         "|unable to keep herself safe|unable to keep himself safe",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -956,7 +962,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punctured eye"
          "|pupil peaked|blood in front of iris|blood in front of the iris|hyphaema|hyphema"
          "|fluid level of blood|blood visible in front of the iris"
-         "|wound on cornea|corneal wound|corneal laceration", source=sources.OPEN_GLOBE),
+         "|wound on cornea|corneal wound|corneal laceration"
+         "|layer of blood sitting at the bottom of the iris"
+         "|layer of blood at the bottom of the iris", source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
     # alone they still need a work-up (labs, ECG, IV fluids).
@@ -1183,7 +1191,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|finger in the eye"
          "|hit in right eye|hit in left eye|hit in the eye|hit in eye"
          "|punched in left eye|punched in right eye|punched in the eye|punched in eye"
-         "|punched in his eye|punched in her eye|kicked in the eye"),
+         "|punched in his eye|punched in her eye|kicked in the eye"
+         "|hit in the left eye|hit in the right eye|squash ball to the eye"
+         "|squash ball to the left eye|squash ball to the right eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1221,7 +1231,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit right forehead|hit left forehead|side of head|side of his head|side of her head"
          "|hit on the head|hit in the head|hit to the head"
          "|forehead haematoma|head haematoma"
-         "|head butted on the nose|headbutted on the nose"),
+         "|head butted on the nose|headbutted on the nose"
+         "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1233,7 +1244,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|angle of jaw|angle of the jaw|hit on left jaw|hit on right jaw|hit on the jaw"
          "|punched in the jaw|punched on the jaw|jaw injury|tender jaw|jaw tender"
          "|tender cheekbone|cheekbone tender|tender over cheekbone|tender zygoma"
-         "|tender over zygoma",
+         "|tender over zygoma"
+         "|swollen left cheek and bruised eye|swollen right cheek and bruised eye"
+         "|walked into a door",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
@@ -1289,7 +1302,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|leg ulcers smell"
          "|ulcer on right toe|ulcer on left toe|ulcer on toe|toe ulcer"
          "|pocket swollen|red hot and spreading"
-         "|painful red swelling",
+         "|painful red swelling"
+         "|toe gone black|red and hot over"
+         "|tattoo red and sore|tattoo, red and sore",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1353,7 +1368,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|buttock crease|natal cleft|pilonidal"
          "|abcess on"
          "|painful swelling next to his back passage|swelling next to his back passage"
-         "|swelling next to her back passage|lump by his back passage|lump by her back passage",
+         "|swelling next to her back passage|lump by his back passage|lump by her back passage"
+         "|painful swelling next to back passage|swelling next to back passage",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1515,7 +1531,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked in the abdomen|kicked in the left upper abdomen"
          "|kicked in the right upper abdomen|kicked in the stomach|kicked in the belly"
          "|kicked in the tummy|kicked in the chest"
-         "|handlebar shaped bruise"),
+         "|handlebar shaped bruise"
+         "|onto the handlebars|onto his handlebars|onto her handlebars"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1530,6 +1547,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit side on edge"
          "|chest wall sore"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
+    # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
+    _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
+         (LABS, ECG, XRAY), "pleurisy|pericardial chest pain", actions=("ecg_within_10_min",)),
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
          "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
@@ -1576,7 +1596,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulled from the water|swallowed a lot of water|near drowning|inhaled water"
          "|found face down in|face down in the|face down in a|found in the pool"
          "|found in the bath|found floating"
-         "|washed overboard"),
+         "|washed overboard"
+         "|pulled out of the rip|pulled from the sea|pulled out of the sea"
+         "|coughed up sea water|swallowed sea water"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
@@ -1635,7 +1657,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hardly eating or drinking|hardly eating"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
-         "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"),
+         "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"
+         "|magic mushrooms|some mushrooms"),
     _cat("hyperventilation", "hyperventilation", S, "pulmonology", (LABS,),
          "hyperventilation|hyperventilating"
          "|chest tight after a row"),
@@ -1794,7 +1817,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trapped two fingers|caught fingertip in the car door|fingertip in the car door"
          "|nail lifted off|finger now droops|end of finger droops"
          "|kicked by a heifer|sore hip since a fall|sore right hip since a fall"
-         "|sore left hip since a fall|knee locked|knee has locked|locked knee"),
+         "|sore left hip since a fall|knee locked|knee has locked|locked knee"
+         "|stubbed and bent back|midfoot swollen|stamped on|knee went sideways"
+         "|kneecap sitting out|kneecap out to the side"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1907,7 +1932,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bleed left nostril|bleed right nostril|bleeding left nostril|bleeding right nostril"
          "|bleeding from left nostril|bleeding from right nostril"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
-         "allergic reaction|hives|urticaria|drug allergy"),
+         "allergic reaction|hives|urticaria|drug allergy"
+         "|tingly mouth|tingling mouth"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
          "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"
          "|nipped by|scratched by a dog|scratched by a stray|scratched by a cat|fight bite"
@@ -2057,7 +2083,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|seeing shadow people|seeing things|shadow people"
          "|hearing voices|stopped his meds|stopped her meds|stopped his medication"
          "|stopped her medication|off his meds|off her meds"
-         "|talking to herself|talking to himself|tv sends her messages|tv sends him messages"),
+         "|talking to herself|talking to himself|tv sends her messages|tv sends him messages"
+         "|homesick|what's the point"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2108,7 +2135,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|on the floor for an hour"
          "|found on the floor|found her on the floor|found him on the floor|found on floor"
          "|on the kitchen floor|on the bathroom floor|on the bedroom floor"
-         "|on bedroom floor|reached her pendant alarm|found her on floor"),
+         "|on bedroom floor|reached her pendant alarm|found her on floor"
+         "|on the floor a couple of hours|on the floor for a couple of hours"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2240,7 +2268,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
          "|denture"
-         "|chewing on everything"),
+         "|chewing on everything"
+         "|molar pain"),
     # A dental infection spreading into the face or jaw: blood tests and intravenous
     # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
@@ -2304,7 +2333,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fish hook|fishhook|hook through|hook in"
          "|air rifle|airgun|air gun|pellet"
          "|thorn stuck"
-         "|thorn in"),
+         "|thorn in"
+         "|sea urchin|spines in"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2356,7 +2386,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chafed|chafing|wound weeping|weeping wound|wound opened|wound has opened"
          "|wound gaping|wound edges apart"
          "|dressing soaked through|port sites checked|dressing regime"
-         "|had stitches in"),
+         "|had stitches in"
+         "|sore from her shoes|sore from his shoes|shallow sore|white and wrinkled"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -2397,7 +2428,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|repeat of his inhalers|needs salbutamol and preventer|left her bp tablets"
          "|few days supply"
          "|tablets make him sleepy|tablets make her sleepy|wants them changed"
-         "|replacement salbutamol inhaler|replacement inhaler|left them at grandparents"),
+         "|replacement salbutamol inhaler|replacement inhaler|left them at grandparents"
+         "|insulin pens were taken|left his insulin pens|left her insulin pens"
+         "|forgot to pack her tablets|forgot to pack his tablets|forgot to pack"
+         "|get prophylaxis|needs prophylaxis"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2408,7 +2442,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|to get warm|get warm"
          "|finding a refuge|social worker|cup of tea and a chat|leaflet|food bank"
          "|can't manage him at home|can't manage her at home|carer admitted|carer in hospital"
-         "|can't cope at home|not coping at home"),
+         "|can't cope at home|not coping at home"
+         "|somewhere to sit|nowhere to go tonight|lost his wallet|lost her wallet"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -2470,7 +2505,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rolled off sofa|rolled off the sofa|rolled off the couch|rolled off couch"
          "|slid to floor|slid off chair|slid off the chair|slid to the floor"
          "|rolled off parents bed|rolled off the sofa|rolled off the changing table"
-         "|fell off the swing|slid down getting into bed"),
+         "|fell off the swing|slid down getting into bed"
+         "|slide slowly off the armchair|slid off the armchair|fell off the sofa"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),

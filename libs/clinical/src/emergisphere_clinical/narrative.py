@@ -50,6 +50,20 @@ _AGE = re.compile(
     r"|\b(?:he's|she's|he is|she is) (\d{1,2})\b(?!\s*(?:weeks?|wks?|days?|months?|hours?|hrs?"
     r"|minutes?|mins?|/|%|cm|kg|lbs?|stone|\.\d|x\b|times))"
 )
+# A usual or prescribed saturation range below 92%, as a note records it ("usual sats
+# 88-92%", "sats normally 89 to 91", "target 88-92"): a hypercapnic target (BTS 2017).
+_HYPERCAPNIC_TARGET = re.compile(
+    r"\b(?:(?:usual|usually|normal|normally|baseline|target)\s+(?:sats?|spo2|saturations?)?"
+    r"|(?:sats?|spo2|saturations?)\s+(?:are\s+|is\s+)?(?:usually|normally|usual|target))"
+    r"\s*(?:is\s+|are\s+|of\s+|around\s+|about\s+)?(?:8[5-9]|9[01])\s*%?\s*(?:-|\u2013|to)"
+    r"\s*(?:8[6-9]|9[0-2])\b"
+)
+# Known to retain CO2, or on home oxygen for COPD: BTS 2017's 88-92% target applies.
+_HYPERCAPNIC_RISK = re.compile(
+    r"\b(?:co2 retainer|retains co2|hypercapnic|type 2 respiratory failure)\b"
+    r"|\bcopd\b.*(?<!not on )(?<!no )\b(?:home o2|home oxygen|ltot|long[- ]term oxygen)\b"
+    r"|\b(?:home o2|home oxygen|ltot|long[- ]term oxygen)\b.*\bcopd\b"
+)
 _AGE_AFTER = re.compile(r"\b(?:aged?)\s*(\d{1,3})\b")
 # A baby just born: age zero, so the neonatal limits apply.
 _NEWBORN = re.compile(
@@ -248,6 +262,7 @@ class NarrativeReading:
     on_oxygen: bool | None = None
     consciousness: str | None = None
     gcs: int | None = None
+    spo2_scale: int = 1  # 2 where the note records a hypercapnic target of 88-92%
     rejected: tuple[str, ...] = ()  # fields whose reading is physiologically impossible
 
 
@@ -356,6 +371,10 @@ def _words_to_number(words: str) -> int | None:
 def read_narrative(note: str) -> NarrativeReading:
     """Age, sex, vitals and consciousness stated in the note; absent ones stay None."""
     text = note.lower().replace("\u2019", "'")
+    # A prescribed target range is not a saturation measured now.
+    target = _HYPERCAPNIC_TARGET.search(text)
+    if target:
+        text = text[: target.start()] + "target range" + text[target.end() :]
     values: dict[str, float] = {}
     if bp := _first(_BP, text):
         values["systolic_bp"] = float(bp.group(1))
@@ -429,6 +448,7 @@ def read_narrative(note: str) -> NarrativeReading:
         on_oxygen=on_oxygen,
         consciousness=consciousness,
         gcs=gcs,
+        spo2_scale=2 if target or _HYPERCAPNIC_RISK.search(text) else 1,
         rejected=rejected,
     )
 
@@ -464,7 +484,7 @@ def input_from_reading(
         age_years=base.age_years if base.age_years is not None else reading.age_years,
         sex=base.sex or reading.sex,
         arrival_mode=base.arrival_mode,
-        spo2_scale=base.spo2_scale,
+        spo2_scale=max(base.spo2_scale, reading.spo2_scale),
         glucose_mg_dl=base.glucose_mg_dl,
     )
 

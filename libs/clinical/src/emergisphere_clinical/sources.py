@@ -563,3 +563,14 @@ RECOVERED_HYPOGLYCAEMIA = (
     " recovery is a glucose above 4.0 mmol/L and a normal conscious level; a sulphonylurea"
     " can outlast the treatment, so it is watched with a glucose infusion"
 )
+OXYGEN_TARGET = (
+    "BTS guideline for oxygen use in healthcare and emergency settings (O'Driscoll et al.,"
+    " Thorax 2017): a patient at risk of hypercapnic respiratory failure is given a target"
+    " SpO2 of 88-92%; below it, oxygen now; RCP NEWS2 (2017) scores such a patient on"
+    f" SpO2 scale 2; {ESI_A}"
+)
+PLEURITIC_CHEST_PAIN = (
+    "ESI v4 handbook, chapter 3: chest pain is high-risk when it is suspicious for acute"
+    " coronary syndrome; ESC 2015 guidelines on pericardial diseases (sharp pain eased by"
+    " sitting forward); Kline et al., J Thromb Haemost 2004 (the PERC items a note can state)"
+)
