@@ -1511,3 +1511,40 @@ def test_a_flare_of_known_gout_needs_no_resource_and_a_hot_knee_is_a_joint_to_ta
     assert toe.acuity == 5
     knee = "48M R knee swollen and hot, can't straighten fully. Hx gout in toes."
     assert "joint_infection" in keys(knee)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("woke with a weak L arm", "stroke"),
+        ("painful swollen R testicle since 6am", "testicular_torsion"),
+    ],
+)
+def test_a_side_named_inside_a_phrase_is_read(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+def test_tingling_after_a_low_voltage_shock_is_the_shocks_own() -> None:
+    note = "37M shock from a 240V socket at 1530, tingling R hand, no LOC, no burns"
+    result = assess(input_from_narrative(note))
+    assert result.acuity == 4
+    assert "esi.c.electrical_tingling" in {r.rule for r in result.reasons}
+
+
+def test_a_shock_with_loss_of_consciousness_is_high_risk() -> None:
+    note = "38M shock from a 415 V panel, thrown back, brief LOC per colleague"
+    assert assess(input_from_narrative(note)).acuity == 2
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("Saw took the tip of his thumb, partial amputation, bleeding controlled", 4),
+        ("Index and middle fingertips amputated at DIP level by a baler", 2),
+    ],
+)
+def test_several_fingertips_off_are_an_amputation_and_one_tip_is_not(
+    note: str, acuity: int
+) -> None:
+    assert assess(input_from_narrative(note)).acuity <= acuity
+    assert ("amputation" in keys(note)) is (acuity == 2)

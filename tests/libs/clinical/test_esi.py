@@ -261,6 +261,7 @@ _CLEARING_RULES = frozenset(
         "esi.c.hives_only",
         "esi.c.fever_minor_focus",
         "esi.c.typical_seizure",
+        "esi.c.known_epilepsy_seizure",
         "esi.c.reflex_syncope",
         "esi.c.self_reduced",
         "esi.c.superficial_cut",
@@ -350,7 +351,15 @@ _CLEARED_CASES = [
         5,
         "esi.c.typical_seizure",
     ),
-    ("known epilepsy, usual seizure, missed doses this week", 40, 3, None),
+    # Not the typical seizure the rule above clears, but known epilepsy, recovered: drug
+    # levels, no scan.
+    (
+        "known epilepsy, usual seizure, missed doses this week",
+        40,
+        4,
+        "esi.c.known_epilepsy_seizure",
+    ),
+    ("known epilepsy, two seizures today, missed doses this week", 40, 3, None),
     ("first seizure, 2 mins, now back to herself", 40, 3, None),
     # A reflex faint under 40 (an ECG only).
     (

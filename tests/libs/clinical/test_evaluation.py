@@ -120,9 +120,9 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 20,100 cases written independently of the rules, in a hundred and forty-nine sets
-    # (docs/triage-evaluation.md, rounds 5 to 38). Each set was scored once before any rule
-    # was changed for it. Twenty-four critical under-triages are left, each ESI 3 (the jet ski
+    # 20,700 cases written independently of the rules, in a hundred and fifty-three sets
+    # (docs/triage-evaluation.md, rounds 5 to 39). Each set was scored once before any rule
+    # was changed for it. Twenty-five critical under-triages are left, each ESI 3 (the jet ski
     # rider 4) where the writers graded 2 for a reason no rule reads without over-triaging its
     # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
     # replacement at 10/10, a Crohn's stricture at 8/10 and a hip fracture at 9/10 (severe
@@ -142,10 +142,11 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # with the same was graded 3); a resolved TIA with an irregular pulse (writers grade a
     # resolved TIA 2 or 3); a jet ski rider thrown at 25 mph with tender ribs; breathlessness
     # with a swollen calf after a hip operation (a like case after a long drive was graded 3);
-    # and an ankle fracture-dislocation tenting the skin (writers graded two others with
-    # tented skin 3).
+    # an ankle fracture-dislocation tenting the skin (writers graded two others with tented
+    # skin 3); and a fall of about 2.5 m with chest wall pain and a breathing rate of 22 (NICE
+    # NG41 and the field triage rules draw the line at 3 m).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 20100
-    assert figures.critical_under <= 24
+    assert figures.n == 20700
+    assert figures.critical_under <= 25
     assert figures.exact >= 0.858

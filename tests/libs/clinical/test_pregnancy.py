@@ -89,3 +89,16 @@ def test_early_a_symptomless_or_a_blowless_pregnancy_is_not_a_possible_abruption
     note: str,
 ) -> None:
     assert trauma_in_later_pregnancy(note) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "blow"),
+    [
+        ("38F, 26 weeks, fell off a ladder, now tightenings and a small PV bleed", "fell"),
+        ("38F fell 3 weeks ago onto her bump, now tightenings", None),
+    ],
+)
+def test_a_bare_count_of_weeks_is_a_gestation_in_a_pregnancy_note(
+    note: str, blow: str | None
+) -> None:
+    assert trauma_in_later_pregnancy(note) == blow

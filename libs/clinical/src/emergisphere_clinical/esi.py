@@ -1963,6 +1963,43 @@ class _Cleared:
     instead: str | None = None
 
 
+# A seizure in someone known to have epilepsy...
+KNOWN_EPILEPSY = ("known epilepsy", "epileptic", "known epileptic", "has epilepsy", "with epilepsy")
+# ...unless it was not their usual one, or they have not recovered (NICE NG217).
+ATYPICAL_SEIZURE = (
+    "first",
+    "new type",
+    "different",
+    "not his usual",
+    "not her usual",
+    "longer than usual",
+    "another",
+    "second",
+    "two seizures",
+    "2 seizures",
+    "three seizures",
+    "3 seizures",
+    "cluster",
+    "seizures",
+    "fits",
+    # Out of tablets for days: a loading dose, a resource of its own.
+    "ran out",
+    "left his tablets",
+    "left her tablets",
+    "left tablets",
+    "left his levetiracetam",
+    "left her levetiracetam",
+    "still drowsy",
+    "still confused",
+    "not back to",
+    "pregnant",
+    "fever",
+    "injury",
+    "hit his head",
+    "hit her head",
+    "head",
+)
+
 _CLEARED = (
     _Cleared(
         "limb_injury",
@@ -2162,6 +2199,29 @@ _CLEARED = (
         "esi.c.epistaxis_stopped",
         "A nosebleed that has stopped and is not recurring: advice only, no resource.",
         sources.EPISTAXIS_STOPPED,
+    ),
+    # A typical seizure in known epilepsy, with the patient back to normal.
+    _Cleared(
+        "seizure",
+        KNOWN_EPILEPSY,
+        ATYPICAL_SEIZURE,
+        ("altered_mental_status", "active_seizure", "head_injury", "anticoagulated_head_injury"),
+        "esi.c.known_epilepsy_seizure",
+        "A typical seizure in known epilepsy, recovered: drug levels, no scan.",
+        sources.KNOWN_EPILEPSY_SEIZURE,
+        instead="epilepsy_seizure",
+    ),
+    # Tingling in the limb an electric current crossed is the shock's, not a nerve's.
+    _Cleared(
+        "neuro_symptoms",
+        ("tingling", "pins and needles", "numb"),
+        ("weak", "weakness", "can't move", "cannot move", "paralysed", "slurred"),
+        (),
+        "esi.c.electrical_tingling",
+        "Tingling after an electric shock: expected where the current passed, no work-up of"
+        " its own.",
+        sources.ELECTRICAL_INJURY,
+        with_keys=("electrical_injury",),
     ),
     # The glucose given before arrival has worked: no more treatment of its own.
     _Cleared(

@@ -202,7 +202,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|speech went funny"
          "|arm weaker|dropping her cup|dropping his cup|keeps dropping things"
          "|face dropped|face has dropped|face drooped|face dropping|mouth dropped|droopy face"
-         "|drooping face|face dropped on the",
+         "|drooping face|face dropped on the"
+         "|weak arm|weak hand|weak leg|arm went weak|hand went weak|leg went weak"
+         "|weakness in his arm|weakness in her arm|weakness in his leg|weakness in her leg"
+         "|weak left arm|weak right arm|weak left hand|weak right hand|weak left leg"
+         "|weak right leg",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -272,6 +276,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
          "|hit by lightning|kv", source=sources.HIGH_VOLTAGE),
+    _cat("electrical_loc", "an electric shock with loss of consciousness", B, "critical_care",
+         (LABS, ECG), "electric shock|electrocuted|electrocution|shock from a|shock off a",
+         requires_any="loss of consciousness|knocked out|unconscious|thrown back|thrown across",
+         source=sources.ELECTRICAL_INJURY),
     _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
          "vascular_surgery", (LABS, IMAGING, CONSULT),
          "limb ischemia|limb ischaemia|pulseless limb|capillary filling absent"
@@ -282,7 +290,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|leg cool and white"
          "|fingers white|fingers are white|no cap refill|no capillary refill"
          "|no capillary filling"
-         "|went cool and painful", source=sources.LIMB_ISCHAEMIA),
+         "|went cool and painful"
+         "|foot pale and mottled|leg pale and mottled|pale and mottled|no foot pulses"
+         "|foot pulses absent|no pulses in the foot|no pulses in his foot"
+         "|no pulses in her foot"
+         "|leg suddenly painful and cold|foot cold and pale"
+         "|foot pale and cool|leg pale and cool|foot is pale and cool",
+         source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
@@ -399,7 +413,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thrown onto bonnet|onto bonnet|cyclist v car|pedestrian v car"
          "|over the windscreen|into the windscreen"
          "|shot in stomach"
-         "|hit with birdshot",
+         "|hit with birdshot"
+         "|tractor overturned|tractor rolled|pelvic binder"
+         "|trapped by the legs|trapped by his legs|trapped by her legs",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -415,7 +431,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|back of his head|back of her head|occipital haematoma|scalp haematoma"
          "|head haematoma|forehead haematoma|face hit"
          "|facial injury|face injury"
-         "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple",
+         "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"
+         "|hit temple|hit left temple|hit right temple",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -1060,7 +1077,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|belly more swollen|belly swollen|belly is swollen|tummy more swollen|tummy swollen"
          "|swollen belly|swollen tummy|swollen abdomen|abdomen swollen|abdomen more swollen"
          "|pain under ribs after eating|side of tummy|side of her tummy|side of his tummy"
-         "|side of my tummy|side of the tummy|upper abdomen and up into"),
+         "|side of my tummy|side of the tummy|upper abdomen and up into"
+         "|burning pain behind the breastbone|burning behind the breastbone"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1168,7 +1186,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|calf painful and swollen|calf painful swollen"
          "|swollen calf pain"
          "|painful swollen leg|painful swollen left leg|painful swollen right leg"
-         "|painful swollen l leg|painful swollen r leg"),
+         "|painful swollen l leg|painful swollen r leg"
+         "|swollen, tight calf|swollen tight calf|calf swollen and tight|tight calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1193,7 +1212,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched in left eye|punched in right eye|punched in the eye|punched in eye"
          "|punched in his eye|punched in her eye|kicked in the eye"
          "|hit in the left eye|hit in the right eye|squash ball to the eye"
-         "|squash ball to the left eye|squash ball to the right eye"),
+         "|squash ball to the left eye|squash ball to the right eye"
+         "|flicked into eye|branch flicked into"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1232,7 +1252,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit on the head|hit in the head|hit to the head"
          "|forehead haematoma|head haematoma"
          "|head butted on the nose|headbutted on the nose"
-         "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"),
+         "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"
+         "|hit temple|hit left temple|hit right temple"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1248,6 +1269,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen left cheek and bruised eye|swollen right cheek and bruised eye"
          "|walked into a door",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
+    # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
+    _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
+         "typical epileptic seizure"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
          "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"
@@ -1304,7 +1328,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pocket swollen|red hot and spreading"
          "|painful red swelling"
          "|toe gone black|red and hot over"
-         "|tattoo red and sore|tattoo, red and sore",
+         "|tattoo red and sore|tattoo, red and sore"
+         "|past the line|well past the line|red swollen shin|hot red swollen shin",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1819,7 +1844,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked by a heifer|sore hip since a fall|sore right hip since a fall"
          "|sore left hip since a fall|knee locked|knee has locked|locked knee"
          "|stubbed and bent back|midfoot swollen|stamped on|knee went sideways"
-         "|kneecap sitting out|kneecap out to the side"),
+         "|kneecap sitting out|kneecap out to the side"
+         "|hyperextended thumb|hyperextended finger|swollen at the base|turned ankle"
+         "|turned her ankle|turned his ankle|tender at the tip of the outer ankle bone"
+         "|forearm still sore|snap at front of elbow|felt something snap|ball hit the end of"
+         "|limping since yesterday"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1834,7 +1863,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't fully flex|cannot fully flex|unable to fully flex"
          "|numb over back of|numb over the back of|numb over"
          "|can't bend finger|cannot bend finger|can't bend the finger|numb on ulnar side"
-         "|numb on the ulnar side|numb on radial side|numb on the radial side",
+         "|numb on the ulnar side|numb on radial side|numb on the radial side"
+         "|sausage shaped|held bent, very painful to straighten|painful to straighten",
          requires_any="cut|lac|laceration|wound|knife|glass|saw|chainsaw|bite|bitten"
          "|blade|cutter"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
@@ -1865,7 +1895,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split to her chin|split to left forehead|split left forehead|split right forehead"
          "|split to right forehead"
          "|earring ripped|ripped through l earlobe|ripped through left earlobe"
-         "|ripped through the earlobe"),
+         "|ripped through the earlobe"
+         "|lip split|split through"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1881,7 +1912,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|neck ache|neck aching|sore neck|neck sore"
          "|back went into spasm|twinged lower back"
          "|felt something go in her mid back|felt something go in his back"
-         "|felt something go in her back|something go in her back"),
+         "|felt something go in her back|something go in her back"
+         "|can't straighten up|cannot straighten up"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -1967,7 +1999,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bleeding from the back passage|bleeding piles"
          "|bright red blood on paper|blood on paper|blood on toilet paper"
          "|bright red blood with stools|blood with stools|blood with his stools"
-         "|blood with her stools|known piles"),
+         "|blood with her stools|known piles"
+         "|passed fresh red blood|fresh red blood with clots"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -2043,7 +2076,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
          "|used needle|dirty needle"
          "|pep request|shared needles"
-         "|hiv pep"),
+         "|hiv pep"
+         "|pricked his finger on a needle|pricked her finger on a needle|needle in a bin bag"),
     # Mania: a medical screen (a lithium level, bloods) and a psychiatric assessment (NICE
     # CG185).
     _cat("mania", "a manic episode", S, "psychiatry", (LABS, CONSULT),
@@ -2147,7 +2181,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Put in spine_injury's place for a low-speed collision: imaging only (Canadian C-spine
     # rule; the whiplash analgesia is oral).
     _cat("whiplash_injury", "a neck injury in a low-speed collision", S, "orthopedics",
-         (IMAGING,), "whiplash injury|whiplash"),
+         (IMAGING,), "whiplash injury|whiplash"
+         "|neck stiff since|car hit from behind"),
     # Put in gi_bleed's place when the measured circulation is normal (gi_bleed.py).
     _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
          "gastroenterology", (LABS, CONSULT), "stable gi bleed"),
@@ -2334,7 +2369,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|air rifle|airgun|air gun|pellet"
          "|thorn stuck"
          "|thorn in"
-         "|sea urchin|spines in"),
+         "|sea urchin|spines in"
+         "|something sharp buried|buried deep in"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"

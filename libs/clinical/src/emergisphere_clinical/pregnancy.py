@@ -33,6 +33,16 @@ _WEEKS = re.compile(
     r"\b(\d{1,2}) ?(?:weeks?|wks?) (?:pregnant|by dates|by lmp|gestation|since (?:her )?lmp)\b"
     r"|\blmp (?:was )?(?:approx |about |around |~)?(\d{1,2}) ?(?:weeks?|wks?)\b"
 )
+# "38F, 26 weeks, fell...": a bare count of weeks is a gestation where the note speaks of
+# the pregnancy, and not a duration ("for 2 weeks", "3 weeks ago").
+_WEEKS_BARE = re.compile(
+    r"(?<!for )(?<!over )(?<!past )(?<!last )(?<!about )\b(\d{1,2}) ?(?:weeks?|wks?)\b"
+    r"(?! ago| post| after| since| of| now| later| before)"
+)
+_PREGNANCY_WORDS = re.compile(
+    r"\b(?:tightenings?|contractions|bump|pv bleed\w*|fetal|foetal|baby moving|midwife"
+    r"|pregnan\w*|antenatal|nursery)\b"
+)
 _POSITIVE_TEST = re.compile(
     r"\b(?:\+ ?hpt|positive (?:home )?(?:pregnancy |preg )?tests?|pregnancy test positive"
     r"|(?:urine )?hcg positive|\+ve (?:home )?preg(?:nancy)? test|upt (?:pos|positive|\+))"
@@ -69,6 +79,8 @@ def _early(text: str) -> bool:
 
 def _gestation(text: str) -> int | None:
     weeks = [int(w) for match in _WEEKS.finditer(text) for w in match.groups() if w]
+    if not weeks and _PREGNANCY_WORDS.search(text):
+        weeks = [int(match.group(1)) for match in _WEEKS_BARE.finditer(text)]
     return min(weeks) if weeks else None
 
 

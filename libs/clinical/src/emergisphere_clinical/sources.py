@@ -574,3 +574,14 @@ PLEURITIC_CHEST_PAIN = (
     " coronary syndrome; ESC 2015 guidelines on pericardial diseases (sharp pain eased by"
     " sitting forward); Kline et al., J Thromb Haemost 2004 (the PERC items a note can state)"
 )
+ELECTRICAL_INJURY = (
+    "Searle et al., Cardiac monitoring in patients with electrical injuries (Dtsch Arztebl"
+    " Int 2013): after a low-voltage shock without loss of consciousness, ECG changes or"
+    " burns an ECG suffices, and tingling in the limb the current crossed is expected;"
+    " a shock with loss of consciousness, or a high voltage, is monitored"
+)
+KNOWN_EPILEPSY_SEIZURE = (
+    "NICE NG217, Epilepsies in children, young people and adults (2022): a person with"
+    " known epilepsy whose seizure was typical and who has recovered needs no emergency"
+    " imaging; drug levels and adherence are checked"
+)

@@ -101,6 +101,8 @@ _STILL_CONFUSED = re.compile(r"\bstill (?:confused|muddled|drowsy|disorientated|
 _FINGERTIP = re.compile(
     r"\b(?:tip|tips|fingertip|fingertips|pulp)\b(?! of (?:a|the) (?:knife|blade))"
 )
+# ...unless several digits are off (BSSH: multiple digits are replanted).
+_REPLANT = re.compile(r"\b(?:replant\w*|fingertips|tips of (?:his|her) fingers)\b")
 _BLOW_TO_MOUTH = re.compile(
     r"\b(?:punched|hit|struck|kicked|elbowed|headbutted|knocked) (?:him |her )?(?:in|on) (?:the )?"
     r"(?:mouth|face|lip|teeth)\b|\btooth knocked out\b|\bknocked out (?:\w+ ){0,3}tooth\b"
@@ -496,11 +498,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         "cut over knuckle",
     ),
     # "Took the tip of his thumb, partial amputation": a fingertip injury, repaired in the
-    # department (BSSH fingertip injury standards), not a digit to replant.
+    # department (BSSH fingertip injury standards), not a digit to replant...
     (
         ("amputat",),
         re.compile(r"\b(?:partial |partially |partly )?amputat(?:ed|ion)\b"),
-        lambda m: "fingertip injury" if _FINGERTIP.search(m.string) else m.group(0),
+        lambda m: (
+            m.group(0)
+            if _FINGERTIP.search(m.string) is None or _REPLANT.search(m.string)
+            else "fingertip injury"
+        ),
     ),
     # "Na 121 (134 three months ago)": an earlier result for comparison, which does not
     # date today's.
