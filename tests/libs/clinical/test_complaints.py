@@ -1548,3 +1548,21 @@ def test_several_fingertips_off_are_an_amputation_and_one_tip_is_not(
 ) -> None:
     assert assess(input_from_narrative(note)).acuity <= acuity
     assert ("amputation" in keys(note)) is (acuity == 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "high_risk"),
+    [
+        ("headache 3 days, worst on waking, vomited, vision has gone blurry", True),
+        ("headache 3 days, worst on waking, vomited this morning", False),
+    ],
+)
+def test_a_headache_on_waking_is_raised_pressure_only_with_a_change_in_vision(
+    text: str, high_risk: bool
+) -> None:
+    assert ("raised_icp_headache" in keys(text)) is high_risk
+
+
+def test_drooling_while_struggling_to_swallow_is_an_airway_infection() -> None:
+    text = "dental abscess, swelling spreading under his tongue, drooling, struggling to swallow"
+    assert "drooling_airway" in keys(text)

@@ -120,11 +120,11 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 20,700 cases written independently of the rules, in a hundred and fifty-three sets
-    # (docs/triage-evaluation.md, rounds 5 to 39). Each set was scored once before any rule
-    # was changed for it. Twenty-five critical under-triages are left, each ESI 3 (the jet ski
-    # rider 4) where the writers graded 2 for a reason no rule reads without over-triaging its
-    # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
+    # 21,300 cases written independently of the rules, in a hundred and fifty-seven sets
+    # (docs/triage-evaluation.md, rounds 5 to 40). Each set was scored once before any rule
+    # was changed for it. Twenty-seven critical under-triages are left, each ESI 3 (the jet
+    # ski rider 4) where the writers graded 2 for a reason no rule reads without over-triaging
+    # its neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
     # replacement at 10/10, a Crohn's stricture at 8/10 and a hip fracture at 9/10 (severe
     # pain nothing measured corroborates); a diabetic woman of 72 who "just feels off"; renal
     # colic scored by holding up both hands through an interpreter; gastroenteritis and a
@@ -137,16 +137,19 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # eleven); a toddler's scald of 8% (the major-burn rule starts at 10%); a child's
     # handlebar injury to the abdomen who vomited once (writers grade four such 3); blackouts
     # with a heart rate of 44 (ESC 2018 draws its bradycardia line at 40); a sulphonylurea
-    # hypoglycaemia corrected and alert (writers grade seventeen of twenty-two such 3); a girl
-    # of 12 whose headache is worst on waking, with vomiting and blurred vision (a woman of 47
-    # with the same was graded 3); a resolved TIA with an irregular pulse (writers grade a
-    # resolved TIA 2 or 3); a jet ski rider thrown at 25 mph with tender ribs; breathlessness
-    # with a swollen calf after a hip operation (a like case after a long drive was graded 3);
-    # an ankle fracture-dislocation tenting the skin (writers graded two others with tented
-    # skin 3); and a fall of about 2.5 m with chest wall pain and a breathing rate of 22 (NICE
-    # NG41 and the field triage rules draw the line at 3 m).
+    # hypoglycaemia corrected and alert (writers grade seventeen of twenty-two such 3); a
+    # resolved TIA with an irregular pulse (writers grade a resolved TIA 2 or 3); a jet ski
+    # rider thrown at 25 mph with tender ribs; breathlessness with a swollen calf after a hip
+    # operation (a like case after a long drive was graded 3); an ankle fracture-dislocation
+    # tenting the skin (writers graded two others with tented skin 3); and a fall of about 2.5
+    # m with chest wall pain and a breathing rate of 22 (NICE NG41 and the field triage rules
+    # draw the line at 3 m); a man knocked out on ice who vomited three times (writers grade
+    # seventeen of eighteen head injuries with repeated vomiting and no other high-risk
+    # feature 3); paranoia after three nights on amphetamine with a heart rate of 118 and one
+    # resource; and a girl of 11 with hives and tingling lips after a bee sting (no airway,
+    # breathing or circulation sign of anaphylaxis).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 20700
-    assert figures.critical_under <= 25
-    assert figures.exact >= 0.858
+    assert figures.n == 21300
+    assert figures.critical_under <= 27
+    assert figures.exact >= 0.855

@@ -413,3 +413,18 @@ def test_a_hypercapnic_target_is_read_as_scale_2_and_not_as_the_saturation(
     reading = read_narrative(note)
     assert (reading.values["spo2"], reading.spo2_scale) == (spo2, scale)
     assert input_from_narrative(note).spo2_scale == scale
+
+
+@pytest.mark.parametrize(
+    ("note", "heart_rate"),
+    [
+        ("monitor shows regular narrow-complex tachycardia 148", 148.0),
+        ("tachycardia at 132 on the monitor", 132.0),
+    ],
+)
+def test_a_heart_rate_named_by_its_rhythm_is_read(note: str, heart_rate: float) -> None:
+    assert read_narrative(note).values["heart_rate"] == heart_rate
+
+
+def test_rousing_only_to_a_loud_voice_is_avpu_v() -> None:
+    assert read_narrative("drank vodka, only rouses to loud voice").consciousness == "V"

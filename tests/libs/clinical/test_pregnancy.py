@@ -102,3 +102,8 @@ def test_a_bare_count_of_weeks_is_a_gestation_in_a_pregnancy_note(
     note: str, blow: str | None
 ) -> None:
     assert trauma_in_later_pregnancy(note) == blow
+
+
+def test_a_side_written_as_r_sided_makes_an_early_pregnancy_a_possible_ectopic() -> None:
+    note = "37F, R-sided lower abdo pain, LMP 6 weeks ago, pregnancy test positive, spotting"
+    assert possible_ectopic(note) == "r sided"

@@ -382,7 +382,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fingertip bruising|fingertip pattern|fingertip type bruises|flinches when"
          "|scared to go home|afraid to go home"
          "|story changed"
-         "|partner kicked her", source=sources.SUSPECTED_ABUSE),
+         "|partner kicked her"
+         "|my uncle did it|bruises on upper arms and back|unexplained bruises",
+         source=sources.SUSPECTED_ABUSE),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"
@@ -479,7 +481,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("pregnancy_pain_or_bleeding", "pain or bleeding in pregnancy", S, "obstetrics",
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|upt pos|upt positive"
          "|positive pregnancy test|positive home pregnancy test|pregnancy test positive"
-         "|hcg positive|positive hcg|positive hpt",
+         "|hcg positive|positive hcg|positive hpt"
+         "|fell off her bike onto her tummy|onto her tummy",
          requires_any="bleeding|bleed|blood|spotting|pain|cramping|cramps|crampy"),
     # Bleeding from 20 weeks: placenta praevia or abruption until an ultrasound says not.
     _cat("antepartum_haemorrhage", "bleeding in late pregnancy", B, "obstetrics",
@@ -670,7 +673,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swallowed his drugs|swallowed her drugs|swallowed the drugs|swallowed cocaine"
          "|pill box open"
          "|dosette box open|pill organiser open|hydrofluoric acid|took a handful of"
-         "|found empty packets|grandma's tablet box"),
+         "|found empty packets|grandma's tablet box"
+         "|took pills and cocaine"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -738,6 +742,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathless|short of breath|chest pain|joint pain|aching|trouble passing urine"
          "|dizzy|rash",
          source=sources.DECOMPRESSION_ILLNESS),
+    # A headache worse on waking with vomiting or a change in vision: raised intracranial
+    # pressure until imaged (NICE NG127; RCPCH HeadSmart).
+    _cat("raised_icp_headache", "a headache with signs of raised intracranial pressure", B,
+         "neurology", (LABS, IMAGING),
+         "worse on waking|worst on waking|worse when he wakes|worse when she wakes"
+         "|worse first thing in the morning",
+         requires_any="double vision|blurred vision|blurry vision|vision has gone blurry"
+         "|vision blurry|seeing double|squint", source=sources.RAISED_ICP),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"),
@@ -790,7 +802,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot swallow saliva|unable to swallow saliva|spitting into a cup"
          "|spitting saliva into",
          requires_any="fever|febrile|stridor|sore throat|can't swallow|unable to swallow"
-         "|muffled|trismus|leaning forward|tripod|hot potato", infection=True,
+         "|muffled|trismus|leaning forward|tripod|hot potato|struggling to swallow"
+         "|difficulty swallowing|trouble swallowing|under his tongue|under her tongue"
+         "|under the tongue", infection=True,
          source=sources.AIRWAY_INFECTION),
     # Sudden loss of vision: a retinal artery occlusion is a stroke of the eye (AHA 2021),
     # a detachment needs surgery within hours.
@@ -877,7 +891,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "compartment syndrome|pain with passive|pain on passive|passive stretch"
          "|cast is too tight|cast is crushing|tight cast|pain out of proportion"
          "|moved passively|passive movement|passive extension|passive flexion"
-         "|on passive stretch"
+         "|on passive stretch|worse when fingers are stretched|worse when his fingers are stretched"
+         "|worse when her fingers are stretched|worse when toes are stretched"
          "|toes are passively|toes passively|fingers passively|passive toe|passive finger"
          "|worse on passive|tense and shiny|calf tense and shiny|way more than you'd think"
          "|more than you'd expect",
@@ -1034,7 +1049,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fluttering in my chest"
          "|fluttery heartbeat|fluttery heart|heart fluttery|heart fluttering"
          "|heart races"
-         "|heart skipping|heart is skipping"),
+         "|heart skipping|heart is skipping"
+         "|keeps skipping|chest is fluttering|chest fluttering"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1329,7 +1345,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful red swelling"
          "|toe gone black|red and hot over"
          "|tattoo red and sore|tattoo, red and sore"
-         "|past the line|well past the line|red swollen shin|hot red swollen shin",
+         "|past the line|well past the line|red swollen shin|hot red swollen shin"
+         "|picc exit site red|exit site red and tender|line site red",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1375,7 +1392,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot red swollen right knee|hot red swollen left knee|hot red swollen knee"
          "|red hot swollen right knee|red hot swollen left knee|hot swollen right knee"
          "|hot swollen left knee"
-         "|red, knee swelling|hot, knee swelling", infection=True),
+         "|red, knee swelling|hot, knee swelling"
+         "|refusing to walk on her|refusing to walk on his|refusing to walk on", infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -1441,7 +1459,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|yellow colour|yellow color|looking yellow|looks yellow"
          "|yellow since|more yellow|getting yellow|getting more yellow"
          "|gone yellow|went yellow|going yellow"
-         "|bilirubin above treatment line|transcutaneous bilirubin"),
+         "|bilirubin above treatment line|transcutaneous bilirubin"
+         "|still yellow"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1495,7 +1514,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|up her nostril|up his nostril|up her right nostril|up her left nostril"
          "|up his right nostril|up his left nostril|in her nostril|in his nostril|up her nose"
          "|up his nose"
-         "|pushed small lego piece"),
+         "|pushed small lego piece"
+         "|foam in ear|foam in left ear|foam in right ear|piece of foam in"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1570,7 +1590,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|right lower ribs|left lower ribs"
          "|chest wall tender|tender chest wall|chest wall tenderness"
          "|hit side on edge"
-         "|chest wall sore"),
+         "|chest wall sore"
+         "|bruised right side of chest|bruised left side of chest|bruised side of chest"
+         "|hurts to breathe in"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -1679,7 +1701,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eating and drinking little|eating little|drinking little|not eating or drinking"
          "|eating/drinking little"
          "|poor feeding"
-         "|hardly eating or drinking|hardly eating"),
+         "|hardly eating or drinking|hardly eating"
+         "|barely eating or drinking|barely eating and drinking"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"
@@ -1848,7 +1871,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hyperextended thumb|hyperextended finger|swollen at the base|turned ankle"
          "|turned her ankle|turned his ankle|tender at the tip of the outer ankle bone"
          "|forearm still sore|snap at front of elbow|felt something snap|ball hit the end of"
-         "|limping since yesterday"),
+         "|limping since yesterday"
+         "|lifted her up by the hand|lifted him up by the hand|keeps her arm still"
+         "|keeps his arm still|won't move the leg|won't move her leg|won't move his leg"
+         "|punched a garden wall|can't lift her arm|can't lift his arm"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1896,7 +1922,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split to right forehead"
          "|earring ripped|ripped through l earlobe|ripped through left earlobe"
          "|ripped through the earlobe"
-         "|lip split|split through"),
+         "|lip split|split through"
+         "|wound on the side of the soft palate|soft palate|split gaping"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1913,7 +1940,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|back went into spasm|twinged lower back"
          "|felt something go in her mid back|felt something go in his back"
          "|felt something go in her back|something go in her back"
-         "|can't straighten up|cannot straighten up"),
+         "|can't straighten up|cannot straighten up"
+         "|pain between her shoulder blades|pain between his shoulder blades"
+         "|between the shoulder blades|back went"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2071,7 +2100,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hiv_exposure", "a needlestick or exposure from a source with HIV", B,
          "infectious_disease", (LABS, CONSULT),
          "needle stick|needlestick|stuck with a needle|stuck w a needle|blood exposure"
-         "|body fluid exposure|stuck w", requires_any="hiv", source=sources.HIV_EXPOSURE),
+         "|body fluid exposure|stuck w"
+         "|asking for pep|requesting pep|condom split",
+         requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
          "|used needle|dirty needle"
@@ -2298,7 +2329,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|spots in mouth and on hands"
          "|red bottom|sore bottom"
          "|skin red and peeling|scratching bottom at night|skin around stoma|his bottom is red"
-         "|golden crusts|eczema much worse|weeping eczema"),
+         "|golden crusts|eczema much worse|weeping eczema"
+         "|spots on the face|dry patches on the cheeks"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -2393,7 +2425,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"
-         "|fish spine|puncture to|puncture wound to"),
+         "|fish spine|puncture to|puncture wound to"
+         "|stood on a nail|went through her trainer|went through his trainer"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|dressing changed|change my dressing"
          "|stitches out|abrasion|abrasions|road rash"
@@ -2467,7 +2500,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|replacement salbutamol inhaler|replacement inhaler|left them at grandparents"
          "|insulin pens were taken|left his insulin pens|left her insulin pens"
          "|forgot to pack her tablets|forgot to pack his tablets|forgot to pack"
-         "|get prophylaxis|needs prophylaxis"),
+         "|get prophylaxis|needs prophylaxis"
+         "|left his lantus|left her lantus|left his insulin|left her insulin|another inhaler"
+         "|left them at home"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2527,7 +2562,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|for blood work|lfts|tfts|u&e|u&es|potassium check|inr check|tac level|tacrolimus level"
          "|drug level|lithium level"
          "|repeat blood test|repeat bloods|repeat labs|potassium recheck|recheck potassium"
-         "|get bloods done"),
+         "|get bloods done"
+         "|for a urine sample|urine sample"),
     # An IUD whose strings cannot be felt: an ultrasound finds it.
     _cat("iud", "an intrauterine device problem", S, "gynecology", (IMAGING,),
          "iud strings|missing iud|iud problem|lost iud|iud"

@@ -140,8 +140,9 @@ _HR = re.compile(
 # A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210" (never
 # across a comma: "known AF, 2 days").
 _RHYTHM_RATE = re.compile(
-    r"\b(?:(?:narrow|broad|wide) complex(?: tachycardia)?|svt|af|atrial fibrillation"
-    r"|sinus tachycardia)(?:\s+(?:at|of|rate))?\s+(\d{2,3})\b(?!\s*(?:/|%|days?|hours?|hrs?"
+    r"\b(?:(?:narrow|broad|wide)[ -]complex(?: tachycardia)?|svt|af|atrial fibrillation"
+    r"|(?:sinus |regular |irregular )?tachycardia)"
+    r"(?:\s+(?:at|of|rate))?\s+(\d{2,3})\b(?!\s*(?:/|%|days?|hours?|hrs?"
     r"|weeks?|years?|mg|mins?|minutes?))"
 )
 _RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + _PER_MINUTE)
@@ -213,7 +214,8 @@ _AVPU_PAIN = re.compile(
 )
 _AVPU_VOICE = re.compile(
     r"\b(?:responds? (?:only )?to (?:loud )?voice|avpu:? v"
-    r"|opens (?:her |his |their )?eyes to (?:loud )?voice|(?:a)?rousable to voice"
+    r"|opens (?:her |his |their )?eyes to (?:loud )?voice|(?:a)?rousable to (?:loud )?voice"
+    r"|(?:only )?rouses to (?:a )?(?:loud )?voice"
     r"|opens (?:her |his |their )?eyes (?:\+ |and |& )?(?:mumbles )?(?:when|if) (?:spoken to"
     r"|you speak|called|shouted at|you shout(?: at (?:him|her|them))?))\b"
 )

@@ -50,7 +50,7 @@ _POSITIVE_TEST = re.compile(
 )
 _ONE_SIDE = re.compile(
     r"\b(?:right|left) iliac fossa|\b(?:rif|lif|rlq|llq)\b|\b(?:right|left) lower quadrant"
-    r"|\b(?:right|left)[ -]?sided\b|\b(?:right|left) (?:lower )?(?:abdo|abdominal|pelvic)"
+    r"|\b(?:right|left|r|l)[ -]?sided\b|\b(?:right|left) (?:lower )?(?:abdo|abdominal|pelvic)"
     r"|\blower (?:right|left) (?:abdo|abdomen|abdominal|side)"
     r"|\bmainly (?:on the )?(?:right|left)\b|\bpelvic pain\b|\bshoulder tip pain\b"
 )

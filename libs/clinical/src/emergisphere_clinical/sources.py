@@ -585,3 +585,8 @@ KNOWN_EPILEPSY_SEIZURE = (
     " known epilepsy whose seizure was typical and who has recovered needs no emergency"
     " imaging; drug levels and adherence are checked"
 )
+RAISED_ICP = (
+    "NICE NG127, Suspected neurological conditions (2019), and RCPCH HeadSmart (2016): a"
+    " headache on waking with vomiting or a new visual change suggests raised intracranial"
+    f" pressure and needs imaging the same day; a high-risk situation at {ESI_B}"
+)
