@@ -1566,3 +1566,16 @@ def test_a_headache_on_waking_is_raised_pressure_only_with_a_change_in_vision(
 def test_drooling_while_struggling_to_swallow_is_an_airway_infection() -> None:
     text = "dental abscess, swelling spreading under his tongue, drooling, struggling to swallow"
     assert "drooling_airway" in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("sudden headache while straining, the worst of her life", "thunderclap_headache"),
+        ("crushing band across chest while shovelling snow, sweaty", "acs"),
+        ("bipolar, not slept for 5 days, walked out into traffic earlier", "suicidal"),
+        ("thrown from her horse, keeps asking did I finish the course", "altered_mental_status"),
+    ],
+)
+def test_high_risk_complaints_in_their_own_words(text: str, key: str) -> None:
+    assert key in keys(text)

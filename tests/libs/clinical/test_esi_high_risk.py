@@ -92,6 +92,12 @@ def test_syncope_on_exertion_is_esi_2() -> None:
     assert "esi.b.syncope_high_risk" in rules(triage("syncope on exertion", age=30))
 
 
+def test_a_faint_while_mowing_the_lawn_is_exertional_syncope() -> None:
+    result = triage("collapsed while mowing the lawn, back to normal now", age=58)
+    assert result.acuity == 2
+    assert "esi.b.syncope_high_risk" in rules(result)
+
+
 @pytest.mark.parametrize(("heart_rate", "acuity"), [(49, 2), (50, 3)])
 def test_syncope_without_warning_and_a_heart_rate_under_50_is_esi_2(
     heart_rate: float, acuity: int

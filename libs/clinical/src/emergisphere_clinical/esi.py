@@ -1079,6 +1079,13 @@ SYNCOPE_EXERTION = (
     "during training",
     "during pe",
     "mid race",
+    "while mowing",
+    "mowing the lawn",
+    "while digging",
+    "shovelling",
+    "while cycling",
+    "climbing the stairs",
+    "running for the bus",
 )
 # ESC 2018 (minor high-risk feature): a family history of sudden cardiac death when young.
 SYNCOPE_FAMILY_SUDDEN_DEATH = (

@@ -167,7 +167,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|twinges in left chest|twinges in right chest|twinge in chest|chest twinges"
          "|twinges in chest|twinges in his chest|twinges in her chest"
          "|central pressure|central chest pressure"
-         "|cheast pain",
+         "|cheast pain"
+         "|crushing band|band across chest|band across his chest|band across her chest"
+         "|band across my chest|crushing pain in chest|crushing pain in his chest"
+         "|crushing pain in her chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -577,7 +580,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|much sleepier|sleepier than usual|only knows her name|only knows his name"
          "|knows only her name|knows only his name"
          "|keeps asking what day it is|keeps asking the same questions|asking what day it is"
-         "|keeps repeating himself|keeps repeating herself|sleepy but rousable",
+         "|keeps repeating himself|keeps repeating herself|sleepy but rousable"
+         "|keeps asking did|keeps asking whether|keeps asking if|asking the same question"
+         "|repeating the same question",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -639,7 +644,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wanted to switch off|thinking of taking all|shotgun on himself"
          "|won't agree she'll be safe|won't agree he'll be safe|can't keep herself safe"
          "|can't keep himself safe|cannot keep herself safe|cannot keep himself safe"
-         "|unable to keep herself safe|unable to keep himself safe",
+         "|unable to keep herself safe|unable to keep himself safe"
+         "|walked out into traffic|walking into traffic|ran into traffic|stepped into traffic"
+         "|ran out into traffic",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -752,7 +759,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|vision blurry|seeing double|squint", source=sources.RAISED_ICP),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
-         "|peaked in seconds|maximal at onset|explosive headache"),
+         "|peaked in seconds|maximal at onset|explosive headache"
+         "|sudden headache|headache came on suddenly|worst of her life|worst of his life"
+         "|worst of my life|worst ever headache|worst headache of"),
     # ADA 2009: diabetic ketoacidosis or a hyperosmolar state named, or its signs (the
     # fruity breath of ketosis, Kussmaul breathing), is a hyperglycaemic crisis.
     _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
@@ -1109,7 +1118,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't keep water down|hasn't kept anything down|hardly had a wet nappy|v/d"
          "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"
          "|vomits after feeds|been sick all day"
-         "|vomits after feeds|vomits after most feeds"),
+         "|vomits after feeds|vomits after most feeds"
+         "|runny poo|runny poos"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
@@ -1355,7 +1365,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "endocrinology", (LABS, FLUIDS),
          "gliclazide|glimepiride|glipizide|glibenclamide|sulphonylurea|sulfonylurea",
          requires_any="recovered hypo|hypo|hypoglycaemia|hypoglycemia|glucose gel|glucogel"
-         "|glucagon"),
+         "|glucagon|iv glucose|iv dextrose"),
     _cat("recovered_hypoglycaemia", "hypoglycaemia treated and recovered", S, "endocrinology",
          (LABS,), "recovered hypo"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
@@ -1432,7 +1442,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|catheter pulled out|not draining"
          "|bag empty|catheter bag empty|nothing in the bag|catheter bag"
          "|bypassing"
-         "|urethral catheter"),
+         "|urethral catheter"
+         "|bag hasn't filled|bag not filling"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1548,7 +1559,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "foreign body in rectum|rectal foreign body|rectum foreign body"
          "|object inserted into rectum"),
     _cat("dysphagia", "difficulty swallowing", S, "ent", (LABS, IMAGING),
-         "dysphagia|difficulty swallowing|trouble swallowing|unable to swallow|odynophagia"),
+         "dysphagia|difficulty swallowing|trouble swallowing|unable to swallow|odynophagia"
+         "|food is stuck|food stuck|food bolus"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
          "neck swelling|neck mass|neck lump|swollen neck"
          "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
@@ -1874,7 +1886,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|limping since yesterday"
          "|lifted her up by the hand|lifted him up by the hand|keeps her arm still"
          "|keeps his arm still|won't move the leg|won't move her leg|won't move his leg"
-         "|punched a garden wall|can't lift her arm|can't lift his arm"),
+         "|punched a garden wall|can't lift her arm|can't lift his arm"
+         "|punching a wall|holding her elbow|holding his elbow|holding her left elbow"
+         "|holding her right elbow|holding his left elbow|holding his right elbow"
+         "|sore groin since|sore left groin|sore right groin|metacarpals"
+         "|kicked on the outer thigh|by her mare|by his mare|by the mare"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1923,7 +1939,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|earring ripped|ripped through l earlobe|ripped through left earlobe"
          "|ripped through the earlobe"
          "|lip split|split through"
-         "|wound on the side of the soft palate|soft palate|split gaping"),
+         "|wound on the side of the soft palate|soft palate|split gaping"
+         "|split under the chin|gaping clean wound"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1942,7 +1959,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|felt something go in her back|something go in her back"
          "|can't straighten up|cannot straighten up"
          "|pain between her shoulder blades|pain between his shoulder blades"
-         "|between the shoulder blades|back went"),
+         "|between the shoulder blades|back went"
+         "|back locked|low back locked"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2264,7 +2282,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "back pain|lower back pain|low back pain|sore back|back sore|mid back pain"
          "|landed on back"
          "|landed on his backside|landed on her backside|landed on his bottom"
-         "|landed on her bottom",
+         "|landed on her bottom"
+         "|lumbar pain|tender over l1",
          requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
          "|from height|went through|thrown off|thrown from"),
     # Blood in the front of the eye after a blow: an ophthalmologist the same day.
@@ -2278,7 +2297,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("recurrent_falls", "recurrent falls", S, "geriatrics", (LABS, ECG, XRAY),
          "keep falling|keeps falling|recurrent falls|frequent falls|multiple falls"
          "|falls this week|falls this month"
-         "|fell twice|fallen twice|fell three times|two falls this|three falls this"),
+         "|fell twice|fallen twice|fell three times|two falls this|three falls this"
+         "|2 falls in 3 days|two falls in|falls in 3 days|reduced mobility and"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -2330,7 +2350,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red bottom|sore bottom"
          "|skin red and peeling|scratching bottom at night|skin around stoma|his bottom is red"
          "|golden crusts|eczema much worse|weeping eczema"
-         "|spots on the face|dry patches on the cheeks"),
+         "|spots on the face|dry patches on the cheeks"
+         "|red patch now|round red patch|spreading red patch"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -2402,7 +2423,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thorn stuck"
          "|thorn in"
          "|sea urchin|spines in"
-         "|something sharp buried|buried deep in"),
+         "|something sharp buried|buried deep in"
+         "|earring buried|butterfly back|embedded earring"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2502,7 +2524,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forgot to pack her tablets|forgot to pack his tablets|forgot to pack"
          "|get prophylaxis|needs prophylaxis"
          "|left his lantus|left her lantus|left his insulin|left her insulin|another inhaler"
-         "|left them at home"),
+         "|left them at home"
+         "|wants his dose|wants her dose|before he got there"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2514,7 +2537,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|finding a refuge|social worker|cup of tea and a chat|leaflet|food bank"
          "|can't manage him at home|can't manage her at home|carer admitted|carer in hospital"
          "|can't cope at home|not coping at home"
-         "|somewhere to sit|nowhere to go tonight|lost his wallet|lost her wallet"),
+         "|somewhere to sit|nowhere to go tonight|lost his wallet|lost her wallet"
+         "|nobody at home tonight|can't manage the stairs|carer was admitted"
+         "|can't sort her own tablets"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -2546,7 +2571,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|told bp high"
          "|pharmacy bp"),
     _cat("gout", "a gout flare", S, "rheumatology", (),
-         "gout|gouty|podagra"),
+         "gout|gouty|podagra"
+         "|can't bear the bedsheet"),
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
     _cat("deep_neck_infection", "a peritonsillar or deep neck infection", S, "ent",
          (LABS, IMAGING, CONSULT),
@@ -2604,7 +2630,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
-         "|nail with pus|pus around the nail|nail fold"),
+         "|nail with pus|pus around the nail|nail fold"
+         "|nail edge red|toenail edge|toe nail edge"),
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care|side of nail|paronychia|nail fold"
