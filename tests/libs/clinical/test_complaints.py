@@ -1579,3 +1579,22 @@ def test_drooling_while_struggling_to_swallow_is_an_airway_infection() -> None:
 )
 def test_high_risk_complaints_in_their_own_words(text: str, key: str) -> None:
     assert key in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("woke with the room spinning, can't walk straight", "vertigo_with_ataxia"),
+        ("5 y/o stung on the tongue by a wasp in her drink", "oral_sting"),
+        ("2 dives this morning, aching shoulders, pins and needles", "decompression_illness"),
+        ("4-month-old, snuffly and coughing, feeds down to half", "infant_poor_feeding"),
+        ("shock off a 415 V panel, burn on palm, HR 104 irregular", "electrical_loc"),
+        ("pulled from the hotel pool after going under for a minute", "drowning"),
+    ],
+)
+def test_round_42_presentations_are_read(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+def test_vertigo_without_a_gait_problem_is_not_a_stroke() -> None:
+    assert "vertigo_with_ataxia" not in keys("room spinning when she turns over in bed")

@@ -120,8 +120,8 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 21,900 cases written independently of the rules, in a hundred and sixty-one sets
-    # (docs/triage-evaluation.md, rounds 5 to 41). Each set was scored once before any rule
+    # 22,500 cases written independently of the rules, in a hundred and sixty-five sets
+    # (docs/triage-evaluation.md, rounds 5 to 42). Each set was scored once before any rule
     # was changed for it. Twenty-eight critical under-triages are left, each ESI 3 (the jet
     # ski rider 4) where the writers graded 2 for a reason no rule reads without over-triaging
     # its neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
@@ -147,11 +147,10 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # seventeen of eighteen head injuries with repeated vomiting and no other high-risk
     # feature 3); paranoia after three nights on amphetamine with a heart rate of 118 and one
     # resource; a girl of 11 with hives and tingling lips after a bee sting (no airway,
-    # breathing or circulation sign of anaphylaxis); and a woman woken by vertigo who cannot
-    # walk straight and sees double (double vision is read as a stroke only where no blow to
-    # the eye explains it, and the lexicon cannot yet tell the two apart).
+    # breathing or circulation sign of anaphylaxis); and a man woken by vertigo who "can't
+    # walk without hugging the wall" (the negation reader takes "without" for a denial).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 21900
+    assert figures.n == 22500
     assert figures.critical_under <= 28
-    assert figures.exact >= 0.855
+    assert figures.exact >= 0.854

@@ -428,3 +428,7 @@ def test_a_heart_rate_named_by_its_rhythm_is_read(note: str, heart_rate: float) 
 
 def test_rousing_only_to_a_loud_voice_is_avpu_v() -> None:
     assert read_narrative("drank vodka, only rouses to loud voice").consciousness == "V"
+
+
+def test_an_age_after_a_handover_heading_is_read() -> None:
+    assert read_narrative("PM handover: 79M collapsed at breakfast").age_years == 79.0

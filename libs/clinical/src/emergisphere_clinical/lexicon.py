@@ -281,7 +281,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit by lightning|kv", source=sources.HIGH_VOLTAGE),
     _cat("electrical_loc", "an electric shock with loss of consciousness", B, "critical_care",
          (LABS, ECG), "electric shock|electrocuted|electrocution|shock from a|shock off a",
-         requires_any="loss of consciousness|knocked out|unconscious|thrown back|thrown across",
+         requires_any="loss of consciousness|knocked out|unconscious|thrown back|thrown across"
+         "|irregular|palpitations|chest pain",
          source=sources.ELECTRICAL_INJURY),
     _cat("limb_ischaemia", "a cold, pulseless limb (acute limb ischaemia)", B,
          "vascular_surgery", (LABS, IMAGING, CONSULT),
@@ -746,6 +747,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "critical_care", (LABS, CONSULT),
          "diver|dive|dives|diving|scuba",
          requires_any="tingling|numbness|numb|weakness|weak|paralysis|confused|confusion"
+         "|pins and needles|ache|aches|wobbly|unsteady"
          "|breathless|short of breath|chest pain|joint pain|aching|trouble passing urine"
          "|dizzy|rash",
          source=sources.DECOMPRESSION_ILLNESS),
@@ -757,6 +759,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|worse first thing in the morning",
          requires_any="double vision|blurred vision|blurry vision|vision has gone blurry"
          "|vision blurry|seeing double|squint", source=sources.RAISED_ICP),
+    # Acute vertigo with a gait the patient cannot manage unaided: a cerebellar or brainstem
+    # stroke until shown otherwise (Kattah et al., Stroke 2009; Carmona et al. 2016).
+    _cat("vertigo_with_ataxia", "acute vertigo with inability to walk unaided", B, "neurology",
+         (LABS, IMAGING), "can't walk straight|cannot walk straight|veering to one side"
+         "|falling to one side|hugging the wall|hugging the walls",
+         requires_any="room spinning|spinning|vertigo|dizzy", source=sources.VERTIGO_ATAXIA),
+    # A sting inside the mouth or throat can swell the airway (NICE CKS, insect bites and
+    # stings, 2021).
+    _cat("oral_sting", "a sting inside the mouth or throat", B, "ent", (MEDS,),
+         "stung on the tongue|stung inside the mouth|stung in the mouth|sting in the mouth"
+         "|stung on the lip inside|stung in the throat|sting on the tongue|swallowed a wasp"
+         "|swallowed a bee", source=sources.ORAL_STING),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"
@@ -1103,7 +1117,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen belly|swollen tummy|swollen abdomen|abdomen swollen|abdomen more swollen"
          "|pain under ribs after eating|side of tummy|side of her tummy|side of his tummy"
          "|side of my tummy|side of the tummy|upper abdomen and up into"
-         "|burning pain behind the breastbone|burning behind the breastbone"),
+         "|burning pain behind the breastbone|burning behind the breastbone"
+         "|pain after fatty meals|murphy's positive|murphys positive"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1111,7 +1126,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
          "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
-         "|it's in my side|pain in my side|pain in his side|pain in her side"),
+         "|it's in my side|pain in my side|pain in his side|pain in her side"
+         "|had kidney stones before|kidney stones before"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1356,7 +1372,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|toe gone black|red and hot over"
          "|tattoo red and sore|tattoo, red and sore"
          "|past the line|well past the line|red swollen shin|hot red swollen shin"
-         "|picc exit site red|exit site red and tender|line site red",
+         "|picc exit site red|exit site red and tender|line site red"
+         "|toe black and sore|lid now red and swollen",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1383,7 +1400,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|drinking loads and weeing lots|gave glucose gel|lucozade and toast"
          "|weeing lots|peeing lots|weeing a lot|peeing a lot|thirsty all the time"
          "|random glucose"
-         "|up at night to wee|drinking loads"),
+         "|up at night to wee|drinking loads"
+         "|thirsty and peeing|peeing all night"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1526,7 +1544,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|up his right nostril|up his left nostril|in her nostril|in his nostril|up her nose"
          "|up his nose"
          "|pushed small lego piece"
-         "|foam in ear|foam in left ear|foam in right ear|piece of foam in"),
+         "|foam in ear|foam in left ear|foam in right ear|piece of foam in"
+         "|foam into his ear|foam into her ear|foam into his left ear|foam into her left ear"
+         "|foam into his right ear|foam into her right ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1573,7 +1593,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|won't go back in|wont go back in|will not go back in|can't push it back"
          "|cannot push it back"
          "|swelling in right groin|swelling in left groin|swelling in the groin"
-         "|groin that comes and goes|comes and goes in the groin"),
+         "|groin that comes and goes|comes and goes in the groin"
+         "|painful bulge|bulge left groin|bulge right groin|bulge in groin"),
     # Scrotal pain of gradual onset or with dysuria: urine and blood tests, an ultrasound.
     _cat("epididymo_orchitis", "epididymo-orchitis", S, "urology", (LABS, IMAGING),
          "epididymo orchitis|epididymo-orchitis|epididymitis|orchitis"),
@@ -1604,7 +1625,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit side on edge"
          "|chest wall sore"
          "|bruised right side of chest|bruised left side of chest|bruised side of chest"
-         "|hurts to breathe in"),
+         "|hurts to breathe in"
+         "|hit left side of chest|hit right side of chest|hit side of chest"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -1612,7 +1634,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
          "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
-         "|hit handlebar", actions=("ecg_within_10_min",)),
+         "|hit handlebar"
+         "|worse when she twists or presses|worse when he twists or presses|presses on it",
+         actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
          "|neck trauma|midline tenderness|midline low back tenderness|midline back tenderness"
@@ -1657,7 +1681,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found in the bath|found floating"
          "|washed overboard"
          "|pulled out of the rip|pulled from the sea|pulled out of the sea"
-         "|coughed up sea water|swallowed sea water"),
+         "|coughed up sea water|swallowed sea water"
+         "|pulled from the hotel pool|going under for|went under for|coughed up water"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
@@ -1672,7 +1697,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood pressure was high"
          "|pharmacy machine"
          "|at the pharmacy|wants it rechecked|bp recheck|midwife found bp|found bp"
-         "|bp at home visit"),
+         "|bp at home visit"
+         "|bp 224|sent with bp|bp at a routine check"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -1702,6 +1728,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bleeding on blood thinners|bleeding on warfarin|bleeding on anticoagulants"),
     # A thriving baby whose feeds worry the parents: reassurance and advice (NICE NG1,
     # reflux in infants: effortless regurgitation in a baby gaining weight needs no tests).
+    # A baby with a cough or cold feeding half the usual: NG feeds and a viral swab (NICE
+    # NG9, bronchiolitis: feeding 50-75% of usual or less).
+    _cat("infant_poor_feeding", "a baby feeding half the usual or less", S, "paediatrics",
+         (LABS, PROCEDURE),
+         "feeds down to half|feeding down to half|feeds halved|half her usual feeds"
+         "|half his usual feeds|taking half her feeds|taking half his feeds"
+         "|about half her usual|about half his usual|half of her usual bottles"
+         "|half of his usual bottles", source=sources.BRONCHIOLITIS_FEEDING),
     _cat("infant_feeding_concern", "a feeding concern in a thriving baby", S, "paediatrics", (),
          "spitting up|spits up|posseting|possets|brings up milk|bringing up milk"
          "|isn't finishing bottles|not finishing bottles|not finishing her bottles"
@@ -1753,7 +1787,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood with clots in his urine|blood with clots in her urine"
          "|blood with clots in urine"
          "|peeing blood"
-         "|clots in his urine|peeing blood with clots"),
+         "|clots in his urine|peeing blood with clots"
+         "|blood and clots in the bag|blood in the bag|clots in the bag"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
@@ -1890,7 +1925,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punching a wall|holding her elbow|holding his elbow|holding her left elbow"
          "|holding her right elbow|holding his left elbow|holding his right elbow"
          "|sore groin since|sore left groin|sore right groin|metacarpals"
-         "|kicked on the outer thigh|by her mare|by his mare|by the mare"),
+         "|kicked on the outer thigh|by her mare|by his mare|by the mare"
+         "|knee giving way|shoulder came out again|came out again|pallet dropped onto"
+         "|dropped onto left foot|dropped onto right foot|pinned at hip level"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -1906,7 +1943,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numb over back of|numb over the back of|numb over"
          "|can't bend finger|cannot bend finger|can't bend the finger|numb on ulnar side"
          "|numb on the ulnar side|numb on radial side|numb on the radial side"
-         "|sausage shaped|held bent, very painful to straighten|painful to straighten",
+         "|sausage shaped|held bent, very painful to straighten|painful to straighten"
+         "|can't fully straighten ring|can't fully straighten little"
+         "|can't straighten ring and little",
          requires_any="cut|lac|laceration|wound|knife|glass|saw|chainsaw|bite|bitten"
          "|blade|cutter"),
     _cat("laceration", "a laceration", S, "general_practice", (PROCEDURE,),
@@ -1940,7 +1979,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ripped through the earlobe"
          "|lip split|split through"
          "|wound on the side of the soft palate|soft palate|split gaping"
-         "|split under the chin|gaping clean wound"),
+         "|split under the chin|gaping clean wound"
+         "|nail beds torn"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -1992,7 +2032,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stinging on peeing|stings on peeing|stinging when peeing|stinging when she pees"
          "|stinging when he pees|burning on peeing|burning when peeing|stinging passing urine"
          "|going every 10 mins|peeing every"
-         "|burning and frequency|wetting the bed again|going to the toilet a lot", infection=True),
+         "|burning and frequency|wetting the bed again|going to the toilet a lot"
+         "|burning when she passes water|burning when he passes water|passes water and going",
+         infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia"
@@ -2167,7 +2209,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hearing voices|stopped his meds|stopped her meds|stopped his medication"
          "|stopped her medication|off his meds|off her meds"
          "|talking to herself|talking to himself|tv sends her messages|tv sends him messages"
-         "|homesick|what's the point"),
+         "|homesick|what's the point"
+         "|feels overwhelmed|overwhelmed and tearful|wants help to stop|low since"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2179,7 +2222,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("ear_pain", "ear pain", S, "ent", (),
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
          "|pulling ear|ear tugging"
-         "|sore l ear|sore r ear|sore left ear|sore right ear",
+         "|sore l ear|sore r ear|sore left ear|sore right ear"
+         "|ear canal so swollen|ear canal swollen|swimming every day",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -2239,7 +2283,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("uncomplicated_alcohol_withdrawal", "uncomplicated alcohol withdrawal", S,
          "toxicology", (LABS, MEDS), "uncomplicated alcohol withdrawal"),
     _cat("simple_faint", "an uncomplicated faint", S, "cardiology", (ECG,),
-         "vasovagal|simple faint|reflex syncope|vasovagal syncope"),
+         "vasovagal|simple faint|reflex syncope|vasovagal syncope"
+         "|came over faint and sweaty|came over faint"),
     # A burn of 3% of the body or more: a burns service's advice and strong analgesia
     # (National Network for Burn Care referral guidance, 2012).
     _cat("burn_referral", "a burn for a burns service's advice", S, "plastic_surgery",
@@ -2335,7 +2380,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sticky left eye|sticky right eye|red sticky eye|eyelids swollen|eyelid swelling"
          "|sticky red left eye|sticky red right eye|sticky red eye|red sticky eye"
          "|sticky left eye|sticky right eye"
-         "|forgot his mask|arc eye|welder's flash|welding flash"),
+         "|forgot his mask|arc eye|welder's flash|welding flash"
+         "|sticky crusted eyes|crusted eyes"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -2357,7 +2403,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
          "|denture"
          "|chewing on everything"
-         "|molar pain"),
+         "|molar pain"
+         "|broke a crown"),
     # A dental infection spreading into the face or jaw: blood tests and intravenous
     # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
@@ -2424,7 +2471,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thorn in"
          "|sea urchin|spines in"
          "|something sharp buried|buried deep in"
-         "|earring buried|butterfly back|embedded earring"),
+         "|earring buried|butterfly back|embedded earring"
+         "|sliver of metal|tiny entry wound"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2525,7 +2573,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|get prophylaxis|needs prophylaxis"
          "|left his lantus|left her lantus|left his insulin|left her insulin|another inhaler"
          "|left them at home"
-         "|wants his dose|wants her dose|before he got there"),
+         "|wants his dose|wants her dose|before he got there"
+         "|insulin pens left|pens left in|repeat salbutamol inhaler"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2539,7 +2588,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't cope at home|not coping at home"
          "|somewhere to sit|nowhere to go tonight|lost his wallet|lost her wallet"
          "|nobody at home tonight|can't manage the stairs|carer was admitted"
-         "|can't sort her own tablets"),
+         "|can't sort her own tablets"
+         "|can't manage at home|just can't manage|about to be evicted"
+         "|found him asleep on a bench|asleep on a bench"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"

@@ -107,7 +107,7 @@ _AGE_SEX_SHORT = re.compile(
     # or after an arrival time and how the patient came: "1115 BIBA 79F collapsed", or
     # opening a MIST or ATMIST hand-over, whose A is the age: "ATMIST: A 26 F".
     r"|^\s*(?:\d{3,4}h?\s+)?(?:biba|bib|amb|ambulance|crew|walk in|walked in|self presented"
-    r"|gp referral|mist|atmist|care home|nursing home|residential home"
+    r"|gp referral|mist|atmist|care home|nursing home|residential home|(?:pm |crew )?handover"
     # or after who tells it: "Daughter says 67M has had ...".
     r"|(?:daughter|son|wife|husband|mum|mother|dad|father|partner|sister|brother|carer|friend"
     r"|neighbour|staff) says)[.:,]?\s+(?:a[.:]?\s+)?"

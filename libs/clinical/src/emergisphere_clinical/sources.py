@@ -590,3 +590,16 @@ RAISED_ICP = (
     " headache on waking with vomiting or a new visual change suggests raised intracranial"
     f" pressure and needs imaging the same day; a high-risk situation at {ESI_B}"
 )
+VERTIGO_ATAXIA = (
+    "Kattah et al., Stroke 2009 (HINTS), and Carmona et al., Front Neurol 2016: acute"
+    " vertigo with a gait the patient cannot manage unaided suggests a central (posterior"
+    f" circulation) cause; a high-risk situation at {ESI_B}"
+)
+ORAL_STING = (
+    "NICE CKS, Insect bites and stings (2021): a sting in the mouth or throat can swell the"
+    f" airway and needs urgent assessment; a high-risk situation at {ESI_B}"
+)
+BRONCHIOLITIS_FEEDING = (
+    "NICE NG9, Bronchiolitis in children (2021): fluid intake of 50-75% of usual or less is"
+    " a reason to refer, and feeding support (nasogastric) a reason to admit"
+)
