@@ -1598,3 +1598,19 @@ def test_round_42_presentations_are_read(text: str, key: str) -> None:
 
 def test_vertigo_without_a_gait_problem_is_not_a_stroke() -> None:
     assert "vertigo_with_ataxia" not in keys("room spinning when she turns over in bed")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("not slept for 4 days, says people are following him, pacing", "paranoid_agitation"),
+        ("temp 39 since this morning, tiny purple spots that don't fade", "fever_purpura"),
+        ("MIST: glassed to the neck outside a club, bleeding controlled", "major_trauma"),
+    ],
+)
+def test_round_43_presentations_are_read(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
+def test_paranoid_beliefs_told_calmly_are_not_agitation() -> None:
+    assert "paranoid_agitation" not in keys("says people are following him, calm and polite")

@@ -120,11 +120,11 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 22,500 cases written independently of the rules, in a hundred and sixty-five sets
-    # (docs/triage-evaluation.md, rounds 5 to 42). Each set was scored once before any rule
-    # was changed for it. Twenty-eight critical under-triages are left, each ESI 3 (the jet
-    # ski rider 4) where the writers graded 2 for a reason no rule reads without over-triaging
-    # its neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
+    # 23,100 cases written independently of the rules, in a hundred and sixty-nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 43). Each set was scored once before any rule
+    # was changed for it. Twenty-nine critical under-triages are left, each ESI 3 (the jet ski
+    # rider 4) where the writers graded 2 for a reason no rule reads without over-triaging its
+    # neighbours: deep frostbite; midline neck pain after a fall at 90; a dislocated hip
     # replacement at 10/10, a Crohn's stricture at 8/10 and a hip fracture at 9/10 (severe
     # pain nothing measured corroborates); a diabetic woman of 72 who "just feels off"; renal
     # colic scored by holding up both hands through an interpreter; gastroenteritis and a
@@ -145,12 +145,15 @@ def test_the_teams_written_vignettes_do_not_regress() -> None:
     # m with chest wall pain and a breathing rate of 22 (NICE NG41 and the field triage rules
     # draw the line at 3 m); a man knocked out on ice who vomited three times (writers grade
     # seventeen of eighteen head injuries with repeated vomiting and no other high-risk
-    # feature 3); paranoia after three nights on amphetamine with a heart rate of 118 and one
-    # resource; a girl of 11 with hives and tingling lips after a bee sting (no airway,
-    # breathing or circulation sign of anaphylaxis); and a man woken by vertigo who "can't
-    # walk without hugging the wall" (the negation reader takes "without" for a denial).
+    # feature 3); a girl of 11 with hives and tingling lips after a bee sting (no airway,
+    # breathing or circulation sign of anaphylaxis); a man woken by vertigo who "can't walk
+    # without hugging the wall" (the negation reader takes "without" for a denial); a woman 14
+    # weeks pregnant kicked in the abdomen by her partner (RCOG GTG 63's placental concern
+    # starts at 20 weeks, and writers grade assaults by a partner 3); and a boy of 8 with left
+    # upper abdominal and shoulder-tip pain the day after his sledge hit a tree (Kehr's sign
+    # is not read).
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 22500
-    assert figures.critical_under <= 28
-    assert figures.exact >= 0.854
+    assert figures.n == 23100
+    assert figures.critical_under <= 29
+    assert figures.exact >= 0.852

@@ -420,6 +420,7 @@ def test_a_hypercapnic_target_is_read_as_scale_2_and_not_as_the_saturation(
     [
         ("monitor shows regular narrow-complex tachycardia 148", 148.0),
         ("tachycardia at 132 on the monitor", 132.0),
+        ("ECG en route AF rate 150s", 150.0),
     ],
 )
 def test_a_heart_rate_named_by_its_rhythm_is_read(note: str, heart_rate: float) -> None:

@@ -421,7 +421,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|shot in stomach"
          "|hit with birdshot"
          "|tractor overturned|tractor rolled|pelvic binder"
-         "|trapped by the legs|trapped by his legs|trapped by her legs",
+         "|trapped by the legs|trapped by his legs|trapped by her legs"
+         "|blood loss at scene|txa 1g|txa 1 g|iv txa|glassed to left side of neck"
+         "|glassed to right side of neck|glassed to the neck|glassed in the neck|neck stab"
+         "|slashed across the neck",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -486,7 +489,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|upt pos|upt positive"
          "|positive pregnancy test|positive home pregnancy test|pregnancy test positive"
          "|hcg positive|positive hcg|positive hpt"
-         "|fell off her bike onto her tummy|onto her tummy",
+         "|fell off her bike onto her tummy|onto her tummy"
+         "|weeks pregnant, slipped|slipped down the last",
          requires_any="bleeding|bleed|blood|spotting|pain|cramping|cramps|crampy"),
     # Bleeding from 20 weeks: placenta praevia or abruption until an ultrasound says not.
     _cat("antepartum_haemorrhage", "bleeding in late pregnancy", B, "obstetrics",
@@ -771,6 +775,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "stung on the tongue|stung inside the mouth|stung in the mouth|sting in the mouth"
          "|stung on the lip inside|stung in the throat|sting on the tongue|swallowed a wasp"
          "|swallowed a bee", source=sources.ORAL_STING),
+    # Paranoid beliefs with agitation: a danger to self or others (handbook chapter 4).
+    _cat("paranoid_agitation", "paranoid beliefs with agitation", B, "psychiatry",
+         (LABS, CONSULT),
+         "people are following him|people are following her|they are following him"
+         "|they are following her|thinks people are following|being followed"
+         "|talking about him on tv|talking about her on tv|on tv are talking about"
+         "|tapping his phone|tapping her phone",
+         requires_any="pacing|shouting|agitated|paranoid|not slept|hasn't slept|smashed"
+         "|threatening|threatened|wandering|speed|pressured|aggressive"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"
@@ -807,7 +820,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rash doesn't fade",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
-         "|unwell", source=sources.FEVER_PURPURA),
+         "|unwell|temp|feverish|high temperature", source=sources.FEVER_PURPURA),
     # An infection that swells the floor of the mouth or stops the patient swallowing saliva
     # can close the airway within hours (Ludwig's angina, epiglottitis).
     _cat("airway_infection", "an infection threatening the airway", B, "ent",
@@ -1135,7 +1148,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dehydrated|vommiting|vomitting|vomting|diarhea|diarhoea|diarrea|diahrrea"
          "|vomits after feeds|been sick all day"
          "|vomits after feeds|vomits after most feeds"
-         "|runny poo|runny poos"),
+         "|runny poo|runny poos"
+         "|can't keep even water down|cannot keep water down"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
@@ -1200,7 +1214,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Reduced by hand, sometimes after a nerve block: one procedure.
     _cat("paraphimosis", "a retracted foreskin that will not return", S, "urology",
          (PROCEDURE,), "paraphimosis|foreskin stuck back|foreskin won't go back"
-         "|foreskin stuck behind|can't pull foreskin forward|foreskin won't come forward"),
+         "|foreskin stuck behind|can't pull foreskin forward|foreskin won't come forward"
+         "|foreskin pulled back|foreskin stuck"),
     # An arm swollen beside a PICC or central line: a line-associated upper limb DVT, for
     # a Doppler and bloods (BCSH 2012, central venous catheter thrombosis).
     _cat("line_thrombosis", "a swollen arm with a central line (possible thrombosis)", S,
@@ -1309,7 +1324,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender cheekbone|cheekbone tender|tender over cheekbone|tender zygoma"
          "|tender over zygoma"
          "|swollen left cheek and bruised eye|swollen right cheek and bruised eye"
-         "|walked into a door",
+         "|walked into a door"
+         "|punched left cheek|punched right cheek|punched cheek|swelling over zygoma",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -1461,7 +1477,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bag empty|catheter bag empty|nothing in the bag|catheter bag"
          "|bypassing"
          "|urethral catheter"
-         "|bag hasn't filled|bag not filling"),
+         "|bag hasn't filled|bag not filling"
+         "|catheter leaking"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1489,7 +1506,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|yellow since|more yellow|getting yellow|getting more yellow"
          "|gone yellow|went yellow|going yellow"
          "|bilirubin above treatment line|transcutaneous bilirubin"
-         "|still yellow"),
+         "|still yellow"
+         "|yellow down to his tummy|yellow down to her tummy|lost 12% of birth weight"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1573,7 +1591,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swallowed an earring"
          "|swallowed the ball|swallowed a ball|swallowed his piercing|swallowed her piercing"
          "|swallowed a piercing|ball from his tongue piercing|ball from her tongue piercing"
-         "|something stuck in throat"),
+         "|something stuck in throat"
+),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
          "foreign body in rectum|rectal foreign body|rectum foreign body"
@@ -1748,7 +1767,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eating/drinking little"
          "|poor feeding"
          "|hardly eating or drinking|hardly eating"
-         "|barely eating or drinking|barely eating and drinking"),
+         "|barely eating or drinking|barely eating and drinking"
+         "|hardly drinking|generally unwell for"),
     _cat("intoxication", "alcohol or drug intoxication", S, "toxicology", (LABS,),
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"
@@ -1819,7 +1839,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rectal at home|feels a bit hot|hot and grizzly|mum says hot"
          "|high temp|high temperature", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
-         "asthma|wheezing|wheeze|wheezy"),
+         "asthma|wheezing|wheeze|wheezy"
+         "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
          "sprain|sprained|strain|twisted ankle|twisted knee|ankle injury|ankle pain"
          "|wrist injury|wrist pain|knee injury|knee pain|foot injury|foot pain|hand injury"
@@ -1927,7 +1948,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore groin since|sore left groin|sore right groin|metacarpals"
          "|kicked on the outer thigh|by her mare|by his mare|by the mare"
          "|knee giving way|shoulder came out again|came out again|pallet dropped onto"
-         "|dropped onto left foot|dropped onto right foot|pinned at hip level"),
+         "|dropped onto left foot|dropped onto right foot|pinned at hip level"
+         "|felt her knee pop|felt his knee pop|knee pop|horse stood on"
+         "|knee to the thigh|took a knee"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2155,7 +2178,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore legs|legs sore|thighs very sore|sore thighs"),
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
-         "ascites tapping|ascites tap|paracentesis"),
+         "ascites tapping|ascites tap|paracentesis"
+         "|due another drain|belly tight and swollen again"),
     # A needlestick from a source known to carry HIV: post-exposure prophylaxis within hours.
     _cat("hiv_exposure", "a needlestick or exposure from a source with HIV", B,
          "infectious_disease", (LABS, CONSULT),
@@ -2210,7 +2234,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stopped her medication|off his meds|off her meds"
          "|talking to herself|talking to himself|tv sends her messages|tv sends him messages"
          "|homesick|what's the point"
-         "|feels overwhelmed|overwhelmed and tearful|wants help to stop|low since"),
+         "|feels overwhelmed|overwhelmed and tearful|wants help to stop|low since"
+         "|hearing a voice|mental health people|feel flat|can't cope since|someone to talk to"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2223,7 +2248,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
          "|pulling ear|ear tugging"
          "|sore l ear|sore r ear|sore left ear|sore right ear"
-         "|ear canal so swollen|ear canal swollen|swimming every day",
+         "|ear canal so swollen|ear canal swollen|swimming every day"
+         "|holding her ear|holding his ear|holding her right ear|holding her left ear"
+         "|holding his right ear|holding his left ear",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -2440,7 +2467,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breast red patch|breast red hot"),
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red"
-         "|breast red|breast is red|red breast|wedge shaped area",
+         "|breast red|breast is red|red breast|wedge shaped area"
+         "|breast hot and painful|right breast hot|left breast hot",
          infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
@@ -2655,7 +2683,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|slid to floor|slid off chair|slid off the chair|slid to the floor"
          "|rolled off parents bed|rolled off the sofa|rolled off the changing table"
          "|fell off the swing|slid down getting into bed"
-         "|slide slowly off the armchair|slid off the armchair|fell off the sofa"),
+         "|slide slowly off the armchair|slid off the armchair|fell off the sofa"
+         "|slid off the edge of her bed|slid off the edge of his bed|slid off the bed"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),

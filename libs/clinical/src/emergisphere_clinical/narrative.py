@@ -142,7 +142,7 @@ _HR = re.compile(
 _RHYTHM_RATE = re.compile(
     r"\b(?:(?:narrow|broad|wide)[ -]complex(?: tachycardia)?|svt|af|atrial fibrillation"
     r"|(?:sinus |regular |irregular )?tachycardia)"
-    r"(?:\s+(?:at|of|rate))?\s+(\d{2,3})\b(?!\s*(?:/|%|days?|hours?|hrs?"
+    r"(?:\s+(?:at|of|rate))?\s+(\d{2,3})s?\b(?!\s*(?:/|%|days?|hours?|hrs?"
     r"|weeks?|years?|mg|mins?|minutes?))"
 )
 _RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + _PER_MINUTE)
