@@ -1614,3 +1614,19 @@ def test_round_43_presentations_are_read(text: str, key: str) -> None:
 
 def test_paranoid_beliefs_told_calmly_are_not_agitation() -> None:
     assert "paranoid_agitation" not in keys("says people are following him, calm and polite")
+
+
+def test_wanting_it_all_to_stop_after_self_harm_is_suicidal_intent() -> None:
+    assert "suicidal" in keys("cut both forearms with a razor, says she wants it all to stop")
+
+
+def test_a_seizure_stopped_by_rescue_midazolam_is_not_a_typical_one() -> None:
+    note = "8yo known epilepsy, tonic-clonic stopped after buccal midazolam, back to normal"
+    result = assess(input_from_narrative(note))
+    assert "esi.c.known_epilepsy_seizure" not in {r.rule for r in result.reasons}
+
+
+def test_hives_with_swollen_lips_and_eyelids_are_not_hives_alone() -> None:
+    note = "ate peanuts, now lip and eyelid swelling and hives on neck, no wheeze"
+    result = assess(input_from_narrative(note))
+    assert "esi.c.hives_only" not in {r.rule for r in result.reasons}

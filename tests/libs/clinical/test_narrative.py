@@ -433,3 +433,11 @@ def test_rousing_only_to_a_loud_voice_is_avpu_v() -> None:
 
 def test_an_age_after_a_handover_heading_is_read() -> None:
     assert read_narrative("PM handover: 79M collapsed at breakfast").age_years == 79.0
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["opens eyes and mumbles to voice, protecting own airway", "now sleepy, moaning to voice only"],
+)
+def test_mumbling_or_moaning_to_voice_is_avpu_v(note: str) -> None:
+    assert read_narrative(note).consciousness == "V"

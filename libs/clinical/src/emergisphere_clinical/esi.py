@@ -316,6 +316,13 @@ HIVES_ONLY = (
 HIVES_MORE = (
     "lip swelling",
     "swollen lips",
+    "lip and eyelid swelling",
+    "lips swollen",
+    "swelling of the lips",
+    "eyelid swelling",
+    "swollen eyelids",
+    "lips tingling",
+    "tingling lips",
     "tongue swelling",
     "swollen tongue",
     "wheeze",
@@ -1987,6 +1994,8 @@ ATYPICAL_SEIZURE = (
     "three seizures",
     "3 seizures",
     "cluster",
+    "midazolam",
+    "rescue medication",
     "seizures",
     "fits",
     # Out of tablets for days: a loading dose, a resource of its own.

@@ -651,7 +651,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't keep himself safe|cannot keep herself safe|cannot keep himself safe"
          "|unable to keep herself safe|unable to keep himself safe"
          "|walked out into traffic|walking into traffic|ran into traffic|stepped into traffic"
-         "|ran out into traffic",
+         "|ran out into traffic"
+         "|wants it all to stop|want it all to stop|wanted it all to stop|wants it all to end"
+         "|wanted it all to end|wants to end it all|wanted to end it all",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1018,7 +1020,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|line marking powder|marking powder|powder in eye|powder in his eye|powder in her eye"
          "|powder blew into|powder in the eye"
          "|splash to both eyes|eyewash station|splashed in both eyes"
-         "|caustic|sodium hydroxide|alkali splash|caustic soda|parlour cleaner",
+         "|caustic|sodium hydroxide|alkali splash|caustic soda|parlour cleaner"
+         "|cleaning spray squirted|spray squirted in|squirted in left eye"
+         "|squirted in right eye|squirted in the eye",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1131,7 +1135,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain under ribs after eating|side of tummy|side of her tummy|side of his tummy"
          "|side of my tummy|side of the tummy|upper abdomen and up into"
          "|burning pain behind the breastbone|burning behind the breastbone"
-         "|pain after fatty meals|murphy's positive|murphys positive"),
+         "|pain after fatty meals|murphy's positive|murphys positive"
+         "|upper tummy after"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1270,7 +1275,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched in his eye|punched in her eye|kicked in the eye"
          "|hit in the left eye|hit in the right eye|squash ball to the eye"
          "|squash ball to the left eye|squash ball to the right eye"
-         "|flicked into eye|branch flicked into"),
+         "|flicked into eye|branch flicked into"
+         "|poked in the right eye|poked in the left eye|branch in the eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1389,7 +1395,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tattoo red and sore|tattoo, red and sore"
          "|past the line|well past the line|red swollen shin|hot red swollen shin"
          "|picc exit site red|exit site red and tender|line site red"
-         "|toe black and sore|lid now red and swollen",
+         "|toe black and sore|lid now red and swollen"
+         "|foot red and hot|skin macerated|redness now up to the ankle"
+         "|ulcer on right foot worse|ulcer on left foot worse",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1417,7 +1425,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weeing lots|peeing lots|weeing a lot|peeing a lot|thirsty all the time"
          "|random glucose"
          "|up at night to wee|drinking loads"
-         "|thirsty and peeing|peeing all night"),
+         "|thirsty and peeing|peeing all night"
+         "|meter has read hi|read hi for|reads hi for"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1683,7 +1692,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hypothermia|hypothermic"
          "|unheated house|unheated home|unheated flat|no heating|boiler broke|heating broken"
          "|found in the snow|fell through ice|ice cool to touch"
-         "|shivering in wet clothes"),
+         "|shivering in wet clothes"
+         "|locked out and sat"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
@@ -1837,7 +1847,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no source"
          "|hot to touch|shivery"
          "|rectal at home|feels a bit hot|hot and grizzly|mum says hot"
-         "|high temp|high temperature", infection=True),
+         "|high temp|high temperature"
+         "|has had a temp|had a temp|a temp for|hot since this morning|hot since yesterday"
+         "|hot since this afternoon|no obvious cause", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"),
@@ -1950,7 +1962,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knee giving way|shoulder came out again|came out again|pallet dropped onto"
          "|dropped onto left foot|dropped onto right foot|pinned at hip level"
          "|felt her knee pop|felt his knee pop|knee pop|horse stood on"
-         "|knee to the thigh|took a knee"),
+         "|knee to the thigh|took a knee"
+         "|kneecap displaced|kneecap dislocated|dropped a crate|nail purple"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2003,7 +2016,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lip split|split through"
          "|wound on the side of the soft palate|soft palate|split gaping"
          "|split under the chin|gaping clean wound"
-         "|nail beds torn"),
+         "|nail beds torn"
+         "|split his chin|split her chin|gaping scalp wound|nail partly avulsed"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2250,7 +2264,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore l ear|sore r ear|sore left ear|sore right ear"
          "|ear canal so swollen|ear canal swollen|swimming every day"
          "|holding her ear|holding his ear|holding her right ear|holding her left ear"
-         "|holding his right ear|holding his left ear",
+         "|holding his right ear|holding his left ear"
+         "|ear painful and discharging|canal swollen shut",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -2355,7 +2370,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|landed on back"
          "|landed on his backside|landed on her backside|landed on his bottom"
          "|landed on her bottom"
-         "|lumbar pain|tender over l1",
+         "|lumbar pain|tender over l1"
+         "|landed on his heels|landed on her heels|pain both heels|onto his back at"
+         "|tender in the middle of his lower back|tender in the middle of her lower back",
          requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
          "|from height|went through|thrown off|thrown from"),
     # Blood in the front of the eye after a blow: an ophthalmologist the same day.
@@ -2370,7 +2387,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "keep falling|keeps falling|recurrent falls|frequent falls|multiple falls"
          "|falls this week|falls this month"
          "|fell twice|fallen twice|fell three times|two falls this|three falls this"
-         "|2 falls in 3 days|two falls in|falls in 3 days|reduced mobility and"),
+         "|2 falls in 3 days|two falls in|falls in 3 days|reduced mobility and"
+         "|falls x3|falls x 3"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -2438,7 +2456,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, MEDS),
          "toothache|tooth pain|dental pain|dental abscess|tooth abscess|gum abscess"
          "|abscessed tooth|bad tooth"
-         "|swelling from a bad molar|swelling up to lower eyelid|spreading to cheek",
+         "|swelling from a bad molar|swelling up to lower eyelid|spreading to cheek"
+         "|jaw swelling spreading|swelling spreading under the chin",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -2554,7 +2573,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wound gaping|wound edges apart"
          "|dressing soaked through|port sites checked|dressing regime"
          "|had stitches in"
-         "|sore from her shoes|sore from his shoes|shallow sore|white and wrinkled"),
+         "|sore from her shoes|sore from his shoes|shallow sore|white and wrinkled"
+         "|dressing on his leg ulcer|dressing on her leg ulcer|stitches put in|looks red"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -2602,7 +2622,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left his lantus|left her lantus|left his insulin|left her insulin|another inhaler"
          "|left them at home"
          "|wants his dose|wants her dose|before he got there"
-         "|insulin pens left|pens left in|repeat salbutamol inhaler"),
+         "|insulin pens left|pens left in|repeat salbutamol inhaler"
+         "|script, none left|none left for tomorrow|collect his|collect her"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2618,7 +2639,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nobody at home tonight|can't manage the stairs|carer was admitted"
          "|can't sort her own tablets"
          "|can't manage at home|just can't manage|about to be evicted"
-         "|found him asleep on a bench|asleep on a bench"),
+         "|found him asleep on a bench|asleep on a bench"
+         "|can't go home|ex has been threatening|threatening her and"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"

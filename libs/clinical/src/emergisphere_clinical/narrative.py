@@ -216,6 +216,8 @@ _AVPU_VOICE = re.compile(
     r"\b(?:responds? (?:only )?to (?:loud )?voice|avpu:? v"
     r"|opens (?:her |his |their )?eyes to (?:loud )?voice|(?:a)?rousable to (?:loud )?voice"
     r"|(?:only )?rouses to (?:a )?(?:loud )?voice"
+    r"|opens (?:her |his |their )?eyes and mumbles to (?:loud )?voice"
+    r"|(?:mumbles|mumbling|moans|moaning|groans|groaning) to (?:loud )?voice"
     r"|opens (?:her |his |their )?eyes (?:\+ |and |& )?(?:mumbles )?(?:when|if) (?:spoken to"
     r"|you speak|called|shouted at|you shout(?: at (?:him|her|them))?))\b"
 )
