@@ -20,8 +20,8 @@ HEART_LOWEST_AGE_BAND = 45.0
 PERC_HEART_RATE = 100.0
 PERC_SPO2 = 95.0
 
-# Pain that changes with breathing, coughing, pressing or moving.
-PLEURITIC_OR_REPRODUCIBLE = (
+# Pain that changes with breathing or coughing...
+PLEURITIC = (
     "pleuritic",
     "on breathing in",
     "when breathing in",
@@ -31,11 +31,16 @@ PLEURITIC_OR_REPRODUCIBLE = (
     "with deep breath",
     "worse on deep breath",
     "worse with deep breath",
+    "worse on breathing",
+    "on coughing",
+    "when coughing",
+)
+# ...or with pressing or moving.
+PLEURITIC_OR_REPRODUCIBLE = (
+    *PLEURITIC,
     "when she coughs",
     "when he coughs",
     "when i cough",
-    "when coughing",
-    "on coughing",
     "from coughing",
     "reproducible",
     "reproduced",
@@ -216,20 +221,6 @@ CHEST_INFECTION = (
     "a cold",
     "chest infection",
     "pneumonia",
-)
-PLEURITIC = (
-    "pleuritic",
-    "on breathing in",
-    "when breathing in",
-    "worse breathing in",
-    "worse on breathing in",
-    "on deep breath",
-    "with deep breath",
-    "worse on deep breath",
-    "worse with deep breath",
-    "worse on breathing",
-    "on coughing",
-    "when coughing",
 )
 # ESC 2015 pericardial guideline: sharp pain eased by sitting up and leaning forward.
 PERICARDITIC = (
