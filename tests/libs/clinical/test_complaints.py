@@ -1630,3 +1630,19 @@ def test_hives_with_swollen_lips_and_eyelids_are_not_hives_alone() -> None:
     note = "ate peanuts, now lip and eyelid swelling and hives on neck, no wheeze"
     result = assess(input_from_narrative(note))
     assert "esi.c.hives_only" not in {r.rule for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("cuts to both forearms, says there is nothing left to live for", "suicidal"),
+        (
+            "over the handlebars, helmet cracked at the back, on apixaban",
+            "anticoagulated_head_injury",
+        ),
+        ("screaming episodes, vomited twice, now a red jelly-like nappy", "intussusception"),
+        ("burning pain central chest since his takeaway, diabetic, grey", "acs"),
+    ],
+)
+def test_round_45_presentations_are_read(text: str, key: str) -> None:
+    assert key in keys(text)

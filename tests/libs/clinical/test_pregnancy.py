@@ -107,3 +107,8 @@ def test_a_bare_count_of_weeks_is_a_gestation_in_a_pregnancy_note(
 def test_a_side_written_as_r_sided_makes_an_early_pregnancy_a_possible_ectopic() -> None:
     note = "37F, R-sided lower abdo pain, LMP 6 weeks ago, pregnancy test positive, spotting"
     assert possible_ectopic(note) == "r sided"
+
+
+def test_pain_in_the_right_lower_tummy_keeps_its_side() -> None:
+    note = "28F pain in R lower tummy, LMP 6 weeks ago, pregnancy test positive"
+    assert possible_ectopic(note) == "right lower tummy"

@@ -170,7 +170,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cheast pain"
          "|crushing band|band across chest|band across his chest|band across her chest"
          "|band across my chest|crushing pain in chest|crushing pain in his chest"
-         "|crushing pain in her chest",
+         "|crushing pain in her chest"
+         "|pain central chest|burning pain central chest"
+         "|central chest burning",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -371,7 +373,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING, CONSULT),
          "intussusception|pulling knees up|pulling his knees up|pulling her knees up"
          "|drawing legs up|drawing his legs up|drawing her legs up|currant jelly"
-         "|redcurrant jelly|red currant jelly|spells of screaming|episodes of screaming",
+         "|redcurrant jelly|red currant jelly|spells of screaming|episodes of screaming"
+         "|red jelly|jelly like",
          source=sources.INTUSSUSCEPTION),
     # Bruising in a baby who cannot yet move on its own suggests maltreatment (NICE CG89).
     _cat("non_accidental_injury", "an injury in a child who is not yet mobile", B,
@@ -441,7 +444,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|head haematoma|forehead haematoma|face hit"
          "|facial injury|face injury"
          "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"
-         "|hit temple|hit left temple|hit right temple",
+         "|hit temple|hit left temple|hit right temple"
+         "|helmet cracked|cracked helmet|helmet split",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -472,7 +476,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING), "pregnant|pregnancy|weeks gestation|post partum|postpartum"
          "|reduced fm|reduced fetal movements|reduced foetal movements|baby moving less"
          "|less fetal movements|fewer movements|reduced movements"
-         "|sudden gush of fluid",
+         "|sudden gush of fluid"
+         "|baby much quieter|baby quieter",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -587,7 +592,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|keeps asking what day it is|keeps asking the same questions|asking what day it is"
          "|keeps repeating himself|keeps repeating herself|sleepy but rousable"
          "|keeps asking did|keeps asking whether|keeps asking if|asking the same question"
-         "|repeating the same question",
+         "|repeating the same question"
+         "|found wandering|care home wristband|went missing from",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -653,7 +659,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|walked out into traffic|walking into traffic|ran into traffic|stepped into traffic"
          "|ran out into traffic"
          "|wants it all to stop|want it all to stop|wanted it all to stop|wants it all to end"
-         "|wanted it all to end|wants to end it all|wanted to end it all",
+         "|wanted it all to end|wants to end it all|wanted to end it all"
+         "|nothing left to live for|nothing to live for|no reason to live|no reason to go on",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -688,7 +695,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pill box open"
          "|dosette box open|pill organiser open|hydrofluoric acid|took a handful of"
          "|found empty packets|grandma's tablet box"
-         "|took pills and cocaine"),
+         "|took pills and cocaine"
+         "|grandma's amitriptyline"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1285,7 +1293,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foreign body on cornea|grit in the eye"
          "|flew into right eye|flew into left eye|flew into his eye|flew into her eye"
          "|flew into the eye|metal in eye|metal in his eye|metal in her eye"
-         "|chip of stone|chip of metal|fleck of metal",
+         "|chip of stone|chip of metal|fleck of metal"
+         "|ash from a garden bonfire|blew into right eye|blew into left eye|blew into her eye"
+         "|blew into his eye",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1397,7 +1407,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|picc exit site red|exit site red and tender|line site red"
          "|toe black and sore|lid now red and swollen"
          "|foot red and hot|skin macerated|redness now up to the ankle"
-         "|ulcer on right foot worse|ulcer on left foot worse",
+         "|ulcer on right foot worse|ulcer on left foot worse"
+         "|swollen red upper eyelid|swollen red eyelid",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1408,7 +1419,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="recovered hypo|hypo|hypoglycaemia|hypoglycemia|glucose gel|glucogel"
          "|glucagon|iv glucose|iv dextrose"),
     _cat("recovered_hypoglycaemia", "hypoglycaemia treated and recovered", S, "endocrinology",
-         (LABS,), "recovered hypo"),
+         (LABS,), "recovered hypo"
+         "|hypo in maths"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1516,7 +1528,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|gone yellow|went yellow|going yellow"
          "|bilirubin above treatment line|transcutaneous bilirubin"
          "|still yellow"
-         "|yellow down to his tummy|yellow down to her tummy|lost 12% of birth weight"),
+         "|yellow down to his tummy|yellow down to her tummy|lost 12% of birth weight"
+         "|yellow down to his knees|yellow down to her knees"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1573,7 +1586,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pushed small lego piece"
          "|foam in ear|foam in left ear|foam in right ear|piece of foam in"
          "|foam into his ear|foam into her ear|foam into his left ear|foam into her left ear"
-         "|foam into his right ear|foam into her right ear"),
+         "|foam into his right ear|foam into her right ear"
+         "|moth buzzing|buzzing in her ear|buzzing in his ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1601,6 +1615,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swallowed the ball|swallowed a ball|swallowed his piercing|swallowed her piercing"
          "|swallowed a piercing|ball from his tongue piercing|ball from her tongue piercing"
          "|something stuck in throat"
+         "|marble in his mouth|marble in her mouth|unsure if swallowed"
 ),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
@@ -1638,7 +1653,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked in the right upper abdomen|kicked in the stomach|kicked in the belly"
          "|kicked in the tummy|kicked in the chest"
          "|handlebar shaped bruise"
-         "|onto the handlebars|onto his handlebars|onto her handlebars"),
+         "|onto the handlebars|onto his handlebars|onto her handlebars"
+         "|onto the handlebar end|bruise on left upper tummy|bruise on upper tummy"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1727,7 +1743,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pharmacy machine"
          "|at the pharmacy|wants it rechecked|bp recheck|midwife found bp|found bp"
          "|bp at home visit"
-         "|bp 224|sent with bp|bp at a routine check"),
+         "|bp 224|sent with bp|bp at a routine check"
+         "|bp 210|bp 198|at routine review"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -1768,7 +1785,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("infant_feeding_concern", "a feeding concern in a thriving baby", S, "paediatrics", (),
          "spitting up|spits up|posseting|possets|brings up milk|bringing up milk"
          "|isn't finishing bottles|not finishing bottles|not finishing her bottles"
-         "|not finishing his bottles|worried about feeding|feeding worries"),
+         "|not finishing his bottles|worried about feeding|feeding worries"
+         "|sicky after most feeds|sicky after feeds"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
@@ -1963,7 +1981,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dropped onto left foot|dropped onto right foot|pinned at hip level"
          "|felt her knee pop|felt his knee pop|knee pop|horse stood on"
          "|knee to the thigh|took a knee"
-         "|kneecap displaced|kneecap dislocated|dropped a crate|nail purple"),
+         "|kneecap displaced|kneecap dislocated|dropped a crate|nail purple"
+         "|kneecap slipped|kneecap went out|still displaced|hyperextended left elbow"
+         "|hyperextended right elbow|hyperextended elbow"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2017,7 +2037,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wound on the side of the soft palate|soft palate|split gaping"
          "|split under the chin|gaping clean wound"
          "|nail beds torn"
-         "|split his chin|split her chin|gaping scalp wound|nail partly avulsed"),
+         "|split his chin|split her chin|gaping scalp wound|nail partly avulsed"
+         "|tip partly hanging off|split her upper lip|split his upper lip"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2037,7 +2058,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't straighten up|cannot straighten up"
          "|pain between her shoulder blades|pain between his shoulder blades"
          "|between the shoulder blades|back went"
-         "|back locked|low back locked"),
+         "|back locked|low back locked"
+         "|shooting pain down the back of his leg|shooting pain down the back of her leg"
+         "|wants a scan"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2070,13 +2093,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stinging when he pees|burning on peeing|burning when peeing|stinging passing urine"
          "|going every 10 mins|peeing every"
          "|burning and frequency|wetting the bed again|going to the toilet a lot"
-         "|burning when she passes water|burning when he passes water|passes water and going",
+         "|burning when she passes water|burning when he passes water|passes water and going"
+         "|stinging on weeing|going every 20 minutes",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia"
          "|more sputum than usual"
-         "|chesty",
+         "|chesty"
+         "|chesty for a week|gp gave doxycycline",
          infection=True,
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
@@ -2154,7 +2179,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "silica gel|low toxicity|non toxic|nontoxic"
          "|washing up liquid|sip of washing up liquid"
          "|toothpaste|bubble mixture|glow stick|peace lily|pyracantha|gummy vitamins"
-         "|contraceptive pill|contraceptive pills|crayon|crayons|play dough|playdough"),
+         "|contraceptive pill|contraceptive pills|crayon|crayons|play dough|playdough"
+         "|ate 3 or 4 berries|berries off a hedge|ate berries"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"
@@ -2199,7 +2225,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "infectious_disease", (LABS, CONSULT),
          "needle stick|needlestick|stuck with a needle|stuck w a needle|blood exposure"
          "|body fluid exposure|stuck w"
-         "|asking for pep|requesting pep|condom split",
+         "|asking for pep|requesting pep|condom split"
+         "|wants pep|partner then said he is hiv positive",
          requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
@@ -2640,7 +2667,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't sort her own tablets"
          "|can't manage at home|just can't manage|about to be evicted"
          "|found him asleep on a bench|asleep on a bench"
-         "|can't go home|ex has been threatening|threatening her and"),
+         "|can't go home|ex has been threatening|threatening her and"
+         "|locked out of her flat|locked out of his flat|somewhere to wait until morning"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"

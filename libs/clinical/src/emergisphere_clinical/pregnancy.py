@@ -50,8 +50,9 @@ _POSITIVE_TEST = re.compile(
 )
 _ONE_SIDE = re.compile(
     r"\b(?:right|left) iliac fossa|\b(?:rif|lif|rlq|llq)\b|\b(?:right|left) lower quadrant"
-    r"|\b(?:right|left|r|l)[ -]?sided\b|\b(?:right|left) (?:lower )?(?:abdo|abdominal|pelvic)"
-    r"|\blower (?:right|left) (?:abdo|abdomen|abdominal|side)"
+    r"|\b(?:right|left|r|l)[ -]?sided\b"
+    r"|\b(?:right|left) (?:lower )?(?:abdo|abdominal|pelvic|tummy|belly|stomach)"
+    r"|\blower (?:right|left) (?:abdo|abdomen|abdominal|side|tummy|belly)"
     r"|\bmainly (?:on the )?(?:right|left)\b|\bpelvic pain\b|\bshoulder tip pain\b"
 )
 _INTRAUTERINE = re.compile(

@@ -1506,7 +1506,9 @@ _POSSESSIVE = re.compile(
 # "pain in the wrist", "pain in my chest": read as "wrist pain", "chest pain".
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
 _PAIN_IN = re.compile(
-    r"\bpain in (?:(?:the|his|her|my|their|your) )?(?:(?:left|right) )?([a-z]+(?: wall)?)\b"
+    # "Pain in R lower tummy" keeps its side and position: "right lower tummy pain".
+    r"\bpain in (?:(?:the|his|her|my|their|your) )?"
+    r"((?:(?:left|right|lower|upper) )*[a-z]+(?: wall)?)\b"
     r"|\bpain (?:(?:in|on|at) (?:the |his |her |my |their |your )?|(?=(?:left|right) ))"
     r"(?:(?:left|right) )?(knee|ankle|wrist|hand|foot"
     r"|leg|arm|shoulder|hip|neck|elbow|finger|toe|thigh|back|chest|abdomen|head)\b"
