@@ -154,10 +154,18 @@ def low_risk_chest_pain(complaint: str, age: float | None, v: VitalSigns) -> str
         return None
     if v.spo2 is None or v.spo2 < PERC_SPO2 or v.on_oxygen:
         return None
-    feature = mentioned_history(complaint, PLEURITIC_OR_REPRODUCIBLE)
-    if feature is None or mentioned_history(complaint, NOT_LOW_RISK) is not None:
+    return _explained(complaint, PLEURITIC_OR_REPRODUCIBLE, NOT_LOW_RISK)
+
+
+def _explained(
+    complaint: str, features: tuple[str, ...], against: tuple[str, ...], needs: tuple[str, ...] = ()
+) -> str | None:
+    """The first feature the note states, when it also states one of ``needs`` (if any)
+    and none of ``against``; else None."""
+    feature = mentioned_history(complaint, features)
+    if feature is None or (needs and mentioned_history(complaint, needs) is None):
         return None
-    return feature
+    return feature if mentioned_history(complaint, against) is None else None
 
 
 # Tenderness over the ribs or chest wall, and an injury that explains it.
@@ -202,10 +210,7 @@ NOT_CHEST_WALL = (*CARDIAC_FEATURES, "coughing blood", "coughed up blood", "haem
 
 def injured_chest_wall(complaint: str) -> str | None:
     """The rib tenderness, when an injury explains it and nothing cardiac is said; else None."""
-    tender = mentioned_history(complaint, RIB_TENDERNESS)
-    if tender is None or mentioned_history(complaint, CHEST_INJURY) is None:
-        return None
-    return tender if mentioned_history(complaint, NOT_CHEST_WALL) is None else None
+    return _explained(complaint, RIB_TENDERNESS, NOT_CHEST_WALL, CHEST_INJURY)
 
 
 # A chest infection that explains pain on breathing or coughing.
@@ -239,15 +244,9 @@ PERICARDITIC = (
 def infective_pleuritic_chest_pain(complaint: str) -> str | None:
     """The pleuritic feature, when a chest infection explains it and nothing cardiac or
     thromboembolic is said; else None."""
-    feature = mentioned_history(complaint, PLEURITIC)
-    if feature is None or mentioned_history(complaint, CHEST_INFECTION) is None:
-        return None
-    return feature if mentioned_history(complaint, NOT_LOW_RISK) is None else None
+    return _explained(complaint, PLEURITIC, NOT_LOW_RISK, CHEST_INFECTION)
 
 
 def pericarditic_chest_pain(complaint: str) -> str | None:
     """The posture that eases the pain, when nothing cardiac or thromboembolic is said."""
-    feature = mentioned_history(complaint, PERICARDITIC)
-    if feature is None:
-        return None
-    return feature if mentioned_history(complaint, NOT_LOW_RISK) is None else None
+    return _explained(complaint, PERICARDITIC, NOT_LOW_RISK)
