@@ -244,9 +244,15 @@ _TOKEN = re.compile(r"\w+")
 
 
 @cache
+def _first_word(phrase: str) -> str:
+    first: str = _TOKEN.findall(phrase)[0]
+    return first
+
+
+@cache
 def _first_tokens(category: ComplaintCategory) -> tuple[tuple[str, str], ...]:
     """(first word, phrase) per phrase: a phrase can only match where its first word is."""
-    return tuple((_TOKEN.findall(phrase)[0], phrase) for phrase in category.phrases)
+    return tuple((_first_word(phrase), phrase) for phrase in category.phrases)
 
 
 @cache
@@ -297,7 +303,7 @@ def _read(text: str) -> tuple[ComplaintMatch, ...]:
 
 def _co_term(text: str, words: set[str], term: str) -> bool:
     """A co-term is context (an anticoagulant, an injury): only a denial rules it out."""
-    if _TOKEN.findall(term)[0] not in words:
+    if _first_word(term) not in words:
         return False
     hits = _phrase_pattern(term).finditer(text)
     # A term that is itself a denial ("no numbness") is said, not denied, in a list of them.

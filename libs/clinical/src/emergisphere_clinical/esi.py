@@ -29,7 +29,7 @@ from emergisphere_clinical.glucose import (
     read_glucose,
     read_ketones,
 )
-from emergisphere_clinical.lexicon import BY_KEY, CATEGORIES, ComplaintCategory, Tier
+from emergisphere_clinical.lexicon import BY_KEY, PRIORITY, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.narrative import observations_stated_normal
 from emergisphere_clinical.pregnancy import possible_ectopic, trauma_in_later_pregnancy
@@ -2569,6 +2569,6 @@ def evaluate(
         reasons=tuple(Reason(f.rule, f.text, f.source) for f in found),
         expected_resources=count,
         resource_types=resource_names(c for category in categories for c in category.resources),
-        categories=tuple(c for c in CATEGORIES if c in categories),  # priority order
+        categories=tuple(sorted(set(categories), key=PRIORITY.__getitem__)),
         febrile_infant=any(f.level == 2 for f in fever),
     )

@@ -2777,3 +2777,5 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
 # fmt: on
 
 BY_KEY = {category.key: category for category in CATEGORIES}
+# A category's place in the table is its clinical priority.
+PRIORITY = {category: place for place, category in enumerate(CATEGORIES)}

@@ -1583,17 +1583,36 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _cue_patterns() -> tuple[re.Pattern[str], ...]:
-    """Per rereading, one pattern for all its cues: a single C-level scan each."""
-    return tuple(re.compile("|".join(map(re.escape, cues))) for cues, _, _ in _REREAD)
+def _cues() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each rereading cue with the places of the rereadings it starts: plain substring
+    tests are far cheaper than a pattern scan per rereading, and most notes hold none."""
+    places: dict[str, list[int]] = {}
+    for place, (cues, _, _) in enumerate(_REREAD):
+        for cue in cues:
+            places.setdefault(cue, []).append(place)
+    return tuple((cue, tuple(found)) for cue, found in places.items())
+
+
+def _due(text: str, start: int) -> list[int]:
+    return sorted({p for cue, places in _cues() if cue in text for p in places if p >= start})
 
 
 def reread(text: str, *, every: bool = False) -> str:
-    """The rereadings applied to lower-case text; each is tried only where its cue occurs
-    (most notes need none of them), or, with ``every``, all of them."""
+    """The rereadings applied to lower-case text in order; each is tried only where its
+    cue occurs in the text as it stands by then (most notes need none of them), or, with
+    ``every``, all of them."""
     # A space in front lets a cue such as " r " match at the start of the note too.
     text = " " + text
-    for cue, (_, pattern, reading) in zip(_cue_patterns(), _REREAD, strict=True):
-        if every or cue.search(text) is not None:
+    if every:
+        for _, pattern, reading in _REREAD:
             text = pattern.sub(reading, text)
+        return text[1:]
+    due = _due(text, 0)
+    while due:
+        place = due.pop(0)
+        _, pattern, reading = _REREAD[place]
+        read = pattern.sub(reading, text)
+        if read != text:
+            # A rereading can write a later one's cue, or remove it.
+            text, due = read, _due(read, place + 1)
     return text[1:]
