@@ -7,7 +7,7 @@ Each rule is checked on both sides of its boundary, and for its reason text and 
 from __future__ import annotations
 
 import pytest
-from tests.libs.clinical.cases import reason, triage
+from tests.libs.clinical.cases import reason, rules, triage
 
 # Decision point B, severe pain.
 
@@ -264,3 +264,14 @@ def test_a_new_severe_headache_is_still_corroborated() -> None:
     assert triage("history of asthma. Headache since noon", pain_score=9).acuity == 2
     # Compared with something dangerous, not with the usual pattern.
     assert triage("a headache like her previous brain bleed", pain_score=9).acuity == 2
+
+
+def test_severe_peripheral_pain_with_visible_distress_is_esi_2() -> None:
+    # Handbook chapter 4: severe pain or distress is judged by what the nurse sees too.
+    seen = triage("dislocated shoulder, pale and sweaty", pain_score=9)
+    assert seen.acuity == 2
+    assert "visible distress ('pale and sweaty')" in reason(seen, "esi.b.severe_pain").text
+    calm = triage("dislocated shoulder, not distressed, not sweaty", pain_score=9)
+    assert "esi.b.severe_pain" not in rules(calm)
+    unscored = triage("dislocated shoulder, pale and sweaty")
+    assert "esi.b.severe_pain" not in rules(unscored)

@@ -88,6 +88,14 @@ def test_syncope_with_known_heart_disease_counts_history_but_not_denial() -> Non
     assert denied.acuity == 3
 
 
+def test_syncope_with_a_conduction_disorder_on_the_ecg_is_esi_2_unless_denied() -> None:
+    blocked = triage("collapsed in a queue, ECG shows 1st degree block", age=62)
+    assert blocked.acuity == 2
+    assert "('degree block')" in reason(blocked, "esi.b.syncope_high_risk").text
+    normal = triage("collapsed in a queue, no heart block on the ECG", age=62)
+    assert "esi.b.syncope_high_risk" not in rules(normal)
+
+
 def test_syncope_on_exertion_is_esi_2() -> None:
     assert "esi.b.syncope_high_risk" in rules(triage("syncope on exertion", age=30))
 

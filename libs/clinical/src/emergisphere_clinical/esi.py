@@ -132,6 +132,24 @@ PAIN_AWAY_FROM_PELVIS = frozenset(
 # NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.
 NON_MOBILE_INFANT_YEARS = 0.5
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
+# What the nurse sees of severe pain (ESI v4 chapter 4: "severe pain or distress" is judged
+# by observation as well as the patient's score): sweating and pallor, writhing, screaming.
+VISIBLE_DISTRESS = (
+    "pale and sweaty",
+    "sweaty and pale",
+    "pale and clammy",
+    "clammy and pale",
+    "grey and sweaty",
+    "pale sweaty",
+    "diaphoretic",
+    "writhing",
+    "screaming",
+    "crying out in pain",
+    "in obvious distress",
+    "very distressed",
+    "in agony",
+    "rolling around in pain",
+)
 # The Ottawa rules X-ray an injury the patient cannot walk on, immediately or in the ED.
 _UNABLE = ("unable to", "can't", "cannot", "couldn't", "could not", "won't", "refusing to")
 _BEAR = ("weight bear", "bear weight", "wb", "take 4 steps", "manage 4 steps", "walk")
@@ -1054,6 +1072,30 @@ SYNCOPE_HIGH_RISK_COMPLAINTS = frozenset(
         "thunderclap_headache",
     }
 )
+# ESC 2018 (table 5): a conduction disorder on the ECG (heart block, a bundle branch block,
+# a long QT, pre-excitation, Brugada) marks a syncope as possibly arrhythmic.
+SYNCOPE_ECG = (
+    "heart block",
+    "degree block",
+    "degree heart block",
+    "av block",
+    "bundle branch block",
+    "lbbb",
+    "rbbb",
+    "bifascicular",
+    "trifascicular",
+    "mobitz",
+    "long qt",
+    "prolonged qt",
+    "qt prolonged",
+    "qtc prolonged",
+    "brugada",
+    "wpw",
+    "wolff parkinson white",
+    "delta wave",
+    "pre excitation",
+    "preexcitation",
+)
 # ESC 2018: severe structural or coronary heart disease; syncope on exertion.
 SYNCOPE_HEART_DISEASE = (
     "heart failure",
@@ -1389,6 +1431,8 @@ def _severe_pain(
         why = f"its site ({central[0]}: central pain) at 8/10 or more (CTAS severe)"
     if why is None and not recognised:
         why = "a complaint the engine cannot read"
+    if why is None and (seen := mentioned_history(complaint, VISIBLE_DISTRESS)):
+        why = f"visible distress ('{seen}')"
     if why is None and BY_KEY["open_fracture"] in categories:
         # The handbook grades an open fracture without stated pain ESI 3 (chapter 9,
         # practice case); in severe pain its antibiotics and analgesia are both due now.
@@ -1618,6 +1662,8 @@ def _syncope(
         features.append(f"heart rate {fmt(v.heart_rate)} after a faint '{sudden}'")
     if (history := mentioned_history(complaint, SYNCOPE_HEART_DISEASE)) is not None:
         features.append(f"known heart disease ('{history}')")
+    if (ecg := mentioned_history(complaint, SYNCOPE_ECG)) is not None:
+        features.append(f"a conduction disorder on the ECG ('{ecg}')")
     if (exertion := mentioned_history(complaint, SYNCOPE_EXERTION)) is not None:
         features.append(f"syncope '{exertion}'")
     if (family := mentioned_history(complaint, SYNCOPE_FAMILY_SUDDEN_DEATH)) is not None:

@@ -276,7 +276,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|like something tore|something tore|tearing sensation|tearing feeling|q tearing"
          "|q: tearing|described as tearing|like tearing|tearing between|tearing to the back"
          "|worst back pain of his life|worst back pain of her life|worst back pain of my life"
-         "|tearing to his back|tearing to her back"),
+         "|tearing to his back|tearing to her back"
+         "|like being ripped|being ripped apart|ripping pain|ripping sensation"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
@@ -301,7 +302,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot pulses absent|no pulses in the foot|no pulses in his foot"
          "|no pulses in her foot"
          "|leg suddenly painful and cold|foot cold and pale"
-         "|foot pale and cool|leg pale and cool|foot is pale and cool",
+         "|foot pale and cool|leg pale and cool|foot is pale and cool"
+         "|painful cool leg|painful cool foot|leg cool and painful|foot cool and painful"
+         "|pale cool leg|cool pale leg|cool numb foot|cold right leg|cold left leg"
+         "|cold right foot|cold left foot|painful cold right leg|painful cold left leg",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -427,7 +431,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trapped by the legs|trapped by his legs|trapped by her legs"
          "|blood loss at scene|txa 1g|txa 1 g|iv txa|glassed to left side of neck"
          "|glassed to right side of neck|glassed to the neck|glassed in the neck|neck stab"
-         "|slashed across the neck",
+         "|slashed across the neck"
+         "|lorry turned left across|dragged under|dragged along",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -514,7 +519,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "strangled|strangulation|choked her|choked him|choked me|choked by|hands around her"
          " neck|hands around his neck|hands around my neck|hands round my neck"
          "|hands round her neck|hands round his neck"
-         "|hanging attempt", source=sources.STRANGULATION),
+         "|hanging attempt"
+         "|squeezed her neck|squeezed his neck|squeezed my neck|grabbed her by the throat"
+         "|grabbed him by the throat|grabbed by the throat|hands around her throat"
+         "|hands round her throat|hands around his throat|pressed on her neck|choked until"
+         "|throttled", source=sources.STRANGULATION),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
     # A brief resolved unexplained event in an infant: monitoring, an ECG and a paediatric
     # review (AAP 2016; the handbook's high-risk child).
@@ -593,7 +602,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|keeps repeating himself|keeps repeating herself|sleepy but rousable"
          "|keeps asking did|keeps asking whether|keeps asking if|asking the same question"
          "|repeating the same question"
-         "|found wandering|care home wristband|went missing from",
+         "|found wandering|care home wristband|went missing from"
+         "|can't say what day it is|cannot say what day it is|couldn't say what day it is"
+         "|not sure what day it is|unsure what day it is|doesn't know what year it is"
+         "|sleepy but rouses"
+         "|drowsier than usual|drowsier than normal|more drowsy than usual",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -696,7 +709,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dosette box open|pill organiser open|hydrofluoric acid|took a handful of"
          "|found empty packets|grandma's tablet box"
          "|took pills and cocaine"
-         "|grandma's amitriptyline"),
+         "|grandma's amitriptyline"
+         "|took a load of|eaten some of her|eaten some of his|ate some of her|ate some of his"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -818,7 +832,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|magnet ingestion"
          "|magnetic ball|magnetic balls|magnetic beads"
          "|round battery"
-         "|button batteries", source=sources.BATTERY_INGESTION),
+         "|button batteries"
+         "|battery missing|battery is missing|missing battery|battery gone from"
+         "|batteries missing", source=sources.BATTERY_INGESTION),
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
          (LABS, FLUIDS, MEDS),
@@ -850,6 +866,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="fever|febrile|stridor|sore throat|can't swallow|unable to swallow"
          "|muffled|trismus|leaning forward|tripod|hot potato|struggling to swallow"
          "|difficulty swallowing|trouble swallowing|under his tongue|under her tongue"
+         "|barely open|spreading down his neck|spreading down her neck|spreading down the neck"
+         "|spreading down neck"
          "|under the tongue", infection=True,
          source=sources.AIRWAY_INFECTION),
     # Sudden loss of vision: a retinal artery occlusion is a stroke of the eye (AHA 2021),
@@ -1257,7 +1275,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen calf pain"
          "|painful swollen leg|painful swollen left leg|painful swollen right leg"
          "|painful swollen l leg|painful swollen r leg"
-         "|swollen, tight calf|swollen tight calf|calf swollen and tight|tight calf"),
+         "|swollen, tight calf|swollen tight calf|calf swollen and tight|tight calf"
+         "|calf now tight and swollen|calf tight and swollen|calf tight|tight swollen calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1326,7 +1345,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forehead haematoma|head haematoma"
          "|head butted on the nose|headbutted on the nose"
          "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"
-         "|hit temple|hit left temple|hit right temple"),
+         "|hit temple|hit left temple|hit right temple"
+         "|boggy swelling|fell from changing table|fell off changing table"
+         "|fell off the changing table|fell from the changing table|bruise left forehead"
+         "|bruise right forehead"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1341,7 +1363,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender over zygoma"
          "|swollen left cheek and bruised eye|swollen right cheek and bruised eye"
          "|walked into a door"
-         "|punched left cheek|punched right cheek|punched cheek|swelling over zygoma",
+         "|punched left cheek|punched right cheek|punched cheek|swelling over zygoma"
+         "|cheekbone|headbutted|head butted|numb upper lip|pain on opening jaw",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -1408,7 +1431,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|toe black and sore|lid now red and swollen"
          "|foot red and hot|skin macerated|redness now up to the ankle"
          "|ulcer on right foot worse|ulcer on left foot worse"
-         "|swollen red upper eyelid|swollen red eyelid",
+         "|swollen red upper eyelid|swollen red eyelid"
+         "|red warm patch|warm red patch|red hot patch|hot red patch|redness tracking"
+         "|red swollen lower leg",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1420,7 +1445,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|glucagon|iv glucose|iv dextrose"),
     _cat("recovered_hypoglycaemia", "hypoglycaemia treated and recovered", S, "endocrinology",
          (LABS,), "recovered hypo"
-         "|hypo in maths"),
+         "|hypo in maths"
+         "|hypo in the|had a hypo"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1458,7 +1484,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red hot swollen right knee|red hot swollen left knee|hot swollen right knee"
          "|hot swollen left knee"
          "|red, knee swelling|hot, knee swelling"
-         "|refusing to walk on her|refusing to walk on his|refusing to walk on", infection=True),
+         "|refusing to walk on her|refusing to walk on his|refusing to walk on"
+         "|knee hot|refusing to stand",
+         infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
     _cat("abscess", "an abscess", S, "general_surgery", (PROCEDURE,),
@@ -1499,7 +1527,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bypassing"
          "|urethral catheter"
          "|bag hasn't filled|bag not filling"
-         "|catheter leaking"),
+         "|catheter leaking"
+         "|catheter, says it's blocked|says it's blocked"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1587,7 +1616,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foam in ear|foam in left ear|foam in right ear|piece of foam in"
          "|foam into his ear|foam into her ear|foam into his left ear|foam into her left ear"
          "|foam into his right ear|foam into her right ear"
-         "|moth buzzing|buzzing in her ear|buzzing in his ear"),
+         "|moth buzzing|buzzing in her ear|buzzing in his ear"
+         "|bone stuck at the back of|a bone stuck|sharp feeling in throat"
+         "|sharp feeling in her throat|sharp feeling in his throat|after fish supper|foam ball"
+         "|left canal|right canal|in his ear canal|in her ear canal"
+         "|into her nose|into his nose"
+         "|raisin into|raisin in her|raisin in his|pushed a raisin|pushed a pea"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1644,7 +1678,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("genital_trauma", "a genital or anorectal injury", S, "urology", (IMAGING, CONSULT),
          "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
          "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"
-         "|kicked in groin|kicked in the groin|kicked in the testicles|kicked in the balls"),
+         "|kicked in groin|kicked in the groin|kicked in the testicles|kicked in the balls"
+         "|hit in the groin|hit in groin|scrotum a little swollen|kicked in the scrotum"),
     _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
          "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
          "|abdominal injury|blunt trauma"
@@ -1727,7 +1762,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|washed overboard"
          "|pulled out of the rip|pulled from the sea|pulled out of the sea"
          "|coughed up sea water|swallowed sea water"
-         "|pulled from the hotel pool|going under for|went under for|coughed up water"),
+         "|pulled from the hotel pool|going under for|went under for|coughed up water"
+         "|in the water about|in the water for"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
@@ -1755,7 +1791,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen feet|bilateral leg swelling"
          "|legs swelling|legs swollen"
          "|both ankles swollen|ankles swollen|swollen ankles"
-         "|ankles more swollen|ankles swollen|swollen ankles"),
+         "|ankles more swollen|ankles swollen|swollen ankles"
+         "|ankles puffier|ankles puffy|puffy ankles|iv diuretic|weight up 2|weight up 3"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"
          "|incision popped open|drain fluid gone cloudy|edges coming apart"),
@@ -1858,7 +1895,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weak and wobbly|wobbly"
          "|generally weak|general weakness"
          "|getting weaker|weaker and"
-         "|off legs"),
+         "|off legs"
+         "|couldn't get off the sofa|can't get off the sofa|cannot get off the sofa"
+         "|couldn't get out of the chair|can't get out of the chair"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -1867,7 +1906,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rectal at home|feels a bit hot|hot and grizzly|mum says hot"
          "|high temp|high temperature"
          "|has had a temp|had a temp|a temp for|hot since this morning|hot since yesterday"
-         "|hot since this afternoon|no obvious cause", infection=True),
+         "|hot since this afternoon|no obvious cause"
+         "|temp since|temp 3|temp 4|fussy and feeding", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"),
@@ -1983,7 +2023,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knee to the thigh|took a knee"
          "|kneecap displaced|kneecap dislocated|dropped a crate|nail purple"
          "|kneecap slipped|kneecap went out|still displaced|hyperextended left elbow"
-         "|hyperextended right elbow|hyperextended elbow"),
+         "|hyperextended right elbow|hyperextended elbow"
+         "|knee swelled|knee swelled up|5th knuckle|fifth knuckle|hit a wall"
+         "|trapped her fingertips|trapped his fingertips"
+         "|fingers trapped|fingertips trapped|thumb base swollen"
+         "|swollen thumb|sore left hip|sore right hip"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2094,7 +2138,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|going every 10 mins|peeing every"
          "|burning and frequency|wetting the bed again|going to the toilet a lot"
          "|burning when she passes water|burning when he passes water|passes water and going"
-         "|stinging on weeing|going every 20 minutes",
+         "|stinging on weeing|going every 20 minutes"
+         "|frequency and burning|recurrent utis|recurrent uti",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
@@ -2129,7 +2174,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulled his ng"
          "|gastrostomy button|button came out|g tube came out|gtube came out"
          "|gastrostomy button"
-         "|home ng feeds"),
+         "|home ng feeds"
+         "|ng feeds|ng tube came out|tube came out"),
     # A prolapsed stoma or a parastomal hernia: the stoma team reduces or reviews it.
     _cat("stoma_prolapse", "a prolapsed stoma or parastomal hernia", S, "general_surgery",
          (CONSULT,),
@@ -2276,7 +2322,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|talking to herself|talking to himself|tv sends her messages|tv sends him messages"
          "|homesick|what's the point"
          "|feels overwhelmed|overwhelmed and tearful|wants help to stop|low since"
-         "|hearing a voice|mental health people|feel flat|can't cope since|someone to talk to"),
+         "|hearing a voice|mental health people|feel flat|can't cope since|someone to talk to"
+         "|low and not sleeping|not sleeping since|lost at sea|grieving|bereavement"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2332,7 +2379,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found on the floor|found her on the floor|found him on the floor|found on floor"
          "|on the kitchen floor|on the bathroom floor|on the bedroom floor"
          "|on bedroom floor|reached her pendant alarm|found her on floor"
-         "|on the floor a couple of hours|on the floor for a couple of hours"),
+         "|on the floor a couple of hours|on the floor for a couple of hours"
+         "|found on kitchen floor|found on the kitchen floor|found on bathroom floor"
+         "|found on the bathroom floor|been there since"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2357,7 +2406,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A burn of 3% of the body or more: a burns service's advice and strong analgesia
     # (National Network for Burn Care referral guidance, 2012).
     _cat("burn_referral", "a burn for a burns service's advice", S, "plastic_surgery",
-         (CONSULT, MEDS), "burn needing referral", source=sources.BURN_REFERRAL),
+         (CONSULT, MEDS), "burn needing referral"
+         "|hot coals|embers|burns to both soles|burns on both soles|burnt soles|burned soles"
+         "|burnt both soles|burned both soles|burnt the soles|burned the soles",
+         source=sources.BURN_REFERRAL),
     # A blistered burn of the palm: a burns service's advice on the hand (NNBC 2012).
     _cat("hand_burn", "a partial-thickness burn of the palm", S, "plastic_surgery",
          (CONSULT,), "palm burn", source=sources.HAND_BURN),
@@ -2469,7 +2521,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|skin red and peeling|scratching bottom at night|skin around stoma|his bottom is red"
          "|golden crusts|eczema much worse|weeping eczema"
          "|spots on the face|dry patches on the cheeks"
-         "|red patch now|round red patch|spreading red patch"),
+         "|red patch now|round red patch|spreading red patch"
+         "|blistery band|band of blisters|band of painful blisters|blistery rash"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -2484,7 +2537,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "toothache|tooth pain|dental pain|dental abscess|tooth abscess|gum abscess"
          "|abscessed tooth|bad tooth"
          "|swelling from a bad molar|swelling up to lower eyelid|spreading to cheek"
-         "|jaw swelling spreading|swelling spreading under the chin",
+         "|jaw swelling spreading|swelling spreading under the chin"
+         "|bad molar|from a bad tooth|eye now half closed",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -2650,7 +2704,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left them at home"
          "|wants his dose|wants her dose|before he got there"
          "|insulin pens left|pens left in|repeat salbutamol inhaler"
-         "|script, none left|none left for tomorrow|collect his|collect her"),
+         "|script, none left|none left for tomorrow|collect his|collect her"
+         "|forgot his insulin|forgot her insulin|insulin pens at home|left his inhaler"
+         "|left her inhaler|forgot her levothyroxine|forgot his levothyroxine"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2668,7 +2724,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't manage at home|just can't manage|about to be evicted"
          "|found him asleep on a bench|asleep on a bench"
          "|can't go home|ex has been threatening|threatening her and"
-         "|locked out of her flat|locked out of his flat|somewhere to wait until morning"),
+         "|locked out of her flat|locked out of his flat|somewhere to wait until morning"
+         "|asking for a shower|clean socks|nowhere warm|nowhere to sleep|can't stay alone"
+         "|cannot stay alone|couldn't face another night alone"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -2748,7 +2806,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coil threads|coil thread|can't feel her coil|cannot feel her coil|can't feel my coil"
          "|coil check"
          "|can't feel the strings|cannot feel the strings|can't feel strings"
-         "|can't feel her strings|can't feel the threads|cannot feel the threads"),
+         "|can't feel her strings|can't feel the threads|cannot feel the threads"
+         "|pill packet|lost her pill|lost her pills|restart her pill"),
     _cat("tetanus", "a tetanus booster or vaccination", S, "general_practice", (),
          "tetanus|immunization|immunisation|vaccination|vaccine|tetanus booster|tetanus jab"
          "|wants a tetanus booster|tetanus shot"),
