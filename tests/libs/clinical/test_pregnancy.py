@@ -1,7 +1,11 @@
 import pytest
 from tests.libs.clinical.cases import reason, rules, triage
 
-from emergisphere_clinical.pregnancy import possible_ectopic, trauma_in_later_pregnancy
+from emergisphere_clinical.pregnancy import (
+    blow_in_later_pregnancy,
+    possible_ectopic,
+    trauma_in_later_pregnancy,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +116,15 @@ def test_a_side_written_as_r_sided_makes_an_early_pregnancy_a_possible_ectopic()
 def test_pain_in_the_right_lower_tummy_keeps_its_side() -> None:
     note = "28F pain in R lower tummy, LMP 6 weeks ago, pregnancy test positive"
     assert possible_ectopic(note) == "right lower tummy"
+
+
+def test_a_symptomless_blow_to_a_later_pregnancy_is_monitored_not_high_risk() -> None:
+    note = "28/40, slipped on the ice, grazed left knee, no abdo pain, no PV loss"
+    assert blow_in_later_pregnancy(note) == "slipped"
+    result = triage(note, age=30)
+    assert result.acuity == 3
+    assert result.expected_resources == 2
+    assert "esi.b.pregnancy_trauma" not in rules(result)
+    early = "16 weeks pregnant, slipped on the ice, grazed left knee, no abdo pain"
+    assert blow_in_later_pregnancy(early) is None
+    assert triage(early, age=30).acuity == 5

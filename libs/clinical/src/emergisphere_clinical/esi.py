@@ -32,7 +32,11 @@ from emergisphere_clinical.glucose import (
 from emergisphere_clinical.lexicon import BY_KEY, PRIORITY, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.narrative import observations_stated_normal
-from emergisphere_clinical.pregnancy import possible_ectopic, trauma_in_later_pregnancy
+from emergisphere_clinical.pregnancy import (
+    blow_in_later_pregnancy,
+    possible_ectopic,
+    trauma_in_later_pregnancy,
+)
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
 from emergisphere_clinical.vitals import (
     DANGER_ZONE_SPO2,
@@ -2597,6 +2601,10 @@ def evaluate(
     found += [screen for screen in screens if screen is not None]
     if any(screen is not None and screen.level == 2 for screen in screens):
         categories.append(BY_KEY["sepsis"])
+    if BY_KEY["later_pregnancy_trauma"] not in categories and blow_in_later_pregnancy(
+        data.chief_complaint
+    ):
+        categories.append(BY_KEY["later_pregnancy_trauma"])
     _older_hip_injury(categories, age, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)

@@ -493,6 +493,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|oedema|edema|legs swollen|swollen legs|legs very swollen|feet swollen|swollen feet"
          "|seeing spots|ruq pain|epigastric pain|reduced movements|movements reduced"
          "|waters have gone|waters gone|waters have broken", source=sources.PREGNANCY),
+    # A blow to a pregnancy of 20 weeks or more without symptoms (esi.py adds it): the
+    # obstetric team monitors the fetus for four hours (ACOG) and checks a Kleihauer.
+    _cat("later_pregnancy_trauma", "a blow to a pregnancy of 20 weeks or more", S,
+         "obstetrics", (LABS, CONSULT), "blow to a later pregnancy",
+         source=sources.PREGNANCY_TRAUMA),
     # Pain or bleeding in pregnancy: labs and an ultrasound; esi.py applies table 4-1's
     # ectopic (severe pain) and spontaneous abortion (tachycardia) rules to it.
     _cat("pregnancy_pain_or_bleeding", "pain or bleeding in pregnancy", S, "obstetrics",

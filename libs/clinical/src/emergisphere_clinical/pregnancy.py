@@ -85,15 +85,21 @@ def _gestation(text: str) -> int | None:
     return min(weeks) if weeks else None
 
 
-def trauma_in_later_pregnancy(note: str) -> str | None:
-    """The blow to a pregnancy of 20 weeks or more that brought pain, tightenings or
-    bleeding, or None: a placental abruption until monitoring shows otherwise (RCOG
-    Green-top 63; ACOG: fetal monitoring for at least four hours after trauma)."""
+def blow_in_later_pregnancy(note: str) -> str | None:
+    """The blow to a pregnancy of 20 weeks or more, or None: with or without symptoms it
+    is monitored (ACOG: fetal monitoring for at least four hours after trauma)."""
     text = normalise(note)
     weeks = _gestation(text)
     if (weeks is None or weeks < LATER_PREGNANCY_WEEKS) and not _LATE.search(text):
         return None
-    if _ABDOMINAL_SYMPTOM.search(text) is None:
-        return None
     blow = _BLOW.search(text)
     return blow.group() if blow is not None else None
+
+
+def trauma_in_later_pregnancy(note: str) -> str | None:
+    """The blow to a pregnancy of 20 weeks or more that brought pain, tightenings or
+    bleeding, or None: a placental abruption until monitoring shows otherwise (RCOG
+    Green-top 63)."""
+    if _ABDOMINAL_SYMPTOM.search(normalise(note)) is None:
+        return None
+    return blow_in_later_pregnancy(note)
