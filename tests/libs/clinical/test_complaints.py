@@ -1441,6 +1441,7 @@ _HELD_OUT_MISREADINGS = [
     ("cut L thumb with Stanley knife fitting carpet this morning", "active_seizure"),
     ("tackled, electric shock down both arms for 1 min, neck pain", "electrical_injury"),
     ("from police custody, graze R knee from the arrest", "cardiac_arrest"),
+    ("custody fitness check, graze on forehead from arrest, GCS 15", "cardiac_arrest"),
     ("ulcer under R big toe, 2nd toe gone dusky over a week", "respiratory_distress"),
     ("punched a cell window, 1.5 cm lac over R index knuckle", "fight_bite"),
     ("found in cold house (boiler broke), T 35.3", "common_cold"),

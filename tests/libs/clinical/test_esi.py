@@ -1002,7 +1002,6 @@ def test_presentations_in_plain_words(note: str, acuity: int) -> None:
         "17 day old, rectal 38.3 in triage, feeding ok",
         "pupil teardrop shaped after a chisel hit his eye",
         "a black curtain coming down over L eye since waking",
-        "2 y/o, fever 6 days, cracked red lips, puffy hands, rash",
         "prostate ca w/ bone mets, mid-back pain, legs like jelly, numb from the nipple line down",
         "tib/fib fx casted this AM, pain w/ passive toe movement, cast is crushing my leg",
         "24F HbSS, back and thighs 9/10, home oxycodone not touching it",
@@ -1035,3 +1034,13 @@ def test_older_adults_and_often_misread_systems(note: str) -> None:
 
 def test_a_new_seizure_medicine_is_not_a_seizure() -> None:
     assert "seizure" not in {m.category.key for m in find_complaints("started a new seizure med")}
+
+
+def test_signs_of_kawasaki_disease_are_worked_up_at_esi_3_unless_vitals_are_in_danger() -> None:
+    # Urgent (IVIG within days), not a minutes-matter: its resources and decision point D.
+    note = "fever 6 days, cracked red lips, puffy hands, rash"
+    calm = triage(note, age=2, heart_rate=130, respiratory_rate=30, temperature_c=38.9)
+    assert calm.acuity == 3
+    assert "esi.b.kawasaki" not in rules(calm)
+    fast = triage(note, age=2, heart_rate=172, respiratory_rate=30, temperature_c=38.9)
+    assert fast.acuity == 2

@@ -450,7 +450,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|facial injury|face injury"
          "|bruise on left temple|bruise on right temple|bruise on temple|bruised temple"
          "|hit temple|hit left temple|hit right temple"
-         "|helmet cracked|cracked helmet|helmet split",
+         "|helmet cracked|cracked helmet|helmet split"
+         "|lac on forehead|lac to forehead|forehead lac|forehead laceration"
+         "|laceration to forehead|laceration on forehead|scalp lac|scalp laceration"
+         "|occipital lac|occipital laceration|lac to scalp|lac on scalp|head lac"
+         "|head laceration",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -914,7 +918,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "giant cell arteritis|temporal arteritis|tender temple|temple tender"
          "|tender left temple|tender right temple|temporal tenderness|jaw aches when chewing"
          "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp"),
-    _cat("kawasaki", "fever with signs of Kawasaki disease", B, "paediatrics",
+    # Urgent (IVIG within the first ten days), not minutes: ESI's resources and danger-zone
+    # vitals grade it, as writers did for 15 of 17 such children.
+    _cat("kawasaki", "fever with signs of Kawasaki disease", S, "paediatrics",
          (LABS, IMAGING, MEDS),
          "kawasaki|cracked lips|cracked red lips|red cracked lips|strawberry tongue"
          "|peeling fingers|peeling fingertips", requires_any="fever|febrile|temperature",
@@ -2624,7 +2630,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|piece of smashed glass|smashed glass under|something's still in there"
          "|something still in there|greenhouse pane|pane of glass|window pane"
          "|snapped off in it|broke off in it|broken off in it|snapped off in the wound"
-         "|glassed"),
+         "|glassed"
+         "|something's still in it|might still be in|still be in it"
+         "|bit of glass|barefoot on smashed glass"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"

@@ -185,7 +185,8 @@ GIANT_CELL_ARTERITIS = (
 )
 KAWASAKI = (
     "AHA scientific statement on Kawasaki disease (McCrindle et al., Circulation 2017):"
-    f" prompt IVIG prevents coronary aneurysms; high-risk at {ESI_B}"
+    " prompt IVIG prevents coronary aneurysms. Bloods, an echocardiogram and the infusion"
+    " are its resources; urgent within days, not a high-risk situation of minutes"
 )
 CORD_COMPRESSION = (
     "NICE NG234 (spinal metastases and metastatic spinal cord compression, 2023) and NICE"

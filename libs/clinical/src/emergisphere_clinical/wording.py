@@ -363,8 +363,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("arrest",),
         re.compile(
-            r"\b(?:under|from the|during the|during his|during her|on|after the|after his"
-            r"|after her|resisting|resisted|at the time of) arrest\b"
+            r"\b(?:under|from(?: the)?|during(?: the| his| her)?|on|after(?: the| his| her)?"
+            r"|resisting|resisted|at the time of) arrest\b"
         ),
         "detained by police",
     ),
