@@ -172,7 +172,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|band across my chest|crushing pain in chest|crushing pain in his chest"
          "|crushing pain in her chest"
          "|pain central chest|burning pain central chest"
-         "|central chest burning",
+         "|central chest burning"
+         "|retrosternal tightness|retrosternal pressure|retrosternal discomfort"
+         "|retrosternal ache|retrosternal heaviness|retrosternal burning pain",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -432,7 +434,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood loss at scene|txa 1g|txa 1 g|iv txa|glassed to left side of neck"
          "|glassed to right side of neck|glassed to the neck|glassed in the neck|neck stab"
          "|slashed across the neck"
-         "|lorry turned left across|dragged under|dragged along",
+         "|lorry turned left across|dragged under|dragged along"
+         "|motorcyclist hit|motorcyclist v|motorbike hit|off his motorbike at"
+         "|off her motorbike at",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -486,7 +490,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|reduced fm|reduced fetal movements|reduced foetal movements|baby moving less"
          "|less fetal movements|fewer movements|reduced movements"
          "|sudden gush of fluid"
-         "|baby much quieter|baby quieter",
+         "|baby much quieter|baby quieter"
+         "|after a home birth|days after giving birth|days after delivery|days after the birth"
+         "|weeks after giving birth|since giving birth|days postnatal|postnatal day"
+         "|days after her baby was born|days post delivery",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -682,7 +689,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ran out into traffic"
          "|wants it all to stop|want it all to stop|wanted it all to stop|wants it all to end"
          "|wanted it all to end|wants to end it all|wanted to end it all"
-         "|nothing left to live for|nothing to live for|no reason to live|no reason to go on",
+         "|nothing left to live for|nothing to live for|no reason to live|no reason to go on"
+         "|outside of a bridge railing|outside of the bridge railing|wrong side of the railing"
+         "|wrong side of the bridge|on the edge of a bridge|on the parapet"
+         "|standing on a bridge|sitting on the bridge railing|on a bridge ledge"
+         "|on the ledge of",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -719,7 +730,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found empty packets|grandma's tablet box"
          "|took pills and cocaine"
          "|grandma's amitriptyline"
-         "|took a load of|eaten some of her|eaten some of his|ate some of her|ate some of his"),
+         "|took a load of|eaten some of her|eaten some of his|ate some of her|ate some of his"
+         "|pupils pinpoint|crop sprayer|sheep dipping|organophosphates"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -814,7 +826,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "people are following him|people are following her|they are following him"
          "|they are following her|thinks people are following|being followed"
          "|talking about him on tv|talking about her on tv|on tv are talking about"
-         "|tapping his phone|tapping her phone",
+         "|tapping his phone|tapping her phone"
+         "|government is following|is following him|is following her"
+         "|poisoning his food|poisoning her food"
+         "|are watching him|are watching her|out to get him|out to get her",
          requires_any="pacing|shouting|agitated|paranoid|not slept|hasn't slept|smashed"
          "|threatening|threatened|wandering|speed|pressured|aggressive"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
@@ -956,7 +971,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tingling in both feet|tingling in both legs|both feet tingling|both feet numb"
          "|numbness in both legs|numbness in both feet|pins and needles in both feet"
          "|pins and needles in both legs"
-         "|can't move arms or legs",
+         "|can't move arms or legs"
+         "|numbness down below|numb down there|numbness down there",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -1027,7 +1043,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("incarcerated_hernia", "an irreducible hernia with signs of obstruction", B,
          "general_surgery", (LABS, IMAGING, CONSULT),
          "won't go back in|irreducible hernia|incarcerated hernia"
-         "|strangulated hernia|can't push it back|cannot push it back",
+         "|strangulated hernia|can't push it back|cannot push it back"
+         "|hasn't gone back in|won't pop back",
          requires_any="vomit|vomited|vomiting|inconsolable|screaming|firm|hard|tender",
          source=sources.INCARCERATED_HERNIA),
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
@@ -1047,7 +1064,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain left testicle|pain right testicle|pain in left testicle|pain in right testicle"
          "|left testicle pain|right testicle pain|left testicular pain|right testicular pain"
          "|privates pain|swollen right testicle|swollen left testicle|painful right testicle"
-         "|painful left testicle|tender right testicle|tender left testicle"),
+         "|painful left testicle|tender right testicle|tender left testicle"
+         "|testicle suddenly|testicle suddenly very painful|sudden testicular pain"
+         "|sudden pain in his testicle|sudden pain in right testicle"
+         "|sudden pain in left testicle"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -1829,7 +1849,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "feeds down to half|feeding down to half|feeds halved|half her usual feeds"
          "|half his usual feeds|taking half her feeds|taking half his feeds"
          "|about half her usual|about half his usual|half of her usual bottles"
-         "|half of his usual bottles", source=sources.BRONCHIOLITIS_FEEDING),
+         "|half of his usual bottles"
+         "|feeding about half|feeding half|taking about half|only taking half|feeds about half",
+         source=sources.BRONCHIOLITIS_FEEDING),
     _cat("infant_feeding_concern", "a feeding concern in a thriving baby", S, "paediatrics", (),
          "spitting up|spits up|posseting|possets|brings up milk|bringing up milk"
          "|isn't finishing bottles|not finishing bottles|not finishing her bottles"
