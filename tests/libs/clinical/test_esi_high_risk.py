@@ -657,6 +657,15 @@ def test_a_toddlers_fever_over_39_is_esi_3_unless_immunised_with_a_source(
     assert ("esi.fever.three_to_36_months" in rules(result)) == (acuity == 3)
 
 
+def test_a_toddlers_fever_over_39_with_a_danger_zone_vital_is_esi_2() -> None:
+    note = "fever, no obvious source, not immunised, irritable but consolable"
+    fast = triage(note, age=0.75, temperature_c=39.6, heart_rate=165, respiratory_rate=44)
+    assert fast.acuity == 2
+    assert "danger-zone heart rate" in reason(fast, "esi.fever.three_to_36_months_danger_zone").text
+    calm = triage(note, age=0.75, temperature_c=39.6, heart_rate=150, respiratory_rate=36)
+    assert calm.acuity == 3
+
+
 def test_a_childs_ketosis_and_heart_rate_are_read_for_age_and_diabetes() -> None:
     # A gastroenteritis ketone of 3.1 without diabetes is a child who has not eaten.
     gastro = triage("vomited x8, failed fluid trial, lips dry, ketones 3.1", age=5)

@@ -1983,6 +1983,12 @@ def _paediatric_fever(
         if focus and immunised and mentioned_history(complaint, FEVER_NOT_WELL) is None:
             return []
         text = f"Temperature {fmt(temp)} C above 39.0 at age 3-36 months."
+        flags = [name.replace("_", " ") for name, _ in danger_zone_flags(v, age)]
+        if flags:
+            # Its work-up (bloods, urine, often a chest X-ray) takes the child to decision
+            # point D, where a danger-zone vital is ESI 2.
+            text += f" With the work-up's resources, danger-zone {', '.join(flags)}: ESI 2."
+            return [Finding(2, "esi.fever.three_to_36_months_danger_zone", text, src)]
         return [Finding(3, "esi.fever.three_to_36_months", text, src)]
     return []
 

@@ -1118,7 +1118,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathing fast|breathing quickly|fast breathing"
          "|breathing worse|breathing is worse|more breathless|breathlessness worse"
          "|speaking in phrases"
-         "|speaking in phrases"),
+         "|speaking in phrases"
+         "|breathing funny|breathing oddly|breathing strangely|funny breathing"
+         "|breathing differently|breathing faster today|breathing faster than usual"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
