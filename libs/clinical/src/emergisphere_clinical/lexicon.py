@@ -213,7 +213,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weak arm|weak hand|weak leg|arm went weak|hand went weak|leg went weak"
          "|weakness in his arm|weakness in her arm|weakness in his leg|weakness in her leg"
          "|weak left arm|weak right arm|weak left hand|weak right hand|weak left leg"
-         "|weak right leg",
+         "|weak right leg"
+         "|slurred words",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -493,7 +494,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|baby much quieter|baby quieter"
          "|after a home birth|days after giving birth|days after delivery|days after the birth"
          "|weeks after giving birth|since giving birth|days postnatal|postnatal day"
-         "|days after her baby was born|days post delivery",
+         "|days after her baby was born|days post delivery"
+         "|fewer baby movements|less baby movements|baby moving less than usual",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -693,7 +695,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|outside of a bridge railing|outside of the bridge railing|wrong side of the railing"
          "|wrong side of the bridge|on the edge of a bridge|on the parapet"
          "|standing on a bridge|sitting on the bridge railing|on a bridge ledge"
-         "|on the ledge of",
+         "|on the ledge of"
+         "|plans to take them tonight|plans to take them|plan to take them",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -731,7 +734,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took pills and cocaine"
          "|grandma's amitriptyline"
          "|took a load of|eaten some of her|eaten some of his|ate some of her|ate some of his"
-         "|pupils pinpoint|crop sprayer|sheep dipping|organophosphates"),
+         "|pupils pinpoint|crop sprayer|sheep dipping|organophosphates"
+         "|of mum's sertraline|saved up tablets"
+         "|saved up her tablets|saved up his tablets"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1079,7 +1084,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|splash to both eyes|eyewash station|splashed in both eyes"
          "|caustic|sodium hydroxide|alkali splash|caustic soda|parlour cleaner"
          "|cleaning spray squirted|spray squirted in|squirted in left eye"
-         "|squirted in right eye|squirted in the eye",
+         "|squirted in right eye|squirted in the eye"
+         "|degreaser|alkaline",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1155,7 +1161,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
          "|pre syncope"
          "|slumped in chair"
-         "|brief collapse|went down in the yard|saw him out for|came round quickly"),
+         "|brief collapse|went down in the yard|saw him out for|came round quickly"
+         "|funny turn|went grey, sat down|came round in under"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1254,7 +1261,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling mid thigh|mid thigh swelling|massive thigh swelling|thigh deformed"
          "|deformed thigh|thigh deformity"
          "|orbital floor"
-         "|kneecap has moved|kneecap moved|kneecap popped"),
+         "|kneecap has moved|kneecap moved|kneecap popped"
+         "|shin angled|leg angled|arm angled|wrist angled|angled"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1336,7 +1344,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit in the left eye|hit in the right eye|squash ball to the eye"
          "|squash ball to the left eye|squash ball to the right eye"
          "|flicked into eye|branch flicked into"
-         "|poked in the right eye|poked in the left eye|branch in the eye"),
+         "|poked in the right eye|poked in the left eye|branch in the eye"
+         "|poked her right eye|poked her left eye|poked his right eye|poked his left eye"
+         "|poked her eye|poked his eye|pencil in her eye|pencil in his eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1466,7 +1476,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ulcer on right foot worse|ulcer on left foot worse"
          "|swollen red upper eyelid|swollen red eyelid"
          "|red warm patch|warm red patch|red hot patch|hot red patch|redness tracking"
-         "|red swollen lower leg",
+         "|red swollen lower leg"
+         "|past the pen line|spreading past|past yesterday's pen line|despite oral fluclox"
+         "|despite oral antibiotics",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1538,7 +1550,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abcess on"
          "|painful swelling next to his back passage|swelling next to his back passage"
          "|swelling next to her back passage|lump by his back passage|lump by her back passage"
-         "|painful swelling next to back passage|swelling next to back passage",
+         "|painful swelling next to back passage|swelling next to back passage"
+         "|hot painful swelling|painful hot swelling",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1923,7 +1936,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("fistula_bleed", "a bleed from a dialysis fistula", S, "nephrology", (PROCEDURE,),
          "fistula bleeding|fistula bled|fistula started bleeding|bleeding from his fistula"
          "|bleeding from her fistula|bleeding from the fistula|needle site bleeding"
-         "|needle site on fistula|needle site on his fistula|needle site on her fistula"),
+         "|needle site on fistula|needle site on his fistula|needle site on her fistula"
+         "|needle site kept oozing|needle site oozing|fistula site oozing"
+         "|needle site kept bleeding"),
     _cat("weakness", "generalised weakness", S, "general_practice", (LABS, ECG),
          "weakness|fatigue|malaise|decreased activity|reduced activity|weak all over"
          "|feels weak|feeling weak|gone off her legs|gone off his legs|off her legs|off his legs"
@@ -1942,7 +1957,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|high temp|high temperature"
          "|has had a temp|had a temp|a temp for|hot since this morning|hot since yesterday"
          "|hot since this afternoon|no obvious cause"
-         "|temp since|temp 3|temp 4|fussy and feeding", infection=True),
+         "|temp since|temp 3|temp 4|fussy and feeding"
+         "|burning up", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"),
@@ -2062,7 +2078,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knee swelled|knee swelled up|5th knuckle|fifth knuckle|hit a wall"
          "|trapped her fingertips|trapped his fingertips"
          "|fingers trapped|fingertips trapped|thumb base swollen"
-         "|swollen thumb|sore left hip|sore right hip"),
+         "|swollen thumb|sore left hip|sore right hip"
+         "|hip much worse|lateral ankle|swollen lateral ankle|rabbit hole|pulp of his"
+         "|pulp of her"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2117,7 +2135,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split under the chin|gaping clean wound"
          "|nail beds torn"
          "|split his chin|split her chin|gaping scalp wound|nail partly avulsed"
-         "|tip partly hanging off|split her upper lip|split his upper lip"),
+         "|tip partly hanging off|split her upper lip|split his upper lip"
+         "|gaping split"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2174,14 +2193,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning and frequency|wetting the bed again|going to the toilet a lot"
          "|burning when she passes water|burning when he passes water|passes water and going"
          "|stinging on weeing|going every 20 minutes"
-         "|frequency and burning|recurrent utis|recurrent uti",
+         "|frequency and burning|recurrent utis|recurrent uti"
+         "|urine looks cloudy",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
     _cat("cough", "cough", S, "general_practice", (XRAY,), "cough|coughing|pneumonia"
          "|more sputum than usual"
          "|chesty"
-         "|chesty for a week|gp gave doxycycline",
+         "|chesty for a week|gp gave doxycycline"
+         "|green sputum",
          infection=True,
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
@@ -2238,7 +2259,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "possible inhaled foreign body"),
     # A pacemaker or ICD to interrogate: the device clinic or cardiology.
     _cat("device_check", "a pacemaker or defibrillator check", S, "cardiology", (CONSULT,),
-         "pacemaker beeping|pacemaker check|pacemaker alarm|icd beeping|icd alarm|icd check"),
+         "pacemaker beeping|pacemaker check|pacemaker alarm|icd beeping|icd alarm|icd check"
+         "|box is beeping|pacemaker is beeping|defibrillator beeping"),
     # Croup with no stridor at rest: oral dexamethasone, no ED resource (Westley score mild).
     _cat("croup", "croup", S, "pediatrics", (),
          "croup|croupy|barky cough|barking cough|sounds like a seal|croup noise when upset"),
@@ -2261,7 +2283,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|washing up liquid|sip of washing up liquid"
          "|toothpaste|bubble mixture|glow stick|peace lily|pyracantha|gummy vitamins"
          "|contraceptive pill|contraceptive pills|crayon|crayons|play dough|playdough"
-         "|ate 3 or 4 berries|berries off a hedge|ate berries"),
+         "|ate 3 or 4 berries|berries off a hedge|ate berries"
+         "|red berries|berries from a|few berries|some berries|cotoneaster"),
     _cat("mouth_ulcer", "mouth ulcers", S, "general_practice", (),
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"
@@ -2502,7 +2525,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|falls this week|falls this month"
          "|fell twice|fallen twice|fell three times|two falls this|three falls this"
          "|2 falls in 3 days|two falls in|falls in 3 days|reduced mobility and"
-         "|falls x3|falls x 3"),
+         "|falls x3|falls x 3"
+         "|third fall|fourth fall|second fall this|fallen again|fell again|another fall"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -2557,7 +2581,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|golden crusts|eczema much worse|weeping eczema"
          "|spots on the face|dry patches on the cheeks"
          "|red patch now|round red patch|spreading red patch"
-         "|blistery band|band of blisters|band of painful blisters|blistery rash"),
+         "|blistery band|band of blisters|band of painful blisters|blistery rash"
+         "|eczema flare|eczema on her hands|eczema on his hands|steroid cream"),
     _cat("dental", "dental pain", S, "dentistry", (),
          "toothache|tooth pain|dental pain|tooth|gingival|gum swelling|gum bleeding"
          "|dental problem|gum problem|tooth problem|teething|chewing everything|dentures"
@@ -2611,7 +2636,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tick bite|tick removal|embedded tick|found a tick|tick on|mosquito bite"
          "|mosquito bites|bug bites|insect bites|tick stuck|tick attached"
          "|weever fish|weever|jellyfish sting|jellyfish"
-         "|removed a tick"),
+         "|removed a tick"
+         "|horsefly|horse fly|horse-fly|cleg"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -2661,7 +2687,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"
          "|fish spine|puncture to|puncture wound to"
-         "|stood on a nail|went through her trainer|went through his trainer"),
+         "|stood on a nail|went through her trainer|went through his trainer"
+         "|pitchfork|tine went through|garden fork|fork through"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|dressing changed|change my dressing"
          "|stitches out|abrasion|abrasions|road rash"
@@ -2692,7 +2719,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dressing soaked through|port sites checked|dressing regime"
          "|had stitches in"
          "|sore from her shoes|sore from his shoes|shallow sore|white and wrinkled"
-         "|dressing on his leg ulcer|dressing on her leg ulcer|stitches put in|looks red"),
+         "|dressing on his leg ulcer|dressing on her leg ulcer|stitches put in|looks red"
+         "|dressings soaked|leg ulcers|leg ulcer dressing|dressings need changing"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -2743,7 +2771,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|insulin pens left|pens left in|repeat salbutamol inhaler"
          "|script, none left|none left for tomorrow|collect his|collect her"
          "|forgot his insulin|forgot her insulin|insulin pens at home|left his inhaler"
-         "|left her inhaler|forgot her levothyroxine|forgot his levothyroxine"),
+         "|left her inhaler|forgot her levothyroxine|forgot his levothyroxine"
+         "|tablets are in his|tablets are in her|bp tablets|blood pressure tablets"
+         "|checked bag"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2763,7 +2793,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't go home|ex has been threatening|threatening her and"
          "|locked out of her flat|locked out of his flat|somewhere to wait until morning"
          "|asking for a shower|clean socks|nowhere warm|nowhere to sleep|can't stay alone"
-         "|cannot stay alone|couldn't face another night alone"),
+         "|cannot stay alone|couldn't face another night alone"
+         "|sofa surfing|sofa-surfing|no money|hasn't eaten today|passport stolen|wallet stolen"
+         "|where he can sleep|where she can sleep|somewhere to sleep tonight"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
