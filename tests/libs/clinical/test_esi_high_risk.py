@@ -717,3 +717,11 @@ def test_scrotal_pain_without_a_torsions_onset_is_not_high_risk(note: str) -> No
 )
 def test_scrotal_pain_with_a_torsions_onset_stays_high_risk(note: str) -> None:
     assert "esi.b.testicular_torsion" in rules(assess(input_from_narrative(note)))
+
+
+def test_a_handlebar_blow_to_the_abdomen_with_pallor_is_high_risk() -> None:
+    pale = triage("came off his bike, handlebar into tummy, now pale, LUQ pain", age=7)
+    assert pale.acuity == 2
+    assert "ATLS" in reason(pale, "esi.b.handlebar_pallor").source
+    pink = triage("came off his bike, handlebar into tummy, pink, LUQ pain", age=7)
+    assert "esi.b.handlebar_pallor" not in rules(pink)

@@ -399,6 +399,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|partner kicked her"
          "|my uncle did it|bruises on upper arms and back|unexplained bruises",
          source=sources.SUSPECTED_ABUSE),
+    # A handlebar into the abdomen with pallor: bleeding from a solid organ until shown not.
+    _cat("handlebar_pallor", "a handlebar blow to the abdomen with pallor", B,
+         "trauma_surgery", (LABS, IMAGING, CONSULT),
+         "handlebar into|handlebar end|handlebar went into|handlebar hit|handlebar jammed"
+         "|handlebar jabbed|handlebar to the tummy|handlebar to the abdomen|onto the handlebars"
+         "|into his handlebars|into her handlebars",
+         requires_any="pale|pallor|looks pale|grey", source=sources.HANDLEBAR_PALLOR),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
          "major trauma|high speed|rollover|ejected|pedestrian struck|hit by car"

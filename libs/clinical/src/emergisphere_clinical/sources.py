@@ -156,6 +156,11 @@ CORD_PROLAPSE = (
     "RCOG Green-top Guideline 50 (umbilical cord prolapse): relieve cord compression and"
     " deliver now; a life-saving intervention at ESI v4 decision point A"
 )
+HANDLEBAR_PALLOR = (
+    "ATLS (10th edition): skin pallor after blunt trauma is an early sign of haemorrhage;"
+    " a handlebar driven into the abdomen can injure the spleen, liver or pancreas with"
+    f" little to see; high-risk at {ESI_B}"
+)
 STRANGULATION = (
     "Training Institute on Strangulation Prevention and ACEP guidance: non-fatal"
     " strangulation can injure the airway and carotid arteries with delayed signs; voice"
