@@ -238,6 +238,13 @@ PERICARDITIC = (
     "relieved sitting forward",
     "relieved by sitting forward",
     "relieved leaning forward",
+    "relieved by leaning forward",
+    "eased by leaning forward",
+    "eases sitting forward",
+    "eases leaning forward",
+    "eases on sitting forward",
+    "better when sitting forward",
+    "better when leaning forward",
 )
 
 

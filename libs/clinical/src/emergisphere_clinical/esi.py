@@ -29,6 +29,7 @@ from emergisphere_clinical.glucose import (
     read_glucose,
     read_ketones,
 )
+from emergisphere_clinical.hyperventilation import hyperventilation
 from emergisphere_clinical.lexicon import BY_KEY, PRIORITY, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
 from emergisphere_clinical.narrative import observations_stated_normal
@@ -2459,6 +2460,7 @@ class _Downgrade:
     rule: str
     text: str  # "{found}" is the finding
     source: str
+    also: tuple[str, ...] = ()  # other categories the finding explains, replaced too
 
 
 _DOWNGRADES = (
@@ -2499,6 +2501,17 @@ _DOWNGRADES = (
         sources.PLEURITIC_CHEST_PAIN,
     ),
     _Downgrade(
+        "shortness_of_breath",
+        "hyperventilation",
+        lambda data: hyperventilation(data.chief_complaint, data.age_years, data.vitals),
+        "esi.b.hyperventilation",
+        "Breathlessness with tingling round the mouth and '{found}', under 45, SpO2 97% or"
+        " more, no other cause stated: hyperventilation, not high-risk; an ECG, and ESI 3 at"
+        " most, as it is a diagnosis of exclusion.",
+        sources.HYPERVENTILATION,
+        also=("neuro_symptoms", "palpitations", "acs", "mental_health"),
+    ),
+    _Downgrade(
         "gi_bleed",
         "stable_gi_bleed",
         lambda data: stable_gi_bleed(data.chief_complaint, data.vitals),
@@ -2516,13 +2529,13 @@ def _downgraded(
     """The matches left, the standard categories put in place, and why."""
     added, found = [], []
     for rule in _DOWNGRADES:
-        category = BY_KEY[rule.key]
-        if not any(match.category is category for match in matches):
+        explained = {BY_KEY[key] for key in (rule.key, *rule.also)}
+        if not any(match.category in explained for match in matches):
             continue
         what = rule.check(data)
         if what is None:
             continue
-        matches = tuple(match for match in matches if match.category is not category)
+        matches = tuple(match for match in matches if match.category not in explained)
         added.append(BY_KEY[rule.instead])
         found.append(Finding(3, rule.rule, rule.text.format(found=what), rule.source))
     return matches, added, found

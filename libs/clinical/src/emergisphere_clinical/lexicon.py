@@ -1893,7 +1893,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          f"{_INTOXICATED}|{_ALCOHOL_SMELL}|alcohol smelling|substance misuse|substance abuse"
          "|took lsd|cannabis|edible|ecstasy|mdma|ketamine"
          "|magic mushrooms|some mushrooms"),
-    _cat("hyperventilation", "hyperventilation", S, "pulmonology", (LABS,),
+    _cat("hyperventilation", "hyperventilation", S, "pulmonology", (ECG,),
          "hyperventilation|hyperventilating"
          "|chest tight after a row"),
     _cat("menstrual", "a menstrual problem", S, "gynecology", (LABS,),

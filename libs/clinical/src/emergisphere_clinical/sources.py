@@ -575,6 +575,11 @@ OXYGEN_TARGET = (
     " SpO2 of 88-92%; below it, oxygen now; RCP NEWS2 (2017) scores such a patient on"
     f" SpO2 scale 2; {ESI_A}"
 )
+HYPERVENTILATION = (
+    "Gardner, Chest 1996 (the pathophysiology of hyperventilation disorders): tingling"
+    " round the mouth and in the hands from overbreathing, a diagnosis of exclusion; Kline"
+    " et al., J Thromb Haemost 2004 (the PERC items a note can state)"
+)
 PLEURITIC_CHEST_PAIN = (
     "ESI v4 handbook, chapter 3: chest pain is high-risk when it is suspicious for acute"
     " coronary syndrome; ESC 2015 guidelines on pericardial diseases (sharp pain eased by"
