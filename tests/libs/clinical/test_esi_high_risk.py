@@ -725,3 +725,12 @@ def test_a_handlebar_blow_to_the_abdomen_with_pallor_is_high_risk() -> None:
     assert "ATLS" in reason(pale, "esi.b.handlebar_pallor").source
     pink = triage("came off his bike, handlebar into tummy, pink, LUQ pain", age=7)
     assert "esi.b.handlebar_pallor" not in rules(pink)
+
+
+def test_an_adult_heart_rate_under_40_is_high_risk_and_40_is_not() -> None:
+    slow = triage("dizzy and tired for 3 days", heart_rate=38)
+    assert slow.acuity == 2
+    assert "Resuscitation Council UK" in reason(slow, "esi.b.extreme_bradycardia").source
+    assert "esi.b.extreme_bradycardia" not in rules(triage("dizzy and tired", heart_rate=40))
+    # Under 10 a child's limits are PALS's, by age.
+    assert "esi.b.extreme_bradycardia" not in rules(triage("dizzy", age=8, heart_rate=38))

@@ -441,3 +441,9 @@ def test_an_age_after_a_handover_heading_is_read() -> None:
 )
 def test_mumbling_or_moaning_to_voice_is_avpu_v(note: str) -> None:
     assert read_narrative(note).consciousness == "V"
+
+
+def test_status_post_is_not_a_pulse() -> None:
+    reading = read_narrative("s/p 3 days of oral antibiotics, P 88, T 37.8")
+    assert reading.values["heart_rate"] == 88
+    assert "heart_rate" not in read_narrative("s/p 3 days of oral antibiotics").values

@@ -136,6 +136,9 @@ PAIN_AWAY_FROM_PELVIS = frozenset(
 )
 # NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.
 NON_MOBILE_INFANT_YEARS = 0.5
+# Resuscitation Council UK adult bradycardia algorithm (2005): a rate under 40 is an
+# adverse sign; NEWS2 scores 40 or less 3.
+EXTREME_BRADYCARDIA_HR = 40.0
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
 # What the nurse sees of severe pain (ESI v4 chapter 4: "severe pain or distress" is judged
 # by observation as well as the patient's score): sweating and pallor, writhing, screaming.
@@ -154,6 +157,12 @@ VISIBLE_DISTRESS = (
     "very distressed",
     "in agony",
     "rolling around in pain",
+    "can't keep still",
+    "cannot keep still",
+    "unable to keep still",
+    "crying loudly",
+    "won't let anyone touch",
+    "inconsolable",
 )
 # The Ottawa rules X-ray an injury the patient cannot walk on, immediately or in the ED.
 _UNABLE = ("unable to", "can't", "cannot", "couldn't", "could not", "won't", "refusing to")
@@ -1397,11 +1406,16 @@ def _immunocompromised_fever(
     return [Finding(2, "esi.b.immunocompromised_fever", text, sources.ESI_B)]
 
 
-def _high_risk_vitals(v: VitalSigns) -> list[Finding]:
+def _high_risk_vitals(v: VitalSigns, age: float | None) -> list[Finding]:
     found = []
     if v.consciousness in ("C", "V"):
         text = f"Consciousness '{v.consciousness}': new confusion, lethargy or disorientation."
         found.append(Finding(2, "esi.b.new_confusion", text, sources.ESI_B))
+    adult = age is None or age >= PALS_ADULT_AGE_YEARS
+    if adult and v.heart_rate is not None and v.heart_rate < EXTREME_BRADYCARDIA_HR:
+        limit = fmt(EXTREME_BRADYCARDIA_HR)
+        text = f"Heart rate {fmt(v.heart_rate)} is below {limit}: extreme bradycardia."
+        found.append(Finding(2, "esi.b.extreme_bradycardia", text, sources.EXTREME_BRADYCARDIA))
     return found
 
 
@@ -2577,7 +2591,7 @@ def evaluate(
     poor_perfusion = BY_KEY["poor_perfusion"] in categories
     drowsy = BY_KEY["altered_mental_status"] in categories or avpu_rank(v.consciousness) > 0
     found += _life_saving_vitals(v, age, poor_perfusion, drowsy, data.spo2_scale)
-    found += _high_risk_vitals(v)
+    found += _high_risk_vitals(v, age)
     found += _complaint_findings(matches)
     had_anaphylaxis = BY_KEY["anaphylaxis"] in categories
     _anaphylaxis_by_systems(v, categories)

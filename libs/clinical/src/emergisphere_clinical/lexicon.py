@@ -308,7 +308,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot pale and cool|leg pale and cool|foot is pale and cool"
          "|painful cool leg|painful cool foot|leg cool and painful|foot cool and painful"
          "|pale cool leg|cool pale leg|cool numb foot|cold right leg|cold left leg"
-         "|cold right foot|cold left foot|painful cold right leg|painful cold left leg",
+         "|cold right foot|cold left foot|painful cold right leg|painful cold left leg"
+         "|foot cold and pale below|cold and pale below the knee"
+         "|can't feel pulses|cannot feel pulses|can't feel any pulses|no pulses felt",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -502,7 +504,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|after a home birth|days after giving birth|days after delivery|days after the birth"
          "|weeks after giving birth|since giving birth|days postnatal|postnatal day"
          "|days after her baby was born|days post delivery"
-         "|fewer baby movements|less baby movements|baby moving less than usual",
+         "|fewer baby movements|less baby movements|baby moving less than usual"
+         "|after birth of|after the birth of|days after birth|weeks after birth",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -631,7 +634,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't say what day it is|cannot say what day it is|couldn't say what day it is"
          "|not sure what day it is|unsure what day it is|doesn't know what year it is"
          "|sleepy but rouses"
-         "|drowsier than usual|drowsier than normal|more drowsy than usual",
+         "|drowsier than usual|drowsier than normal|more drowsy than usual"
+         "|not like him at all|not like her at all|suddenly agitated|suddenly aggressive"
+         "|suddenly confused",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"

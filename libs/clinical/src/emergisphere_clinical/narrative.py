@@ -133,8 +133,9 @@ _HR_RHYTHM = (
     r"(?:(?:irregularly irregular|irreg(?:ular)?(?: irreg(?:ular)?)?|regular|reg|thready|weak"
     r"|bounding)[\s:,]{1,3})?"
 )
+# "s/p 3 days" is status post, not a pulse of 3.
 _HR = re.compile(
-    r"\b(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic"
+    r"(?<![\w/])(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic"
     r"|on (?:the )?monitor at)" + _SEP + _HR_RHYTHM + _VERB + _NUM + _PER_MINUTE
 )
 # A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210" (never

@@ -156,6 +156,11 @@ CORD_PROLAPSE = (
     "RCOG Green-top Guideline 50 (umbilical cord prolapse): relieve cord compression and"
     " deliver now; a life-saving intervention at ESI v4 decision point A"
 )
+EXTREME_BRADYCARDIA = (
+    "Resuscitation Council UK adult bradycardia algorithm (2005): a heart rate under 40 is an"
+    " adverse sign; RCP NEWS2 (2017) scores a rate of 40 or less 3; high-risk at"
+    f" {ESI_B}"
+)
 HANDLEBAR_PALLOR = (
     "ATLS (10th edition): skin pallor after blunt trauma is an early sign of haemorrhage;"
     " a handlebar driven into the abdomen can injure the spleen, liver or pancreas with"
