@@ -447,3 +447,9 @@ def test_status_post_is_not_a_pulse() -> None:
     reading = read_narrative("s/p 3 days of oral antibiotics, P 88, T 37.8")
     assert reading.values["heart_rate"] == 88
     assert "heart_rate" not in read_narrative("s/p 3 days of oral antibiotics").values
+
+
+def test_a_flacc_score_is_a_pain_score_and_a_monitor_rate_a_heart_rate() -> None:
+    reading = read_narrative("2 y/o scald, screaming, FLACC 9. Monitor irregular at 142")
+    assert reading.values["pain_score"] == 9
+    assert reading.values["heart_rate"] == 142

@@ -174,7 +174,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain central chest|burning pain central chest"
          "|central chest burning"
          "|retrosternal tightness|retrosternal pressure|retrosternal discomfort"
-         "|retrosternal ache|retrosternal heaviness|retrosternal burning pain",
+         "|retrosternal ache|retrosternal heaviness|retrosternal burning pain"
+         "|chest's been tight|chest has been tight|chest been tight|chest's been heavy"
+         "|chest has been heavy",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -708,7 +710,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wrong side of the bridge|on the edge of a bridge|on the parapet"
          "|standing on a bridge|sitting on the bridge railing|on a bridge ledge"
          "|on the ledge of"
-         "|plans to take them tonight|plans to take them|plan to take them",
+         "|plans to take them tonight|plans to take them|plan to take them"
+         "|be done with it|go in the water and|texted goodbye|goodbye texts|goodbye message"
+         "|sent goodbye|ligature|ligature round|ligature around",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -989,7 +993,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numbness in both legs|numbness in both feet|pins and needles in both feet"
          "|pins and needles in both legs"
          "|can't move arms or legs"
-         "|numbness down below|numb down there|numbness down there",
+         "|numbness down below|numb down there|numbness down there"
+         "|numb around back passage|numb around his back passage|numb around her back passage"
+         "|numbness around back passage|numb around the back passage"
+         "|struggling to start passing urine|trouble starting to pass urine",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),

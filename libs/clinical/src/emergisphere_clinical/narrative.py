@@ -136,7 +136,12 @@ _HR_RHYTHM = (
 # "s/p 3 days" is status post, not a pulse of 3.
 _HR = re.compile(
     r"(?<![\w/])(?:hr|pulse|pulse rate|pr|heart rate|p|tachy|tachycardic|brady|bradycardic"
-    r"|on (?:the )?monitor at)" + _SEP + _HR_RHYTHM + _VERB + _NUM + _PER_MINUTE
+    r"|(?:on (?:the )?)?monitor (?:(?:irregular|regular|irreg|reg) )?at)"
+    + _SEP
+    + _HR_RHYTHM
+    + _VERB
+    + _NUM
+    + _PER_MINUTE
 )
 # A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210" (never
 # across a comma: "known AF, 2 days").
@@ -196,6 +201,8 @@ _PAIN = re.compile(
     + r"[^.;]{0,20}?\bpain\b"
     + r"|\brates?\b[^.;]{0,30}?(\d{1,2})"
     + _OF_TEN
+    # FLACC, the behavioural pain scale for young children, also scores 0 to 10.
+    + r"|\bflacc(?: score)?:?\s*(?:of\s+)?(\d{1,2})\b"
 )
 # A score out of ten with no word for pain beside it ("headache ... 10/10") is still the
 # pain score in a triage note; read only when no pain score is named.
