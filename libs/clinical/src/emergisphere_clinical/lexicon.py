@@ -401,7 +401,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|scared to go home|afraid to go home"
          "|story changed"
          "|partner kicked her"
-         "|my uncle did it|bruises on upper arms and back|unexplained bruises",
+         "|my uncle did it|bruises on upper arms and back|unexplained bruises"
+         "|partner twisted her|talk to someone about home",
          source=sources.SUSPECTED_ABUSE),
     # A handlebar into the abdomen with pallor: bleeding from a solid organ until shown not.
     _cat("handlebar_pallor", "a handlebar blow to the abdomen with pallor", B,
@@ -752,7 +753,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took a load of|eaten some of her|eaten some of his|ate some of her|ate some of his"
          "|pupils pinpoint|crop sprayer|sheep dipping|organophosphates"
          "|of mum's sertraline|saved up tablets"
-         "|saved up her tablets|saved up his tablets"),
+         "|saved up her tablets|saved up his tablets"
+         "|swallowed 2 razor|swallowed razor|swallowed a razor|razor blades"
+         "|took a couple of pills|couple of pills|drank some calpol|drank calpol"
+         "|calpol from the bottle"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1104,7 +1108,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|caustic|sodium hydroxide|alkali splash|caustic soda|parlour cleaner"
          "|cleaning spray squirted|spray squirted in|squirted in left eye"
          "|squirted in right eye|squirted in the eye"
-         "|degreaser|alkaline",
+         "|degreaser|alkaline"
+         "|detergent splash",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1225,7 +1230,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
-         "|pelvis ache|pelvic ache|ache in right pelvis|ache in left pelvis|ache in pelvis"),
+         "|pelvis ache|pelvic ache|ache in right pelvis|ache in left pelvis|ache in pelvis"
+         "|endometriosis"),
     _cat("renal_colic", "possible renal colic", S, "urology", (LABS, IMAGING, MEDS),
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
          "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
@@ -1239,7 +1245,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|vomits after feeds|been sick all day"
          "|vomits after feeds|vomits after most feeds"
          "|runny poo|runny poos"
-         "|can't keep even water down|cannot keep water down"),
+         "|can't keep even water down|cannot keep water down"
+         "|sick most mornings|morning sickness|projectile vomits|projectile vomiting"
+         "|vomits after every feed"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
@@ -1281,7 +1289,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|deformed thigh|thigh deformity"
          "|orbital floor"
          "|kneecap has moved|kneecap moved|kneecap popped"
-         "|shin angled|leg angled|arm angled|wrist angled|angled"),
+         "|shin angled|leg angled|arm angled|wrist angled|angled"
+         "|clearly out of shape|out of shape|visibly displaced|displaced laterally"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1358,14 +1367,18 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|poked in eye|poked in the eye|poked in right eye|poked in left eye|finger in eye"
          "|finger in the eye"
          "|hit in right eye|hit in left eye|hit in the eye|hit in eye"
-         "|punched in left eye|punched in right eye|punched in the eye|punched in eye"
+         "|punched in left eye|punched in right eye|punched in eye"
          "|punched in his eye|punched in her eye|kicked in the eye"
          "|hit in the left eye|hit in the right eye|squash ball to the eye"
          "|squash ball to the left eye|squash ball to the right eye"
          "|flicked into eye|branch flicked into"
          "|poked in the right eye|poked in the left eye|branch in the eye"
          "|poked her right eye|poked her left eye|poked his right eye|poked his left eye"
-         "|poked her eye|poked his eye|pencil in her eye|pencil in his eye"),
+         "|poked her eye|poked his eye|pencil in her eye|pencil in his eye"
+         "|sees double when looking up|double when looking up"
+         "|swollen almost shut"
+         "|spark flew into|spark in eye|spark in her eye|spark in his eye"
+         "|punched in the eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1376,7 +1389,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|flew into the eye|metal in eye|metal in his eye|metal in her eye"
          "|chip of stone|chip of metal|fleck of metal"
          "|ash from a garden bonfire|blew into right eye|blew into left eye|blew into her eye"
-         "|blew into his eye",
+         "|blew into his eye"
+         "|barley awn|awn stuck|stuck under his upper lid|stuck under her upper lid"
+         "|under his left upper lid|under her left upper lid",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1497,7 +1512,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red warm patch|warm red patch|red hot patch|hot red patch|redness tracking"
          "|red swollen lower leg"
          "|past the pen line|spreading past|past yesterday's pen line|despite oral fluclox"
-         "|despite oral antibiotics",
+         "|despite oral antibiotics"
+         "|ulcer on right heel|ulcer on left heel"
+         "|ulcer on ball of|black area on the heel|heel ulcer|ulcer on his heel"
+         "|ulcer on her heel|ulcer on big toe|ulcer on the heel|getting redder",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1510,7 +1528,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("recovered_hypoglycaemia", "hypoglycaemia treated and recovered", S, "endocrinology",
          (LABS,), "recovered hypo"
          "|hypo in maths"
-         "|hypo in the|had a hypo"),
+         "|hypo in the|had a hypo"
+         "|now bm 5|now bm 6|now bm 7|now bm 8|glucose gel by staff|glucose gel given"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1570,7 +1589,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful swelling next to his back passage|swelling next to his back passage"
          "|swelling next to her back passage|lump by his back passage|lump by her back passage"
          "|painful swelling next to back passage|swelling next to back passage"
-         "|hot painful swelling|painful hot swelling",
+         "|hot painful swelling|painful hot swelling"
+         "|infected cyst|cyst on his back|cyst on her back|discharging cyst"
+         "|painful and discharging|red, painful and discharging|pus oozing",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1580,7 +1601,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|unable to void|cannot void|can't void|difficulty urinating"
          "|trouble urinating|difficulty voiding"
          "|can't pass urine|cannot pass urine|unable to pass urine|can't pass water"
-         "|cannot pass water|palpable bladder|straining to pee|straining to pass urine"),
+         "|cannot pass water|straining to pee|straining to pass urine"
+         "|no urine since"
+         "|palpable bladder"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -1593,7 +1616,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|urethral catheter"
          "|bag hasn't filled|bag not filling"
          "|catheter leaking"
-         "|catheter, says it's blocked|says it's blocked"),
+         "|catheter, says it's blocked|says it's blocked"
+         "|nephrostomy stopped draining"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1650,7 +1674,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fishy discharge|fishy smelling discharge|discharge smells"
          "|lochia smells|offensive lochia|lochia smells offensive|smelly lochia"
          "|lochia smells bad"
-         "|urethral discharge"),
+         "|urethral discharge"
+         "|sores on the penis|genital sores|genital ulcers"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -1686,7 +1711,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sharp feeling in her throat|sharp feeling in his throat|after fish supper|foam ball"
          "|left canal|right canal|in his ear canal|in her ear canal"
          "|into her nose|into his nose"
-         "|raisin into|raisin in her|raisin in his|pushed a raisin|pushed a pea"),
+         "|raisin into|raisin in her|raisin in his|pushed a raisin|pushed a pea"
+         "|piece of sponge|sponge into her|sponge into his|bead into her|bead into his"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1696,7 +1722,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stuck halfway down|food stuck|food bolus|meat stuck|piece of chicken stuck"
          "|piece of meat stuck|can't get food or water down"
          "|steak stuck|stuck in the middle of my chest|can't get water down"
-         "|cannot get water down"),
+         "|cannot get water down"
+         "|chicken stuck|lamb stuck|beef stuck|pork stuck|meat stuck since"
+         "|can't get her saliva down|can't get his saliva down"),
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
@@ -1754,7 +1782,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked in the tummy|kicked in the chest"
          "|handlebar shaped bruise"
          "|onto the handlebars|onto his handlebars|onto her handlebars"
-         "|onto the handlebar end|bruise on left upper tummy|bruise on upper tummy"),
+         "|onto the handlebar end|bruise on left upper tummy|bruise on upper tummy"
+         "|tender epigastrium|handle of his|handle of her"
+         "|left upper tummy and left shoulder tip|shoulder tip pain"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1770,7 +1800,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chest wall sore"
          "|bruised right side of chest|bruised left side of chest|bruised side of chest"
          "|hurts to breathe in"
-         "|hit left side of chest|hit right side of chest|hit side of chest"),
+         "|hit left side of chest|hit right side of chest|hit side of chest"
+         "|sore left side of chest|sore right side of chest|sore left chest|sore right chest"
+         "|worse on a deep breath"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -1779,7 +1811,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "chest wall pain"
          "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
          "|hit handlebar"
-         "|worse when she twists or presses|worse when he twists or presses|presses on it",
+         "|worse when she twists or presses|worse when he twists or presses|presses on it"
+         "|worse lifting her arm|worse lifting his arm",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -1815,7 +1848,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "heat exhaustion|heat cramps|heat syncope|heat illness"
          "|in the midday heat|walking in the heat|in the heat and|hardly drank in the heat"
          "|cooled by|collapsing at|collapsed at the finish|collapsed near the finish"
-         "|collapsed during the race|collapsed during a race|collapsed at mile|collapsed at km"),
+         "|collapsed during the race|collapsed during a race|collapsed at mile|collapsed at km"
+         "|in the heat, on furosemide|gardening all afternoon in the heat"
+         "|all afternoon in the heat|drinking very little for 2 days in this heat|in this heat"),
     _cat("drowning", "a drowning or submersion", S, "pulmonology", (LABS, XRAY),
          "drowning|near drowning|submersion"
          "|went under|swept out|rip current|pulled from the water|pulled out of the water"
@@ -1845,7 +1880,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|at the pharmacy|wants it rechecked|bp recheck|midwife found bp|found bp"
          "|bp at home visit"
          "|bp 224|sent with bp|bp at a routine check"
-         "|bp 210|bp 198|at routine review"),
+         "|bp 210|bp 198|at routine review"
+         "|bp over 180|home reading|on his home machine|on her home machine"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -1860,7 +1896,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ankles puffier|ankles puffy|puffy ankles|iv diuretic|weight up 2|weight up 3"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"
-         "|incision popped open|drain fluid gone cloudy|edges coming apart"),
+         "|incision popped open|drain fluid gone cloudy|edges coming apart"
+         "|wound ooze"
+         "|ooze from one end"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
          "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values|inr|elevated inr"
          "|high inr|supratherapeutic"
@@ -1920,14 +1958,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|haemorrhoid|haemorrhoids"),
     _cat("hearing_loss", "hearing loss", S, "ent", (CONSULT,),
          "hearing loss|loss of hearing|deafness|sudden hearing loss|ear muffled"
-         "|ear completely muffled|muffled hearing"),
+         "|ear completely muffled|muffled hearing"
+         "|woke up deaf|deaf in left ear|deaf in right ear|deaf in one ear|ringing in ear"),
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"
          "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"
          "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"
          "|swab was left in"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
-         "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"),
+         "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"
+         "|swelling left side of vulva|swelling right side of vulva|side of vulva"
+         "|vulval swelling|swollen vulva"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
@@ -1940,7 +1981,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood with clots in urine"
          "|peeing blood"
          "|clots in his urine|peeing blood with clots"
-         "|blood and clots in the bag|blood in the bag|clots in the bag"),
+         "|blood and clots in the bag|blood in the bag|clots in the bag"
+         "|frank blood with clots|passing frank blood|blood with clots"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
@@ -1966,7 +2008,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|getting weaker|weaker and"
          "|off legs"
          "|couldn't get off the sofa|can't get off the sofa|cannot get off the sofa"
-         "|couldn't get out of the chair|can't get out of the chair"),
+         "|couldn't get out of the chair|can't get out of the chair"
+         "|just not right|not right for a week|going downhill|off her legs since"
+         "|off his legs since"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2099,7 +2143,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fingers trapped|fingertips trapped|thumb base swollen"
          "|swollen thumb|sore left hip|sore right hip"
          "|hip much worse|lateral ankle|swollen lateral ankle|rabbit hole|pulp of his"
-         "|pulp of her"),
+         "|pulp of her"
+         "|fingertip caught|fingers slammed|finger slammed|fingertip shut in"
+         "|finger shut in|knee gave way|below the outer ankle|outer ankle bone"
+         "|greater trochanter|hyperextended|tender at base|distal left radius"
+         "|distal right radius|tender distal|forearm sore|sore swollen left forearm"
+         "|sore swollen right forearm|tender swelling mid|knuckles swollen"
+         "|crying when it's moved|cries when right shin|cries when left shin"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2155,7 +2205,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nail beds torn"
          "|split his chin|split her chin|gaping scalp wound|nail partly avulsed"
          "|tip partly hanging off|split her upper lip|split his upper lip"
-         "|gaping split"),
+         "|gaping split"
+         "|split his scalp|split her scalp|split scalp|nail half lifted"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2221,7 +2272,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|more sputum than usual"
          "|chesty"
          "|chesty for a week|gp gave doxycycline"
-         "|green sputum",
+         "|green sputum"
+         "|started doxycycline|on doxycycline",
          infection=True,
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
@@ -2242,7 +2294,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nipped by|scratched by a dog|scratched by a stray|scratched by a cat|fight bite"
          "|cat bit|dog bit"
          "|punching someone in the mouth|punched someone in the mouth"
-         "|punched someone in the teeth"),
+         "|punched someone in the teeth"
+         "|nipped on the|nipped by a|nipped on her|nipped on his"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -2294,7 +2347,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "toxicology", (LABS,),
          "digoxin|lithium|warfarin|methotrexate|valproate|phenytoin|theophylline|clozapine"
          "|gliclazide|glipizide|metoprolol|bisoprolol|propranolol|atenolol|verapamil|diltiazem"
-         "|amitriptyline|nortriptyline|citalopram|methylphenidate|carbamazepine",
+         "|amitriptyline|nortriptyline|citalopram|methylphenidate|carbamazepine"
+         "|lithium level|wants a level",
          requires_any="twice|double|extra|instead of|by mistake|wrong|too many|took it twice",
          source=sources.NARROW_MARGIN_DOSE),
     _cat("nontoxic_ingestion", "a non-toxic ingestion", S, "toxicology", (),
@@ -2308,7 +2362,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "mouth ulcers|mouth ulcer|mouth sores|canker sore|canker sores|aphthous ulcer"
          "|aphthous ulcers"
          "|spots in mouth"
-         "|ulcers on tongue|spots on palms and soles|hand foot and mouth"),
+         "|ulcers on tongue|spots on palms and soles|hand foot and mouth"
+         "|mouth full of ulcers|gums swollen and bleeding|gums bleeding"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
@@ -2400,7 +2455,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|homesick|what's the point"
          "|feels overwhelmed|overwhelmed and tearful|wants help to stop|low since"
          "|hearing a voice|mental health people|feel flat|can't cope since|someone to talk to"
-         "|low and not sleeping|not sleeping since|lost at sea|grieving|bereavement"),
+         "|low and not sleeping|not sleeping since|lost at sea|grieving|bereavement"
+         "|want to be detoxed|wants to be detoxed|wants a detox|low for months|smashing things"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2458,7 +2514,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|on bedroom floor|reached her pendant alarm|found her on floor"
          "|on the floor a couple of hours|on the floor for a couple of hours"
          "|found on kitchen floor|found on the kitchen floor|found on bathroom floor"
-         "|found on the bathroom floor|been there since"),
+         "|found on the bathroom floor|been there since"
+         "|lay on the floor|on the floor about 2|on the floor ~2|on the floor ~6"
+         "|until neighbour heard her|until neighbour heard him"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2470,7 +2528,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # rule; the whiplash analgesia is oral).
     _cat("whiplash_injury", "a neck injury in a low-speed collision", S, "orthopedics",
          (IMAGING,), "whiplash injury|whiplash"
-         "|neck stiff since|car hit from behind"),
+         "|neck stiff since|car hit from behind"
+         "|neck stiff|went into a ditch"),
     # Put in gi_bleed's place when the measured circulation is normal (gi_bleed.py).
     _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
          "gastroenterology", (LABS, CONSULT), "stable gi bleed"),
@@ -2485,7 +2544,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("burn_referral", "a burn for a burns service's advice", S, "plastic_surgery",
          (CONSULT, MEDS), "burn needing referral"
          "|hot coals|embers|burns to both soles|burns on both soles|burnt soles|burned soles"
-         "|burnt both soles|burned both soles|burnt the soles|burned the soles",
+         "|burnt both soles|burned both soles|burnt the soles|burned the soles"
+         "|hot bitumen|bitumen|tar burn|hot tar",
          source=sources.BURN_REFERRAL),
     # A blistered burn of the palm: a burns service's advice on the hand (NNBC 2012).
     _cat("hand_burn", "a partial-thickness burn of the palm", S, "plastic_surgery",
@@ -2545,7 +2605,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fell twice|fallen twice|fell three times|two falls this|three falls this"
          "|2 falls in 3 days|two falls in|falls in 3 days|reduced mobility and"
          "|falls x3|falls x 3"
-         "|third fall|fourth fall|second fall this|fallen again|fell again|another fall"),
+         "|third fall|fourth fall|second fall this|fallen again|fell again|another fall"
+         "|2 falls at home|two falls at home|2 falls today"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -2664,7 +2725,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot oil|hot coffee"
          "|after day at beach|after a day at the beach|sore cheeks and shoulders"
          "|blistering|blistered|hot grill|grabbed the hot|chip pan|hot fat|hot oil"
-         "|spilled cup of tea|chillies without gloves"),
+         "|spilled cup of tea|chillies without gloves"
+         "|cement burns|wet concrete|red raw patches|knelt in wet concrete"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
@@ -2792,7 +2854,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forgot his insulin|forgot her insulin|insulin pens at home|left his inhaler"
          "|left her inhaler|forgot her levothyroxine|forgot his levothyroxine"
          "|tablets are in his|tablets are in her|bp tablets|blood pressure tablets"
-         "|checked bag"),
+         "|checked bag"
+         "|won't give him diazepam|wants diazepam|asking for diazepam"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2814,7 +2877,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|asking for a shower|clean socks|nowhere warm|nowhere to sleep|can't stay alone"
          "|cannot stay alone|couldn't face another night alone"
          "|sofa surfing|sofa-surfing|no money|hasn't eaten today|passport stolen|wallet stolen"
-         "|where he can sleep|where she can sleep|somewhere to sleep tonight"),
+         "|where he can sleep|where she can sleep|somewhere to sleep tonight"
+         "|isn't coping|house cold|fridge empty|lost her keys|lost his keys|charge her phone"
+         "|charge his phone|ring her sister|ring his brother|ran away from home"
+         "|refusing to go back"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -2908,7 +2974,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
          "|nail with pus|pus around the nail|nail fold"
-         "|nail edge red|toenail edge|toe nail edge"),
+         "|nail edge red|toenail edge|toe nail edge"
+         "|red and swollen at the side of the nail|side of the nail"),
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care|side of nail|paronychia|nail fold"
