@@ -120,45 +120,13 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 24,300 cases written independently of the rules, in a hundred and seventy-seven sets
-    # (docs/triage-evaluation.md, rounds 5 to 45). Each set was scored once before any rule
-    # was changed for it. Thirty-four critical under-triages are left, each ESI 3 (the jet ski
-    # rider, an allergic girl and a choking toddler 4, a fallen baby 5) where the writers
-    # graded 2 for a reason no rule reads without over-triaging its neighbours: deep
-    # frostbite; midline neck pain after a fall at 90; a dislocated hip replacement at 10/10,
-    # a Crohn's stricture at 8/10, a hip fracture at 9/10 and a boy's dislocated shoulder at
-    # 8/10 (severe pain nothing measured corroborates); a diabetic woman of 72 who "just feels
-    # off"; renal colic scored by holding up both hands through an interpreter;
-    # gastroenteritis and a possible bowel obstruction at 85 with heart rates of 124 and 108
-    # that the danger-zone rule does not corroborate; two cyclists with cracked helmets, a
-    # brief loss of consciousness and amnesia, and a boy of 13 knocked out who vomited twice
-    # (writers grade most head injuries with a lost consciousness 3); a possible hip fracture
-    # after a long lie on apixaban in pain of 6/10; Charcot's triad at a heart rate of 98
-    # (writers grade it 2 or 3); potassium 6.4 without ECG changes (writers grade 6.0 to 6.4 3
-    # in nine of eleven); a toddler's scald of 8% (the major-burn rule starts at 10%); two
-    # children's handlebar injuries to the abdomen, one who vomited once and one pale with
-    # pain of 7/10 (writers grade four such 3); blackouts with a heart rate of 44 (ESC 2018
-    # draws its bradycardia line at 40); a sulphonylurea hypoglycaemia corrected and alert
-    # (writers grade seventeen of twenty-two such 3); a resolved TIA with an irregular pulse
-    # (writers grade a resolved TIA 2 or 3); a jet ski rider thrown at 25 mph with tender
-    # ribs; breathlessness with a swollen calf after a hip operation (a like case after a long
-    # drive was graded 3); an ankle fracture-dislocation tenting the skin (writers graded two
-    # others with tented skin 3); and a fall of about 2.5 m with chest wall pain and a
-    # breathing rate of 22 (NICE NG41 and the field triage rules draw the line at 3 m); a man
-    # knocked out on ice who vomited three times (writers grade seventeen of eighteen head
-    # injuries with repeated vomiting and no other high-risk feature 3); a girl of 11 with
-    # hives and tingling lips after a bee sting (no airway, breathing or circulation sign of
-    # anaphylaxis); a man woken by vertigo who "can't walk without hugging the wall" (the
-    # negation reader takes "without" for a denial); a woman 14 weeks pregnant kicked in the
-    # abdomen by her partner (RCOG GTG 63's placental concern starts at 20 weeks, and writers
-    # grade assaults by a partner 3); and a boy of 8 with left upper abdominal and shoulder-
-    # tip pain the day after his sledge hit a tree (Kehr's sign is not read); a baby of 9
-    # months with a large boggy swelling after a 1 m fall (writers grade five like falls 3 to
-    # 5); a girl of 8 with lip and eyelid swelling and hives after peanuts (angioedema without
-    # an airway, breathing or circulation sign); and a toddler who choked on a peanut and
-    # wheezes on one side (writers grade two like children 3).
+    # 29,100 cases written independently of the rules, in two hundred and nine sets
+    # (docs/triage-evaluation.md, rounds 5 to 53). Each set was scored once before any rule
+    # was changed for it. The forty-eight critical under-triages left, each with the reason
+    # no rule reads it without over-triaging its neighbours, are listed in the same file
+    # ("Critical under-triages left").
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 24300
-    assert figures.critical_under <= 34
-    assert figures.exact >= 0.848
+    assert figures.n == 29100
+    assert figures.critical_under <= 48
+    assert figures.exact >= 0.838
