@@ -1,10 +1,12 @@
 import pytest
+from tests.libs.clinical.cases import reason, triage
 
 from emergisphere_clinical.chest_pain import (
     infective_pleuritic_chest_pain,
     injured_chest_wall,
     low_risk_chest_pain,
     pericarditic_chest_pain,
+    spontaneous_pneumothorax,
 )
 from emergisphere_clinical.models import VitalSigns
 
@@ -83,3 +85,37 @@ def test_pleurisy_needs_an_infection_and_nothing_against(complaint: str) -> None
 
 def test_pericarditic_pain_with_a_cardiac_feature_stays_high_risk() -> None:
     assert pericarditic_chest_pain("chest pain better sitting forward, sweaty, diabetic") is None
+
+
+PNEUMOTHORAX = "tall and thin, sudden sharp L chest pain and breathless at rest"
+
+
+def test_sudden_sharp_pain_in_a_tall_thin_young_adult_is_a_possible_pneumothorax() -> None:
+    vitals = VitalSigns(heart_rate=96, spo2=95)
+    assert spontaneous_pneumothorax(PNEUMOTHORAX, 22, vitals) == "tall and thin"
+    assert spontaneous_pneumothorax(PNEUMOTHORAX + ", eased sitting forward", 22, vitals)
+
+
+@pytest.mark.parametrize(
+    ("complaint", "age", "vitals"),
+    [
+        (PNEUMOTHORAX, 45, VitalSigns(heart_rate=96, spo2=95)),  # 45 or over
+        (PNEUMOTHORAX, 22, VitalSigns(heart_rate=104, spo2=95)),  # a fast pulse
+        (PNEUMOTHORAX, 22, VitalSigns(heart_rate=96, spo2=93)),  # SpO2 below 94%
+        (PNEUMOTHORAX, 22, VitalSigns(heart_rate=96)),  # SpO2 not measured
+        (PNEUMOTHORAX + ", sweaty", 22, VitalSigns(heart_rate=96, spo2=95)),  # cardiac
+        (PNEUMOTHORAX + ", on the pill", 22, VitalSigns(heart_rate=96, spo2=95)),  # PERC
+        ("sudden sharp L chest pain and breathless", 22, VitalSigns(heart_rate=96, spo2=95)),
+        ("tall and thin, L chest ache and breathless", 22, VitalSigns(heart_rate=96, spo2=95)),
+    ],
+)
+def test_anything_missing_or_against_keeps_a_possible_pneumothorax_high_risk(
+    complaint: str, age: float, vitals: VitalSigns
+) -> None:
+    assert spontaneous_pneumothorax(complaint, age, vitals) is None
+
+
+def test_a_possible_pneumothorax_is_worked_up_at_esi_3_with_its_source() -> None:
+    result = triage(PNEUMOTHORAX, age=22, heart_rate=96, respiratory_rate=20, spo2=95)
+    assert result.acuity == 3
+    assert "BTS" in reason(result, "esi.b.spontaneous_pneumothorax").source

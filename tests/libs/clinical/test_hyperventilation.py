@@ -27,7 +27,7 @@ def test_overbreathing_with_tingling_round_the_mouth_is_not_high_risk() -> None:
         (PANIC + ", hives after prawns", 23, 100, 90),  # an allergen
         (PANIC + ", thyroidectomy 2 days ago", 23, 100, 90),  # low calcium
         ("can't breathe, tingling hands and round her mouth", 23, 100, 90),  # no context
-        ("can't breathe after a row, tingling in both feet", 23, 100, 90),  # not the mouth
+        ("can't breathe after a row, tingling in both feet", 23, 100, 90),  # feet
     ],
 )
 def test_anything_missing_or_another_cause_keeps_the_breathlessness(
@@ -38,3 +38,10 @@ def test_anything_missing_or_another_cause_keeps_the_breathlessness(
     assert "esi.b.hyperventilation" not in rules(
         triage(note, age=age, spo2=spo2, heart_rate=heart_rate)
     )
+
+
+def test_tingling_in_both_hands_with_a_tight_chest_in_a_panic_is_hyperventilation() -> None:
+    note = "panic attack, tingling in both hands and a tight chest, settling with coaching"
+    result = triage(note, age=35, heart_rate=96, respiratory_rate=22, spo2=99)
+    assert "esi.b.hyperventilation" in rules(result)
+    assert "esi.b.acs" not in rules(result)

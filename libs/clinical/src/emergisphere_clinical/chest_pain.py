@@ -257,3 +257,38 @@ def infective_pleuritic_chest_pain(complaint: str) -> str | None:
 def pericarditic_chest_pain(complaint: str) -> str | None:
     """The posture that eases the pain, when nothing cardiac or thromboembolic is said."""
     return _explained(complaint, PERICARDITIC, NOT_LOW_RISK)
+
+
+# BTS pleural disease guideline (2023): a primary spontaneous pneumothorax is typically a
+# tall, thin young adult with sudden, sharp one-sided pain and breathlessness.
+TALL_AND_THIN = (
+    "tall and thin",
+    "tall and slim",
+    "tall thin",
+    "tall slim",
+    "tall and skinny",
+    "tall skinny",
+    "tall & slim",
+    "tall & thin",
+)
+SUDDEN_SHARP = ("sudden", "suddenly", "sharp")
+BREATHLESS_WORDS = ("short of breath", "shortness of breath", "breathless")
+# Breathlessness is the pneumothorax's own; any other cardiac feature or a PERC item is not.
+NOT_PNEUMOTHORAX = (
+    *(feature for feature in CARDIAC_FEATURES if feature not in BREATHLESS_WORDS),
+    *PERC_ITEMS,
+)
+PNEUMOTHORAX_MIN_SPO2 = 94.0
+
+
+def spontaneous_pneumothorax(complaint: str, age: float | None, v: VitalSigns) -> str | None:
+    """The build the note gives, when sudden or sharp pain in a tall, thin adult under 45
+    comes with a heart rate under 100 and SpO2 94% or more, both measured, and nothing
+    cardiac or thromboembolic is said; else None."""
+    if age is None or age >= HEART_LOWEST_AGE_BAND:
+        return None
+    if v.heart_rate is None or v.heart_rate >= PERC_HEART_RATE:
+        return None
+    if v.spo2 is None or v.spo2 < PNEUMOTHORAX_MIN_SPO2 or v.on_oxygen:
+        return None
+    return _explained(complaint, TALL_AND_THIN, NOT_PNEUMOTHORAX, SUDDEN_SHARP)

@@ -18,6 +18,7 @@ from emergisphere_clinical.chest_pain import (
     injured_chest_wall,
     low_risk_chest_pain,
     pericarditic_chest_pain,
+    spontaneous_pneumothorax,
 )
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.gi_bleed import stable_gi_bleed
@@ -2524,6 +2525,16 @@ _DOWNGRADES = (
         " most, as it is a diagnosis of exclusion.",
         sources.HYPERVENTILATION,
         also=("neuro_symptoms", "palpitations", "acs", "mental_health"),
+    ),
+    _Downgrade(
+        "acs",
+        "pneumothorax",
+        lambda data: spontaneous_pneumothorax(data.chief_complaint, data.age_years, data.vitals),
+        "esi.b.spontaneous_pneumothorax",
+        "Sudden sharp chest pain, '{found}', under 45, heart rate under 100 and SpO2 94% or"
+        " more, no cardiac feature or PERC item: a possible spontaneous pneumothorax, not"
+        " ACS; a chest X-ray and perhaps aspiration.",
+        sources.SPONTANEOUS_PNEUMOTHORAX,
     ),
     _Downgrade(
         "gi_bleed",

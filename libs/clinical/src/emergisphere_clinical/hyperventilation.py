@@ -21,7 +21,7 @@ HYPERVENTILATION_MIN_SPO2 = 97.0
 HYPERVENTILATION_MAX_HEART_RATE = 120.0
 
 _PERIORAL_TINGLING = re.compile(
-    r"\b(?:tingl\w*|pins and needles)\b[^.;]{0,40}?\b(?:lips|mouth)\b"
+    r"\b(?:tingl\w*|pins and needles)\b[^.;]{0,40}?\b(?:lips|mouth|both hands|hands)\b"
     r"|\b(?:lips|mouth)\b[^.;]{0,12}?\btingl\w*"
 )
 ANXIOUS_CONTEXT = (

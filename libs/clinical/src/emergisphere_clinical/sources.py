@@ -585,6 +585,12 @@ HYPERVENTILATION = (
     " round the mouth and in the hands from overbreathing, a diagnosis of exclusion; Kline"
     " et al., J Thromb Haemost 2004 (the PERC items a note can state)"
 )
+SPONTANEOUS_PNEUMOTHORAX = (
+    "ESI v4 handbook, chapter 3: chest pain is high-risk when it is suspicious for acute"
+    " coronary syndrome; BTS guideline for pleural disease (Roberts et al., Thorax 2023): a"
+    " primary spontaneous pneumothorax in a tall, thin young adult; Kline et al., J Thromb"
+    " Haemost 2004 (the PERC items a note can state)"
+)
 PLEURITIC_CHEST_PAIN = (
     "ESI v4 handbook, chapter 3: chest pain is high-risk when it is suspicious for acute"
     " coronary syndrome; ESC 2015 guidelines on pericardial diseases (sharp pain eased by"
