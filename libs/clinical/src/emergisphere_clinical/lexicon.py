@@ -248,7 +248,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sucking in at the ribs|sucking in between ribs|sucking in between his ribs"
          "|sucking in between her ribs"
          "|using neck muscles|accessory muscles|accessory muscle use|short phrases only"
-         "|speaking in short phrases|only short phrases|talking in short phrases"),
+         "|speaking in short phrases|only short phrases|talking in short phrases"
+         "|words at a time|only manages 3|only manages a few words|manages 3 4 words"
+         "|using his neck muscles|using her neck muscles|neck muscles"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -471,7 +473,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lac on forehead|lac to forehead|forehead lac|forehead laceration"
          "|laceration to forehead|laceration on forehead|scalp lac|scalp laceration"
          "|occipital lac|occipital laceration|lac to scalp|lac on scalp|head lac"
-         "|head laceration",
+         "|head laceration"
+         "|can't remember falling|cannot remember falling|can't remember the fall"
+         "|fell in the night but can't remember|swelling right forehead|swelling left forehead"
+         "|bruise right forehead|bruise left forehead|forehead bruise|bruised forehead"
+         "|swelling on forehead|forehead swelling|bruise and swelling right forehead"
+         "|bruise and swelling left forehead",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -713,7 +720,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|on the ledge of"
          "|plans to take them tonight|plans to take them|plan to take them"
          "|be done with it|go in the water and|texted goodbye|goodbye texts|goodbye message"
-         "|sent goodbye|ligature|ligature round|ligature around",
+         "|sent goodbye|ligature|ligature round|ligature around"
+         "|cut him down|lead round his neck|lead round her neck"
+         "|rope round his neck|rope round her neck|cord round his neck|cord round her neck"
+         "|tied to the banister",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -854,7 +864,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tapping his phone|tapping her phone"
          "|government is following|is following him|is following her"
          "|poisoning his food|poisoning her food"
-         "|are watching him|are watching her|out to get him|out to get her",
+         "|are watching him|are watching her|out to get him|out to get her"
+         "|tracking me|tracking him|tracking her|through the telly"
+         "|shouting at people who aren't there|talking to people who aren't there",
          requires_any="pacing|shouting|agitated|paranoid|not slept|hasn't slept|smashed"
          "|threatening|threatened|wandering|speed|pressured|aggressive"),
     _cat("thunderclap_headache", "a sudden severe headache", B, "neurology", (LABS, IMAGING),
@@ -1022,7 +1034,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (XRAY, CONSULT),
          "injection injury|high pressure injection|paint gun|grease gun|airless paint sprayer"
          "|airless sprayer|paint sprayer"
-         "|paint spray gun", source=sources.HIGH_PRESSURE_INJECTION),
+         "|paint spray gun"
+         "|self injected|self-injected|oil based vaccine|oil-based vaccine"
+         "|vaccine into his finger|vaccine into her finger|injected into his finger"
+         "|injected into her finger", source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
          "|sweating|sweaty|clammy",
