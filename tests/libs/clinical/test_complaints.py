@@ -1647,3 +1647,7 @@ def test_hives_with_swollen_lips_and_eyelids_are_not_hives_alone() -> None:
 )
 def test_round_45_presentations_are_read(text: str, key: str) -> None:
     assert key in keys(text)
+
+
+def test_a_dystonic_reaction_is_read() -> None:
+    assert "acute_dystonia" in keys("started metoclopramide, jaw and neck pulling to one side")

@@ -128,3 +128,9 @@ def test_a_symptomless_blow_to_a_later_pregnancy_is_monitored_not_high_risk() ->
     early = "16 weeks pregnant, slipped on the ice, grazed left knee, no abdo pain"
     assert blow_in_later_pregnancy(early) is None
     assert triage(early, age=30).acuity == 5
+
+
+def test_a_blow_to_a_later_pregnancy_is_read_when_nothing_else_is_named() -> None:
+    result = triage("24/40, fell on the bus onto her bottom, baby moving", age=30)
+    assert result.acuity == 3
+    assert "esi.b.complaint_unrecognised" not in rules(result)

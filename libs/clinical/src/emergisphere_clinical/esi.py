@@ -2649,6 +2649,8 @@ def evaluate(
         data.chief_complaint
     ):
         categories.append(BY_KEY["later_pregnancy_trauma"])
+        # The blow and the pregnancy are read, even where the note names no other complaint.
+        recognised = True
     _older_hip_injury(categories, age, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)

@@ -1110,7 +1110,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful left testicle|tender right testicle|tender left testicle"
          "|testicle suddenly|testicle suddenly very painful|sudden testicular pain"
          "|sudden pain in his testicle|sudden pain in right testicle"
-         "|sudden pain in left testicle"),
+         "|sudden pain in left testicle"
+         "|side of scrotum|scrotum red and swollen|scrotum red"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
@@ -1194,7 +1195,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fluttery heartbeat|fluttery heart|heart fluttery|heart fluttering"
          "|heart races"
          "|heart skipping|heart is skipping"
-         "|keeps skipping|chest is fluttering|chest fluttering"),
+         "|keeps skipping|chest is fluttering|chest fluttering"
+         "|fluttering heartbeat|fast fluttering"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1251,7 +1253,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "kidney stone|renal colic|flank pain|costovertebral angle pain|loin to groin"
          "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
          "|it's in my side|pain in my side|pain in his side|pain in her side"
-         "|had kidney stones before|kidney stones before"),
+         "|had kidney stones before|kidney stones before"
+         "|known kidney stones|usual left sided colic|usual right sided colic"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1456,7 +1459,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen left cheek and bruised eye|swollen right cheek and bruised eye"
          "|walked into a door"
          "|punched left cheek|punched right cheek|punched cheek|swelling over zygoma"
-         "|cheekbone|headbutted|head butted|numb upper lip|pain on opening jaw",
+         "|cheekbone|headbutted|head butted|numb upper lip|pain on opening jaw"
+         "|over zygoma",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -1471,6 +1475,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fitted today|fitted twice|fitted last night"
          "|jerky movements"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
+    # An acute dystonic reaction to a drug such as metoclopramide: IV or IM procyclidine.
+    _cat("acute_dystonia", "an acute dystonic reaction", S, "neurology", (MEDS,),
+         "dystonia|dystonic|dystonic reaction|oculogyric|oculogyric crisis"
+         "|jaw and neck pulling|neck pulling to one side|tongue won't stay still"),
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
          "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss|tingling"
@@ -1562,7 +1570,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|random glucose"
          "|up at night to wee|drinking loads"
          "|thirsty and peeing|peeing all night"
-         "|meter has read hi|read hi for|reads hi for"),
+         "|meter has read hi|read hi for|reads hi for"
+         "|up all night to pee|up all night passing urine"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1606,7 +1615,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful swelling next to back passage|swelling next to back passage"
          "|hot painful swelling|painful hot swelling"
          "|infected cyst|cyst on his back|cyst on her back|discharging cyst"
-         "|painful and discharging|red, painful and discharging|pus oozing",
+         "|painful and discharging|red, painful and discharging|pus oozing"
+         "|bum crack",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1618,7 +1628,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't pass urine|cannot pass urine|unable to pass urine|can't pass water"
          "|cannot pass water|straining to pee|straining to pass urine"
          "|no urine since"
-         "|palpable bladder"),
+         "|palpable bladder"
+         "|not passing urine properly|dribbling urine|just dribbling"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -1727,7 +1738,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left canal|right canal|in his ear canal|in her ear canal"
          "|into her nose|into his nose"
          "|raisin into|raisin in her|raisin in his|pushed a raisin|pushed a pea"
-         "|piece of sponge|sponge into her|sponge into his|bead into her|bead into his"),
+         "|piece of sponge|sponge into her|sponge into his|bead into her|bead into his"
+         "|lego into|piece of lego|lego in her|lego in his|beetle|buzzing in right ear"
+         "|buzzing in left ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1817,7 +1830,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hurts to breathe in"
          "|hit left side of chest|hit right side of chest|hit side of chest"
          "|sore left side of chest|sore right side of chest|sore left chest|sore right chest"
-         "|worse on a deep breath"),
+         "|worse on a deep breath"
+         "|side of ribs|sore left upper ribs|sore right upper ribs"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -2036,7 +2050,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|has had a temp|had a temp|a temp for|hot since this morning|hot since yesterday"
          "|hot since this afternoon|no obvious cause"
          "|temp since|temp 3|temp 4|fussy and feeding"
-         "|burning up", infection=True),
+         "|burning up"
+         "|no obvious focus|no focus found|no clear focus", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"),
@@ -2164,7 +2179,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|greater trochanter|hyperextended|tender at base|distal left radius"
          "|distal right radius|tender distal|forearm sore|sore swollen left forearm"
          "|sore swollen right forearm|tender swelling mid|knuckles swollen"
-         "|crying when it's moved|cries when right shin|cries when left shin"),
+         "|crying when it's moved|cries when right shin|cries when left shin"
+         "|limping on right leg|limping on left leg"
+         "|squashed under|forearm squashed"
+         "|fingertip in a gate"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2221,7 +2239,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split his chin|split her chin|gaping scalp wound|nail partly avulsed"
          "|tip partly hanging off|split her upper lip|split his upper lip"
          "|gaping split"
-         "|split his scalp|split her scalp|split scalp|nail half lifted"),
+         "|split his scalp|split her scalp|split scalp|nail half lifted"
+         "|nail bed split|nailbed split"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2279,7 +2298,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning when she passes water|burning when he passes water|passes water and going"
          "|stinging on weeing|going every 20 minutes"
          "|frequency and burning|recurrent utis|recurrent uti"
-         "|urine looks cloudy",
+         "|urine looks cloudy"
+         "|stinging to pass water|stinging when weeing|stinging when she wees"
+         "|stinging when he wees|going every half hour|stinging and frequency",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
@@ -2471,7 +2492,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|feels overwhelmed|overwhelmed and tearful|wants help to stop|low since"
          "|hearing a voice|mental health people|feel flat|can't cope since|someone to talk to"
          "|low and not sleeping|not sleeping since|lost at sea|grieving|bereavement"
-         "|want to be detoxed|wants to be detoxed|wants a detox|low for months|smashing things"),
+         "|want to be detoxed|wants to be detoxed|wants a detox|low for months|smashing things"
+         "|not going to school"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2659,7 +2681,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sticky red left eye|sticky red right eye|sticky red eye|red sticky eye"
          "|sticky left eye|sticky right eye"
          "|forgot his mask|arc eye|welder's flash|welding flash"
-         "|sticky crusted eyes|crusted eyes"),
+         "|sticky crusted eyes|crusted eyes"
+         "|welding without|after welding"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -2732,7 +2755,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|mosquito bites|bug bites|insect bites|tick stuck|tick attached"
          "|weever fish|weever|jellyfish sting|jellyfish"
          "|removed a tick"
-         "|horsefly|horse fly|horse-fly|cleg"),
+         "|horsefly|horse fly|horse-fly|cleg"
+         "|tick removed|red ring round|bullseye rash|erythema migrans"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -2757,7 +2781,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sea urchin|spines in"
          "|something sharp buried|buried deep in"
          "|earring buried|butterfly back|embedded earring"
-         "|sliver of metal|tiny entry wound"),
+         "|sliver of metal|tiny entry wound"
+         "|zip stuck|stuck on his foreskin"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2870,7 +2895,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left her inhaler|forgot her levothyroxine|forgot his levothyroxine"
          "|tablets are in his|tablets are in her|bp tablets|blood pressure tablets"
          "|checked bag"
-         "|won't give him diazepam|wants diazepam|asking for diazepam"),
+         "|won't give him diazepam|wants diazepam|asking for diazepam"
+         "|needs a repeat|repeat of his|repeat of her|not registered with a gp"
+         "|no more methadone|missed yesterday's dose|methadone script|left his amlodipine"
+         "|left her amlodipine|left his medication|left her medication|left his salbutamol"
+         "|left her salbutamol"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
