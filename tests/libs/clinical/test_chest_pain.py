@@ -7,6 +7,7 @@ from emergisphere_clinical.chest_pain import (
     low_risk_chest_pain,
     pericarditic_chest_pain,
     spontaneous_pneumothorax,
+    strained_chest_wall,
 )
 from emergisphere_clinical.models import VitalSigns
 
@@ -119,3 +120,30 @@ def test_a_possible_pneumothorax_is_worked_up_at_esi_3_with_its_source() -> None
     result = triage(PNEUMOTHORAX, age=22, heart_rate=96, respiratory_rate=20, spo2=95)
     assert result.acuity == 3
     assert "BTS" in reason(result, "esi.b.spontaneous_pneumothorax").source
+
+
+STRAINED = "sharp L chest pain since moving furniture, worse pressing on the chest wall"
+
+
+def test_chest_wall_pain_after_a_strain_is_not_high_risk_under_65() -> None:
+    assert strained_chest_wall(STRAINED, 55, VitalSigns(heart_rate=76)) == "worse pressing"
+    result = triage(STRAINED, age=55, heart_rate=76, spo2=98)
+    assert result.acuity == 3
+    assert "esi.b.strained_chest_wall" in {r.rule for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    ("complaint", "age", "vitals"),
+    [
+        (STRAINED, 65, VitalSigns(heart_rate=76)),  # the HEART score's top age band
+        (STRAINED, 55, VitalSigns(heart_rate=104)),  # a fast pulse
+        (STRAINED, 55, VitalSigns()),  # heart rate not measured
+        (STRAINED, 55, VitalSigns(heart_rate=76, spo2=94)),  # SpO2 below 95%
+        (STRAINED + ", sweaty", 55, VitalSigns(heart_rate=76)),  # a cardiac feature
+        ("sharp L chest pain, worse pressing on the chest wall", 55, VitalSigns(heart_rate=76)),
+    ],
+)
+def test_anything_missing_or_against_keeps_strained_chest_pain_high_risk(
+    complaint: str, age: float, vitals: VitalSigns
+) -> None:
+    assert strained_chest_wall(complaint, age, vitals) is None

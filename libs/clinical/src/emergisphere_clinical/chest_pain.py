@@ -292,3 +292,49 @@ def spontaneous_pneumothorax(complaint: str, age: float | None, v: VitalSigns) -
     if v.spo2 is None or v.spo2 < PNEUMOTHORAX_MIN_SPO2 or v.on_oxygen:
         return None
     return _explained(complaint, TALL_AND_THIN, NOT_PNEUMOTHORAX, SUDDEN_SHARP)
+
+
+# Pain the chest wall reproduces, after a strain that explains it, at any age under the
+# HEART score's top band (65): not suspicious for ACS, though an ECG and a troponin are
+# still taken.
+REPRODUCED = (
+    "reproducible",
+    "reproduced",
+    "sore to press",
+    "tender to touch",
+    "tender to press",
+    "tender over",
+    "worse pressing",
+    "worse on pressing",
+    "when pressed",
+    "on palpation",
+    "worse twisting",
+    "worse on twisting",
+)
+STRAIN = (
+    "lifting",
+    "lifted",
+    "moving furniture",
+    "moving a",
+    "carrying",
+    "at the gym",
+    "weights",
+    "wardrobe",
+    "furniture",
+    "boxes",
+    "pulled a muscle",
+)
+HEART_TOP_AGE_BAND = 65.0
+
+
+def strained_chest_wall(complaint: str, age: float | None, v: VitalSigns) -> str | None:
+    """The reproducing feature, when a strain explains it, the patient is under 65, the
+    heart rate is measured under 100 (and SpO2, if measured, is 95% or more), and nothing
+    cardiac or thromboembolic is said; else None."""
+    if age is None or age >= HEART_TOP_AGE_BAND:
+        return None
+    if v.heart_rate is None or v.heart_rate >= PERC_HEART_RATE:
+        return None
+    if (v.spo2 is not None and v.spo2 < PERC_SPO2) or v.on_oxygen:
+        return None
+    return _explained(complaint, REPRODUCED, NOT_LOW_RISK, STRAIN)

@@ -19,6 +19,7 @@ from emergisphere_clinical.chest_pain import (
     low_risk_chest_pain,
     pericarditic_chest_pain,
     spontaneous_pneumothorax,
+    strained_chest_wall,
 )
 from emergisphere_clinical.complaints import ComplaintMatch, chronic, mentioned_history
 from emergisphere_clinical.gi_bleed import stable_gi_bleed
@@ -2525,6 +2526,15 @@ _DOWNGRADES = (
         " most, as it is a diagnosis of exclusion.",
         sources.HYPERVENTILATION,
         also=("neuro_symptoms", "palpitations", "acs", "mental_health"),
+    ),
+    _Downgrade(
+        "acs",
+        "chest_wall_pain",
+        lambda data: strained_chest_wall(data.chief_complaint, data.age_years, data.vitals),
+        "esi.b.strained_chest_wall",
+        "Chest pain '{found}' after a strain, under 65, heart rate under 100, no cardiac"
+        " feature or PERC item: the chest wall, not high-risk; an ECG and a chest X-ray.",
+        sources.LOW_RISK_CHEST_PAIN,
     ),
     _Downgrade(
         "acs",
