@@ -1442,6 +1442,9 @@ _HELD_OUT_MISREADINGS = [
     ("tackled, electric shock down both arms for 1 min, neck pain", "electrical_injury"),
     ("from police custody, graze R knee from the arrest", "cardiac_arrest"),
     ("custody fitness check, graze on forehead from arrest, GCS 15", "cardiac_arrest"),
+    ("paddling, sudden stabbing pain in the sole of her foot", "major_trauma"),
+    ("L lower abdo pain since lunch, 'stabbing', nauseous", "major_trauma"),
+    ("R forefoot run over by a pallet truck at walking pace", "major_trauma"),
     ("ulcer under R big toe, 2nd toe gone dusky over a week", "respiratory_distress"),
     ("punched a cell window, 1.5 cm lac over R index knuckle", "fight_bite"),
     ("found in cold house (boiler broke), T 35.3", "common_cold"),
@@ -1651,3 +1654,11 @@ def test_round_45_presentations_are_read(text: str, key: str) -> None:
 
 def test_a_dystonic_reaction_is_read() -> None:
     assert "acute_dystonia" in keys("started metoclopramide, jaw and neck pulling to one side")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["foot run over by a tractor wheel", "victim of a stabbing outside the pub", "stabbed in arm"],
+)
+def test_a_heavy_wheel_or_a_stabbing_stays_a_major_mechanism(text: str) -> None:
+    assert "major_trauma" in keys(text)

@@ -284,7 +284,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|q: tearing|described as tearing|like tearing|tearing between|tearing to the back"
          "|worst back pain of his life|worst back pain of her life|worst back pain of my life"
          "|tearing to his back|tearing to her back"
-         "|like being ripped|being ripped apart|ripping pain|ripping sensation"),
+         "|like being ripped|being ripped apart|ripping pain|ripping sensation"
+         "|going right through|right through to his belly|right through to her belly"
+         "|right through to his back|right through to her back"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
@@ -2182,7 +2184,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|crying when it's moved|cries when right shin|cries when left shin"
          "|limping on right leg|limping on left leg"
          "|squashed under|forearm squashed"
-         "|fingertip in a gate"),
+         "|fingertip in a gate"
+         "|foot crushed by|forefoot crushed by|toes crushed by|feet crushed by"
+         "|ankle crushed by|toe crushed by"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",

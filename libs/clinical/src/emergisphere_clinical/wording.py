@@ -359,6 +359,31 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "tingling down both arms",
     ),
+    # "Sudden stabbing pain", "abdo pain, stabbing": how a pain feels, not a stab wound.
+    (
+        ("stabbing",),
+        re.compile(r"\bstabbing (pains?|sensation|feeling|headache|ache|chest pain)\b"),
+        r"sharp \1",
+    ),
+    (
+        ("stabbing",),
+        re.compile(
+            r"\b(pain|ache)\b([^.;]{0,30}?)(?<!\ba )(?<!\bthe )\bstabbing\b"
+            r"(?! (?:wound|injury|incident|victim|outside))"
+        ),
+        r"\1\2sharp",
+    ),
+    # "R forefoot run over by a pallet truck": a foot crushed at walking pace, not a
+    # pedestrian run over (a tractor's or a car's wheel stays a major mechanism).
+    (
+        ("run over",),
+        re.compile(
+            r"\b(foot|forefoot|toes?|feet|ankle) (?:was |got )?run over by (?:an? |the )?"
+            r"(?:[\w-]+ )?(pallet truck|pallet jack|forklift|trolley|cart|wheelchair|bike"
+            r"|bicycle|scooter|pushchair|pram|buggy|lawnmower|mower)\b"
+        ),
+        r"\1 crushed by \2",
+    ),
     # "Graze from the arrest", "under arrest": the police's, not the heart's.
     (
         ("arrest",),
