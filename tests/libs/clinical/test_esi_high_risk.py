@@ -147,6 +147,21 @@ def test_one_normal_respiratory_vital_is_enough_to_judge(recorded: dict[str, flo
     assert result.acuity == 3
 
 
+@pytest.mark.parametrize(
+    ("complaint", "flagged"),
+    [
+        ("tired, breathless on stairs for a month", False),
+        ("breathless on stairs and now at rest", True),
+        ("breathless on exertion, can't lie flat", True),
+    ],
+)
+def test_breathlessness_on_effort_alone_is_not_distress_at_the_desk(
+    complaint: str, flagged: bool
+) -> None:
+    result = triage(complaint, respiratory_rate=None, spo2=None)
+    assert ("esi.b.breathless_unmeasured" in rules(result)) == flagged
+
+
 def test_missing_respiratory_vitals_alone_do_not_up_triage() -> None:
     result = triage("sore throat", respiratory_rate=None, spo2=None)
     assert "esi.b.breathless_unmeasured" not in rules(result)

@@ -138,6 +138,19 @@ PAIN_AWAY_FROM_PELVIS = frozenset(
 )
 # NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.
 NON_MOBILE_INFANT_YEARS = 0.5
+# Breathlessness the note ties to effort alone ("breathless on stairs")...
+EXERTION_ONLY = (
+    "on stairs",
+    "on the stairs",
+    "on exertion only",
+    "on exertion",
+    "walking up",
+    "climbing",
+    "walking to the car",
+    "walking any distance",
+)
+# ...unless it is also there at rest, lying flat or talking.
+AT_REST = ("at rest", "lying flat", "talking", "sitting", "can't lie", "cannot lie", "orthopnoea")
 # Resuscitation Council UK adult bradycardia algorithm (2005): a rate under 40 is an
 # adverse sign; NEWS2 scores 40 or less 3.
 EXTREME_BRADYCARDIA_HR = 40.0
@@ -1709,6 +1722,9 @@ def _breathless_unmeasured(
     if not breathless or v.respiratory_rate is not None or v.spo2 is not None:
         return []
     if observations_stated_normal(complaint):
+        return []
+    if mentioned_history(complaint, EXERTION_ONLY) and not mentioned_history(complaint, AT_REST):
+        # Breathless only on the stairs, and not at rest: not in distress at the desk.
         return []
     text = (
         f"Complaint of {breathless[0]} with neither respiratory rate nor SpO2 recorded:"
