@@ -275,3 +275,11 @@ def test_severe_peripheral_pain_with_visible_distress_is_esi_2() -> None:
     assert "esi.b.severe_pain" not in rules(calm)
     unscored = triage("dislocated shoulder, pale and sweaty")
     assert "esi.b.severe_pain" not in rules(unscored)
+
+
+def test_confusion_at_the_patients_usual_level_is_not_new_confusion() -> None:
+    usual = triage("care home: new cough, eating less, confusion at her usual level", age=92)
+    assert usual.acuity == 3
+    assert "esi.c.confusion_at_baseline" in rules(usual)
+    worse = triage("new cough, confusion at her usual level but drowsier today", age=92)
+    assert worse.acuity == 2

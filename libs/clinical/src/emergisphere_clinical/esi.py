@@ -577,6 +577,46 @@ LIMB_BONE_WORDS = (
     "foot",
 )
 # Alcohol withdrawal the note finds uncomplicated: orientated, nothing seen or heard...
+# Confusion the note gives as the patient's usual: ESI's high-risk sign is new confusion...
+CONFUSION_AT_BASELINE = (
+    "confusion is her usual",
+    "confusion is his usual",
+    "confusion is their usual",
+    "usual level of confusion",
+    "confusion at her usual",
+    "confusion at his usual",
+    "confusion no worse than usual",
+    "confusion no different",
+    "confusion same as usual",
+    "confusion is at baseline",
+    "confusion at baseline",
+    "baseline confusion",
+    "confused as usual",
+    "which is her baseline",
+    "which is his baseline",
+    "her normal self mentally",
+    "his normal self mentally",
+    "at her usual level",
+    "at his usual level",
+)
+# ...unless it also says the mind has changed.
+CONFUSION_NEW = (
+    "more confused",
+    "worse than usual",
+    "new confusion",
+    "acutely confused",
+    "more muddled",
+    "drowsy",
+    "drowsier",
+    "hard to wake",
+    "sleepier",
+    "suddenly",
+    "agitated",
+    "not like her",
+    "not like him",
+    "not her usual self",
+    "not his usual self",
+)
 WITHDRAWAL_UNCOMPLICATED = (
     "orientated",
     "oriented",
@@ -2396,6 +2436,18 @@ TORSION_WORDS = (
 )
 
 _CLEARED_HIGH_RISK = (
+    _Cleared(
+        "altered_mental_status",
+        CONFUSION_AT_BASELINE,
+        CONFUSION_NEW,
+        (),
+        "esi.c.confusion_at_baseline",
+        "Confusion the note gives as the patient's usual (dementia at baseline), with no new"
+        " drowsiness or change: not the new confusion of decision point B; what brought"
+        " them is worked up.",
+        sources.ESI_B,
+        instead="confusion_at_baseline",
+    ),
     _Cleared(
         "testicular_torsion",
         SCROTAL_INFECTION_WORDS,

@@ -1481,6 +1481,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("acute_dystonia", "an acute dystonic reaction", S, "neurology", (MEDS,),
          "dystonia|dystonic|dystonic reaction|oculogyric|oculogyric crisis"
          "|jaw and neck pulling|neck pulling to one side|tongue won't stay still"),
+    # Brought in with their usual confusion (esi.py puts it in place of new confusion): why
+    # they came is looked for with bloods and a chest X-ray.
+    _cat("confusion_at_baseline", "confusion at the patient's usual level", S, "geriatrics",
+         (LABS, XRAY), "confusion at the patient's usual level"),
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
          "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss|tingling"
