@@ -749,3 +749,11 @@ def test_an_adult_heart_rate_under_40_is_high_risk_and_40_is_not() -> None:
     assert "esi.b.extreme_bradycardia" not in rules(triage("dizzy and tired", heart_rate=40))
     # Under 10 a child's limits are PALS's, by age.
     assert "esi.b.extreme_bradycardia" not in rules(triage("dizzy", age=8, heart_rate=38))
+
+
+def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> None:
+    blow = triage("hit on the head by a falling branch, brief LOC, scalp lac, GCS 15", age=55)
+    assert "esi.c.knocked_out" in rules(blow)
+    assert "esi.b.syncope_high_risk" not in rules(blow)
+    faint = triage("fainted, then hit on the head by the door as she fell, brief LOC", age=70)
+    assert "esi.b.syncope_high_risk" in rules(faint)

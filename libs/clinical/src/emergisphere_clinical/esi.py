@@ -577,6 +577,33 @@ LIMB_BONE_WORDS = (
     "foot",
 )
 # Alcohol withdrawal the note finds uncomplicated: orientated, nothing seen or heard...
+# Knocked out by a blow to the head...
+BLOW_TO_THE_HEAD = (
+    "kicked in the head",
+    "kicked in head",
+    "kicked in his head",
+    "kicked in her head",
+    "hit on the head",
+    "hit in the head",
+    "punched in the head",
+    "struck on the head",
+    "headbutted",
+    "clash of heads",
+    "hit with a battery",
+    "hit by the boom",
+    "by the swinging boom",
+)
+# ...unless a faint came first.
+FAINT_BEFORE_THE_BLOW = (
+    "fainted",
+    "felt faint",
+    "dizzy",
+    "collapsed",
+    "blacked out before",
+    "passed out before",
+    "chest pain",
+    "palpitations",
+)
 # Confusion the note gives as the patient's usual: ESI's high-risk sign is new confusion...
 CONFUSION_AT_BASELINE = (
     "confusion is her usual",
@@ -2436,6 +2463,17 @@ TORSION_WORDS = (
 )
 
 _CLEARED_HIGH_RISK = (
+    _Cleared(
+        "syncope",
+        BLOW_TO_THE_HEAD,
+        FAINT_BEFORE_THE_BLOW,
+        (),
+        "esi.c.knocked_out",
+        "A loss of consciousness from a blow to the head, with no faint before it: a head"
+        " injury (NICE NG232), not a syncope.",
+        sources.HEAD_INJURY_NO_CT,
+        instead="head_injury",
+    ),
     _Cleared(
         "altered_mental_status",
         CONFUSION_AT_BASELINE,
