@@ -453,7 +453,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|slashed across the neck"
          "|lorry turned left across|dragged under|dragged along"
          "|motorcyclist hit|motorcyclist v|motorbike hit|off his motorbike at"
-         "|off her motorbike at",
+         "|off her motorbike at"
+         "|unrestrained",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -480,7 +481,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fell in the night but can't remember|swelling right forehead|swelling left forehead"
          "|bruise right forehead|bruise left forehead|forehead bruise|bruised forehead"
          "|swelling on forehead|forehead swelling|bruise and swelling right forehead"
-         "|bruise and swelling left forehead",
+         "|bruise and swelling left forehead"
+         "|forehead onto|onto his forehead|onto her forehead|lac to right eyebrow"
+         "|lac to left eyebrow",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
@@ -648,7 +651,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sleepy but rouses"
          "|drowsier than usual|drowsier than normal|more drowsy than usual"
          "|not like him at all|not like her at all|suddenly agitated|suddenly aggressive"
-         "|suddenly confused",
+         "|suddenly confused"
+         "|normally sharp|keeps asking for his wife|keeps asking for her husband",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -725,7 +729,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sent goodbye|ligature|ligature round|ligature around"
          "|cut him down|lead round his neck|lead round her neck"
          "|rope round his neck|rope round her neck|cord round his neck|cord round her neck"
-         "|tied to the banister",
+         "|tied to the banister"
+         "|walking into the sea|walked into the sea",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -842,9 +847,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("raised_icp_headache", "a headache with signs of raised intracranial pressure", B,
          "neurology", (LABS, IMAGING),
          "worse on waking|worst on waking|worse when he wakes|worse when she wakes"
-         "|worse first thing in the morning",
-         requires_any="double vision|blurred vision|blurry vision|vision has gone blurry"
-         "|vision blurry|seeing double|squint", source=sources.RAISED_ICP),
+         "|worse first thing in the morning"
+         "|worst first thing in the morning|worst first thing",
+         requires_any="sees double|double vision|blurred vision|blurry vision"
+         "|vision has gone blurry|vision blurry|seeing double|squint",
+         source=sources.RAISED_ICP),
     # Acute vertigo with a gait the patient cannot manage unaided: a cerebellar or brainstem
     # stroke until shown otherwise (Kattah et al., Stroke 2009; Carmona et al. 2016).
     _cat("vertigo_with_ataxia", "acute vertigo with inability to walk unaided", B, "neurology",
@@ -897,7 +904,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|round battery"
          "|button batteries"
          "|battery missing|battery is missing|missing battery|battery gone from"
-         "|batteries missing", source=sources.BATTERY_INGESTION),
+         "|batteries missing"
+         "|hearing aid battery|hearing-aid battery|hearing aid batteries",
+         source=sources.BATTERY_INGESTION),
     # Fever with a non-blanching rash is meningococcal disease until proven otherwise.
     _cat("fever_purpura", "fever with a non-blanching rash", B, "infectious_disease",
          (LABS, FLUIDS, MEDS),
@@ -1100,7 +1109,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("sexual_assault", "sexual assault", B, "gynecology", (LABS, CONSULT),
          "sexual assault|sexual violence|sexual abuse|raped|rape|sexually assaulted"
          "|he forced me|forced me|forced himself on|made me have sex"
-         "|sexually abused|underwear missing"),
+         "|sexually abused|underwear missing"
+         "|worried she was assaulted|worried he was assaulted|may have been assaulted"
+         "|might have been assaulted"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion|testicle aching"
          "|testicular ache|testicle ache|aching testicle|pain in testicle"
@@ -1113,7 +1124,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|testicle suddenly|testicle suddenly very painful|sudden testicular pain"
          "|sudden pain in his testicle|sudden pain in right testicle"
          "|sudden pain in left testicle"
-         "|side of scrotum|scrotum red and swollen|scrotum red"),
+         "|side of scrotum|scrotum red and swollen|scrotum red"
+         "|swelling left testicle|swelling right testicle|sudden pain and swelling"),
     # Table 4-1: a chemical splash to the eye needs irrigation now, before anything else.
     _cat("chemical_eye", "a chemical in the eye", B, "ophthalmology", (PROCEDURE, CONSULT),
          "chemical in eye|chemical in the eye|chemical splash|chemical exposure to eye"
