@@ -1210,14 +1210,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart races"
          "|heart skipping|heart is skipping"
          "|keeps skipping|chest is fluttering|chest fluttering"
-         "|fluttering heartbeat|fast fluttering"),
+         "|fluttering heartbeat|fast fluttering"
+         "|missing beats|heart keeps missing"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
          "|pre syncope"
          "|slumped in chair"
          "|brief collapse|went down in the yard|saw him out for|came round quickly"
-         "|funny turn|went grey, sat down|came round in under"),
+         "|funny turn|went grey, sat down|came round in under"
+         "|went down at the bus stop|went down with no warning|with no warning"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1257,7 +1259,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|side of my tummy|side of the tummy|upper abdomen and up into"
          "|burning pain behind the breastbone|burning behind the breastbone"
          "|pain after fatty meals|murphy's positive|murphys positive"
-         "|upper tummy after"),
+         "|upper tummy after"
+         "|pain low on the right|pain low on the left"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1377,7 +1380,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful swollen leg|painful swollen left leg|painful swollen right leg"
          "|painful swollen l leg|painful swollen r leg"
          "|swollen, tight calf|swollen tight calf|calf swollen and tight|tight calf"
-         "|calf now tight and swollen|calf tight and swollen|calf tight|tight swollen calf"),
+         "|calf now tight and swollen|calf tight and swollen|calf tight|tight swollen calf"
+         "|calf now swollen|calf now swollen and sore|knee replacement 3 weeks ago"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1388,7 +1392,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
          "minor collision|rear ended"
          "|car bumped|bumped at lights"
-         "|fender bender|rear end collision"),
+         "|fender bender|rear end collision"
+         "|rear shunt|low speed rear shunt"),
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -1410,7 +1415,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sees double when looking up|double when looking up"
          "|swollen almost shut"
          "|spark flew into|spark in eye|spark in her eye|spark in his eye"
-         "|punched in the eye"),
+         "|punched in the eye"
+         "|swollen left eye after being punched|swollen right eye after being punched"
+         "|punched last night|periorbital bruising"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1474,11 +1481,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|walked into a door"
          "|punched left cheek|punched right cheek|punched cheek|swelling over zygoma"
          "|cheekbone|headbutted|head butted|numb upper lip|pain on opening jaw"
-         "|over zygoma",
+         "|over zygoma"
+         "|tender over the cheekbone|bruised left cheek|bruised right cheek",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
-         "typical epileptic seizure"),
+         "typical epileptic seizure"
+         "|epileptic, two fits|usual type"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
          "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"
@@ -1556,7 +1565,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|despite oral antibiotics"
          "|ulcer on right heel|ulcer on left heel"
          "|ulcer on ball of|black area on the heel|heel ulcer|ulcer on his heel"
-         "|ulcer on her heel|ulcer on big toe|ulcer on the heel|getting redder",
+         "|ulcer on her heel|ulcer on big toe|ulcer on the heel|getting redder"
+         "|tattoo now red",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1589,7 +1599,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|up at night to wee|drinking loads"
          "|thirsty and peeing|peeing all night"
          "|meter has read hi|read hi for|reads hi for"
-         "|up all night to pee|up all night passing urine"),
+         "|up all night to pee|up all night passing urine"
+         "|cannula came out|pump cannula|left his pens in"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1634,7 +1645,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot painful swelling|painful hot swelling"
          "|infected cyst|cyst on his back|cyst on her back|discharging cyst"
          "|painful and discharging|red, painful and discharging|pus oozing"
-         "|bum crack",
+         "|bum crack"
+         "|swelling in his left armpit|swelling in her left armpit|painful swelling in"
+         "|armpit swelling",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1691,7 +1704,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bilirubin above treatment line|transcutaneous bilirubin"
          "|still yellow"
          "|yellow down to his tummy|yellow down to her tummy|lost 12% of birth weight"
-         "|yellow down to his knees|yellow down to her knees"),
+         "|yellow down to his knees|yellow down to her knees"
+         "|yellowing of eyes|yellowing of skin|painless yellowing"),
     _cat("anemia", "anaemia or a low haemoglobin", S, "hematology", (LABS, FLUIDS),
          "anemia|anaemia|low hemoglobin|low haemoglobin|low hb|hb low"),
     _cat("oliguria", "little or no urine", S, "nephrology", (LABS, PROCEDURE),
@@ -1770,7 +1784,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|steak stuck|stuck in the middle of my chest|can't get water down"
          "|cannot get water down"
          "|chicken stuck|lamb stuck|beef stuck|pork stuck|meat stuck since"
-         "|can't get her saliva down|can't get his saliva down"),
+         "|can't get her saliva down|can't get his saliva down"
+         "|sandwich stuck|stuck since lunch, can't swallow"),
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
@@ -1789,6 +1804,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swallowed a piercing|ball from his tongue piercing|ball from her tongue piercing"
          "|something stuck in throat"
          "|marble in his mouth|marble in her mouth|unsure if swallowed"
+         "|fishing weight|swallowed a small"
 ),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
@@ -1945,7 +1961,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "post operative|postoperative|post op|after surgery|wound dehiscence"
          "|incision popped open|drain fluid gone cloudy|edges coming apart"
          "|wound ooze"
-         "|ooze from one end"),
+         "|ooze from one end"
+         "|hip replacement 10 days ago|wound leaking|leaking yellow fluid"),
     _cat("abnormal_labs", "an abnormal test result", S, "general_practice", (LABS,),
          "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values|inr|elevated inr"
          "|high inr|supratherapeutic"
@@ -2011,7 +2028,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"
          "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"
          "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"
-         "|swab was left in"),
+         "|swab was left in"
+         "|tampon has been in"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"
          "|swelling left side of vulva|swelling right side of vulva|side of vulva"
@@ -2202,7 +2220,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|squashed under|forearm squashed"
          "|fingertip in a gate"
          "|foot crushed by|forefoot crushed by|toes crushed by|feet crushed by"
-         "|ankle crushed by|toe crushed by"),
+         "|ankle crushed by|toe crushed by"
+         "|trod on his right foot|trod on his left foot|trod on her right foot"
+         "|trod on her left foot|shut the van door on|door on his left thumb"
+         "|door on his right thumb|nail black and throbbing|forklift ran over his"
+         "|toecap dented"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2260,7 +2282,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tip partly hanging off|split her upper lip|split his upper lip"
          "|gaping split"
          "|split his scalp|split her scalp|split scalp|nail half lifted"
-         "|nail bed split|nailbed split"),
+         "|nail bed split|nailbed split"
+         "|slashed across|slashed|knife slipped into"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2442,7 +2465,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cola urine|urine the colour of cola|urine the color of cola"),
     # A relapse of a known nephrotic syndrome: blood tests and the renal team.
     _cat("nephrotic_relapse", "a relapse of nephrotic syndrome", S, "nephrology",
-         (LABS, CONSULT), "nephrotic syndrome|nephrotic relapse|nephrotic"),
+         (LABS, CONSULT), "nephrotic syndrome|nephrotic relapse|nephrotic"
+         "|frothy wee|frothy urine|puffy eyes and face"),
     _cat("myalgia", "muscle aches", S, "general_practice", (LABS,),
          "myalgia|myalgias|muscle aches|muscle pain|body aches|general ache"
          "|tennis elbow|lateral epicondyle|lateral epicondylitis|golfer's elbow"
@@ -2513,7 +2537,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hearing a voice|mental health people|feel flat|can't cope since|someone to talk to"
          "|low and not sleeping|not sleeping since|lost at sea|grieving|bereavement"
          "|want to be detoxed|wants to be detoxed|wants a detox|low for months|smashing things"
-         "|not going to school"),
+         "|not going to school"
+         "|stopped his depot|stopped her depot|voices more intrusive|voices more"
+         "|restart treatment|robbed at knifepoint|asking to talk to someone|feeling very low"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2573,7 +2599,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found on kitchen floor|found on the kitchen floor|found on bathroom floor"
          "|found on the bathroom floor|been there since"
          "|lay on the floor|on the floor about 2|on the floor ~2|on the floor ~6"
-         "|until neighbour heard her|until neighbour heard him"),
+         "|until neighbour heard her|until neighbour heard him"
+         "|wife couldn't lift him|husband couldn't lift her|couldn't lift him"
+         "|couldn't lift her"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2589,7 +2617,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|neck stiff|went into a ditch"),
     # Put in gi_bleed's place when the measured circulation is normal (gi_bleed.py).
     _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
-         "gastroenterology", (LABS, CONSULT), "stable gi bleed"),
+         "gastroenterology", (LABS, CONSULT), "stable gi bleed"
+         "|streaks of blood once|brought up streaks of blood"),
     # Put in alcohol_withdrawal's place when the note finds it uncomplicated (esi.py).
     _cat("uncomplicated_alcohol_withdrawal", "uncomplicated alcohol withdrawal", S,
          "toxicology", (LABS, MEDS), "uncomplicated alcohol withdrawal"),
@@ -2702,7 +2731,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sticky left eye|sticky right eye"
          "|forgot his mask|arc eye|welder's flash|welding flash"
          "|sticky crusted eyes|crusted eyes"
-         "|welding without|after welding"),
+         "|welding without|after welding"
+         "|cs spray|pepper spray in|red patch on the white"
+         "|bright red patch"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -2766,7 +2797,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("mastitis", "breast pain with a fever (mastitis)", S, "general_practice",
          (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red"
          "|breast red|breast is red|red breast|wedge shaped area"
-         "|breast hot and painful|right breast hot|left breast hot",
+         "|breast hot and painful|right breast hot|left breast hot"
+         "|painful red left breast|painful red right breast|red breast|breast red",
          infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
@@ -2776,7 +2808,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weever fish|weever|jellyfish sting|jellyfish"
          "|removed a tick"
          "|horsefly|horse fly|horse-fly|cleg"
-         "|tick removed|red ring round|bullseye rash|erythema migrans"),
+         "|tick removed|red ring round|bullseye rash|erythema migrans"
+         "|trod on something in the shallows|stood on something in the shallows"
+         "|portuguese man|whip marks"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -2829,7 +2863,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rusty nail|through boot|into sole"
          "|fish spine|puncture to|puncture wound to"
          "|stood on a nail|went through her trainer|went through his trainer"
-         "|pitchfork|tine went through|garden fork|fork through"),
+         "|pitchfork|tine went through|garden fork|fork through"
+         "|heel puncture|puncture now hot|stone into his|stone into her|strimmer flicked"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|dressing changed|change my dressing"
          "|stitches out|abrasion|abrasions|road rash"
@@ -2919,7 +2954,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|needs a repeat|repeat of his|repeat of her|not registered with a gp"
          "|no more methadone|missed yesterday's dose|methadone script|left his amlodipine"
          "|left her amlodipine|left his medication|left her medication|left his salbutamol"
-         "|left her salbutamol"),
+         "|left her salbutamol"
+         "|left her bag with her|left his bag with his|left his pens|left her pens"
+         "|enough to last the week"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
