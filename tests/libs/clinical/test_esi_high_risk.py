@@ -757,3 +757,11 @@ def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> N
     assert "esi.b.syncope_high_risk" not in rules(blow)
     faint = triage("fainted, then hit on the head by the door as she fell, brief LOC", age=70)
     assert "esi.b.syncope_high_risk" in rules(faint)
+
+
+def test_a_persecutory_belief_acted_on_with_agitation_is_high_risk() -> None:
+    agitated = triage("believes the neighbours are poisoning his water, pacing, shouting")
+    assert agitated.acuity == 2
+    assert "esi.b.persecutory_agitation" in rules(agitated)
+    calm = triage("believes the neighbours are poisoning his water, calm and cooperative")
+    assert "esi.b.persecutory_agitation" not in rules(calm)

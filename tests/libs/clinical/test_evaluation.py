@@ -120,13 +120,13 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 29,100 cases written independently of the rules, in two hundred and nine sets
-    # (docs/triage-evaluation.md, rounds 5 to 53). Each set was scored once before any rule
-    # was changed for it. The forty-eight critical under-triages left, each with the reason
+    # 31,500 cases written independently of the rules, in two hundred and twenty-five sets
+    # (docs/triage-evaluation.md, rounds 5 to 57). Each set was scored once before any rule
+    # was changed for it. The fifty-four critical under-triages left, each with the reason
     # no rule reads it without over-triaging its neighbours, are listed in the same file
     # ("Critical under-triages left").
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 29100
-    assert figures.critical_under <= 48
+    assert figures.n == 31500
+    assert figures.critical_under <= 54
     assert figures.exact >= 0.838

@@ -865,6 +865,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stung on the lip inside|stung in the throat|sting on the tongue|swallowed a wasp"
          "|swallowed a bee", source=sources.ORAL_STING),
     # Paranoid beliefs with agitation: a danger to self or others (handbook chapter 4).
+    # A persecutory belief acted on with agitation: pacing, shouting, threats, a need to
+    # protect oneself (NICE NG10: assess the risk of violence now).
+    _cat("persecutory_agitation", "a persecutory belief with agitation", B, "psychiatry",
+         (LABS, CONSULT),
+         "paranoid beliefs|sending him messages|sending her messages|tracking him through"
+         "|cameras in his walls|cameras in her walls",
+         requires_any="pacing|shouting|threatening|threatened|won't sit|protect himself"
+         "|protect herself|aggressive|agitated"),
     _cat("paranoid_agitation", "paranoid beliefs with agitation", B, "psychiatry",
          (LABS, CONSULT),
          "people are following him|people are following her|they are following him"
