@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from emergisphere_clinical.assessment import assess
+from emergisphere_clinical.complaints import forget_notes
 from emergisphere_clinical.models import TriageInput, VitalSigns
 from emergisphere_clinical.narrative import input_from_narrative
-from emergisphere_clinical.wording import normalise
 
 _T = TypeVar("_T")
 
@@ -53,7 +53,7 @@ def _rate(work: Callable[[_T], object], items: Sequence[_T], seconds: float) -> 
         for item in items:
             # Real notes are all different: the text cache may help within one
             # assessment, never from the last time round the same few inputs.
-            normalise.cache_clear()
+            forget_notes()
             work(item)
         count += len(items)
         now = time.perf_counter()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from emergisphere_clinical.lexicon import CATEGORIES, ComplaintCategory
 from emergisphere_clinical.wording import normalise
@@ -243,6 +243,20 @@ def _affirmed(text: str, phrase: str, *, history_counts: bool = False) -> bool:
 _TOKEN = re.compile(r"\w+")
 
 
+# The words of a normalised note, asked for by every rule that reads it: kept for the few
+# notes of one assessment, like the normalised text itself.
+@lru_cache(maxsize=32)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(text))
+
+
+def forget_notes() -> None:
+    """Empty the per-note caches, so a benchmark cycling a few inputs measures what a stream
+    of different notes costs."""
+    normalise.cache_clear()
+    _words.cache_clear()
+
+
 @cache
 def _first_word(phrase: str) -> str:
     first: str = _TOKEN.findall(phrase)[0]
@@ -281,7 +295,7 @@ def find_complaints(chief_complaint: str) -> tuple[ComplaintMatch, ...]:
 def _read(text: str) -> tuple[ComplaintMatch, ...]:
     if not text:
         return ()
-    words, index = set(_TOKEN.findall(text)), _phrase_index()
+    words, index = _words(text), _phrase_index()
     # In table order: a category reports its first affirmed phrase.
     candidates = sorted(entry for word in words for entry in index.get(word, ()))
     decided: set[int] = set()
@@ -301,7 +315,7 @@ def _read(text: str) -> tuple[ComplaintMatch, ...]:
     return tuple(matches)
 
 
-def _co_term(text: str, words: set[str], term: str) -> bool:
+def _co_term(text: str, words: frozenset[str], term: str) -> bool:
     """A co-term is context (an anticoagulant, an injury): only a denial rules it out."""
     if _first_word(term) not in words:
         return False
@@ -329,7 +343,7 @@ def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | N
     denial ("no heart disease") rules the phrase out, as for a co-term.
     """
     text = normalise(chief_complaint)
-    words = set(_TOKEN.findall(text))
+    words = _words(text)
     return next((phrase for phrase in phrases if _co_term(text, words, phrase)), None)
 
 
@@ -354,7 +368,7 @@ _LONG_AGO = re.compile(
 def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
     """The category's phrase the note marks as known and recurrent, or None."""
     text = normalise(chief_complaint)
-    words = set(_TOKEN.findall(text))
+    words = _words(text)
     for first, phrase in _first_tokens(category):
         if first not in words:
             continue

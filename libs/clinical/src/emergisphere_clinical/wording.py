@@ -1618,8 +1618,28 @@ def _cues() -> tuple[tuple[str, tuple[int, ...]], ...]:
     return tuple((cue, tuple(found)) for cue, found in places.items())
 
 
+_Cue = tuple[str, tuple[int, ...]]
+
+
+@cache
+def _cue_index() -> tuple[dict[str, tuple[_Cue, ...]], tuple[_Cue, ...]]:
+    """The cues by their first three characters, and the shorter cues apart: a note's own
+    three-character runs then name the few cues worth a substring test."""
+    by_start: dict[str, list[_Cue]] = {}
+    short: list[_Cue] = []
+    for cue in _cues():
+        if len(cue[0]) >= 3:
+            by_start.setdefault(cue[0][:3], []).append(cue)
+        else:
+            short.append(cue)
+    return {start: tuple(cues) for start, cues in by_start.items()}, tuple(short)
+
+
 def _due(text: str, start: int) -> list[int]:
-    return sorted({p for cue, places in _cues() if cue in text for p in places if p >= start})
+    by_start, short = _cue_index()
+    runs = {text[i : i + 3] for i in range(len(text) - 2)}
+    candidates = [*short, *(cue for run in runs for cue in by_start.get(run, ()))]
+    return sorted({p for cue, places in candidates if cue in text for p in places if p >= start})
 
 
 def reread(text: str, *, every: bool = False) -> str:
