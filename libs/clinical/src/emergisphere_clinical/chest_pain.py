@@ -35,13 +35,8 @@ PLEURITIC = (
     "on coughing",
     "when coughing",
 )
-# ...or with pressing or moving.
-PLEURITIC_OR_REPRODUCIBLE = (
-    *PLEURITIC,
-    "when she coughs",
-    "when he coughs",
-    "when i cough",
-    "from coughing",
+# Pain the chest wall reproduces, pressed or twisted...
+REPRODUCED = (
     "reproducible",
     "reproduced",
     "sore to press",
@@ -54,6 +49,16 @@ PLEURITIC_OR_REPRODUCIBLE = (
     "when pressed",
     "on palpation",
     "worse twisting",
+    "worse on twisting",
+)
+# ...and, for the low-risk reading, pain with coughing or any movement.
+PLEURITIC_OR_REPRODUCIBLE = (
+    *PLEURITIC,
+    "when she coughs",
+    "when he coughs",
+    "when i cough",
+    "from coughing",
+    *REPRODUCED,
     "twisting",
     "worse moving",
     "worse on movement",
@@ -297,20 +302,6 @@ def spontaneous_pneumothorax(complaint: str, age: float | None, v: VitalSigns) -
 # Pain the chest wall reproduces, after a strain that explains it, at any age under the
 # HEART score's top band (65): not suspicious for ACS, though an ECG and a troponin are
 # still taken.
-REPRODUCED = (
-    "reproducible",
-    "reproduced",
-    "sore to press",
-    "tender to touch",
-    "tender to press",
-    "tender over",
-    "worse pressing",
-    "worse on pressing",
-    "when pressed",
-    "on palpation",
-    "worse twisting",
-    "worse on twisting",
-)
 STRAIN = (
     "lifting",
     "lifted",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from emergisphere_clinical import sources
 from emergisphere_clinical.asthma import acute_severe_asthma
@@ -2584,6 +2585,11 @@ class _Downgrade:
     source: str
     also: tuple[str, ...] = ()  # other categories the finding explains, replaced too
 
+    @cached_property
+    def explains(self) -> frozenset[ComplaintCategory]:
+        """The categories the finding replaces, looked up once, not per assessment."""
+        return frozenset(BY_KEY[key] for key in (self.key, *self.also))
+
 
 _DOWNGRADES = (
     _Downgrade(
@@ -2670,7 +2676,7 @@ def _downgraded(
     """The matches left, the standard categories put in place, and why."""
     added, found = [], []
     for rule in _DOWNGRADES:
-        explained = {BY_KEY[key] for key in (rule.key, *rule.also)}
+        explained = rule.explains
         if not any(match.category in explained for match in matches):
             continue
         what = rule.check(data)

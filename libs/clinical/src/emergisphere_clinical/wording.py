@@ -1607,31 +1607,24 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 
 
-@cache
-def _cues() -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Each rereading cue with the places of the rereadings it starts: plain substring
-    tests are far cheaper than a pattern scan per rereading, and most notes hold none."""
-    places: dict[str, list[int]] = {}
-    for place, (cues, _, _) in enumerate(_REREAD):
-        for cue in cues:
-            places.setdefault(cue, []).append(place)
-    return tuple((cue, tuple(found)) for cue, found in places.items())
-
-
 _Cue = tuple[str, tuple[int, ...]]
 
 
 @cache
 def _cue_index() -> tuple[dict[str, tuple[_Cue, ...]], tuple[_Cue, ...]]:
-    """The cues by their first three characters, and the shorter cues apart: a note's own
-    three-character runs then name the few cues worth a substring test."""
+    """Each rereading cue with the places of the rereadings it starts, filed by its first
+    three characters (the shorter cues apart): a note's own three-character runs then name
+    the few cues worth a plain substring test, far cheaper than a pattern scan per
+    rereading, and most notes hold none."""
+    places: dict[str, list[int]] = {}
+    for place, (cues, _, _) in enumerate(_REREAD):
+        for cue in cues:
+            places.setdefault(cue, []).append(place)
     by_start: dict[str, list[_Cue]] = {}
     short: list[_Cue] = []
-    for cue in _cues():
-        if len(cue[0]) >= 3:
-            by_start.setdefault(cue[0][:3], []).append(cue)
-        else:
-            short.append(cue)
+    for cue, found in places.items():
+        filed = by_start.setdefault(cue[:3], []) if len(cue) >= 3 else short
+        filed.append((cue, tuple(found)))
     return {start: tuple(cues) for start, cues in by_start.items()}, tuple(short)
 
 
