@@ -98,9 +98,12 @@ def test_cli_eval_triage_refuses_a_missing_file(capsys: pytest.CaptureFixture[st
 
 
 def test_benchmark_returns_figures_without_printing(capsys: pytest.CaptureFixture[str]) -> None:
-    figures = benchmark.run(seconds=0.05)
-    assert figures["structured_per_second"] > 0
-    assert figures["narrative_per_second"] > 0
+    figures = benchmark.run(seconds=0.05, repeats=3)
+    low, high = figures["structured_range"]
+    assert 0 < low <= figures["structured_per_second"] <= high
+    low, high = figures["narrative_range"]
+    assert 0 < low <= figures["narrative_per_second"] <= high
+    assert figures["measures"] == 3
     assert capsys.readouterr() == ("", "")
 
 

@@ -52,7 +52,10 @@ def _results() -> dict[str, Any]:
         },
         "triage": {
             "structured_per_second": 8500,
+            "structured_range": [7900, 9100],
             "narrative_per_second": 4300,
+            "narrative_range": [4000, 4600],
+            "measures": 7,
             "target_structured_per_second": 5000,
             "meets_target": True,
             "one_core": True,
@@ -94,7 +97,8 @@ def test_render_prints_every_section_and_marks_missed_goals() -> None:
     assert "Distributed: 10 processes" in text
     assert "throughput ratio (ours / Celery)          3.00x" in text
     assert "MISSED" in text  # the p99 goal
-    assert "8,500 structured assessments/s" in text
+    assert "8,500 structured assessments/s (median of 7, 7,900 to 9,100)" in text
+    assert "4,300 from narratives/s (median of 7, 4,000 to 4,600)" in text
     assert "p50 0.700 s" in text
     assert "gateway" in text
 

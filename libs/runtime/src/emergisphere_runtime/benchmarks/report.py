@@ -81,6 +81,15 @@ def _load_row(label: str, r: dict[str, Any], rate: float) -> list[str]:
     return lines
 
 
+def _spread(figures: dict[str, Any], key: str) -> str:
+    """A median's range over its measures, when the figures carry one."""
+    low_high = figures.get(key)
+    if not low_high:
+        return ""
+    low, high = low_high
+    return f" (median of {figures['measures']}, {low:,} to {high:,})"
+
+
 def _engines(results: dict[str, Any], errors: list[str]) -> list[str]:
     out: list[str] = []
     triage = results.get("triage")
@@ -90,8 +99,10 @@ def _engines(results: dict[str, Any], errors: list[str]) -> list[str]:
         out += [
             "",
             f"Triage engine ({core}): {triage['structured_per_second']:,} structured "
-            f"assessments/s (goal >= {triage['target_structured_per_second']:,}: {met}), "
-            f"{triage['narrative_per_second']:,} from narratives/s",
+            f"assessments/s{_spread(triage, 'structured_range')} "
+            f"(goal >= {triage['target_structured_per_second']:,}: {met}), "
+            f"{triage['narrative_per_second']:,} from narratives/s"
+            f"{_spread(triage, 'narrative_range')}",
         ]
     elif triage:
         errors.append(f"triage: {triage['error']}")
