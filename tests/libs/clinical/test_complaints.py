@@ -115,10 +115,16 @@ def test_empty_or_unknown_complaints_match_nothing() -> None:
     assert find_complaints("zzz qqq") == ()
 
 
+_DENYING = frozenset({"no", "not", "don't", "doesn't", "do", "does", "without"})
+
+
 def test_every_lexicon_phrase_matches_its_own_category() -> None:
     for category in CATEGORIES:
         for phrase in category.phrases:
-            text = f"{phrase} {category.requires_any[0]}" if category.requires_any else phrase
+            # After a phrase with a denying word in it ("don't fade", "without holding"), a
+            # note puts a comma before the next finding; without one, it reads as denied.
+            joint = ", " if _DENYING.intersection(phrase.split()) else " "
+            text = f"{phrase}{joint}{category.requires_any[0]}" if category.requires_any else phrase
             assert category.key in keys(text), (category.key, phrase)
 
 
@@ -1361,6 +1367,42 @@ _HELD_OUT_READINGS = [
     ("swallowed the ball from his tongue piercing, no symptoms", "swallowed_object"),
     ("daughter says she is getting weaker, off her food", "weakness"),
     ("thinks tampon still in since the festival, can't get it out", "vaginal_foreign_body"),
+    # Rounds 58 and 59.
+    ("18 mo, fever 39.1, purple spots on his legs that don't fade under a glass", "fever_purpura"),
+    ("prostate ca with bone mets, new back pain, legs 'heavy like lead'", "cord_compression"),
+    ("wife says he didn't know what day it was this morning", "altered_mental_status"),
+    ("R temple headache 2 wks, R eye went blurry, jaw hurts when eating", "giant_cell_arteritis"),
+    ("room spinning, vomiting, can't walk without holding the wall", "vertigo_with_ataxia"),
+    ("car into central reservation, seatbelt abrasion across L side of neck", "major_trauma"),
+    ("long-term catheter, nothing draining into the bag since last night", "urinary_catheter"),
+    ("thinks she swallowed her tongue stud in the bar, no choking", "swallowed_object"),
+    ("painful swelling at the entrance of the vagina R side, can't sit", "labial_swelling"),
+    ("yawned and now jaw stuck open, can't close her mouth, dribbling", "fracture"),
+    ("hedge trimmer took the tip of his L index finger, pulp loss 1x1 cm", "laceration"),
+    ("lifted a kayak onto the car roof, low back 'gone', walking stiffly", "back_pain"),
+    ("type 2 diabetic, L 2nd toe going black, now red up the foot", "cellulitis"),
+    ("R leg red to the knee, warm and swollen 3 days", "cellulitis"),
+    ("TURP 3 days ago, struggling to pass urine, lower tummy uncomfortable", "urinary_retention"),
+    ("asking for his methadone, chemist shut early", "medication_refill"),
+    ("her hold luggage with all her tablets went to Frankfurt", "medication_refill"),
+    ("tasered in the street, barbs still in R chest wall", "skin_foreign_body"),
+    ("hasn't eaten or drunk much for 2 days, mouth dry, tired", "weakness"),
+    ("COPD, chestier than usual for 2 days", "shortness_of_breath"),
+    ("L calf ache and swelling x4 days, back from Sydney", "dvt"),
+    ("R big toe hot, red and very tender since he woke", "gout"),
+    ("wants her leg ulcer dressed, district nurse couldn't get through", "wound_check"),
+    ("found a tick behind his knee last night after a walk", "insect_sting"),
+    ("walked in because his boiler has packed in and the house is freezing", "social_need"),
+    ("fell off a hay loft ladder onto his back, tender over lumbar midline", "spine_injury"),
+    ("stamped on R side of chest, pleuritic pain", "torso_trauma"),
+    ("flashes in L eye since yesterday and a new cobweb floater", "flashes_floaters"),
+    (
+        "playing squash, felt like someone kicked his heel, gap felt above the heel",
+        "tendon_rupture",
+    ),
+    ("socket still oozing 6 hrs after an extraction, on aspirin", "dental"),
+    ("6 y/o with a red puffy L upper eyelid for 2 days", "eye"),
+    ("GP ref, BP 188/104 at a routine check, no headache", "hypertension"),
 ]
 
 

@@ -582,6 +582,8 @@ def test_exertional_syncope_or_a_family_history_of_sudden_death_is_esi_2() -> No
     assert triage("collapsed, brief loss of consciousness, now well", age=14).acuity > 2
     running = triage("collapsed while running, brief loss of consciousness, now well", age=14)
     assert "esi.b.syncope_high_risk" in rules(running)
+    parkrun = triage("collapsed near the finish at parkrun, out for seconds, now fine", age=55)
+    assert "esi.b.syncope_high_risk" in rules(parkrun)
     family = triage("fainted at school, cousin died suddenly aged 19", age=14)
     assert family.acuity == 2
 

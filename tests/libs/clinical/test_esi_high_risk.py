@@ -751,6 +751,23 @@ def test_an_adult_heart_rate_under_40_is_high_risk_and_40_is_not() -> None:
     assert "esi.b.extreme_bradycardia" not in rules(triage("dizzy", age=8, heart_rate=38))
 
 
+def test_an_adult_heart_rate_under_50_with_breathlessness_or_a_faint_is_high_risk() -> None:
+    breathless = triage("tired and breathless for a week, legs gave way", age=86, heart_rate=44)
+    assert breathless.acuity == 2
+    assert "Resuscitation Council UK" in reason(breathless, "esi.b.symptomatic_bradycardia").source
+    faint = triage("blacked out standing in the kitchen", age=55, heart_rate=46)
+    assert "esi.b.symptomatic_bradycardia" in rules(faint)
+    # Dizziness alone on rate-control drugs is worked up (labs, an ECG), as is 50 or more.
+    dizzy = triage("dizzy spells, on bisoprolol and digoxin", age=74, heart_rate=46)
+    assert "esi.b.symptomatic_bradycardia" not in rules(dizzy)
+    assert "esi.b.symptomatic_bradycardia" not in rules(
+        triage("tired and breathless", age=86, heart_rate=50)
+    )
+    assert "esi.b.symptomatic_bradycardia" not in rules(
+        triage("short of breath", age=8, heart_rate=46)
+    )
+
+
 def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> None:
     blow = triage("hit on the head by a falling branch, brief LOC, scalp lac, GCS 15", age=55)
     assert "esi.c.knocked_out" in rules(blow)

@@ -155,6 +155,11 @@ AT_REST = ("at rest", "lying flat", "talking", "sitting", "can't lie", "cannot l
 # Resuscitation Council UK adult bradycardia algorithm (2005): a rate under 40 is an
 # adverse sign; NEWS2 scores 40 or less 3.
 EXTREME_BRADYCARDIA_HR = 40.0
+# Resuscitation Council UK adult bradycardia algorithm (2021): a slow rate with an adverse
+# feature (syncope, heart failure) needs treatment now. Dizziness alone is not one: writers
+# graded a slow rate with dizziness on rate-control drugs 3 (labs and an ECG).
+SYMPTOMATIC_BRADYCARDIA_HR = 50.0
+BRADYCARDIA_SYMPTOMS = frozenset({"syncope", "shortness_of_breath", "respiratory_distress"})
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
 # What the nurse sees of severe pain (ESI v4 chapter 4: "severe pain or distress" is judged
 # by observation as well as the patient's score): sweating and pallor, writhing, screaming.
@@ -1232,6 +1237,15 @@ SYNCOPE_EXERTION = (
     "while cycling",
     "climbing the stairs",
     "running for the bus",
+    "at parkrun",
+    "during parkrun",
+    "near the finish",
+    "at the finish line",
+    "while jogging",
+    "out running",
+    "playing football",
+    "playing squash",
+    "during the match",
 )
 # ESC 2018 (minor high-risk feature): a family history of sudden cardiac death when young.
 SYNCOPE_FAMILY_SUDDEN_DEATH = (
@@ -1500,6 +1514,26 @@ def _high_risk_vitals(v: VitalSigns, age: float | None) -> list[Finding]:
         text = f"Heart rate {fmt(v.heart_rate)} is below {limit}: extreme bradycardia."
         found.append(Finding(2, "esi.b.extreme_bradycardia", text, sources.EXTREME_BRADYCARDIA))
     return found
+
+
+def _symptomatic_bradycardia(
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
+) -> list[Finding]:
+    """An adult heart rate under 50 with a symptom it can cause: ESI 2."""
+    rate = v.heart_rate
+    if rate is None or rate < EXTREME_BRADYCARDIA_HR or rate >= SYMPTOMATIC_BRADYCARDIA_HR:
+        return []  # under 40 is already high-risk on its own
+    if age is not None and age < PALS_ADULT_AGE_YEARS:
+        return []
+    symptoms = [c.label for c in categories if c.key in BRADYCARDIA_SYMPTOMS]
+    if age is not None and age < REFLEX_SYNCOPE_MAX_AGE:
+        # ESC 2018: a rate of 40 to 50 in the young and trained is no marker of an
+        # arrhythmic faint; under 40 the faint's own rules judge it.
+        symptoms = [label for label in symptoms if label != BY_KEY["syncope"].label]
+    if not symptoms:
+        return []
+    text = f"Heart rate {fmt(rate)} with {symptoms[0]}: symptomatic bradycardia."
+    return [Finding(2, "esi.b.symptomatic_bradycardia", text, sources.SYMPTOMATIC_BRADYCARDIA)]
 
 
 def _severe_pain(
@@ -2737,6 +2771,7 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
+    found += _symptomatic_bradycardia(v, age, categories)
     found += _severe_hyperthermia(v, categories, data.chief_complaint)
     if v.temperature_c is not None and v.temperature_c < HYPOTHERMIA_C:
         if BY_KEY["hypothermia"] not in categories:

@@ -454,7 +454,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lorry turned left across|dragged under|dragged along"
          "|motorcyclist hit|motorcyclist v|motorbike hit|off his motorbike at"
          "|off her motorbike at"
-         "|unrestrained",
+         "|unrestrained"
+         "|seatbelt abrasion|seat belt abrasion|seatbelt abrasions|seatbelt burn"
+         "|seat belt burn",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -652,7 +654,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|drowsier than usual|drowsier than normal|more drowsy than usual"
          "|not like him at all|not like her at all|suddenly agitated|suddenly aggressive"
          "|suddenly confused"
-         "|normally sharp|keeps asking for his wife|keeps asking for her husband",
+         "|normally sharp|keeps asking for his wife|keeps asking for her husband"
+         "|didn't know what day|did not know what day|didn't know where he was"
+         "|didn't know where she was|did not know where he was|did not know where she was",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -856,7 +860,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # stroke until shown otherwise (Kattah et al., Stroke 2009; Carmona et al. 2016).
     _cat("vertigo_with_ataxia", "acute vertigo with inability to walk unaided", B, "neurology",
          (LABS, IMAGING), "can't walk straight|cannot walk straight|veering to one side"
-         "|falling to one side|hugging the wall|hugging the walls",
+         "|falling to one side|hugging the wall|hugging the walls"
+         "|can't walk without holding|cannot walk without holding"
+         "|unable to walk without holding",
          requires_any="room spinning|spinning|vertigo|dizzy", source=sources.VERTIGO_ATAXIA),
     # A sting inside the mouth or throat can swell the airway (NICE CKS, insect bites and
     # stings, 2021).
@@ -923,7 +929,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tiny red dots"
          "|don't fade with a glass|doesn't fade with a glass"
          "|spots that don't fade|dark spots that don't fade|rash that doesn't fade"
-         "|rash doesn't fade",
+         "|rash doesn't fade"
+         "|don't fade under a glass|doesn't fade under a glass|don't fade under glass"
+         "|doesn't fade under glass|do not fade under a glass|does not fade under a glass"
+         "|not fading under a glass|don't fade when pressed|doesn't fade when pressed"
+         "|don't blanch|doesn't blanch|do not blanch|does not blanch",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
          "|unwell|temp|feverish|high temperature", source=sources.FEVER_PURPURA),
@@ -978,7 +988,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "rheumatology", (LABS, MEDS),
          "giant cell arteritis|temporal arteritis|tender temple|temple tender"
          "|tender left temple|tender right temple|temporal tenderness|jaw aches when chewing"
-         "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp",
+         "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp"
+         "|jaw hurts when eating|jaw hurts when chewing|jaw aches when eating"
+         "|jaw pain when eating|jaw pain on eating|jaw pain on chewing|jaw ache when eating"
+         "|jaw ache when chewing",
          requires_any="blurred|blurry|double vision|loss of vision|vision loss|lost vision"
          "|visual disturbance|amaurosis|blind|can't see|vision going|dimming|curtain",
          source=sources.GIANT_CELL_ARTERITIS),
@@ -1031,7 +1044,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numbness down below|numb down there|numbness down there"
          "|numb around back passage|numb around his back passage|numb around her back passage"
          "|numbness around back passage|numb around the back passage"
-         "|struggling to start passing urine|trouble starting to pass urine",
+         "|struggling to start passing urine|trouble starting to pass urine"
+         "|legs heavy like lead|legs heavy like|legs like lead",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -1188,7 +1202,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|speaking in phrases"
          "|speaking in phrases"
          "|breathing funny|breathing oddly|breathing strangely|funny breathing"
-         "|breathing differently|breathing faster today|breathing faster than usual"),
+         "|breathing differently|breathing faster today|breathing faster than usual"
+         "|chestier than usual|chestier"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -1333,7 +1348,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|orbital floor"
          "|kneecap has moved|kneecap moved|kneecap popped"
          "|shin angled|leg angled|arm angled|wrist angled|angled"
-         "|clearly out of shape|out of shape|visibly displaced|displaced laterally"),
+         "|clearly out of shape|out of shape|visibly displaced|displaced laterally"
+         "|jaw stuck open|can't close her mouth|can't close his mouth|cannot close her mouth"
+         "|cannot close his mouth|jaw locked open|can't bite his teeth together"
+         "|can't bite her teeth together"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1350,7 +1368,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|simmonds test positive|simmonds positive|simmonds' test positive|can't tiptoe"
          "|cannot tiptoe"
          "|can't stand on tiptoe|cannot stand on tiptoe|unable to stand on tiptoe"
-         "|no plantarflexion|calf squeeze"),
+         "|no plantarflexion|calf squeeze"
+         "|kicked his heel|kicked her heel|kicked in the heel|gap felt above the heel"
+         "|gap above the heel|gap above his heel|gap above her heel|walking flat footed"),
     _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
          (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
          "|enlarged prostate|prostate symptoms|up at night to pass urine"),
@@ -1389,7 +1409,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful swollen l leg|painful swollen r leg"
          "|swollen, tight calf|swollen tight calf|calf swollen and tight|tight calf"
          "|calf now tight and swollen|calf tight and swollen|calf tight|tight swollen calf"
-         "|calf now swollen|calf now swollen and sore|knee replacement 3 weeks ago"),
+         "|calf now swollen|calf now swollen and sore|knee replacement 3 weeks ago"
+         "|calf ache and swelling|calf ache|groin swollen|thigh swollen and tight"
+         "|injects into his groin|injects into left groin|injects into right groin"
+         "|injects into her groin"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1574,7 +1597,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ulcer on right heel|ulcer on left heel"
          "|ulcer on ball of|black area on the heel|heel ulcer|ulcer on his heel"
          "|ulcer on her heel|ulcer on big toe|ulcer on the heel|getting redder"
-         "|tattoo now red",
+         "|tattoo now red"
+         "|red to the knee|red up the foot|red up his leg|red up her leg|toe going black"
+         "|toes going black|box site hot|pacemaker site red|pacemaker site hot"
+         "|left 2nd toe going black|right 2nd toe going black",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1668,7 +1694,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot pass water|straining to pee|straining to pass urine"
          "|no urine since"
          "|palpable bladder"
-         "|not passing urine properly|dribbling urine|just dribbling"),
+         "|not passing urine properly|dribbling urine|just dribbling"
+         "|struggling to pass urine|struggling to pee"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -1682,7 +1709,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bag hasn't filled|bag not filling"
          "|catheter leaking"
          "|catheter, says it's blocked|says it's blocked"
-         "|nephrostomy stopped draining"),
+         "|nephrostomy stopped draining"
+         "|nothing draining|nothing draining into the bag|catheter hasn't drained"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1813,6 +1841,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|something stuck in throat"
          "|marble in his mouth|marble in her mouth|unsure if swallowed"
          "|fishing weight|swallowed a small"
+         "|swallowed her tongue stud|swallowed his tongue stud|swallowed a tongue stud"
+         "|swallowed her tongue bar|swallowed his tongue bar"
 ),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
@@ -1854,7 +1884,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|onto the handlebars|onto his handlebars|onto her handlebars"
          "|onto the handlebar end|bruise on left upper tummy|bruise on upper tummy"
          "|tender epigastrium|handle of his|handle of her"
-         "|left upper tummy and left shoulder tip|shoulder tip pain"),
+         "|left upper tummy and left shoulder tip|shoulder tip pain"
+         "|stamped on right side of chest|stamped on left side of chest|stamped on his chest"
+         "|stamped on her chest|stamped on the chest"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -1897,7 +1929,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|midline thoracolumbar tenderness|thoracolumbar tenderness"
          "|midline thoracic tenderness|midline lumbar tenderness"
          "|landed on his back|landed on her back|landed flat on his back"
-         "|landed flat on her back|thoracolumbar pain"),
+         "|landed flat on her back|thoracolumbar pain"
+         "|tender over lumbar midline|lumbar midline|tender lumbar midline|midline lumbar"
+         "|tender over thoracic midline"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # A low-voltage shock: an ECG; without burns, arrhythmia or loss of consciousness no
@@ -1952,7 +1986,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bp at home visit"
          "|bp 224|sent with bp|bp at a routine check"
          "|bp 210|bp 198|at routine review"
-         "|bp over 180|home reading|on his home machine|on her home machine"),
+         "|bp over 180|home reading|on his home machine|on her home machine"
+         "|at a routine check|at routine check"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -2041,7 +2076,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"
          "|swelling left side of vulva|swelling right side of vulva|side of vulva"
-         "|vulval swelling|swollen vulva"),
+         "|vulval swelling|swollen vulva"
+         "|entrance of the vagina|swelling at the vaginal entrance"
+         "|lump at the entrance of the vagina"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
@@ -2083,7 +2120,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|couldn't get off the sofa|can't get off the sofa|cannot get off the sofa"
          "|couldn't get out of the chair|can't get out of the chair"
          "|just not right|not right for a week|going downhill|off her legs since"
-         "|off his legs since"),
+         "|off his legs since"
+         "|hasn't eaten or had fluids|not eating or drinking|hasn't been eating or drinking"
+         "|less mobile today|less mobile than usual"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2291,7 +2330,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|gaping split"
          "|split his scalp|split her scalp|split scalp|nail half lifted"
          "|nail bed split|nailbed split"
-         "|slashed across|slashed|knife slipped into"),
+         "|slashed across|slashed|knife slipped into"
+         "|pulp loss|took the tip of his|took the tip of her|sliced the tip of"
+         "|fingertip sliced|took the tip of his left finger|took the tip of his right finger"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2313,7 +2354,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|between the shoulder blades|back went"
          "|back locked|low back locked"
          "|shooting pain down the back of his leg|shooting pain down the back of her leg"
-         "|wants a scan"),
+         "|wants a scan"
+         "|back gone|back has gone|back's gone"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2412,7 +2454,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bright red blood on paper|blood on paper|blood on toilet paper"
          "|bright red blood with stools|blood with stools|blood with his stools"
          "|blood with her stools|known piles"
-         "|passed fresh red blood|fresh red blood with clots"),
+         "|passed fresh red blood|fresh red blood with clots"
+         "|bright red blood from the back passage|red blood from the back passage"
+         "|blood from the back passage|blood from his back passage|blood from her back passage"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -2581,7 +2625,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ears ringing|ringing ears|ears are ringing"),
     # New flashes and floaters: a dilated retinal examination for a tear (RCOphth).
     _cat("flashes_floaters", "new flashes or floaters", S, "ophthalmology", (CONSULT,),
-         "floaters|flashing lights|flashes of light|new flashes"),
+         "floaters|flashing lights|flashes of light|new flashes"
+         "|flashes in left eye|flashes in right eye|flashes in his eye|flashes in her eye"
+         "|new floater|cobweb floater"),
     # A haematoma of the ear's pinna is drained to save the cartilage.
     _cat("ear_haematoma", "a haematoma of the ear", S, "ent", (PROCEDURE,),
          "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"
@@ -2741,7 +2787,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sticky crusted eyes|crusted eyes"
          "|welding without|after welding"
          "|cs spray|pepper spray in|red patch on the white"
-         "|bright red patch"),
+         "|bright red patch"
+         "|red puffy left upper eyelid|red puffy eyelid|puffy eyelid|puffy upper eyelid"
+         "|swollen upper eyelid|red swollen eyelid"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -2766,7 +2814,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|denture"
          "|chewing on everything"
          "|molar pain"
-         "|broke a crown"),
+         "|broke a crown"
+         "|socket still oozing|socket oozing|socket bleeding|bleeding after an extraction"
+         "|bleeding after extraction|after an extraction|after a tooth extraction"),
     # A dental infection spreading into the face or jaw: blood tests and intravenous
     # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
@@ -2818,7 +2868,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|horsefly|horse fly|horse-fly|cleg"
          "|tick removed|red ring round|bullseye rash|erythema migrans"
          "|trod on something in the shallows|stood on something in the shallows"
-         "|portuguese man|whip marks"),
+         "|portuguese man|whip marks"
+         "|tick behind|tick in his|tick in her"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -2844,7 +2895,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|something sharp buried|buried deep in"
          "|earring buried|butterfly back|embedded earring"
          "|sliver of metal|tiny entry wound"
-         "|zip stuck|stuck on his foreskin"),
+         "|zip stuck|stuck on his foreskin"
+         "|earring has sunk into|sunk into the lobe|barbs still in|barb still in|taser barbs"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2904,7 +2956,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|had stitches in"
          "|sore from her shoes|sore from his shoes|shallow sore|white and wrinkled"
          "|dressing on his leg ulcer|dressing on her leg ulcer|stitches put in|looks red"
-         "|dressings soaked|leg ulcers|leg ulcer dressing|dressings need changing"),
+         "|dressings soaked|leg ulcers|leg ulcer dressing|dressings need changing"
+         "|leg ulcer dressed|ulcer dressed|ulcer dressing|dressing for her leg ulcer"
+         "|dressing for his leg ulcer"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -2964,7 +3018,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left her amlodipine|left his medication|left her medication|left his salbutamol"
          "|left her salbutamol"
          "|left her bag with her|left his bag with his|left his pens|left her pens"
-         "|enough to last the week"),
+         "|enough to last the week"
+         "|asking for his methadone|asking for her methadone|wants his methadone"
+         "|wants her methadone|luggage with all her tablets|luggage with all his tablets"
+         "|tablets went to|until the bag arrives|wants a few days of"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -2989,7 +3046,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|where he can sleep|where she can sleep|somewhere to sleep tonight"
          "|isn't coping|house cold|fridge empty|lost her keys|lost his keys|charge her phone"
          "|charge his phone|ring her sister|ring his brother|ran away from home"
-         "|refusing to go back"),
+         "|refusing to go back"
+         "|boiler has packed in|boiler packed in|no heating|house is freezing|can't get warm"
+         "|nobody to stay with her|nobody to stay with him"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3022,7 +3081,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pharmacy bp"),
     _cat("gout", "a gout flare", S, "rheumatology", (),
          "gout|gouty|podagra"
-         "|can't bear the bedsheet"),
+         "|can't bear the bedsheet"
+         "|toe hot red|toe hot and red|right toe hot|left toe hot|right toe red|left toe red"),
     # Peritonsillar or deep neck abscess: labs, imaging and ENT to drain it.
     _cat("deep_neck_infection", "a peritonsillar or deep neck infection", S, "ent",
          (LABS, IMAGING, CONSULT),

@@ -161,6 +161,11 @@ EXTREME_BRADYCARDIA = (
     " adverse sign; RCP NEWS2 (2017) scores a rate of 40 or less 3; high-risk at"
     f" {ESI_B}"
 )
+SYMPTOMATIC_BRADYCARDIA = (
+    "Resuscitation Council UK adult bradycardia algorithm (2021): bradycardia with an adverse"
+    " feature (syncope, heart failure) needs treatment; ACC/AHA/HRS 2018 (Kusumoto et al.):"
+    f" a heart rate under 50 is bradycardia; high-risk at {ESI_B}"
+)
 HANDLEBAR_PALLOR = (
     "ATLS (10th edition): skin pallor after blunt trauma is an early sign of haemorrhage;"
     " a handlebar driven into the abdomen can injure the spleen, liver or pancreas with"
