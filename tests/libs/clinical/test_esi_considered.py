@@ -283,3 +283,16 @@ def test_confusion_at_the_patients_usual_level_is_not_new_confusion() -> None:
     assert "esi.c.confusion_at_baseline" in rules(usual)
     worse = triage("new cough, confusion at her usual level but drowsier today", age=92)
     assert worse.acuity == 2
+    muddled = triage("found on the floor, R hip pain, his usual pleasantly muddled self", age=80)
+    assert "esi.c.confusion_at_baseline" in rules(muddled)
+
+
+def test_a_confusion_that_has_passed_after_a_fit_or_a_low_glucose_is_judged_as_now() -> None:
+    fit = triage("first fit at home, drowsy after, now GCS 15 and orientated", age=45)
+    assert "esi.c.confusion_resolved" in rules(fit)
+    assert "esi.b.altered_mental_status" not in rules(fit)
+    still = triage("first fit at home, drowsy after, now GCS 15 but still confused", age=45)
+    assert "esi.b.altered_mental_status" in rules(still)
+    # With nothing to explain it, a passing confusion is worked up as high-risk.
+    unexplained = triage("confused at lunchtime, now alert and orientated", age=80)
+    assert "esi.c.confusion_resolved" not in rules(unexplained)

@@ -631,6 +631,45 @@ CONFUSION_AT_BASELINE = (
     "his normal self mentally",
     "at her usual level",
     "at his usual level",
+    "muddled as usual",
+    "muddled as always",
+    "confused as always",
+    "pleasantly muddled",
+    "as usual with her dementia",
+    "as usual with his dementia",
+    "which is her usual",
+    "which is his usual",
+)
+# A confusion the note says has passed: the patient is alert and orientated again...
+CONFUSION_RESOLVED = (
+    "now alert and orientated",
+    "now alert and oriented",
+    "now orientated",
+    "now oriented",
+    "now gcs 15",
+    "now talking normally",
+    "now back to normal",
+    "now back to baseline",
+    "back to her normal self",
+    "back to his normal self",
+)
+# ...unless it also says it has not (or names what keeps the mind at risk).
+CONFUSION_PERSISTING = (
+    "still confused",
+    "still drowsy",
+    "still muddled",
+    "not back to",
+    "more confused",
+    "drowsy now",
+)
+# What explains a passing confusion and is worked up in its own right.
+CONFUSION_EXPLAINED_BY = (
+    "seizure",
+    "epilepsy_seizure",
+    "drink_spiked",
+    "glucose",
+    "recovered_hypoglycaemia",
+    "intoxication",
 )
 # ...unless it also says the mind has changed.
 CONFUSION_NEW = (
@@ -2520,6 +2559,18 @@ _CLEARED_HIGH_RISK = (
         " them is worked up.",
         sources.ESI_B,
         instead="confusion_at_baseline",
+    ),
+    _Cleared(
+        "altered_mental_status",
+        CONFUSION_RESOLVED,
+        CONFUSION_PERSISTING,
+        (),
+        "esi.c.confusion_resolved",
+        "A confusion that has passed, the patient now alert and orientated, after a cause"
+        " that is worked up in its own right (a fit, a low glucose, a spiked drink): not the"
+        " confusion of decision point B, which is judged as the patient is now.",
+        sources.ESI_B,
+        with_keys=CONFUSION_EXPLAINED_BY,
     ),
     _Cleared(
         "testicular_torsion",
