@@ -1403,6 +1403,15 @@ _HELD_OUT_READINGS = [
     ("socket still oozing 6 hrs after an extraction, on aspirin", "dental"),
     ("6 y/o with a red puffy L upper eyelid for 2 days", "eye"),
     ("GP ref, BP 188/104 at a routine check, no headache", "hypertension"),
+    # Rounds 60 and 61.
+    ("hives all over since eating at a Thai restaurant, lips slightly swollen", "anaphylaxis"),
+    ("stung by a bee, now hives all over, lips puffy, voice normal", "anaphylaxis"),
+    ("tightness across chest at rest since 0400, clammy, MI in 2018", "acs"),
+    ("thought about walking into the lake, can't promise he'll be safe", "suicidal"),
+    ("superficial cuts to both forearms, says she 'wants to not be here any more'", "suicidal"),
+    ("low back pain, shooting down L leg, 'numb where you sit on a bike'", "cord_compression"),
+    ("held under by cousins for 30 sec at the beach, coughed up lake water", "drowning"),
+    ("8 mo, irritable, spots on her legs that don't fade under a glass", "fever_purpura"),
 ]
 
 

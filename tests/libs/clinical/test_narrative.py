@@ -455,6 +455,13 @@ def test_a_flacc_score_is_a_pain_score_and_a_monitor_rate_a_heart_rate() -> None
     assert reading.values["heart_rate"] == 142
 
 
-@pytest.mark.parametrize("note", ["ATMIST 19:30: 80M, collapsed", "Handover 0930: 80M collapsed"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ATMIST 19:30: 80M, collapsed",
+        "Handover 0930: 80M collapsed",
+        "ATMIST - A: 80F; T: 0215; M: rolled out of bed",
+    ],
+)
 def test_an_age_after_a_handovers_time_is_read(note: str) -> None:
     assert read_narrative(note).age_years == 80

@@ -176,7 +176,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|retrosternal tightness|retrosternal pressure|retrosternal discomfort"
          "|retrosternal ache|retrosternal heaviness|retrosternal burning pain"
          "|chest's been tight|chest has been tight|chest been tight|chest's been heavy"
-         "|chest has been heavy",
+         "|chest has been heavy"
+         "|tightness across chest|tightness across his chest|tightness across her chest"
+         "|tightness across the chest|tight across the chest|tight across his chest"
+         "|tight across her chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -340,7 +343,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tongue feels swollen|tongue is swollen|tongue swollen|tongue feels thick"
          "|tongue thick"
          "|used own epipen|used his own epipen|used her own epipen|own epipen|epipen used"
-         "|used an epipen|used her adrenaline pen|used his adrenaline pen|adrenaline pen used"),
+         "|used an epipen|used her adrenaline pen|used his adrenaline pen|adrenaline pen used"
+         "|lips slightly swollen|lip slightly swollen|lips puffy|puffy lips|lip puffy"
+         "|puffy lip|lips a bit swollen|lips are swollen|lips look swollen|lips have swollen"
+         "|lips swelled|lips swelling up|lips are puffy|lips look puffy"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -734,7 +740,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cut him down|lead round his neck|lead round her neck"
          "|rope round his neck|rope round her neck|cord round his neck|cord round her neck"
          "|tied to the banister"
-         "|walking into the sea|walked into the sea",
+         "|walking into the sea|walked into the sea"
+         "|can't promise he'll be safe|can't promise she'll be safe"
+         "|cannot promise he'll be safe|cannot promise she'll be safe|can't keep myself safe"
+         "|thought about walking into|wants to not be here|want to not be here"
+         "|not be here any more|not be here anymore",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -936,7 +946,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|don't blanch|doesn't blanch|do not blanch|does not blanch",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
-         "|unwell|temp|feverish|high temperature", source=sources.FEVER_PURPURA),
+         "|unwell|temp|feverish|high temperature|irritable|grizzly|poorly|sleepy"
+         "|not herself|not himself", source=sources.FEVER_PURPURA),
     # An infection that swells the floor of the mouth or stops the patient swallowing saliva
     # can close the airway within hours (Ludwig's angina, epiglottitis).
     _cat("airway_infection", "an infection threatening the airway", B, "ent",
@@ -1045,7 +1056,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numb around back passage|numb around his back passage|numb around her back passage"
          "|numbness around back passage|numb around the back passage"
          "|struggling to start passing urine|trouble starting to pass urine"
-         "|legs heavy like lead|legs heavy like|legs like lead",
+         "|legs heavy like lead|legs heavy like|legs like lead"
+         "|numb where you sit|numb where he sits|numb where she sits"
+         "|numb where you sit on a bike",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -1968,7 +1981,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulled out of the rip|pulled from the sea|pulled out of the sea"
          "|coughed up sea water|swallowed sea water"
          "|pulled from the hotel pool|going under for|went under for|coughed up water"
-         "|in the water about|in the water for"),
+         "|in the water about|in the water for"
+         "|held under|held under water|held under the water|coughed up lake water"
+         "|coughed up pool water|coughed up river water"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),

@@ -112,7 +112,8 @@ _AGE_SEX_SHORT = re.compile(
     r"|(?:daughter|son|wife|husband|mum|mother|dad|father|partner|sister|brother|carer|friend"
     r"|neighbour|staff) says)"
     # ...with the time after the word, too: "ATMIST 19:30: 80M", "Handover 0930: 80M".
-    r"(?:\s+\d{1,2}:?\d{2}h?)?[.:,]?\s+(?:a[.:]?\s+)?"
+    # ...or a dash: "ATMIST - A: 91F".
+    r"(?:\s+\d{1,2}:?\d{2}h?)?(?:\s*[-\u2013])?[.:,]?\s+(?:a[.:]?\s+)?"
     r"(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
