@@ -219,7 +219,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weakness in his arm|weakness in her arm|weakness in his leg|weakness in her leg"
          "|weak left arm|weak right arm|weak left hand|weak right hand|weak left leg"
          "|weak right leg"
-         "|slurred words",
+         "|slurred words"
+         "|speech went jumbled|still slurred",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -744,7 +745,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't promise he'll be safe|can't promise she'll be safe"
          "|cannot promise he'll be safe|cannot promise she'll be safe|can't keep myself safe"
          "|thought about walking into|wants to not be here|want to not be here"
-         "|not be here any more|not be here anymore",
+         "|not be here any more|not be here anymore"
+         "|gone up there to jump|went up there to jump|went there to jump|intended to jump"
+         "|wants to be dead|want to be dead|wanted to be dead",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1216,7 +1219,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|speaking in phrases"
          "|breathing funny|breathing oddly|breathing strangely|funny breathing"
          "|breathing differently|breathing faster today|breathing faster than usual"
-         "|chestier than usual|chestier"),
+         "|chestier than usual|chestier"
+         "|rattly chest"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -1247,7 +1251,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart skipping|heart is skipping"
          "|keeps skipping|chest is fluttering|chest fluttering"
          "|fluttering heartbeat|fast fluttering"
-         "|missing beats|heart keeps missing"),
+         "|missing beats|heart keeps missing"
+         "|heart's been going funny|heart going funny|heart's going funny"
+         "|heart has been going funny|heart feels funny"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1364,7 +1370,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|clearly out of shape|out of shape|visibly displaced|displaced laterally"
          "|jaw stuck open|can't close her mouth|can't close his mouth|cannot close her mouth"
          "|cannot close his mouth|jaw locked open|can't bite his teeth together"
-         "|can't bite her teeth together"),
+         "|can't bite her teeth together"
+         "|kneecap went sideways|patella visible|knee stuck bent"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1437,7 +1444,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "minor collision|rear ended"
          "|car bumped|bumped at lights"
          "|fender bender|rear end collision"
-         "|rear shunt|low speed rear shunt"),
+         "|rear shunt|low speed rear shunt"
+         "|reversed into his|reversed into her|reversed into their|reversed into the back of"),
     # A blow to the eye: an X-ray for an orbital fracture; visual acuity and the eye
     # examination are not ESI resources (handbook, chapter 5). A chemical in the eye is
     # chemical_eye; a foreign body needs its removal.
@@ -1531,7 +1539,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
          "typical epileptic seizure"
-         "|epileptic, two fits|usual type"),
+         "|epileptic, two fits|usual type"
+         "|one of his usual fits|one of her usual fits|his usual fits|her usual fits"
+         "|his usual fit|her usual fit"),
     _cat("seizure", "a seizure", S, "neurology", (LABS, IMAGING),
          "seizure|seizures|convulsion|sezure|siezure|seizuer"
          "|tonic clonic|had a fit|generalised seizure|generalized seizure|grand mal"
@@ -1647,7 +1657,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thirsty and peeing|peeing all night"
          "|meter has read hi|read hi for|reads hi for"
          "|up all night to pee|up all night passing urine"
-         "|cannula came out|pump cannula|left his pens in"),
+         "|cannula came out|pump cannula|left his pens in"
+         "|meter read|her meter read|his meter read|meter reading of"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1735,7 +1746,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood in his sputum|blood in her sputum"
          "|tablespoon of blood|teaspoon of blood|coughed up about"
          "|coughed up streaks of blood|streaks of blood in|blood streaked sputum"
-         "|coughing up streaks of blood"),
+         "|coughing up streaks of blood"
+         "|coughed up a teaspoon of|coughed up a teaspoon of bright red blood"
+         "|coughing up bright red blood|coughed up bright red blood"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -1782,7 +1795,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lochia smells|offensive lochia|lochia smells offensive|smelly lochia"
          "|lochia smells bad"
          "|urethral discharge"
-         "|sores on the penis|genital sores|genital ulcers"),
+         "|sores on the penis|genital sores|genital ulcers"
+         "|sores down below|sores 'down below'"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -1821,7 +1835,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|raisin into|raisin in her|raisin in his|pushed a raisin|pushed a pea"
          "|piece of sponge|sponge into her|sponge into his|bead into her|bead into his"
          "|lego into|piece of lego|lego in her|lego in his|beetle|buzzing in right ear"
-         "|buzzing in left ear"),
+         "|buzzing in left ear"
+         "|fly went in|went in my ear|in his ear buzzing|stuck right side of throat"
+         "|stuck left side of throat"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -2025,7 +2041,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "abnormal lab|abnormal labs|abnormal lab value|abnormal lab values|inr|elevated inr"
          "|high inr|supratherapeutic"
          "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"
-         "|at a health check"),
+         "|at a health check"
+         "|creatinine doubled|creatinine up|raised creatinine|creatinine has doubled"
+         "|aki on bloods"),
     # An INR above 8 with bleeding: IV vitamin K and a repeat INR (BSH 2011).
     _cat("inr_over_8_bleeding", "an INR above 8 with bleeding", S, "hematology", (LABS, MEDS),
          "over 8", requires_any="bleed|bleeds|bleeding|bled|blood|bruising|bruises"),
@@ -2050,7 +2068,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "spitting up|spits up|posseting|possets|brings up milk|bringing up milk"
          "|isn't finishing bottles|not finishing bottles|not finishing her bottles"
          "|not finishing his bottles|worried about feeding|feeding worries"
-         "|sicky after most feeds|sicky after feeds"),
+         "|sicky after most feeds|sicky after feeds"
+         "|sweaty during feeds|sweaty with feeds|sweats during feeds"
+         "|breathes fast during feeds|bottles taking"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
@@ -2107,7 +2127,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|peeing blood"
          "|clots in his urine|peeing blood with clots"
          "|blood and clots in the bag|blood in the bag|clots in the bag"
-         "|frank blood with clots|passing frank blood|blood with clots"),
+         "|frank blood with clots|passing frank blood|blood with clots"
+         "|blood in his water|blood in her water|blood in my water|urine blood stained"
+         "|urine is blood stained|urine bloodstained"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
@@ -2137,7 +2159,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|just not right|not right for a week|going downhill|off her legs since"
          "|off his legs since"
          "|hasn't eaten or had fluids|not eating or drinking|hasn't been eating or drinking"
-         "|less mobile today|less mobile than usual"),
+         "|less mobile today|less mobile than usual"
+         "|legs have gone|her legs have gone|his legs have gone|refusing food and fluids"
+         "|refusing food|refusing fluids"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2152,7 +2176,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no obvious focus|no focus found|no clear focus", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
-         "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"),
+         "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"
+         "|wheezier|wheezier than usual|more wheezy"),
     _cat("limb_injury", "a limb sprain or strain", S, "orthopedics", (XRAY,),
          "sprain|sprained|strain|twisted ankle|twisted knee|ankle injury|ankle pain"
          "|wrist injury|wrist pain|knee injury|knee pain|foot injury|foot pain|hand injury"
@@ -2286,7 +2311,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trod on his right foot|trod on his left foot|trod on her right foot"
          "|trod on her left foot|shut the van door on|door on his left thumb"
          "|door on his right thumb|nail black and throbbing|forklift ran over his"
-         "|toecap dented"),
+         "|toecap dented"
+         "|ran over her left foot|ran over her right foot|ran over his left foot"
+         "|ran over his right foot|tender right wrist|tender left wrist|left foot bruised"
+         "|right foot bruised|foot bruised|kicked into his right thigh"
+         "|kicked into his left thigh|kicked into her right thigh|kicked into her left thigh"
+         "|kicked in the thigh"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2347,7 +2377,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nail bed split|nailbed split"
          "|slashed across|slashed|knife slipped into"
          "|pulp loss|took the tip of his|took the tip of her|sliced the tip of"
-         "|fingertip sliced|took the tip of his left finger|took the tip of his right finger"),
+         "|fingertip sliced|took the tip of his left finger|took the tip of his right finger"
+         "|scalp wound|wound to her scalp|wound to his scalp|punched a window"
+         "|fist through a window|split to the chin"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2670,7 +2702,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lay on the floor|on the floor about 2|on the floor ~2|on the floor ~6"
          "|until neighbour heard her|until neighbour heard him"
          "|wife couldn't lift him|husband couldn't lift her|couldn't lift him"
-         "|couldn't lift her"),
+         "|couldn't lift her"
+         "|on floor approx|on floor for|hours on the floor|on the floor approx"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2804,7 +2837,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cs spray|pepper spray in|red patch on the white"
          "|bright red patch"
          "|red puffy left upper eyelid|red puffy eyelid|puffy eyelid|puffy upper eyelid"
-         "|swollen upper eyelid|red swollen eyelid"),
+         "|swollen upper eyelid|red swollen eyelid"
+         "|puffy right eyelid|puffy left eyelid|puffy right eyelids|puffy left eyelids"
+         "|puffy eyelids|swollen eyelids"
+         "|puffy r eyelids|puffy l eyelids|puffy r eyelid|puffy l eyelid|red puffy eyelids"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -2831,7 +2867,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|molar pain"
          "|broke a crown"
          "|socket still oozing|socket oozing|socket bleeding|bleeding after an extraction"
-         "|bleeding after extraction|after an extraction|after a tooth extraction"),
+         "|bleeding after extraction|after an extraction|after a tooth extraction"
+         "|molar aching|molar ache|molar aches|tooth aching"),
     # A dental infection spreading into the face or jaw: blood tests and intravenous
     # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
@@ -2911,7 +2948,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|earring buried|butterfly back|embedded earring"
          "|sliver of metal|tiny entry wound"
          "|zip stuck|stuck on his foreskin"
-         "|earring has sunk into|sunk into the lobe|barbs still in|barb still in|taser barbs"),
+         "|earring has sunk into|sunk into the lobe|barbs still in|barb still in|taser barbs"
+         "|stud is buried|buried in the lobe|buried in her lobe|buried in his lobe"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -2939,7 +2977,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fish spine|puncture to|puncture wound to"
          "|stood on a nail|went through her trainer|went through his trainer"
          "|pitchfork|tine went through|garden fork|fork through"
-         "|heel puncture|puncture now hot|stone into his|stone into her|strimmer flicked"),
+         "|heel puncture|puncture now hot|stone into his|stone into her|strimmer flicked"
+         "|drill slipped|drill went into|drill bit went into"),
     _cat("wound_check", "a wound check", S, "general_practice", (),
          "wound check|suture removal|dressing change|dressing changed|change my dressing"
          "|stitches out|abrasion|abrasions|road rash"
@@ -2973,7 +3012,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dressing on his leg ulcer|dressing on her leg ulcer|stitches put in|looks red"
          "|dressings soaked|leg ulcers|leg ulcer dressing|dressings need changing"
          "|leg ulcer dressed|ulcer dressed|ulcer dressing|dressing for her leg ulcer"
-         "|dressing for his leg ulcer"),
+         "|dressing for his leg ulcer"
+         "|piercing red|infected piercing|piercing infected|round the bar"
+         "|belly button piercing"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3040,7 +3081,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
-         "|wants a heart check"),
+         "|wants a heart check"
+         "|letter for work|a letter for work|letter for her work|letter for his work"),
     # Shelter, a refuge or a social worker: no ED resource, but a need to meet.
     _cat("social_need", "shelter or social help", S, "social_work", (),
          "somewhere warm|somewhere to sleep|somewhere to go|bed for the night|a refuge"
@@ -3063,7 +3105,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|charge his phone|ring her sister|ring his brother|ran away from home"
          "|refusing to go back"
          "|boiler has packed in|boiler packed in|no heating|house is freezing|can't get warm"
-         "|nobody to stay with her|nobody to stay with him"),
+         "|nobody to stay with her|nobody to stay with him"
+         "|missed the last bus|somewhere safe to wait|wallet and phone stolen|phone stolen"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3077,7 +3120,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|positive home tests|positive home test|wants it confirmed"
          "|home pregnancy test"
          "|book with a midwife"
-         "|see a midwife|wants a midwife"),
+         "|see a midwife|wants a midwife"
+         "|wants pregnancy confirmed|referral to a booking midwife|booking midwife"),
     # Home equipment that stopped working (a CPAP, a nebuliser): nothing for the ED to do.
     _cat("equipment", "a home equipment problem", S, "general_practice", (),
          "cpap broke|cpap machine broke|broken cpap|cpap not working|nebulizer broke"
