@@ -1442,6 +1442,19 @@ _HELD_OUT_READINGS = [
     ("from care home with a 'rattly chest', coughs when drinking", "shortness_of_breath"),
     ("painful sores 'down below' for 2 days, similar last year", "genital_discharge"),
     ("GP: creatinine doubled on bloods, feels tired, on ramipril", "abnormal_labs"),
+    # Rounds 62 and 63.
+    ("says everyone would be better off if she were dead, no plan", "suicidal"),
+    ("something flew into his R eye, pupil looks teardrop-shaped", "open_globe"),
+    ("firework debris, vision blurred, blood visible in the front of the eye", "open_globe"),
+    (
+        "headache and vomiting running a petrol generator, colleagues also have headaches",
+        "carbon_monoxide",
+    ),
+    ("febrile, now sleepy, rousing to cry then dozing off again", "altered_mental_status"),
+    ("14 mo 'went stiff and jerked' for about a minute, felt hot", "seizure"),
+    ("6-week-old, mum saw him 'stop breathing for a few seconds' twice", "brue"),
+    ("pulled from the lazy river after ~20 seconds under water, coughing", "drowning"),
+    ("fell in the hallway, bruise to R temple, on edoxaban", "anticoagulated_head_injury"),
 ]
 
 

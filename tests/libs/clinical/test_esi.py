@@ -584,6 +584,8 @@ def test_exertional_syncope_or_a_family_history_of_sudden_death_is_esi_2() -> No
     assert "esi.b.syncope_high_risk" in rules(running)
     parkrun = triage("collapsed near the finish at parkrun, out for seconds, now fine", age=55)
     assert "esi.b.syncope_high_risk" in rules(parkrun)
+    sprint = triage("fainted mid-sprint, out for a few seconds, now feels fine", age=19)
+    assert "esi.b.syncope_high_risk" in rules(sprint)
     family = triage("fainted at school, cousin died suddenly aged 19", age=14)
     assert family.acuity == 2
 

@@ -271,6 +271,8 @@ def test_severe_peripheral_pain_with_visible_distress_is_esi_2() -> None:
     seen = triage("dislocated shoulder, pale and sweaty", pain_score=9)
     assert seen.acuity == 2
     assert "visible distress ('pale and sweaty')" in reason(seen, "esi.b.severe_pain").text
+    crying = triage("forearm visibly bent, crying inconsolably", age=11, pain_score=8)
+    assert crying.acuity == 2
     calm = triage("dislocated shoulder, not distressed, not sweaty", pain_score=9)
     assert "esi.b.severe_pain" not in rules(calm)
     unscored = triage("dislocated shoulder, pale and sweaty")

@@ -184,6 +184,9 @@ VISIBLE_DISTRESS = (
     "crying loudly",
     "won't let anyone touch",
     "inconsolable",
+    "inconsolably",
+    "crying out",
+    "crying in pain",
 )
 # The Ottawa rules X-ray an injury the patient cannot walk on, immediately or in the ED.
 _UNABLE = ("unable to", "can't", "cannot", "couldn't", "could not", "won't", "refusing to")
@@ -1285,6 +1288,8 @@ SYNCOPE_EXERTION = (
     "playing football",
     "playing squash",
     "during the match",
+    "mid sprint",
+    "sprinting",
 )
 # ESC 2018 (minor high-risk feature): a family history of sudden cardiac death when young.
 SYNCOPE_FAMILY_SUDDEN_DEATH = (

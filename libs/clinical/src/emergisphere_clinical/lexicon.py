@@ -492,10 +492,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling on forehead|forehead swelling|bruise and swelling right forehead"
          "|bruise and swelling left forehead"
          "|forehead onto|onto his forehead|onto her forehead|lac to right eyebrow"
-         "|lac to left eyebrow",
+         "|lac to left eyebrow"
+         "|bruise to left temple|bruise to right temple|bruise to temple",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
-         "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran"),
+         "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran|edoxaban|doac"),
     _cat("gi_bleed", "gastrointestinal bleeding", B, "gastroenterology", (LABS, FLUIDS, CONSULT),
          "gi bleed|gastrointestinal bleed|vomiting blood|hematemesis|haematemesis"
          "|vomited blood|vomited up blood"
@@ -580,7 +581,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A brief resolved unexplained event in an infant: monitoring, an ECG and a paediatric
     # review (AAP 2016; the handbook's high-risk child).
     _cat("brue", "a brief resolved unexplained event", B, "paediatrics", (LABS, ECG, CONSULT),
-         "brief resolved unexplained event|brue|alte|apparent life threatening event",
+         "brief resolved unexplained event|brue|alte|apparent life threatening event"
+         "|stop breathing for a few seconds|stopped breathing for a few seconds"
+         "|stopped breathing for a few|stops breathing for a few",
          source=sources.BRUE),
     _cat("missed_dialysis", "a missed dialysis session", B, "nephrology", (LABS, ECG, CONSULT),
          "missed dialysis|missed his dialysis|missed her dialysis|missed hemodialysis"
@@ -663,7 +666,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|suddenly confused"
          "|normally sharp|keeps asking for his wife|keeps asking for her husband"
          "|didn't know what day|did not know what day|didn't know where he was"
-         "|didn't know where she was|did not know where he was|did not know where she was",
+         "|didn't know where she was|did not know where he was|did not know where she was"
+         "|dozing off again|rousing to cry|rouses to cry then|keeps dozing off",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -747,7 +751,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thought about walking into|wants to not be here|want to not be here"
          "|not be here any more|not be here anymore"
          "|gone up there to jump|went up there to jump|went there to jump|intended to jump"
-         "|wants to be dead|want to be dead|wanted to be dead",
+         "|wants to be dead|want to be dead|wanted to be dead"
+         "|better off if she were dead|better off if he were dead|better off if she was dead"
+         "|better off if he was dead|better off if i were dead|better off if i was dead"
+         "",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1127,7 +1134,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|carboxyhemoglobin|cohb|paraffin heater|gas heater|faulty boiler|generator indoors"
          "|generator in the garage|family have headaches too|kids have headaches too"
          "|family has headaches|all have headaches|both have headaches"
-         "|hose from exhaust|found in closed garage",
+         "|hose from exhaust|found in closed garage"
+         "|petrol generator|running a generator|colleagues also have headaches"
+         "|also have headaches|others have headaches|colleagues have headaches",
          requires_any="headache|headaches|dizzy|dizziness|nausea|nauseous|vomiting|confused"
          "|confusion|drowsy|collapsed|unwell|breathless|chest pain",
          source=sources.CARBON_MONOXIDE),
@@ -1191,7 +1200,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fluid level of blood|blood visible in front of the iris"
          "|wound on cornea|corneal wound|corneal laceration"
          "|layer of blood sitting at the bottom of the iris"
-         "|layer of blood at the bottom of the iris", source=sources.OPEN_GLOBE),
+         "|layer of blood at the bottom of the iris"
+         "|teardrop shaped|pupil looks teardrop|blood in the front of the eye"
+         "|blood visible in the front of the eye|blood in front of the eye",
+         source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);
     # alone they still need a work-up (labs, ECG, IV fluids).
@@ -1516,7 +1528,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit temple|hit left temple|hit right temple"
          "|boggy swelling|fell from changing table|fell off changing table"
          "|fell off the changing table|fell from the changing table|bruise left forehead"
-         "|bruise right forehead"),
+         "|bruise right forehead"
+         "|bruise to left temple|bruise to right temple|bruise to temple"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1550,7 +1563,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|a fit in|fit in the"
          "|fitted this morning|fitted this afternoon|fitted this evening|fitted earlier"
          "|fitted today|fitted twice|fitted last night"
-         "|jerky movements"),
+         "|jerky movements"
+         "|went stiff and jerked|stiff and jerking|went stiff and started jerking"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     # An acute dystonic reaction to a drug such as metoclopramide: IV or IM procyclidine.
     _cat("acute_dystonia", "an acute dystonic reaction", S, "neurology", (MEDS,),
@@ -1999,7 +2013,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulled from the hotel pool|going under for|went under for|coughed up water"
          "|in the water about|in the water for"
          "|held under|held under water|held under the water|coughed up lake water"
-         "|coughed up pool water|coughed up river water"),
+         "|coughed up pool water|coughed up river water"
+         "|seconds under water|pulled from the lazy river"
+         "|pulled from the river"),
     _cat("toxic_inhalation", "an inhaled irritant gas or fumes", S, "toxicology", (LABS, XRAY),
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
