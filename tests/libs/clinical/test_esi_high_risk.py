@@ -642,6 +642,7 @@ def test_an_episode_years_ago_does_not_make_renal_colic_a_known_chronic_pain() -
         ),
         ("alcohol dependent, shaky, sweaty, orientated, hx withdrawal seizures", 96, 2),
         ("alcohol dependent, last drink yesterday, shaky and sweaty", 96, 2),
+        ("alcohol dependent, last drink Saturday, tremulous, not hallucinating", 96, 3),
     ],
 )
 def test_uncomplicated_alcohol_withdrawal_is_worked_up_at_esi_3(
@@ -650,7 +651,8 @@ def test_uncomplicated_alcohol_withdrawal_is_worked_up_at_esi_3(
     result = triage(note, heart_rate=heart_rate)
     assert result.acuity == acuity
     uncomplicated = "esi.c.uncomplicated_alcohol_withdrawal" in rules(result)
-    assert uncomplicated == ("orientated" in note and "spiders" not in note and "hx" not in note)
+    said_uncomplicated = "orientated" in note or "not hallucinating" in note
+    assert uncomplicated == (said_uncomplicated and "spiders" not in note and "hx" not in note)
 
 
 @pytest.mark.parametrize(

@@ -697,6 +697,7 @@ WITHDRAWAL_UNCOMPLICATED = (
     "oriented",
     "no hallucinations",
     "not seeing things",
+    "not hallucinating",
     "a&o",
 )
 # ...unless it records what makes it complicated (ASAM 2020; NICE CG100).

@@ -467,7 +467,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
-         "|icd went off|defib went off|device shocked"),
+         "|icd went off|defib went off|device shocked"
+         "|icd gave|icd gave one shock"),
     _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
          "sickle cell|hbss|hb ss|sickler", history_counts=True),
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
@@ -530,12 +531,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weeks after giving birth|since giving birth|days postnatal|postnatal day"
          "|days after her baby was born|days post delivery"
          "|fewer baby movements|less baby movements|baby moving less than usual"
-         "|after birth of|after the birth of|days after birth|weeks after birth",
+         "|after birth of|after the birth of|days after birth|weeks after birth"
+         "|hasn't felt the baby move",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
          "|tightening|gush of fluid|gush of clear fluid|waters went"
          "|no fetal movement|baby not moving|baby moving less|baby hasn't moved|vision|visual"
+         "|hasn't felt the baby move"
          # Oedema of pre-eclampsia, not any swollen part ("wrist swelling" after a fall).
          "|facial swelling|face swelling|swollen face|hands swelling|swollen hands|puffy"
          "|oedema|edema|legs swollen|swollen legs|legs very swollen|feet swollen|swollen feet"
@@ -667,7 +670,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|normally sharp|keeps asking for his wife|keeps asking for her husband"
          "|didn't know what day|did not know what day|didn't know where he was"
          "|didn't know where she was|did not know where he was|did not know where she was"
-         "|dozing off again|rousing to cry|rouses to cry then|keeps dozing off",
+         "|dozing off again|rousing to cry|rouses to cry then|keeps dozing off"
+         "|doesn't know where they're|doesn't know where they are",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -797,7 +801,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|saved up her tablets|saved up his tablets"
          "|swallowed 2 razor|swallowed razor|swallowed a razor|razor blades"
          "|took a couple of pills|couple of pills|drank some calpol|drank calpol"
-         "|calpol from the bottle"),
+         "|calpol from the bottle"
+         "|empty paracetamol packet|took all my tablets|took all her tablets"
+         "|took all his tablets"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1232,7 +1238,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathing funny|breathing oddly|breathing strangely|funny breathing"
          "|breathing differently|breathing faster today|breathing faster than usual"
          "|chestier than usual|chestier"
-         "|rattly chest"),
+         "|rattly chest"
+         "|more chesty"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -1265,7 +1272,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fluttering heartbeat|fast fluttering"
          "|missing beats|heart keeps missing"
          "|heart's been going funny|heart going funny|heart's going funny"
-         "|heart has been going funny|heart feels funny"),
+         "|heart has been going funny|heart feels funny"
+         "|heart start racing|heart started racing"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1273,7 +1281,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|slumped in chair"
          "|brief collapse|went down in the yard|saw him out for|came round quickly"
          "|funny turn|went grey, sat down|came round in under"
-         "|went down at the bus stop|went down with no warning|with no warning"),
+         "|went down at the bus stop|went down with no warning|with no warning"
+         "|came round within a minute|found slumped"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1383,7 +1392,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|jaw stuck open|can't close her mouth|can't close his mouth|cannot close her mouth"
          "|cannot close his mouth|jaw locked open|can't bite his teeth together"
          "|can't bite her teeth together"
-         "|kneecap went sideways|patella visible|knee stuck bent"),
+         "|kneecap went sideways|patella visible|knee stuck bent"
+         "|shoulder came out|shoulder has come out"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1637,7 +1647,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tattoo now red"
          "|red to the knee|red up the foot|red up his leg|red up her leg|toe going black"
          "|toes going black|box site hot|pacemaker site red|pacemaker site hot"
-         "|left 2nd toe going black|right 2nd toe going black",
+         "|left 2nd toe going black|right 2nd toe going black"
+         "|ulcer on sole|ulcer on the sole|ulcer on the ball of|forefoot red"
+         "|red and swollen up to|smells worse|red and swollen over the",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1672,7 +1684,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|meter has read hi|read hi for|reads hi for"
          "|up all night to pee|up all night passing urine"
          "|cannula came out|pump cannula|left his pens in"
-         "|meter read|her meter read|his meter read|meter reading of"),
+         "|meter read|her meter read|his meter read|meter reading of"
+         "|on her own meter|on his own meter"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1851,7 +1864,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lego into|piece of lego|lego in her|lego in his|beetle|buzzing in right ear"
          "|buzzing in left ear"
          "|fly went in|went in my ear|in his ear buzzing|stuck right side of throat"
-         "|stuck left side of throat"),
+         "|stuck left side of throat"
+         "|bone stick in|into her left ear|into his left ear|into her right ear"
+         "|into his right ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1897,7 +1912,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
          "neck swelling|neck mass|neck lump|swollen neck"
          "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
-         "|swelling under his jaw"),
+         "|swelling under his jaw"
+         "|swelling left side of neck|swelling right side of neck"
+         "|swelling on the side of the neck|swelling l side of neck|swelling r side of neck"),
     # A hernia that hurts may be incarcerated: labs and imaging.
     _cat("hernia", "a hernia or groin swelling", S, "general_surgery", (LABS, IMAGING),
          "hernia|groin pain|groin mass|groin swelling|inguinal pain|inguinal swelling"
@@ -1929,7 +1946,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender epigastrium|handle of his|handle of her"
          "|left upper tummy and left shoulder tip|shoulder tip pain"
          "|stamped on right side of chest|stamped on left side of chest|stamped on his chest"
-         "|stamped on her chest|stamped on the chest"),
+         "|stamped on her chest|stamped on the chest"
+         "|handlebar bruise"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -2177,7 +2195,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hasn't eaten or had fluids|not eating or drinking|hasn't been eating or drinking"
          "|less mobile today|less mobile than usual"
          "|legs have gone|her legs have gone|his legs have gone|refusing food and fluids"
-         "|refusing food|refusing fluids"),
+         "|refusing food|refusing fluids"
+         "|weight dropping"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2332,7 +2351,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ran over his right foot|tender right wrist|tender left wrist|left foot bruised"
          "|right foot bruised|foot bruised|kicked into his right thigh"
          "|kicked into his left thigh|kicked into her right thigh|kicked into her left thigh"
-         "|kicked in the thigh"),
+         "|kicked in the thigh"
+         "|sprang back and hit|both wrists sore|wrists sore"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2395,7 +2415,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulp loss|took the tip of his|took the tip of her|sliced the tip of"
          "|fingertip sliced|took the tip of his left finger|took the tip of his right finger"
          "|scalp wound|wound to her scalp|wound to his scalp|punched a window"
-         "|fist through a window|split to the chin"),
+         "|fist through a window|split to the chin"
+         "|took off tip of|took off the tip of"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2418,7 +2439,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|back locked|low back locked"
          "|shooting pain down the back of his leg|shooting pain down the back of her leg"
          "|wants a scan"
-         "|back gone|back has gone|back's gone"),
+         "|back gone|back has gone|back's gone"
+         "|thoracic pain|lower thoracic pain"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2465,7 +2487,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chesty"
          "|chesty for a week|gp gave doxycycline"
          "|green sputum"
-         "|started doxycycline|on doxycycline",
+         "|started doxycycline|on doxycycline"
+         "|rusty sputum",
          infection=True,
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
@@ -2477,7 +2500,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "nosebleed|nose bleed|epistaxis|nose started bleeding|nose is bleeding|nose bleeding"
          "|bleeding from the nose|bleeding nose|nosebleeds|nose bleeds|nostril bleeding"
          "|bleed left nostril|bleed right nostril|bleeding left nostril|bleeding right nostril"
-         "|bleeding from left nostril|bleeding from right nostril"),
+         "|bleeding from left nostril|bleeding from right nostril"
+         "|nose pouring|nose pouring blood"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"
          "|tingly mouth|tingling mouth"),
@@ -2613,7 +2637,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "hasn't slept for|not slept for|talking fast|pressured speech|spending lots of money"
          "|manic|mania|hypomania|hypomanic"
          "|spending large sums of money"
-         "|high for a week|barely sleeping, spending money|barely sleeping"),
+         "|high for a week|barely sleeping, spending money|barely sleeping"
+         "|talking non stop|talking nonstop|no sleep for 3 nights|no sleep for three nights"),
     # Self-harm without suicidal intent: a psychosocial assessment by a mental health
     # professional for everyone who self-harms (NICE NG225).
     _cat("self_harm", "self-harm without suicidal intent", S, "psychiatry", (CONSULT,),
@@ -2629,7 +2654,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|just needed to|release the pressure"
          "|cuts to left forearm|cuts to right forearm|cuts to her forearm|cuts to his forearm"
          "|self harmed"
-         "|sharpener blade",
+         "|sharpener blade"
+         "|thoughts of cutting|urge to cut|wants to cut herself|wants to cut himself",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
@@ -2654,7 +2680,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|want to be detoxed|wants to be detoxed|wants a detox|low for months|smashing things"
          "|not going to school"
          "|stopped his depot|stopped her depot|voices more intrusive|voices more"
-         "|restart treatment|robbed at knifepoint|asking to talk to someone|feeling very low"),
+         "|restart treatment|robbed at knifepoint|asking to talk to someone|feeling very low"
+         "|checking the windows"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2798,7 +2825,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Blood in the front of the eye after a blow: an ophthalmologist the same day.
     _cat("hyphaema", "blood in the front of the eye", S, "ophthalmology", (CONSULT,),
          "hyphaema|hyphema|blood level in the eye|blood level visible|blood in front of iris"
-         "|blood in front of the iris"),
+         "|blood in front of the iris"
+         "|blood level in front of"),
     _cat("stuck_ring", "a ring stuck on a finger", S, "general_practice", (PROCEDURE,),
          "ring stuck|stuck ring|ring removal|ring now stuck|ring is stuck|ring won't come off"
          "|can't get ring off|can't get her ring off|can't get his ring off|can't remove ring"),
@@ -2893,7 +2921,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abscessed tooth|bad tooth"
          "|swelling from a bad molar|swelling up to lower eyelid|spreading to cheek"
          "|jaw swelling spreading|swelling spreading under the chin"
-         "|bad molar|from a bad tooth|eye now half closed",
+         "|bad molar|from a bad tooth|eye now half closed"
+         "|lower jaw swelling|right lower jaw swelling|left lower jaw swelling"
+         "|spreading under jaw|spreading under his jaw|spreading under her jaw",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3093,7 +3123,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|enough to last the week"
          "|asking for his methadone|asking for her methadone|wants his methadone"
          "|wants her methadone|luggage with all her tablets|luggage with all his tablets"
-         "|tablets went to|until the bag arrives|wants a few days of"),
+         "|tablets went to|until the bag arrives|wants a few days of"
+         "|left her bag with|left his bag with"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3122,7 +3153,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|refusing to go back"
          "|boiler has packed in|boiler packed in|no heating|house is freezing|can't get warm"
          "|nobody to stay with her|nobody to stay with him"
-         "|missed the last bus|somewhere safe to wait|wallet and phone stolen|phone stolen"),
+         "|missed the last bus|somewhere safe to wait|wallet and phone stolen|phone stolen"
+         "|sleeping bag was stolen|somewhere to stay tonight|separated from her family"
+         "|separated from his family"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
