@@ -1480,6 +1480,13 @@ _HELD_OUT_READINGS = [
     ("doesn't know where they're staying since the heat this afternoon", "altered_mental_status"),
     ("felt his heart start racing on the coaster", "palpitations"),
     ("she poked a bit of foam into her L ear, no discharge", "foreign_body_ent"),
+    # Rounds 64 and 65.
+    ("on rivaroxaban, bumped forehead, egg-sized haematoma, GCS 15", "anticoagulated_head_injury"),
+    ("sudden vertigo with vomiting, can't walk in a straight line", "vertigo_with_ataxia"),
+    ("low back pain down both legs, numb between his legs since this morning", "cord_compression"),
+    ("sledge hit a wall, neck pain and says both hands feel 'tingly'", "cord_compression"),
+    ("woke with sudden 'worst ever' occipital headache, vomited once", "thunderclap_headache"),
+    ("partner held her by the throat last night until she nearly passed out", "strangulation"),
 ]
 
 

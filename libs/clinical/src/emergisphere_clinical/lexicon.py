@@ -494,7 +494,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bruise and swelling left forehead"
          "|forehead onto|onto his forehead|onto her forehead|lac to right eyebrow"
          "|lac to left eyebrow"
-         "|bruise to left temple|bruise to right temple|bruise to temple",
+         "|bruise to left temple|bruise to right temple|bruise to temple"
+         "|egg sized haematoma|egg sized lump",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran|edoxaban|doac"),
@@ -579,7 +580,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|squeezed her neck|squeezed his neck|squeezed my neck|grabbed her by the throat"
          "|grabbed him by the throat|grabbed by the throat|hands around her throat"
          "|hands round her throat|hands around his throat|pressed on her neck|choked until"
-         "|throttled", source=sources.STRANGULATION),
+         "|throttled"
+         "|held her by the throat|held him by the throat|held me by the throat"
+         "|by the throat until", source=sources.STRANGULATION),
     # Handbook table 4-1: renal failure, unable to be dialysed (hyperkalaemia, fluid overload).
     # A brief resolved unexplained event in an infant: monitoring, an ECG and a paediatric
     # review (AAP 2016; the handbook's high-risk child).
@@ -888,7 +891,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, IMAGING), "can't walk straight|cannot walk straight|veering to one side"
          "|falling to one side|hugging the wall|hugging the walls"
          "|can't walk without holding|cannot walk without holding"
-         "|unable to walk without holding",
+         "|unable to walk without holding"
+         "|can't walk in a straight line|cannot walk in a straight line"
+         "|unable to walk in a straight line",
          requires_any="room spinning|spinning|vertigo|dizzy", source=sources.VERTIGO_ATAXIA),
     # A sting inside the mouth or throat can swell the airway (NICE CKS, insect bites and
     # stings, 2021).
@@ -922,7 +927,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "worst headache|thunderclap|sudden severe headache|peaked within seconds"
          "|peaked in seconds|maximal at onset|explosive headache"
          "|sudden headache|headache came on suddenly|worst of her life|worst of his life"
-         "|worst of my life|worst ever headache|worst headache of"),
+         "|worst of my life|worst ever headache|worst headache of"
+         "|sudden worst ever|worst ever occipital|sudden 'worst ever'"),
     # ADA 2009: diabetic ketoacidosis or a hyperosmolar state named, or its signs (the
     # fruity breath of ketosis, Kussmaul breathing), is a hyperglycaemic crisis.
     _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
@@ -1074,7 +1080,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|struggling to start passing urine|trouble starting to pass urine"
          "|legs heavy like lead|legs heavy like|legs like lead"
          "|numb where you sit|numb where he sits|numb where she sits"
-         "|numb where you sit on a bike",
+         "|numb where you sit on a bike"
+         "|numb between his legs|numb between her legs|numb between my legs"
+         "|numbness between his legs|numbness between her legs|both hands feel tingly"
+         "|hands feel tingly",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -1539,7 +1548,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|boggy swelling|fell from changing table|fell off changing table"
          "|fell off the changing table|fell from the changing table|bruise left forehead"
          "|bruise right forehead"
-         "|bruise to left temple|bruise to right temple|bruise to temple"),
+         "|bruise to left temple|bruise to right temple|bruise to temple"
+         "|egg sized haematoma|egg sized lump"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
