@@ -1487,6 +1487,19 @@ _HELD_OUT_READINGS = [
     ("sledge hit a wall, neck pain and says both hands feel 'tingly'", "cord_compression"),
     ("woke with sudden 'worst ever' occipital headache, vomited once", "thunderclap_headache"),
     ("partner held her by the throat last night until she nearly passed out", "strangulation"),
+    ("anxious, says her heart keeps 'flip-flopping' since a lot of iced coffee", "palpitations"),
+    (
+        "playing tennis, felt like 'someone kicked my heel', can't push up on tiptoe",
+        "tendon_rupture",
+    ),
+    ("COPD, 'chest a bit tighter' after a bonfire on the beach", "shortness_of_breath"),
+    ("heart failure, ankles 'like balloons' and sleeping on 3 pillows", "shortness_of_breath"),
+    ("kicked while on the ground, tender L upper quadrant", "torso_trauma"),
+    ("'Don't feel right', tired for a week, on bisoprolol", "weakness"),
+    ("'more forgetful over the last few months', got lost walking back", "neuro_symptoms"),
+    ("ankle caught under the sledge, foot pointing outwards", "fracture"),
+    ("unable to lift R arm, speech garbled, last seen well 0130", "stroke"),
+    ("drinks 2 bottles of wine a day, stopped 2 days ago, shaky", "alcohol_withdrawal"),
 ]
 
 

@@ -63,7 +63,7 @@ A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
 # Shared by the intoxication categories, so the three read alcohol the same way.
 _INTOXICATED = "intoxicated|intoxication|drunk|drunken|etoh"
 _ALCOHOL_SMELL = "smells of alcohol|smell of alcohol|alcohol smell"
-_DRINKS = "vodka|whiskey|whisky|beer|soju|liquor"
+_DRINKS = "vodka|whiskey|whisky|beer|soju|liquor|bottles of wine|bottle of wine|cider|lager"
 # Breast pain, read alone and, with a fever, as mastitis.
 _BREAST_PAIN = (
     "breast pain|sore breast|breast is sore|breasts are sore|breast soreness"
@@ -220,7 +220,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weak left arm|weak right arm|weak left hand|weak right hand|weak left leg"
          "|weak right leg"
          "|slurred words"
-         "|speech went jumbled|still slurred",
+         "|speech went jumbled|still slurred"
+         "|speech garbled|garbled speech|unable to lift right arm|unable to lift left arm"
+         "|hand went clumsy|couldn't see to his right|couldn't see to her right"
+         "|couldn't see to his left|couldn't see to her left",
          actions=("stroke_pathway",)),
     _cat("respiratory_distress", "respiratory distress", B, "pulmonology", (LABS, XRAY, MEDS),
          "respiratory distress|increased work of breathing|struggling to breathe"
@@ -1248,7 +1251,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|breathing differently|breathing faster today|breathing faster than usual"
          "|chestier than usual|chestier"
          "|rattly chest"
-         "|more chesty"),
+         "|more chesty"
+         "|chest a bit tighter|chest tighter|sleeping on 3 pillows|sleeping on three pillows"
+         "|ankles like balloons"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -1282,7 +1287,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missing beats|heart keeps missing"
          "|heart's been going funny|heart going funny|heart's going funny"
          "|heart has been going funny|heart feels funny"
-         "|heart start racing|heart started racing"),
+         "|heart start racing|heart started racing"
+         "|heart is pounding|flip flopping|heart keeps flip flopping"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1402,7 +1408,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot close his mouth|jaw locked open|can't bite his teeth together"
          "|can't bite her teeth together"
          "|kneecap went sideways|patella visible|knee stuck bent"
-         "|shoulder came out|shoulder has come out"),
+         "|shoulder came out|shoulder has come out"
+         "|foot pointing outwards|pointing outwards"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1421,7 +1428,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't stand on tiptoe|cannot stand on tiptoe|unable to stand on tiptoe"
          "|no plantarflexion|calf squeeze"
          "|kicked his heel|kicked her heel|kicked in the heel|gap felt above the heel"
-         "|gap above the heel|gap above his heel|gap above her heel|walking flat footed"),
+         "|gap above the heel|gap above his heel|gap above her heel|walking flat footed"
+         "|kicked my heel|can't push up on tiptoe|cannot push up on tiptoe"),
     _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
          (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
          "|enlarged prostate|prostate symptoms|up at night to pass urine"),
@@ -1463,7 +1471,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|calf now swollen|calf now swollen and sore|knee replacement 3 weeks ago"
          "|calf ache and swelling|calf ache|groin swollen|thigh swollen and tight"
          "|injects into his groin|injects into left groin|injects into right groin"
-         "|injects into her groin"),
+         "|injects into her groin"
+         "|sore right calf|sore left calf|sore calf|swollen sore right calf"
+         "|swollen sore left calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1584,7 +1594,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fitted this morning|fitted this afternoon|fitted this evening|fitted earlier"
          "|fitted today|fitted twice|fitted last night"
          "|jerky movements"
-         "|went stiff and jerked|stiff and jerking|went stiff and started jerking"),
+         "|went stiff and jerked|stiff and jerking|went stiff and started jerking"
+         "|fitted for"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     # An acute dystonic reaction to a drug such as metoclopramide: IV or IM procyclidine.
     _cat("acute_dystonia", "an acute dystonic reaction", S, "neurology", (MEDS,),
@@ -1603,7 +1614,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|visual change|visual changes|tremor|tremors|involuntary movement"
          "|involuntary movements"
          "|tingly patch|numb tingly patch"
-         "|arm went numb and clumsy|went numb and clumsy"),
+         "|arm went numb and clumsy|went numb and clumsy"
+         "|more forgetful|got lost walking"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"
@@ -1957,7 +1969,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left upper tummy and left shoulder tip|shoulder tip pain"
          "|stamped on right side of chest|stamped on left side of chest|stamped on his chest"
          "|stamped on her chest|stamped on the chest"
-         "|handlebar bruise"),
+         "|handlebar bruise"
+         "|tender left upper quadrant|tender right upper quadrant"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -2206,7 +2219,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|less mobile today|less mobile than usual"
          "|legs have gone|her legs have gone|his legs have gone|refusing food and fluids"
          "|refusing food|refusing fluids"
-         "|weight dropping"),
+         "|weight dropping"
+         "|don't feel right|doesn't feel right"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2362,7 +2376,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|right foot bruised|foot bruised|kicked into his right thigh"
          "|kicked into his left thigh|kicked into her right thigh|kicked into her left thigh"
          "|kicked in the thigh"
-         "|sprang back and hit|both wrists sore|wrists sore"),
+         "|sprang back and hit|both wrists sore|wrists sore"
+         "|finger caught in|caught in the car door|onto left elbow|onto right elbow"
+         "|tender left elbow|tender right elbow"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2450,7 +2466,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|shooting pain down the back of his leg|shooting pain down the back of her leg"
          "|wants a scan"
          "|back gone|back has gone|back's gone"
-         "|thoracic pain|lower thoracic pain"),
+         "|thoracic pain|lower thoracic pain"
+         "|go in his lower back|go in her lower back"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -3070,7 +3087,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|leg ulcer dressed|ulcer dressed|ulcer dressing|dressing for her leg ulcer"
          "|dressing for his leg ulcer"
          "|piercing red|infected piercing|piercing infected|round the bar"
-         "|belly button piercing"),
+         "|belly button piercing"
+         "|dressings changed|ulcer dressings"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
