@@ -1500,6 +1500,11 @@ _HELD_OUT_READINGS = [
     ("ankle caught under the sledge, foot pointing outwards", "fracture"),
     ("unable to lift R arm, speech garbled, last seen well 0130", "stroke"),
     ("drinks 2 bottles of wine a day, stopped 2 days ago, shaky", "alcohol_withdrawal"),
+    # Rounds 66 and 67.
+    ("day 6 after her second baby, thumping headache, flashing lights", "pregnancy_symptoms"),
+    ("found on the floor, knows his name but not where he is", "altered_mental_status"),
+    ("slid from her chair, bumped forehead, on apixaban", "anticoagulated_head_injury"),
+    ("headache since tea, spots on his legs that don't fade under a glass", "fever_purpura"),
 ]
 
 

@@ -770,6 +770,14 @@ def test_an_adult_heart_rate_under_50_with_breathlessness_or_a_faint_is_high_ris
     )
 
 
+def test_a_raised_potassium_with_a_heart_rate_under_60_is_high_risk() -> None:
+    slow = triage("GP phoned: K+ 6.4 on routine bloods, on spironolactone", heart_rate=58)
+    assert slow.acuity == 2
+    assert "UK Kidney Association" in reason(slow, "esi.b.hyperkalaemia_bradycardia").source
+    for note, rate in (("K+ 6.4 on routine bloods", 60), ("K 3.1 on routine bloods", 50)):
+        assert "esi.b.hyperkalaemia_bradycardia" not in rules(triage(note, heart_rate=rate))
+
+
 def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> None:
     blow = triage("hit on the head by a falling branch, brief LOC, scalp lac, GCS 15", age=55)
     assert "esi.c.knocked_out" in rules(blow)

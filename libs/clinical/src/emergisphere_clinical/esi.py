@@ -160,6 +160,10 @@ EXTREME_BRADYCARDIA_HR = 40.0
 # graded a slow rate with dizziness on rate-control drugs 3 (labs and an ECG).
 SYMPTOMATIC_BRADYCARDIA_HR = 50.0
 BRADYCARDIA_SYMPTOMS = frozenset({"syncope", "shortness_of_breath", "respiratory_distress"})
+# UK Kidney Association (2020): a raised potassium with a slow heart rate is an emergency
+# whatever the level, as are its ECG changes.
+HYPERKALAEMIA_SLOW_HR = 60.0
+HYPERKALAEMIA_WORDS = ("hyperkalemia", "hyperkalaemia", "severe hyperkalemia")
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
 # What the nurse sees of severe pain (ESI v4 chapter 4: "severe pain or distress" is judged
 # by observation as well as the patient's score): sweating and pallor, writhing, screaming.
@@ -1581,6 +1585,17 @@ def _symptomatic_bradycardia(
     return [Finding(2, "esi.b.symptomatic_bradycardia", text, sources.SYMPTOMATIC_BRADYCARDIA)]
 
 
+def _hyperkalaemia_bradycardia(v: VitalSigns, complaint: str) -> list[Finding]:
+    """A raised potassium with a heart rate under 60: ESI 2."""
+    rate = v.heart_rate
+    if rate is None or rate >= HYPERKALAEMIA_SLOW_HR:
+        return []
+    if mentioned_history(complaint, HYPERKALAEMIA_WORDS) is None:
+        return []
+    text = f"A raised potassium with a heart rate of {fmt(rate)} (under 60): risk of arrest."
+    return [Finding(2, "esi.b.hyperkalaemia_bradycardia", text, sources.HYPERKALAEMIA_SLOW)]
+
+
 def _severe_pain(
     v: VitalSigns,
     age: float | None,
@@ -2829,6 +2844,7 @@ def evaluate(
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
     found += _symptomatic_bradycardia(v, age, categories)
+    found += _hyperkalaemia_bradycardia(v, data.chief_complaint)
     found += _severe_hyperthermia(v, categories, data.chief_complaint)
     if v.temperature_c is not None and v.temperature_c < HYPOTHERMIA_C:
         if BY_KEY["hypothermia"] not in categories:

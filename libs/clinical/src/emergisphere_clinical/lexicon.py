@@ -498,7 +498,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forehead onto|onto his forehead|onto her forehead|lac to right eyebrow"
          "|lac to left eyebrow"
          "|bruise to left temple|bruise to right temple|bruise to temple"
-         "|egg sized haematoma|egg sized lump",
+         "|egg sized haematoma|egg sized lump"
+         "|bumped forehead|bumped her forehead|bumped his forehead",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran|edoxaban|doac"),
@@ -536,7 +537,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|days after her baby was born|days post delivery"
          "|fewer baby movements|less baby movements|baby moving less than usual"
          "|after birth of|after the birth of|days after birth|weeks after birth"
-         "|hasn't felt the baby move",
+         "|hasn't felt the baby move"
+         "|after her second baby|after her first baby|after her third baby",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -677,7 +679,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|didn't know what day|did not know what day|didn't know where he was"
          "|didn't know where she was|did not know where he was|did not know where she was"
          "|dozing off again|rousing to cry|rouses to cry then|keeps dozing off"
-         "|doesn't know where they're|doesn't know where they are",
+         "|doesn't know where they're|doesn't know where they are"
+         "|not where he is|not where she is",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -972,7 +975,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|floppy|lethargic|drowsy"
          "|unwell|temp|feverish|high temperature|irritable|grizzly|poorly|sleepy"
-         "|not herself|not himself", source=sources.FEVER_PURPURA),
+         "|not herself|not himself|headache", source=sources.FEVER_PURPURA),
     # An infection that swells the floor of the mouth or stops the patient swallowing saliva
     # can close the airway within hours (Ludwig's angina, epiglottitis).
     _cat("airway_infection", "an infection threatening the airway", B, "ent",

@@ -235,6 +235,10 @@ CRITICAL_LAB = (
     " severe; European hyponatraemia guideline (2014): sodium below 125 mmol/L is profound;"
     f" both need treatment now; high-risk at {ESI_B}"
 )
+HYPERKALAEMIA_SLOW = (
+    "UK Kidney Association hyperkalaemia guideline (2020): a raised potassium with"
+    f" bradycardia or ECG changes is treated as an emergency; high-risk at {ESI_B}"
+)
 HYPOTHERMIA = (
     "Wilderness Medical Society accidental hypothermia guidelines (2019): a core"
     f" temperature below 35 C is hypothermia, below 32 C moderate to severe; high-risk at {ESI_B}"
