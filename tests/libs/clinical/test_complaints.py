@@ -1505,6 +1505,21 @@ _HELD_OUT_READINGS = [
     ("found on the floor, knows his name but not where he is", "altered_mental_status"),
     ("slid from her chair, bumped forehead, on apixaban", "anticoagulated_head_injury"),
     ("headache since tea, spots on his legs that don't fade under a glass", "fever_purpura"),
+    ("found with a bruised face after falling last evening, on rivaroxaban", "head_injury"),
+    ("16M, knife wound L thigh, jeans soaked, bleeding now controlled", "major_trauma"),
+    ("wants sutures out of his forehead, put in 5 days ago", "wound_check"),
+    ("got hold of the Calpol bottle at ~1700, up to 170 mg/kg", "overdose"),
+    ("HF clinic patient, ICD shocked him once this evening", "icd_shock"),
+    ("sleeping rough, wet through and shaking, feet numb, T 34.6", "hypothermia"),
+    ("butted in the ribs by a tup yesterday, point tender over L 7th rib", "rib_pain"),
+    ("helmet on, thrown off the quad after clipping a gatepost", "vehicle_collision"),
+    ("partner since told him he's HIV positive, requests PEP", "hiv_exposure"),
+    (
+        "alcoholic liver disease, tummy tight and swollen again, last drained 3 weeks ago",
+        "paracentesis",
+    ),
+    ("grinder spark into L eye this afternoon, feels like grit", "eye_foreign_body"),
+    ("insulin pens were in the hire car that got towed overnight", "medication_refill"),
 ]
 
 

@@ -466,12 +466,14 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|off her motorbike at"
          "|unrestrained"
          "|seatbelt abrasion|seat belt abrasion|seatbelt abrasions|seatbelt burn"
-         "|seat belt burn",
+         "|seat belt burn"
+         "|knife wound|knife wounds",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
          "|icd went off|defib went off|device shocked"
-         "|icd gave|icd gave one shock"),
+         "|icd gave|icd gave one shock"
+         "|icd shocked him|icd shocked her|icd shocked"),
     _cat("sickle_cell_crisis", "a sickle cell crisis", B, "hematology", (LABS, FLUIDS, MEDS),
          "sickle cell|hbss|hb ss|sickler", history_counts=True),
     # NICE head injury guidance: anticoagulation makes intracranial bleeding likelier.
@@ -812,7 +814,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took a couple of pills|couple of pills|drank some calpol|drank calpol"
          "|calpol from the bottle"
          "|empty paracetamol packet|took all my tablets|took all her tablets"
-         "|took all his tablets"),
+         "|took all his tablets"
+         "|got hold of the calpol|got hold of the paracetamol|calpol bottle"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1412,7 +1415,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't bite her teeth together"
          "|kneecap went sideways|patella visible|knee stuck bent"
          "|shoulder came out|shoulder has come out"
-         "|foot pointing outwards|pointing outwards"),
+         "|foot pointing outwards|pointing outwards"
+         "|both heels painful"),
     # A painful leg after a long journey, surgery or bed rest is a clot until a Doppler says
     # otherwise (the handbook's aching leg after two days in a car): labs and imaging.
     _cat("dvt_risk", "a painful leg with a clot risk", S, "vascular_surgery", (LABS, IMAGING),
@@ -1482,7 +1486,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
          "|crashed his car|crashed her car|crashed into"
          "|airbags went off|airbag went off"
-         "|hit barrier|hit a barrier|hit the barrier|hit the central barrier"),
+         "|hit barrier|hit a barrier|hit the barrier|hit the central barrier"
+         "|thrown off the quad|off the quad"),
     # A low-speed collision is examined; what hurts decides the imaging.
     _cat("minor_collision", "a minor, low-speed collision", S, "trauma_surgery", (),
          "minor collision|rear ended"
@@ -1526,7 +1531,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ash from a garden bonfire|blew into right eye|blew into left eye|blew into her eye"
          "|blew into his eye"
          "|barley awn|awn stuck|stuck under his upper lid|stuck under her upper lid"
-         "|under his left upper lid|under her left upper lid",
+         "|under his left upper lid|under her left upper lid"
+         "|grinder spark|spark into|spark in his eye",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1562,7 +1568,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fell off the changing table|fell from the changing table|bruise left forehead"
          "|bruise right forehead"
          "|bruise to left temple|bruise to right temple|bruise to temple"
-         "|egg sized haematoma|egg sized lump"),
+         "|egg sized haematoma|egg sized lump"
+         "|bruised face|boggy swelling over|swelling over right parietal"
+         "|swelling over left parietal|soft swelling above"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1688,7 +1696,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS,), "recovered hypo"
          "|hypo in maths"
          "|hypo in the|had a hypo"
-         "|now bm 5|now bm 6|now bm 7|now bm 8|glucose gel by staff|glucose gel given"),
+         "|now bm 5|now bm 6|now bm 7|now bm 8|glucose gel by staff|glucose gel given"
+         "|now bm 4.6|gave him glucogel|gave her glucogel|glucogel and toast"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1992,7 +2001,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit left side of chest|hit right side of chest|hit side of chest"
          "|sore left side of chest|sore right side of chest|sore left chest|sore right chest"
          "|worse on a deep breath"
-         "|side of ribs|sore left upper ribs|sore right upper ribs"),
+         "|side of ribs|sore left upper ribs|sore right upper ribs"
+         "|butted in the ribs|tender over left 7th rib|point tender over"
+         "|sore when breathing in and twisting|took a shoulder to the"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -2034,7 +2045,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|unheated house|unheated home|unheated flat|no heating|boiler broke|heating broken"
          "|found in the snow|fell through ice|ice cool to touch"
          "|shivering in wet clothes"
-         "|locked out and sat"),
+         "|locked out and sat"
+         "|wet through and shaking|feet numb and"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
@@ -2223,7 +2235,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|legs have gone|her legs have gone|his legs have gone|refusing food and fluids"
          "|refusing food|refusing fluids"
          "|weight dropping"
-         "|don't feel right|doesn't feel right"),
+         "|don't feel right|doesn't feel right"
+         "|less mobile for|passing little urine|hardly eaten or drunk"
+         "|hardly eaten or had fluids"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2381,7 +2395,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked in the thigh"
          "|sprang back and hit|both wrists sore|wrists sore"
          "|finger caught in|caught in the car door|onto left elbow|onto right elbow"
-         "|tender left elbow|tender right elbow"),
+         "|tender left elbow|tender right elbow"
+         "|shoulder still sore|painful overhead|stood on by someone|knee hit a|hit a bollard"
+         "|won't use it|holding left arm by her side|holding right arm by her side"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2445,7 +2461,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fingertip sliced|took the tip of his left finger|took the tip of his right finger"
          "|scalp wound|wound to her scalp|wound to his scalp|punched a window"
          "|fist through a window|split to the chin"
-         "|took off tip of|took off the tip of"),
+         "|took off tip of|took off the tip of"
+         "|bit through her lower lip|bit through his lower lip|bit through her lip"
+         "|bit through his lip|hole right through"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2470,7 +2488,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wants a scan"
          "|back gone|back has gone|back's gone"
          "|thoracic pain|lower thoracic pain"
-         "|go in his lower back|go in her lower back"),
+         "|go in his lower back|go in her lower back"
+         "|sore mid back|mid back sore"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2573,7 +2592,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood with her stools|known piles"
          "|passed fresh red blood|fresh red blood with clots"
          "|bright red blood from the back passage|red blood from the back passage"
-         "|blood from the back passage|blood from his back passage|blood from her back passage"),
+         "|blood from the back passage|blood from his back passage|blood from her back passage"
+         "|bright red blood dripping|blood dripping after opening his bowels"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -2646,14 +2666,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A scheduled paracentesis is one procedure.
     _cat("paracentesis", "an ascites tap", S, "gastroenterology", (PROCEDURE,),
          "ascites tapping|ascites tap|paracentesis"
-         "|due another drain|belly tight and swollen again"),
+         "|due another drain|belly tight and swollen again"
+         "|tummy tight and swollen again|last drained"),
     # A needlestick from a source known to carry HIV: post-exposure prophylaxis within hours.
     _cat("hiv_exposure", "a needlestick or exposure from a source with HIV", B,
          "infectious_disease", (LABS, CONSULT),
          "needle stick|needlestick|stuck with a needle|stuck w a needle|blood exposure"
          "|body fluid exposure|stuck w"
          "|asking for pep|requesting pep|condom split"
-         "|wants pep|partner then said he is hiv positive",
+         "|wants pep|partner then said he is hiv positive"
+         "|requests pep",
          requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
@@ -2711,7 +2733,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not going to school"
          "|stopped his depot|stopped her depot|voices more intrusive|voices more"
          "|restart treatment|robbed at knifepoint|asking to talk to someone|feeling very low"
-         "|checking the windows"),
+         "|checking the windows"
+         "|asking to see the mental health team"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2997,7 +3020,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tick removed|red ring round|bullseye rash|erythema migrans"
          "|trod on something in the shallows|stood on something in the shallows"
          "|portuguese man|whip marks"
-         "|tick behind|tick in his|tick in her"),
+         "|tick behind|tick in his|tick in her"
+         "|bite on the calf from something|bite from something in the garden"
+         "|bitten by something in the garden"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -3091,7 +3116,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dressing for his leg ulcer"
          "|piercing red|infected piercing|piercing infected|round the bar"
          "|belly button piercing"
-         "|dressings changed|ulcer dressings"),
+         "|dressings changed|ulcer dressings"
+         "|sutures out|stitches out of|wants it looked at|stitched here"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3155,7 +3181,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|asking for his methadone|asking for her methadone|wants his methadone"
          "|wants her methadone|luggage with all her tablets|luggage with all his tablets"
          "|tablets went to|until the bag arrives|wants a few days of"
-         "|left her bag with|left his bag with"),
+         "|left her bag with|left his bag with"
+         "|lost his wash bag|lost her wash bag|pens were in the hire car|insulin pens were in"
+         "|lost his sertraline|lost her sertraline|lost his zopiclone"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3186,7 +3214,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nobody to stay with her|nobody to stay with him"
          "|missed the last bus|somewhere safe to wait|wallet and phone stolen|phone stolen"
          "|sleeping bag was stolen|somewhere to stay tonight|separated from her family"
-         "|separated from his family"),
+         "|separated from his family"
+         "|separated from the family"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
