@@ -1520,6 +1520,12 @@ _HELD_OUT_READINGS = [
     ),
     ("grinder spark into L eye this afternoon, feels like grit", "eye_foreign_body"),
     ("insulin pens were in the hire car that got towed overnight", "medication_refill"),
+    # Rounds 68 and 69.
+    ("fell down 6 stairs, neck pain and pins and needles in both hands since", "cord_compression"),
+    ("curtains went up, singed nasal hair, soot around mouth, voice hoarse", "major_burn"),
+    ("border X-ray showed multiple packages in his gut, crampy abdo pain", "overdose"),
+    ("cut her L forearm with a razor, says 'I just want it to be over'", "suicidal"),
+    ("single stab to L upper abdomen with kitchen knife", "major_trauma"),
 ]
 
 

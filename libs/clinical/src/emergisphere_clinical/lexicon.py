@@ -386,7 +386,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burns to both hands|burns to hands|burns to her hands|burns to his hands"
          "|burns to both feet|burns to feet|burns to the face|burns to face|burn to the face"
          "|burns to genitals|burns to the perineum|circumferential burn|circumferential burns"
-         "|over both hands|over both feet|both hands and forearms",
+         "|over both hands|over both feet|both hands and forearms"
+         "|singed nasal hair|soot around mouth|soot around his mouth|soot around her mouth"
+         "|soot in mouth",
          source=sources.MAJOR_BURN),
     # Bilious vomiting in an infant is malrotation with volvulus until proven otherwise.
     _cat("bilious_vomiting", "bilious (green) vomiting", B, "general_surgery",
@@ -467,7 +469,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|unrestrained"
          "|seatbelt abrasion|seat belt abrasion|seatbelt abrasions|seatbelt burn"
          "|seat belt burn"
-         "|knife wound|knife wounds",
+         "|knife wound|knife wounds"
+         "|single stab|stab to left|stab to right|stab to the|stab to his|stab to her",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -769,7 +772,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wants to be dead|want to be dead|wanted to be dead"
          "|better off if she were dead|better off if he were dead|better off if she was dead"
          "|better off if he was dead|better off if i were dead|better off if i was dead"
-         "",
+         ""
+         "|want it to be over|wants it to be over|want it all to be over"
+         "|wants it all to be over",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -815,7 +820,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|calpol from the bottle"
          "|empty paracetamol packet|took all my tablets|took all her tablets"
          "|took all his tablets"
-         "|got hold of the calpol|got hold of the paracetamol|calpol bottle"),
+         "|got hold of the calpol|got hold of the paracetamol|calpol bottle"
+         "|packages in his gut|packages in her gut|packets in his gut|packets in her gut"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1092,7 +1098,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numb where you sit on a bike"
          "|numb between his legs|numb between her legs|numb between my legs"
          "|numbness between his legs|numbness between her legs|both hands feel tingly"
-         "|hands feel tingly",
+         "|hands feel tingly"
+         "|pins and needles in both hands|pins and needles in both his hands"
+         "|pins and needles in both her hands",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
