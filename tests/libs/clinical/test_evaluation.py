@@ -123,13 +123,13 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 31,500 cases written independently of the rules, in two hundred and twenty-five sets
-    # (docs/triage-evaluation.md, rounds 5 to 57). Each set was scored once before any rule
-    # was changed for it. The fifty-four critical under-triages left, each with the reason
+    # 38,700 cases written independently of the rules, in two hundred and seventy-three sets
+    # (docs/triage-evaluation.md, rounds 5 to 69). Each set was scored once before any rule
+    # was changed for it. The sixty-nine critical under-triages left, each with the reason
     # no rule reads it without over-triaging its neighbours, are listed in the same file
     # ("Critical under-triages left").
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 31500
-    assert figures.critical_under <= 54
-    assert figures.exact >= 0.838
+    assert figures.n == 38700
+    assert figures.critical_under <= 69
+    assert figures.exact >= 0.830
