@@ -96,14 +96,15 @@ def run(seconds: float = 0.5, repeats: int = 7) -> dict[str, Any]:
     finally:
         if pinned and before is not None:
             os.sched_setaffinity(0, before)
+    median = statistics.median(structured)
     return {
         "name": "triage_engine",
-        "structured_per_second": round(statistics.median(structured)),
+        "structured_per_second": round(median),
         "structured_range": [round(structured[0]), round(structured[-1])],
         "narrative_per_second": round(statistics.median(narrative)),
         "narrative_range": [round(narrative[0]), round(narrative[-1])],
         "target_structured_per_second": TARGET_STRUCTURED_PER_SECOND,
-        "meets_target": statistics.median(structured) >= TARGET_STRUCTURED_PER_SECOND,
+        "meets_target": median >= TARGET_STRUCTURED_PER_SECOND,
         "one_core": pinned,
         "seconds_per_measure": seconds,
         "measures": repeats,

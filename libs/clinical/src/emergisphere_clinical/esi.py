@@ -163,7 +163,7 @@ BRADYCARDIA_SYMPTOMS = frozenset({"syncope", "shortness_of_breath", "respiratory
 # UK Kidney Association (2020): a raised potassium with a slow heart rate is an emergency
 # whatever the level, as are its ECG changes.
 HYPERKALAEMIA_SLOW_HR = 60.0
-HYPERKALAEMIA_WORDS = ("hyperkalemia", "hyperkalaemia", "severe hyperkalemia")
+HYPERKALAEMIA_WORDS = ("hyperkalemia", "hyperkalaemia")  # "severe hyperkalemia" holds one
 BRUISE_WORDS = ("bruise", "bruises", "bruising", "bruised")
 # What the nurse sees of severe pain (ESI v4 chapter 4: "severe pain or distress" is judged
 # by observation as well as the patient's score): sweating and pallor, writhing, screaming.
@@ -1574,11 +1574,12 @@ def _symptomatic_bradycardia(
         return []  # under 40 is already high-risk on its own
     if age is not None and age < PALS_ADULT_AGE_YEARS:
         return []
-    symptoms = [c.label for c in categories if c.key in BRADYCARDIA_SYMPTOMS]
+    keys = BRADYCARDIA_SYMPTOMS
     if age is not None and age < REFLEX_SYNCOPE_MAX_AGE:
         # ESC 2018: a rate of 40 to 50 in the young and trained is no marker of an
         # arrhythmic faint; under 40 the faint's own rules judge it.
-        symptoms = [label for label in symptoms if label != BY_KEY["syncope"].label]
+        keys = keys - {"syncope"}
+    symptoms = [c.label for c in categories if c.key in keys]
     if not symptoms:
         return []
     text = f"Heart rate {fmt(rate)} with {symptoms[0]}: symptomatic bradycardia."
