@@ -778,6 +778,34 @@ def test_a_raised_potassium_with_a_heart_rate_under_60_is_high_risk() -> None:
         assert "esi.b.hyperkalaemia_bradycardia" not in rules(triage(note, heart_rate=rate))
 
 
+def test_a_stimulant_with_a_sign_of_toxicity_is_high_risk() -> None:
+    fast = triage("took two pills, thinks MDMA, jittery, pupils big", age=20, heart_rate=128)
+    assert fast.acuity == 2
+    why = reason(fast, "esi.b.stimulant_toxicity")
+    assert "128" in why.text
+    assert "TOXBASE" in why.source
+    hot = triage("snorted cocaine at a party, feels hot", age=24, heart_rate=96, temperature_c=38.0)
+    assert "esi.b.stimulant_toxicity" in rules(hot)
+    agitated = triage("crystal meth for 3 days, agitated and pacing", age=36, heart_rate=104)
+    assert "esi.b.stimulant_toxicity" in rules(agitated)
+
+
+def test_a_stimulant_without_a_sign_of_toxicity_is_judged_on_its_complaint() -> None:
+    for note, rate in (
+        ("took some coke earlier, heart racing, calmer now", 98),
+        ("regular cocaine user, nosebleed for 40 min", 119),
+        ("meth user, jittery, agitated", 100),
+        # "Speed" alone is a collision's, and a denial rules the drug out.
+        ("came off his motorbike at speed, R wrist deformed", 124),
+        ("fast heart, denies cocaine or other drugs", 124),
+    ):
+        assert "esi.b.stimulant_toxicity" not in rules(triage(note, age=30, heart_rate=rate))
+    # A child's pulse runs higher: the danger-zone vitals judge it.
+    assert "esi.b.stimulant_toxicity" not in rules(
+        triage("swallowed a tablet of his brother's amphetamine", age=6, heart_rate=124)
+    )
+
+
 def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> None:
     blow = triage("hit on the head by a falling branch, brief LOC, scalp lac, GCS 15", age=55)
     assert "esi.c.knocked_out" in rules(blow)

@@ -42,6 +42,7 @@ from emergisphere_clinical.pregnancy import (
     trauma_in_later_pregnancy,
 )
 from emergisphere_clinical.resources import count_resources, describe_resources, resource_names
+from emergisphere_clinical.stimulants import stimulant_toxicity
 from emergisphere_clinical.vitals import (
     DANGER_ZONE_SPO2,
     NEONATE_MAX_YEARS,
@@ -1927,6 +1928,15 @@ def _acute_severe_asthma(
     return [Finding(2, "esi.b.acute_severe_asthma", text, sources.ACUTE_SEVERE_ASTHMA)]
 
 
+def _stimulant_toxicity(v: VitalSigns, age: float | None, complaint: str) -> list[Finding]:
+    """A named stimulant with a sign of sympathomimetic toxicity: ESI 2."""
+    sign = stimulant_toxicity(complaint, age, v)
+    if sign is None:
+        return []
+    text = f"{sign[0].upper()}{sign[1:]}: sympathomimetic toxicity."
+    return [Finding(2, "esi.b.stimulant_toxicity", text, sources.STIMULANT_TOXICITY)]
+
+
 def _needs_parenteral_glucose(
     v: VitalSigns, categories: list[ComplaintCategory], complaint: str
 ) -> bool:
@@ -2847,6 +2857,7 @@ def evaluate(
     found += _symptomatic_bradycardia(v, age, categories)
     found += _hyperkalaemia_bradycardia(v, data.chief_complaint)
     found += _severe_hyperthermia(v, categories, data.chief_complaint)
+    found += _stimulant_toxicity(v, age, data.chief_complaint)
     if v.temperature_c is not None and v.temperature_c < HYPOTHERMIA_C:
         if BY_KEY["hypothermia"] not in categories:
             categories.append(BY_KEY["hypothermia"])

@@ -567,6 +567,12 @@ SEVERE_HYPERTHERMIA = (
     " (2023): whole-body cooling at once is life-saving; the same holds for serotonin and"
     f" sympathomimetic toxicity; {ESI_A}"
 )
+STIMULANT_TOXICITY = (
+    "UK National Poisons Information Service (TOXBASE), cocaine and amphetamine-type"
+    " stimulants: tachycardia, hypertension, hyperthermia and agitation mark sympathomimetic"
+    " toxicity, which needs cardiac monitoring, an ECG and benzodiazepines; an overdose is a"
+    f" high-risk situation at {ESI_B}"
+)
 SCROTAL_PAIN = (
     "EAU Guidelines on Urological Infections (2023) and NICE CKS, Scrotal pain and swelling"
     " (2022): torsion starts suddenly, often with vomiting; pain that came on gradually, or"
