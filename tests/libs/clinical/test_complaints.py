@@ -69,6 +69,15 @@ def test_negation_scope_ends_at_but() -> None:
     assert "acs" in keys("denies fever but has chest pain")
 
 
+def test_unable_to_do_something_without_a_symptom_affirms_the_symptom() -> None:
+    assert "acs" in keys("can't take a deep breath without chest pain")
+    assert "acs" in keys("not able to lie flat without chest pain")
+    assert "acs" not in keys("walked in without chest pain")
+    # Only the double negative is lifted: a denial before it still denies.
+    assert "acs" not in keys("no chest pain, can't walk without holding the wall")
+    assert "acs" not in keys("unable to stand without help no chest pain")
+
+
 def test_past_medical_history_is_not_a_current_complaint() -> None:
     assert "stroke" not in keys("ankle pain. PMH stroke")
 

@@ -154,11 +154,25 @@ _DENIAL_CUE = re.compile(
 )
 
 
+# "Can't take a deep breath without chest pain": two negatives make the pain affirmed.
+_UNABLE_WITHOUT = re.compile(
+    r"\b(?:can't|cannot|couldn't|could not|unable to|not able to|won't)\b.*?\bwithout\b"
+)
+
+
 def _is_negated(text: str, start: int, cue: re.Pattern[str] = _NEGATION_CUE) -> bool:
     scope_start = 0
     for end in _SCOPE_END.finditer(text, 0, start):
         scope_start = end.end()
-    return cue.search(text, scope_start, start) is not None
+    found = cue.search(text, scope_start, start)
+    if found is None or "without" not in text[scope_start:start]:
+        return found is not None
+    # A cue inside "unable to ... without" denies nothing.
+    spans = [hit.span() for hit in _UNABLE_WITHOUT.finditer(text, scope_start, start)]
+    return any(
+        not any(begin <= hit.start() < end for begin, end in spans)
+        for hit in cue.finditer(text, scope_start, start)
+    )
 
 
 def _span(text: str, start: int, end: int, stops: re.Pattern[str]) -> tuple[int, int]:
