@@ -1798,6 +1798,13 @@ def test_wanting_it_all_to_stop_after_self_harm_is_suicidal_intent() -> None:
     assert "suicidal" in keys("cut both forearms with a razor, says she wants it all to stop")
 
 
+def test_a_firearm_at_home_is_a_means_and_a_passive_wish_is_a_mental_health_concern() -> None:
+    assert "suicidal" in keys("low for months, has a shotgun at home for the farm")
+    passive = keys("low since redundancy, thoughts of not waking up, no plan")
+    assert "mental_health" in passive
+    assert "unresponsive" not in passive
+
+
 def test_a_seizure_stopped_by_rescue_midazolam_is_not_a_typical_one() -> None:
     note = "8yo known epilepsy, tonic-clonic stopped after buccal midazolam, back to normal"
     result = assess(input_from_narrative(note))

@@ -64,3 +64,9 @@ def test_each_rereading_changes_what_it_names() -> None:
     )
     assert normalise("painful swollen wrist") == "wrist pain swelling"
     assert normalise("eyes are all red") == "eyes are red"
+
+
+def test_thoughts_of_not_waking_up_are_a_wish_not_a_patient_who_will_not_wake() -> None:
+    assert normalise("has had thoughts of not waking up") == "has had passive death wish"
+    assert normalise("wishes she wouldn't wake up") == "passive death wish"
+    assert normalise("husband not waking up") == "husband not waking up"

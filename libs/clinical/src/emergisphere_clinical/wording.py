@@ -220,6 +220,16 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "dysuria",
     ),
+    # "Thoughts of not waking up": a passive wish to die, not a patient who will not wake.
+    (
+        ("waking", "wake"),
+        re.compile(
+            r"\b(?:thoughts? (?:of|about)|thinks? about|thinking about|wish(?:es|ed)?"
+            r" (?:he|she|i|they) (?:wouldn't|would not|didn't|did not))"
+            r" (?:just )?(?:not )?wak(?:e|ing)(?: up)?\b"
+        ),
+        "passive death wish",
+    ),
     # "Something flew in my eye".
     (("flew",), re.compile(r"\bsomething flew (?:in|into)\b"), "something in"),
     # "Seizure disorder" names the condition, not a seizure today.
