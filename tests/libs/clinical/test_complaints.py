@@ -1805,6 +1805,11 @@ def test_a_firearm_at_home_is_a_means_and_a_passive_wish_is_a_mental_health_conc
     assert "unresponsive" not in passive
 
 
+def test_an_aching_jaw_and_left_arm_is_an_anginal_pain() -> None:
+    assert "acs" in keys("diabetic, aching jaw and L arm with nausea for an hour")
+    assert "acs" not in keys("no pain in jaw and left arm")
+
+
 def test_a_seizure_stopped_by_rescue_midazolam_is_not_a_typical_one() -> None:
     note = "8yo known epilepsy, tonic-clonic stopped after buccal midazolam, back to normal"
     result = assess(input_from_narrative(note))

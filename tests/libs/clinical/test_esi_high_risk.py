@@ -806,6 +806,33 @@ def test_a_stimulant_without_a_sign_of_toxicity_is_judged_on_its_complaint() -> 
     )
 
 
+def test_a_headache_with_fever_and_photophobia_is_possible_meningitis() -> None:
+    febrile = triage("severe headache 2 days, vomiting, light hurts her eyes", temperature_c=38.6)
+    assert febrile.acuity == 2
+    assert "NG240" in reason(febrile, "esi.b.meningitic_headache").source
+    assert "esi.b.meningitic_headache" in rules(triage("headache and fever, photophobic"))
+    for note, temperature in (
+        ("known migraine, usual headache, photophobia, vomited", 37.0),
+        ("headache, no photophobia, feels rough", 38.2),
+        ("photophobia and a gritty red eye", 38.4),
+    ):
+        found = rules(triage(note, temperature_c=temperature))
+        assert "esi.b.meningitic_headache" not in found
+
+
+def test_a_missed_session_is_a_missed_dialysis_only_in_a_patient_on_dialysis() -> None:
+    missed = triage("on HD, missed Saturday's session, generally weak", age=49)
+    assert missed.acuity == 2
+    assert "esi.b.missed_dialysis" in rules(missed)
+    assert "esi.b.missed_dialysis" not in rules(triage("missed his session with the counsellor"))
+
+
+def test_a_named_chemotherapy_regimen_with_shivers_is_a_neutropenic_fever_risk() -> None:
+    chemo = triage("R-CHOP for lymphoma, day 10, feels rough and shivery", age=45)
+    assert chemo.acuity == 2
+    assert "esi.b.immunocompromised_fever" in rules(chemo)
+
+
 def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> None:
     blow = triage("hit on the head by a falling branch, brief LOC, scalp lac, GCS 15", age=55)
     assert "esi.c.knocked_out" in rules(blow)

@@ -71,6 +71,15 @@ HYPOTHERMIA_C = 35.0
 # agitated, rigid, fitting or less than alert) is cooled at once. A fever alone, however
 # high, is not.
 SEVERE_HYPERTHERMIA_C = 41.0
+PHOTOPHOBIA_WORDS = (
+    "photophobia",
+    "photophobic",
+    "light hurts",
+    "hates the light",
+    "hates the lights",
+    "light sensitive",
+    "sensitive to light",
+)
 HYPERTHERMIA_CNS_WORDS = ("rigid", "rigidity", "thrashing", "combative", "agitated", "clonus")
 # PALS bradycardia algorithm: a child's heart rate below 60 with poor perfusion needs CPR.
 PALS_CPR_HEART_RATE = 60.0
@@ -1928,6 +1937,23 @@ def _acute_severe_asthma(
     return [Finding(2, "esi.b.acute_severe_asthma", text, sources.ACUTE_SEVERE_ASTHMA)]
 
 
+def _meningitic_headache(
+    v: VitalSigns, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """A headache with a fever and photophobia, the neck not (yet) stiff: ESI 2."""
+    meningitis = BY_KEY["meningitis"]
+    if meningitis in categories or BY_KEY["headache"] not in categories:
+        return []
+    measured = v.temperature_c is not None and v.temperature_c >= 38.0
+    if not measured and BY_KEY["fever"] not in categories:
+        return []
+    if mentioned_history(complaint, PHOTOPHOBIA_WORDS) is None:
+        return []
+    categories.append(meningitis)
+    text = "A headache with a fever and photophobia: possible meningitis."
+    return [Finding(2, "esi.b.meningitic_headache", text, sources.MENINGITIC_HEADACHE)]
+
+
 def _stimulant_toxicity(v: VitalSigns, age: float | None, complaint: str) -> list[Finding]:
     """A named stimulant with a sign of sympathomimetic toxicity: ESI 2."""
     sign = stimulant_toxicity(complaint, age, v)
@@ -2858,6 +2884,7 @@ def evaluate(
     found += _hyperkalaemia_bradycardia(v, data.chief_complaint)
     found += _severe_hyperthermia(v, categories, data.chief_complaint)
     found += _stimulant_toxicity(v, age, data.chief_complaint)
+    found += _meningitic_headache(v, categories, data.chief_complaint)
     if v.temperature_c is not None and v.temperature_c < HYPOTHERMIA_C:
         if BY_KEY["hypothermia"] not in categories:
             categories.append(BY_KEY["hypothermia"])

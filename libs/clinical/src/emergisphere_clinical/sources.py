@@ -363,6 +363,11 @@ MENINGITIS = (
     " a sudden headache with a stiff neck is a subarachnoid haemorrhage; a high-risk"
     f" situation at {ESI_B}"
 )
+MENINGITIC_HEADACHE = (
+    "NICE NG240 (meningitis and meningococcal disease, 2024): fever, headache and"
+    " photophobia are symptoms of bacterial meningitis, and neck stiffness may come late or"
+    f" not at all; a high-risk situation at {ESI_B}"
+)
 NEUROMUSCULAR_WEAKNESS = (
     "Willison et al., Lancet 2016 (Guillain-Barre syndrome) and the Association of British"
     " Neurologists' myasthenia guidance (2015): rising weakness with lost reflexes, or"
