@@ -1316,7 +1316,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart's been going funny|heart going funny|heart's going funny"
          "|heart has been going funny|heart feels funny"
          "|heart start racing|heart started racing"
-         "|heart is pounding|flip flopping|heart keeps flip flopping"),
+         "|heart is pounding|flip flopping|heart keeps flip flopping"
+         "|fluttery|feels fluttery|feeling fluttery"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1648,7 +1649,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|involuntary movements"
          "|tingly patch|numb tingly patch"
          "|arm went numb and clumsy|went numb and clumsy"
-         "|more forgetful|got lost walking"),
+         "|more forgetful|got lost walking"
+         "|hand numb and clumsy|numb and clumsy|arm numb and clumsy"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"
@@ -1704,7 +1706,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|toes going black|box site hot|pacemaker site red|pacemaker site hot"
          "|left 2nd toe going black|right 2nd toe going black"
          "|ulcer on sole|ulcer on the sole|ulcer on the ball of|forefoot red"
-         "|red and swollen up to|smells worse|red and swollen over the",
+         "|red and swollen up to|smells worse|red and swollen over the"
+         "|smelly with green discharge|green discharge from wound|wound not healing"
+         "|leg ulcer now hot|ulcer now hot and red|hot and red up to the knee"
+         "|red up to the knee|red to mid foot|red to mid-foot|drain site hot"
+         "|skin around the drain site",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1741,7 +1747,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|up all night to pee|up all night passing urine"
          "|cannula came out|pump cannula|left his pens in"
          "|meter read|her meter read|his meter read|meter reading of"
-         "|on her own meter|on his own meter"),
+         "|on her own meter|on his own meter"
+         "|readings over 20|sugars over 20|sugar readings over|blood sugars over"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1817,7 +1824,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|catheter leaking"
          "|catheter, says it's blocked|says it's blocked"
          "|nephrostomy stopped draining"
-         "|nothing draining|nothing draining into the bag|catheter hasn't drained"),
+         "|nothing draining|nothing draining into the bag|catheter hasn't drained"
+         "|pulled his catheter out|pulled her catheter out|pulled out his catheter"
+         "|pulled out her catheter"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -1868,7 +1877,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no poo|hard pellets"
          "|bno|bowels not opened|bowels not open|not opened bowels|not opened his bowels"
          "|not opened her bowels"
-         "|no bo"),
+         "|no bo"
+         "|no bowels opened"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
@@ -1957,6 +1967,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fishing weight|swallowed a small"
          "|swallowed her tongue stud|swallowed his tongue stud|swallowed a tongue stud"
          "|swallowed her tongue bar|swallowed his tongue bar"
+         "|swallowed a piece of razor blade|swallowed the back of her earring"
+         "|swallowed the back of his earring|swallowed the back of an earring"
 ),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
@@ -2035,7 +2047,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
          "|hit handlebar"
          "|worse when she twists or presses|worse when he twists or presses|presses on it"
-         "|worse lifting her arm|worse lifting his arm",
+         "|worse lifting her arm|worse lifting his arm"
+         "|worse pressing on her ribs|worse pressing on his ribs|worse pressing on the ribs"
+         "|worse pressing on her chest|worse pressing on his chest"
+         "|sore when pressing on her ribs|sore when pressing on his ribs",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2051,7 +2066,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|landed on his back|landed on her back|landed flat on his back"
          "|landed flat on her back|thoracolumbar pain"
          "|tender over lumbar midline|lumbar midline|tender lumbar midline|midline lumbar"
-         "|tender over thoracic midline"),
+         "|tender over thoracic midline"
+         "|tender over the mid thoracic spine|mid thoracic spine in the midline"
+         "|thoracic spine in the midline|tender midline c6|tender midline c5|tender midline c7"
+         "|tender midline c4|neck in the midline"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"),
     # A low-voltage shock: an ECG; without burns, arrhythmia or loss of consciousness no
@@ -2112,7 +2130,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bp 224|sent with bp|bp at a routine check"
          "|bp 210|bp 198|at routine review"
          "|bp over 180|home reading|on his home machine|on her home machine"
-         "|at a routine check|at routine check"),
+         "|at a routine check|at routine check"
+         "|bp at pharmacy|blood pressure at pharmacy"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -2418,7 +2437,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|caught in the car door|onto left elbow|onto right elbow"
          "|tender left elbow|tender right elbow"
          "|shoulder still sore|painful overhead|stood on by someone|knee hit a|hit a bollard"
-         "|won't use it|holding left arm by her side|holding right arm by her side"),
+         "|won't use it|holding left arm by her side|holding right arm by her side"
+         "|went over his foot|went over her foot|went over right foot|went over left foot"
+         "|went over his right foot|went over his left foot|went over her right foot"
+         "|went over her left foot|thumb wrenched|wrenched his thumb|wrenched her thumb"
+         "|thigh swollen and very sore|tender mid shaft|holding right elbow|holding left elbow"
+         "|swelling behind right knee|swelling behind left knee|swelling behind the knee"
+         "|felt something tear|ache in left thigh|ache in right thigh"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2510,7 +2535,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|back gone|back has gone|back's gone"
          "|thoracic pain|lower thoracic pain"
          "|go in his lower back|go in her lower back"
-         "|sore mid back"),
+         "|sore mid back"
+         "|pain shooting down left leg|pain shooting down right leg|pain shooting down his leg"
+         "|pain shooting down her leg|shooting down left leg|shooting down right leg"
+         "|pulled something in lower back|pulled something in his lower back"
+         "|pulled something in her lower back|pulled something in his back"
+         "|pulled something in her back"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2571,7 +2601,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bleeding from the nose|bleeding nose|nosebleeds|nose bleeds|nostril bleeding"
          "|bleed left nostril|bleed right nostril|bleeding left nostril|bleeding right nostril"
          "|bleeding from left nostril|bleeding from right nostril"
-         "|nose pouring|nose pouring blood"),
+         "|nose pouring|nose pouring blood"
+         "|nostril still bleeding|nostril has been bleeding"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"
          "|tingly mouth|tingling mouth"),
@@ -2652,7 +2683,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|aphthous ulcers"
          "|spots in mouth"
          "|ulcers on tongue|spots on palms and soles|hand foot and mouth"
-         "|mouth full of ulcers|gums swollen and bleeding|gums bleeding"),
+         "|mouth full of ulcers|gums swollen and bleeding|gums bleeding"
+         "|mouth sore and ulcerated|mouth ulcerated|ulcerated mouth|sore mouth"),
     # A drain, dialysis access or central line that stopped working: imaging and the team
     # that placed it.
     _cat("device_malfunction", "a malfunctioning drain, catheter or dialysis access", S,
@@ -2821,7 +2853,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|until neighbour heard her|until neighbour heard him"
          "|wife couldn't lift him|husband couldn't lift her|couldn't lift him"
          "|couldn't lift her"
-         "|on floor approx|on floor for|hours on the floor|on the floor approx"),
+         "|on floor approx|on floor for|hours on the floor|on the floor approx"
+         "|there since bedtime"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2913,7 +2946,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|2 falls in 3 days|two falls in|falls in 3 days|reduced mobility and"
          "|falls x3|falls x 3"
          "|third fall|fourth fall|second fall this|fallen again|fell again|another fall"
-         "|2 falls at home|two falls at home|2 falls today"),
+         "|2 falls at home|two falls at home|2 falls today"
+         "|3 falls at home|three falls at home|several falls at home|falls at home this week"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -2959,7 +2993,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen upper eyelid|red swollen eyelid"
          "|puffy right eyelid|puffy left eyelid|puffy right eyelids|puffy left eyelids"
          "|puffy eyelids|swollen eyelids"
-         "|puffy r eyelids|puffy l eyelids|puffy r eyelid|puffy l eyelid|red puffy eyelids"),
+         "|puffy r eyelids|puffy l eyelids|puffy r eyelid|puffy l eyelid|red puffy eyelids"
+         "|swollen red right eyelid|swollen red left eyelid"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -3052,7 +3087,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|after day at beach|after a day at the beach|sore cheeks and shoulders"
          "|blistering|blistered|hot grill|grabbed the hot|chip pan|hot fat|hot oil"
          "|spilled cup of tea|chillies without gloves"
-         "|cement burns|wet concrete|red raw patches|knelt in wet concrete"),
+         "|cement burns|wet concrete|red raw patches|knelt in wet concrete"
+         "|molten metal|white leathery patch|hot metal splashed"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
@@ -3138,7 +3174,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|piercing red|infected piercing|piercing infected|round the bar"
          "|belly button piercing"
          "|dressings changed|ulcer dressings"
-         "|sutures out|stitches out of|wants it looked at|stitched here"),
+         "|sutures out|stitches out of|wants it looked at|stitched here"
+         "|stitches to his chin|stitches to her chin|here for removal|staples out"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3204,7 +3241,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tablets went to|until the bag arrives|wants a few days of"
          "|left her bag with|left his bag with"
          "|lost his wash bag|lost her wash bag|pens were in the hire car|insulin pens were in"
-         "|lost his sertraline|lost her sertraline|lost his zopiclone"),
+         "|lost his sertraline|lost her sertraline|lost his zopiclone"
+         "|wants a repeat|lost my bag with my|tablets finished|tablets have finished"
+         "|left his sertraline|left her sertraline"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3304,7 +3343,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rolled off parents bed|rolled off the sofa|rolled off the changing table"
          "|fell off the swing|slid down getting into bed"
          "|slide slowly off the armchair|slid off the armchair|fell off the sofa"
-         "|slid off the edge of her bed|slid off the edge of his bed|slid off the bed"),
+         "|slid off the edge of her bed|slid off the edge of his bed|slid off the bed"
+         "|found sitting on the floor|sitting on the floor by her bed"
+         "|sitting on the floor by his bed"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),
@@ -3327,7 +3368,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("skin_lesion", "a skin lesion or lump", S, "dermatology", (),
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
          "|warts|skin problem|skin condition|verruca|mole|moles"
-         "|raised nodule"),
+         "|raised nodule"
+         "|palms and soles red|soles red peeling|palms peeling|soles peeling"),
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
