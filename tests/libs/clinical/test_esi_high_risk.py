@@ -820,7 +820,7 @@ def test_a_headache_with_fever_and_photophobia_is_possible_meningitis() -> None:
         assert "esi.b.meningitic_headache" not in found
 
 
-def test_a_missed_session_is_a_missed_dialysis_only_in_a_patient_on_dialysis() -> None:
+def test_a_missed_session_named_by_its_day_is_a_missed_dialysis() -> None:
     missed = triage("on HD, missed Saturday's session, generally weak", age=49)
     assert missed.acuity == 2
     assert "esi.b.missed_dialysis" in rules(missed)
