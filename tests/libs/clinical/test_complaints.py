@@ -1810,6 +1810,14 @@ def test_an_aching_jaw_and_left_arm_is_an_anginal_pain() -> None:
     assert "acs" not in keys("no pain in jaw and left arm")
 
 
+def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> None:
+    assert "respiratory_distress" in keys("croup, noisy breathing even sitting still")
+    assert "respiratory_distress" in keys("drawing in at the neck, anxious")
+    assert "anaphylaxis" in keys("stung by a wasp, hives, tongue feels tingly and thick")
+    assert "suicidal" in keys("found on a footbridge saying he wanted to end it")
+    assert "intussusception" in keys("2 y/o, screaming fits every 15 min, vomited")
+
+
 def test_a_seizure_stopped_by_rescue_midazolam_is_not_a_typical_one() -> None:
     note = "8yo known epilepsy, tonic-clonic stopped after buccal midazolam, back to normal"
     result = assess(input_from_narrative(note))

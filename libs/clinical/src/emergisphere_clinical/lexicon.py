@@ -259,7 +259,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|using neck muscles|accessory muscles|accessory muscle use|short phrases only"
          "|speaking in short phrases|only short phrases|talking in short phrases"
          "|words at a time|only manages 3|only manages a few words|manages 3 4 words"
-         "|using his neck muscles|using her neck muscles|neck muscles"),
+         "|using his neck muscles|using her neck muscles|neck muscles"
+         "|noisy breathing even sitting still|noisy breathing sitting still"
+         "|noisy breathing when sitting still|noisy breathing even when sitting still"
+         "|drawing in at the neck|sucking in at the neck"),
     # A tension pneumothorax kills in minutes: needle decompression now (ATLS).
     _cat("tension_pneumothorax", "signs of a tension pneumothorax", A, "trauma_surgery",
          (XRAY, PROCEDURE, COMPLEX),
@@ -352,7 +355,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|used an epipen|used her adrenaline pen|used his adrenaline pen|adrenaline pen used"
          "|lips slightly swollen|lip slightly swollen|lips puffy|puffy lips|lip puffy"
          "|puffy lip|lips a bit swollen|lips have swollen"
-         "|lips swelled|lips swelling up|lips are puffy|lips look puffy"),
+         "|lips swelled|lips swelling up|lips are puffy|lips look puffy"
+         "|tongue feels tingly and thick|tongue tingly and thick|tongue tingly and swollen"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -405,7 +409,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "intussusception|pulling knees up|pulling his knees up|pulling her knees up"
          "|drawing legs up|drawing his legs up|drawing her legs up|currant jelly"
          "|redcurrant jelly|red currant jelly|spells of screaming|episodes of screaming"
-         "|red jelly|jelly like",
+         "|red jelly|jelly like"
+         "|screaming fits|bouts of screaming|screaming attacks",
          source=sources.INTUSSUSCEPTION),
     # Bruising in a baby who cannot yet move on its own suggests maltreatment (NICE CG89).
     _cat("non_accidental_injury", "an injury in a child who is not yet mobile", B,
@@ -783,7 +788,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|better off if she were dead|better off if he were dead|better off if she was dead"
          "|better off if he was dead|better off if i were dead|better off if i was dead"
          "|want it to be over|wants it to be over|want it all to be over"
-         "|wants it all to be over",
+         "|wants it all to be over"
+         "|wanted to end it|want to end it|wanting to end it",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1312,7 +1318,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart has been going funny|heart feels funny"
          "|heart start racing|heart started racing"
          "|heart is pounding|flip flopping|heart keeps flip flopping"
-         "|fluttery|feels fluttery|feeling fluttery"),
+         "|fluttery|feels fluttery|feeling fluttery"
+         "|heart has been jumping|heart jumping|heart keeps jumping"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1498,7 +1505,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|injects into his groin|injects into left groin|injects into right groin"
          "|injects into her groin"
          "|sore right calf|sore left calf|sore calf|swollen sore right calf"
-         "|swollen sore left calf"),
+         "|swollen sore left calf"
+         "|swollen tight left calf|swollen tight right calf|tight left calf|tight right calf"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1705,7 +1713,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|smelly with green discharge|green discharge from wound|wound not healing"
          "|leg ulcer now hot|ulcer now hot and red|hot and red up to the knee"
          "|red up to the knee|red to mid foot|red to mid-foot|drain site hot"
-         "|skin around the drain site",
+         "|skin around the drain site"
+         "|black at the tip and red|red up to mid foot|toe black and oozing|black and oozing"
+         "|red tender picc line site|red tender line site|red picc line site|picc site red",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1720,7 +1730,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hypo in maths"
          "|hypo in the|had a hypo"
          "|now bm 5|now bm 6|now bm 7|now bm 8|glucose gel by staff|glucose gel given"
-         "|now bm 4.6|gave him glucogel|gave her glucogel|glucogel and toast"),
+         "|now bm 4.6|gave him glucogel|gave her glucogel|glucogel and toast"
+         "|now 6.4 and chatting|gave her juice and toast|gave him juice and toast"
+         "|juice and toast|juice and biscuits"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1743,7 +1755,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannula came out|pump cannula|left his pens in"
          "|meter read|her meter read|his meter read|meter reading of"
          "|on her own meter|on his own meter"
-         "|readings over 20|sugars over 20|sugar readings over|blood sugars over"),
+         "|readings over 20|sugars over 20|sugar readings over|blood sugars over"
+         "|home bm 19|bm 19|started prednisolone|since starting prednisolone"
+         "|sugars up on steroids"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1764,7 +1778,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot swollen left knee"
          "|red, knee swelling|hot, knee swelling"
          "|refusing to walk on her|refusing to walk on his|refusing to walk on"
-         "|knee hot|refusing to stand",
+         "|knee hot|refusing to stand"
+         "|knee replaced 2 yrs ago swollen|replaced 2 yrs ago|knee replacement swollen and hot",
          infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
@@ -1790,7 +1805,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|painful and discharging|red, painful and discharging|pus oozing"
          "|bum crack"
          "|swelling in his left armpit|swelling in her left armpit|painful swelling in"
-         "|armpit swelling",
+         "|armpit swelling"
+         "|swelling right armpit|swelling left armpit|swelling in armpit|soft and pointing",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1927,7 +1943,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fly went in|went in my ear|in his ear buzzing|stuck right side of throat"
          "|stuck left side of throat"
          "|bone stick in|into her left ear|into his left ear|into her right ear"
-         "|into his right ear"),
+         "|into his right ear"
+         "|sponge in his left ear|sponge in his right ear|sponge in her left ear"
+         "|sponge in her right ear|sponge in his ear|sponge in her ear"
+         "|crawling and buzzing in his right ear|crawling and buzzing in his left ear"
+         "|something crawling"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -1971,7 +1991,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|object inserted into rectum"),
     _cat("dysphagia", "difficulty swallowing", S, "ent", (LABS, IMAGING),
          "dysphagia|difficulty swallowing|trouble swallowing|unable to swallow|odynophagia"
-         "|food is stuck|food stuck|food bolus"),
+         "|food is stuck|food stuck|food bolus"
+         "|stuck low behind breastbone|stuck behind breastbone|stuck behind his breastbone"
+         "|stuck behind her breastbone|brings back any drink|can swallow his spit"
+         "|can swallow her spit"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
          "neck swelling|neck mass|neck lump|swollen neck"
          "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
@@ -1995,7 +2018,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "genital trauma|genital injury|penile injury|scrotal injury|scrotal trauma"
          "|vaginal injury|vaginal trauma|rectal trauma|anal trauma|priapism|penile swelling"
          "|kicked in groin|kicked in the groin|kicked in the testicles|kicked in the balls"
-         "|hit in the groin|hit in groin|scrotum a little swollen|kicked in the scrotum"),
+         "|hit in the groin|hit in groin|scrotum a little swollen|kicked in the scrotum"
+         "|kneed in the groin|swollen right scrotum|swollen left scrotum"),
     _cat("torso_trauma", "a chest or abdominal injury", S, "trauma_surgery", (XRAY, IMAGING),
          "chest trauma|chest injury|chest wall injury|rib injury|abdominal trauma"
          "|abdominal injury|blunt trauma"
@@ -2178,7 +2202,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not finishing his bottles|worried about feeding|feeding worries"
          "|sicky after most feeds|sicky after feeds"
          "|sweaty during feeds|sweaty with feeds|sweats during feeds"
-         "|breathes fast during feeds|bottles taking"),
+         "|breathes fast during feeds|bottles taking"
+         "|crying nonstop|crying non stop|crying all the time|inconsolable crying"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
@@ -2438,7 +2463,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|went over her left foot|thumb wrenched|wrenched his thumb|wrenched her thumb"
          "|thigh swollen and very sore|tender mid shaft|holding right elbow|holding left elbow"
          "|swelling behind right knee|swelling behind left knee|swelling behind the knee"
-         "|felt something tear|ache in left thigh|ache in right thigh"),
+         "|felt something tear|ache in left thigh|ache in right thigh"
+         "|felt something pop|something pop in right shoulder|something pop in left shoulder"
+         "|heel very sore|right heel very sore|left heel very sore"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2573,7 +2600,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|frequency and burning|recurrent utis|recurrent uti"
          "|urine looks cloudy"
          "|stinging to pass water|stinging when weeing|stinging when she wees"
-         "|stinging when he wees|going every half hour|stinging and frequency",
+         "|stinging when he wees|going every half hour|stinging and frequency"
+         "|loin ache and frequency|dip nitrites|nitrites positive|nitrite positive"
+         "|urine cloudy and smelly",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
@@ -2625,7 +2654,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Bleeding on an anticoagulant or antiplatelet: a clotting screen (an INR) at least.
     _cat("anticoagulated_bleeding", "bleeding on an anticoagulant", S, "hematology", (LABS,),
          "apixaban|rivaroxaban|warfarin|dabigatran|edoxaban|clopidogrel|ticagrelor"
-         "|anticoagulated|anticoagulant|anticoagulants|blood thinner|blood thinners|doac",
+         "|anticoagulated|anticoagulant|anticoagulants|blood thinner|blood thinners|doac"
+         "|varicose vein bled|varicose vein at right ankle bled"
+         "|varicose vein at left ankle bled|vein bled through|bled through her dressing"
+         "|bled through his dressing|varicose vein bleed|varicose vein bleeding",
          requires_any="bleeding|oozing|nosebleed|bleed|still bleeding", history_counts=True),
     # Aphthous or chemotherapy mouth ulcers: mouthwash and analgesia by mouth.
     # Bright blood on the paper with a stool: haemorrhoids or a fissure, examined; not the
@@ -2692,7 +2724,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ostomy problem|colostomy problem|ileostomy problem"
          "|flange cracked"
          "|nephrostomy has been leaking"
-         "|nephrostomy tube fell out"),
+         "|nephrostomy tube fell out"
+         "|nephrostomy tube|nephrostomy fell out|nephrostomy came out"
+         "|nephrostomy has fallen out"),
     # Myalgia: a creatine kinase level rules out rhabdomyolysis; otherwise exam and PO care.
     # Urine the colour of cola after exertion or a crush: myoglobin from muscle breakdown,
     # for a creatine kinase and IV fluids.
@@ -2783,7 +2817,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stopped his depot|stopped her depot|voices more intrusive|voices more"
          "|restart treatment|robbed at knifepoint|asking to talk to someone|feeling very low"
          "|checking the windows"
-         "|asking to see the mental health team"),
+         "|asking to see the mental health team"
+         "|things are too much|wants to speak to the crisis team|known to the crisis team"
+         "|wants to see the crisis team"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2849,7 +2885,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wife couldn't lift him|husband couldn't lift her|couldn't lift him"
          "|couldn't lift her"
          "|on floor approx|on floor for|hours on the floor|on the floor approx"
-         "|there since bedtime"),
+         "|there since bedtime"
+         "|found by neighbour on kitchen floor|down approx 3 h|on the floor 3 hrs"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -2954,7 +2991,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|instead of 1|instead of one|double warfarin|took double|double doses|double up"
          "|forgot dose|missed dose|missed a dose|took wife's|took husband's|took son's"
          "|took daughter's|thinking it was bp tablet|wrong tablet|wrong tablets"
-         "|accidentally took|thinking it was his bp"),
+         "|accidentally took|thinking it was his bp"
+         "|may have doubled up|doubled up|took another"),
     _cat("custody_check", "a check for police custody", S, "general_practice", (),
          "fitness to detain|from custody|in custody|detainee"),
     _cat("voice", "hoarseness or a voice change", S, "ent", (),
@@ -3102,7 +3140,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sliver of metal|tiny entry wound"
          "|zip stuck|stuck on his foreskin"
          "|earring has sunk into|sunk into the lobe|barbs still in|barb still in|taser barbs"
-         "|stud is buried|buried in the lobe|buried in her lobe|buried in his lobe"),
+         "|stud is buried|buried in the lobe|buried in her lobe|buried in his lobe"
+         "|sliver embedded|embedded in the pad|can see it under the skin"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3238,7 +3277,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost his wash bag|lost her wash bag|pens were in the hire car|insulin pens were in"
          "|lost his sertraline|lost her sertraline|lost his zopiclone"
          "|wants a repeat|lost my bag with my|tablets finished|tablets have finished"
-         "|left his sertraline|left her sertraline"),
+         "|left his sertraline|left her sertraline"
+         "|out of amlodipine|out of metformin|out of his tablets|out of her tablets"
+         "|lost her arvs|lost his arvs|asking for a supply|supply until|surgery shut"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3270,7 +3311,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missed the last bus|somewhere safe to wait|wallet and phone stolen|phone stolen"
          "|sleeping bag was stolen|somewhere to stay tonight|separated from her family"
          "|separated from his family"
-         "|separated from the family"),
+         "|separated from the family"
+         "|cannot manage alone|husband admitted|wife admitted"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
