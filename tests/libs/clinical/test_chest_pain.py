@@ -48,6 +48,14 @@ def test_tender_ribs_after_an_injury_are_an_injured_chest_wall() -> None:
     assert injured_chest_wall("came off his bike, L chest pain, tender ribs") == "rib pain"
 
 
+def test_pain_on_breathing_after_a_blow_is_an_injured_chest_wall() -> None:
+    fall = "fell over his dog, R chest pain worse on breathing in, bruised over lower ribs"
+    assert injured_chest_wall(fall) is not None
+    assert injured_chest_wall("kicked in L side, chest pain on deep breath") == "on deep breath"
+    # Breathless after the blow: a pneumothorax stays in view.
+    assert injured_chest_wall("fell off a ladder, chest pain on breathing in, breathless") is None
+
+
 @pytest.mark.parametrize(
     "complaint",
     [
@@ -123,6 +131,25 @@ def test_a_possible_pneumothorax_is_worked_up_at_esi_3_with_its_source() -> None
 
 
 STRAINED = "sharp L chest pain since moving furniture, worse pressing on the chest wall"
+
+
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "sharp L chest pain, worse when the chest wall is pressed; lifted a heavy box",
+        "sharp L chest pain, catches when she twists, started after gardening",
+        "sharp chest pain, worse on pressing the chest wall, after moving a wardrobe",
+    ],
+)
+def test_a_strain_and_a_reproduced_pain_are_read_in_plain_words(complaint: str) -> None:
+    assert strained_chest_wall(complaint, 50, VitalSigns(heart_rate=78)) is not None
+
+
+def test_a_heavy_load_is_not_a_heavy_pain() -> None:
+    lifted = "sharp chest pain on a deep breath after a heavy bench press, tender over pec"
+    assert low_risk_chest_pain(lifted, 30, PERC_NEGATIVE) is not None
+    heavy = "chest pain, heavy like a stone, worse on a deep breath"
+    assert low_risk_chest_pain(heavy, 30, PERC_NEGATIVE) is None
 
 
 def test_chest_wall_pain_after_a_strain_is_not_high_risk_under_65() -> None:

@@ -50,6 +50,14 @@ REPRODUCED = (
     "on palpation",
     "worse twisting",
     "worse on twisting",
+    "when she twists",
+    "when he twists",
+    "chest wall is pressed",
+    "pressing the chest wall",
+    "pressing on the chest wall",
+    "presses on her chest",
+    "presses on his chest",
+    "pressing on the spot",
 )
 # ...and, for the low-risk reading, pain with coughing or any movement.
 PLEURITIC_OR_REPRODUCIBLE = (
@@ -86,7 +94,21 @@ CARDIAC_FEATURES = (
     "on walking",
     "crushing",
     "pressure",
-    "heavy",
+    # A heavy pain, not a heavy load lifted.
+    "heavy pain",
+    "heavy chest",
+    "chest heavy",
+    "chest feels heavy",
+    "feels heavy",
+    "heavy feeling",
+    "heavy sensation",
+    "heavy ache",
+    "heavy pressure",
+    "heavy tightness",
+    "heavy central",
+    "central heavy",
+    "heavy like",
+    "is heavy",
     "heaviness",
     "tight",
     "tightness",
@@ -213,9 +235,15 @@ CHEST_INJURY = (
 NOT_CHEST_WALL = (*CARDIAC_FEATURES, "coughing blood", "coughed up blood", "haemoptysis")
 
 
+# After a blow, pain on breathing is the injured wall's too (a rib fracture), so long as
+# the patient is not breathless: breathlessness keeps a pneumothorax in view.
+INJURED_WALL_PAIN = (*RIB_TENDERNESS, "bruised over", *PLEURITIC)
+
+
 def injured_chest_wall(complaint: str) -> str | None:
-    """The rib tenderness, when an injury explains it and nothing cardiac is said; else None."""
-    return _explained(complaint, RIB_TENDERNESS, NOT_CHEST_WALL, CHEST_INJURY)
+    """The rib tenderness or pain on breathing, when an injury explains it and nothing
+    cardiac is said; else None."""
+    return _explained(complaint, INJURED_WALL_PAIN, NOT_CHEST_WALL, CHEST_INJURY)
 
 
 # A chest infection that explains pain on breathing or coughing.
@@ -313,6 +341,9 @@ STRAIN = (
     "wardrobe",
     "furniture",
     "boxes",
+    "a box",
+    "gardening",
+    "digging",
     "pulled a muscle",
 )
 HEART_TOP_AGE_BAND = 65.0
