@@ -1048,3 +1048,10 @@ def test_signs_of_kawasaki_disease_are_worked_up_at_esi_3_unless_vitals_are_in_d
     assert "esi.b.kawasaki" not in rules(calm)
     fast = triage(note, age=2, heart_rate=172, respiratory_rate=30, temperature_c=38.9)
     assert fast.acuity == 2
+
+
+def test_a_ruptured_achilles_is_one_resource_the_orthopaedic_team() -> None:
+    note = "felt a kick at the back of his heel playing squash, can't stand on tiptoe"
+    result = assess(TriageInput(chief_complaint=note, age_years=36, vitals=NORMAL))
+    assert result.acuity == 4
+    assert result.expected_resource_types == ("specialty consultation",)

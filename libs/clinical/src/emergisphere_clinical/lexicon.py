@@ -1450,8 +1450,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|immobilised|bed rest|bedbound|recent surgery|after surgery|travel|traveled"
          "|travelled|birth control|oral contraceptive|cancer|post partum|postpartum"),
     # Handbook chapter 5: a suspected deep vein thrombosis needs labs and a Doppler.
-    # A ruptured Achilles tendon: ultrasound and the orthopaedic team.
-    _cat("tendon_rupture", "a possible tendon rupture", S, "orthopedics", (IMAGING, CONSULT),
+    # A ruptured Achilles tendon is diagnosed at the bedside (Simmonds' triad) and sent to
+    # the orthopaedic team; an ultrasound only where the examination is unsure (BOFAS).
+    _cat("tendon_rupture", "a possible tendon rupture", S, "orthopedics", (CONSULT,),
          "achilles rupture|ruptured achilles|achilles tendon rupture|palpable gap"
          "|thompson's positive|thompsons positive|thompson's test positive|can't push off"
          "|cannot push off|tendon rupture|ruptured tendon"
@@ -1461,7 +1462,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no plantarflexion|calf squeeze"
          "|kicked his heel|kicked her heel|kicked in the heel|gap felt above the heel"
          "|gap above the heel|gap above his heel|gap above her heel|walking flat footed"
-         "|kicked my heel|can't push up on tiptoe|cannot push up on tiptoe"),
+         "|kicked my heel|can't push up on tiptoe|cannot push up on tiptoe",
+         source=sources.ACHILLES_RUPTURE),
     _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
          (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
          "|enlarged prostate|prostate symptoms|up at night to pass urine"),

@@ -363,6 +363,11 @@ MENINGITIS = (
     " a sudden headache with a stiff neck is a subarachnoid haemorrhage; a high-risk"
     f" situation at {ESI_B}"
 )
+ACHILLES_RUPTURE = (
+    "British Orthopaedic Foot and Ankle Society, Achilles tendon rupture standard (2022) and"
+    " NICE CKS: the diagnosis is clinical (Simmonds' triad, a palpable gap); the patient is"
+    " referred to orthopaedics, with an ultrasound only when the examination is equivocal"
+)
 MENINGITIC_HEADACHE = (
     "NICE NG240 (meningitis and meningococcal disease, 2024): fever, headache and"
     " photophobia are symptoms of bacterial meningitis, and neck stiffness may come late or"
