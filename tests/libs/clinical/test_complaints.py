@@ -1818,6 +1818,23 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
     assert "intussusception" in keys("2 y/o, screaming fits every 15 min, vomited")
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("tripped and hit face, black eye, takes apixaban", "anticoagulated_head_injury"),
+        ("cutting her wrists, says she doesn't want to be alive", "suicidal"),
+        ("says voices keep telling her to hurt her baby", "suicidal"),
+        ("found chewing yew berries from the hedge", "overdose"),
+        ("nut allergy, lips tingling, mum gave his EpiPen", "anaphylaxis"),
+        ("sheltering in a thunderstorm, tree struck 5 m away", "high_voltage_injury"),
+        ("heavy feeling in the middle of his chest walking uphill", "acs"),
+        ("sudden calf pain, then foot went cold and white", "limb_ischaemia"),
+    ],
+)
+def test_high_risk_situations_told_in_plain_words_are_read(text: str, key: str) -> None:
+    assert key in keys(text)
+
+
 def test_a_seizure_stopped_by_rescue_midazolam_is_not_a_typical_one() -> None:
     note = "8yo known epilepsy, tonic-clonic stopped after buccal midazolam, back to normal"
     result = assess(input_from_narrative(note))

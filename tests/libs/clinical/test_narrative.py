@@ -156,6 +156,8 @@ def test_a_day_and_a_time_are_not_a_saturation(text: str, spo2: float) -> None:
         ("Monitor: regular narrow complex 196, BP 118/76", 196),
         ("AF at 140, BP 100/60", 140),
         ("SVT 210, lightheaded", 210),
+        ("Monitor: regular narrow complex 164/min, BP 108/72", 164),
+        ("AF 3/52, on apixaban", None),
         # Not a rate: across a comma, or a duration.
         ("known AF, 2 days of cough", None),
         ("AF 20 years, on apixaban", None),

@@ -70,3 +70,10 @@ def test_thoughts_of_not_waking_up_are_a_wish_not_a_patient_who_will_not_wake() 
     assert normalise("has had thoughts of not waking up") == "has had passive death wish"
     assert normalise("wishes she wouldn't wake up") == "passive death wish"
     assert normalise("husband not waking up") == "husband not waking up"
+
+
+def test_a_gestation_by_dates_or_after_a_womans_age_is_a_pregnancy() -> None:
+    assert "7 weeks pregnant" in normalise("33F, about 7 weeks by dates, R lower tummy pain")
+    assert normalise("26F, 36 weeks, headache") == "26f, 36 weeks pregnant late pregnancy, headache"
+    for note in ("30F, 2 weeks of cough", "45F 3 weeks post op", "26F, 6 weeks ago fell"):
+        assert "pregnant" not in normalise(note)

@@ -181,7 +181,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tightness across the chest|tight across the chest|tight across his chest"
          "|tight across her chest"
          "|jaw and left arm|aching jaw and left arm|jaw and left arm pain"
-         "|jaw and left arm ache|left arm and jaw pain|ache in jaw and left arm",
+         "|jaw and left arm ache|left arm and jaw pain|ache in jaw and left arm"
+         "|heavy feeling in the middle of his chest|heavy feeling in the middle of her chest"
+         "|heavy feeling in his chest|heavy feeling in her chest|heavy feeling in the chest"
+         "|heavy feeling in the middle of the chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -302,7 +305,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
-         "|hit by lightning|kv", source=sources.HIGH_VOLTAGE),
+         "|hit by lightning|kv"
+         "|lightning|tree struck|lichtenberg|thunderstorm", source=sources.HIGH_VOLTAGE),
     _cat("electrical_loc", "an electric shock with loss of consciousness", B, "critical_care",
          (LABS, ECG), "electric shock|electrocuted|electrocution|shock from a|shock off a",
          requires_any="loss of consciousness|knocked out|unconscious|thrown back|thrown across"
@@ -328,7 +332,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pale cool leg|cool pale leg|cool numb foot|cold right leg|cold left leg"
          "|cold right foot|cold left foot|painful cold right leg|painful cold left leg"
          "|foot cold and pale below|cold and pale below the knee"
-         "|can't feel pulses|cannot feel pulses|can't feel any pulses|no pulses felt",
+         "|can't feel pulses|cannot feel pulses|can't feel any pulses|no pulses felt"
+         "|foot went cool and white|foot cold and white|leg went cool and white"
+         "|leg cold and white|foot went white and cool|hand went cool and white",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -356,7 +362,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lips slightly swollen|lip slightly swollen|lips puffy|puffy lips|lip puffy"
          "|puffy lip|lips a bit swollen|lips have swollen"
          "|lips swelled|lips swelling up|lips are puffy|lips look puffy"
-         "|tongue feels tingly and thick|tongue tingly and thick|tongue tingly and swollen"),
+         "|tongue feels tingly and thick|tongue tingly and thick|tongue tingly and swollen"
+         "|gave his epipen|gave her epipen|adrenaline pen given|gave his adrenaline pen"
+         "|gave her adrenaline pen"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -513,7 +521,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lac to left eyebrow"
          "|bruise to left temple|bruise to right temple|bruise to temple"
          "|egg sized haematoma|egg sized lump"
-         "|bumped forehead",
+         "|bumped forehead"
+         "|hit face|hit her face|hit his face|fell on her face|fell on his face"
+         "|fell onto her face|fell onto his face|black eye",
          requires_any="haemophilia|hemophilia|von willebrand|bleeding disorder|warfarin|coumadin"
          "|anticoagulant|anticoagulants|anticoagulated"
          "|blood thinner|blood thinners|apixaban|rivaroxaban|dabigatran|edoxaban|doac"),
@@ -789,7 +799,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|better off if he was dead|better off if i were dead|better off if i was dead"
          "|want it to be over|wants it to be over|want it all to be over"
          "|wants it all to be over"
-         "|wanted to end it|want to end it|wanting to end it",
+         "|wanted to end it|want to end it|wanting to end it"
+         "|doesn't want to be alive|don't want to be alive|does not want to be alive"
+         "|didn't want to be alive|not want to be alive|cutting her wrists|cutting his wrists"
+         "|voices keep telling her to|voices keep telling him to|voices keep telling me to",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -836,7 +849,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|empty paracetamol packet|took all my tablets|took all her tablets"
          "|took all his tablets"
          "|got hold of the calpol|got hold of the paracetamol|calpol bottle"
-         "|packages in his gut|packages in her gut|packets in his gut|packets in her gut"),
+         "|packages in his gut|packages in her gut|packets in his gut|packets in her gut"
+         "|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",

@@ -146,12 +146,12 @@ _HR = re.compile(
     + _NUM
     + _PER_MINUTE
 )
-# A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210" (never
+# A rhythm with its rate: "regular narrow complex 196", "AF at 140", "SVT 210/min" (never
 # across a comma: "known AF, 2 days").
 _RHYTHM_RATE = re.compile(
     r"\b(?:(?:narrow|broad|wide)[ -]complex(?: tachycardia)?|svt|af|atrial fibrillation"
     r"|(?:sinus |regular |irregular )?tachycardia)"
-    r"(?:\s+(?:at|of|rate))?\s+(\d{2,3})s?\b(?!\s*(?:/|%|days?|hours?|hrs?"
+    r"(?:\s+(?:at|of|rate))?\s+(\d{2,3})s?\b(?!\s*(?:/(?!\s*min\b)|%|days?|hours?|hrs?"
     r"|weeks?|years?|mg|mins?|minutes?))"
 )
 _RR = re.compile(r"\b(?:rr|resp(?:iratory)?(?: rate)?|resps|r)" + _SEP + _VERB + _NUM + _PER_MINUTE)
