@@ -1829,6 +1829,7 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
         ("sheltering in a thunderstorm, tree struck 5 m away", "high_voltage_injury"),
         ("heavy feeling in the middle of his chest walking uphill", "acs"),
         ("sudden calf pain, then foot went cold and white", "limb_ischaemia"),
+        ("friends say G and vodka, only grunts to sternal rub", "unresponsive"),
     ],
 )
 def test_high_risk_situations_told_in_plain_words_are_read(text: str, key: str) -> None:

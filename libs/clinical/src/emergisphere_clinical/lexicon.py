@@ -134,7 +134,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|floppy and not crying|limp, not crying|not crying, floppy|no breathing effort"
          "|opens eyes to pain|only opens eyes to pain|eyes open to pain|eyes open to pain only"
          "|only responds to pain"
-         "|responding only to painful stimuli",
+         "|responding only to painful stimuli"
+         "|only grunts to sternal rub|grunts to sternal rub|grunts to pain|only grunts to pain",
          actions=("glucose_check",)),
     _cat("unrecordable_bp", "a blood pressure that cannot be recorded", A, "critical_care",
          (LABS, FLUIDS, MEDS),
@@ -544,7 +545,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|vomiting fresh blood|vomited some blood"
          "|throwing up blood|blood after being sick"
          "|blood mixed with stool"
-         "|mixed in with stool"),
+         "|mixed in with stool"
+         "|vomits streaked with fresh blood"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -1247,7 +1249,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cleaning spray squirted|spray squirted in|squirted in left eye"
          "|squirted in right eye|squirted in the eye"
          "|degreaser|alkaline"
-         "|detergent splash",
+         "|detergent splash"
+         "|drink thrown in her face|drink thrown in his face|drink thrown in her eye"
+         "|drink thrown in his eye",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1296,7 +1300,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rattly chest"
          "|more chesty"
          "|chest a bit tighter|chest tighter|sleeping on 3 pillows|sleeping on three pillows"
-         "|ankles like balloons"),
+         "|ankles like balloons"
+         "|chests bad again|chest is bad again"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -1383,7 +1388,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning pain behind the breastbone|burning behind the breastbone"
          "|pain after fatty meals|murphy's positive|murphys positive"
          "|upper tummy after"
-         "|pain low on the right|pain low on the left"),
+         "|pain low on the right|pain low on the left"
+         "|bloating, weight loss|bloating and weight loss|bowels changed|change in bowel habit"
+         "|weight loss, bowels"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1413,7 +1420,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bleeding picked up again|heavier with some clots|heavier with clots"
          "|pv bleeding|pv bleed|bleeding pv|heavy pv|soaking a pad|soaking pads|soaked pads"
          "|soaking through pads"
-         "|post menopausal bleeding|postmenopausal bleeding|pmb|post menopausal bleed"),
+         "|post menopausal bleeding|postmenopausal bleeding|pmb|post menopausal bleed"
+         "|miscarried at home|still bleeding heavily with clots|bleeding heavily with clots"),
     # An open fracture of a limb: IV antibiotics within the hour and the orthopaedic and
     # plastic surgeons (BOAST 4; NICE NG37). The handbook grades one with intact pulses ESI
     # 3; severe pain with it makes ESI 2 (esi._severe_pain). A fingertip's is a fracture.
@@ -1560,7 +1568,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|spark flew into|spark in eye|spark in her eye|spark in his eye"
          "|punched in the eye"
          "|swollen left eye after being punched|swollen right eye after being punched"
-         "|punched last night|periorbital bruising"),
+         "|punched last night|periorbital bruising"
+         "|paddle caught her left eye|paddle caught his left eye|paddle caught her right eye"
+         "|paddle caught his right eye|blood level in the front of the eye|small blood level"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1916,7 +1926,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lochia smells bad"
          "|urethral discharge"
          "|sores on the penis|genital sores|genital ulcers"
-         "|sores down below"),
+         "|sores down below"
+         "|lower abdo ache and discharge|abdo ache and discharge|ache and discharge"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -2072,7 +2083,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|worse on a deep breath"
          "|side of ribs|sore left upper ribs|sore right upper ribs"
          "|butted in the ribs|tender over left 7th rib|point tender over"
-         "|sore when breathing in and twisting|took a shoulder to the"),
+         "|sore when breathing in and twisting|took a shoulder to the"
+         "|cannot take a deep breath"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -2085,7 +2097,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|worse lifting her arm|worse lifting his arm"
          "|worse pressing on her ribs|worse pressing on his ribs|worse pressing on the ribs"
          "|worse pressing on her chest|worse pressing on his chest"
-         "|sore when pressing on her ribs|sore when pressing on his ribs",
+         "|sore when pressing on her ribs|sore when pressing on his ribs"
+         "|when he twists|when she twists|sharp pain centre of chest since bench pressing"
+         "|since bench pressing",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2219,7 +2233,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sicky after most feeds|sicky after feeds"
          "|sweaty during feeds|sweaty with feeds|sweats during feeds"
          "|breathes fast during feeds|bottles taking"
-         "|crying nonstop|crying non stop|crying all the time|inconsolable crying"),
+         "|crying nonstop|crying non stop|crying all the time|inconsolable crying"
+         "|cries a lot in the evenings|cries a lot|crying in the evenings"),
     _cat("anorexia", "poor appetite or oral intake", S, "general_practice", (LABS,),
          "anorexia|poor oral intake|poor appetite|decreased appetite|loss of appetite"
          "|poor po intake"
@@ -2278,7 +2293,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood and clots in the bag|blood in the bag|clots in the bag"
          "|frank blood with clots|passing frank blood|blood with clots"
          "|blood in his water|blood in her water|blood in my water|urine blood stained"
-         "|urine is blood stained|urine bloodstained"),
+         "|urine is blood stained|urine bloodstained"
+         "|urine bloody|urine bloody and thick|bloody and thick urine"),
     # A reported electrolyte disorder: repeat labs, an ECG for potassium, treatment.
     _cat("electrolyte", "an electrolyte disorder", S, "nephrology", (LABS, ECG, MEDS),
          "hyperkalemia|hyperkalaemia|hypokalemia|hypokalaemia|hyponatremia|hyponatraemia"
@@ -2481,7 +2497,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling behind right knee|swelling behind left knee|swelling behind the knee"
          "|felt something tear|ache in left thigh|ache in right thigh"
          "|felt something pop|something pop in right shoulder|something pop in left shoulder"
-         "|heel very sore|right heel very sore|left heel very sore"),
+         "|heel very sore|right heel very sore|left heel very sore"
+         "|went over on her heels|went over on her heel|went over on his heel"
+         "|kicked him in the left thigh|kicked him in the right thigh"
+         "|kicked her in the left thigh|kicked her in the right thigh"
+         "|came down on a rock with his left thigh|came down on a rock with his right thigh"
+         "|swollen bruise|large swollen bruise|both wrists swollen"
+         "|both wrists swollen and tender"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2547,7 +2569,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fist through a window|split to the chin"
          "|took off tip of|took off the tip of"
          "|bit through her lower lip|bit through his lower lip|bit through her lip"
-         "|bit through his lip|hole right through"),
+         "|bit through his lip|hole right through"
+         "|split on his forehead|split on her forehead"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -3082,7 +3105,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|jaw swelling spreading|swelling spreading under the chin"
          "|bad molar|from a bad tooth|eye now half closed"
          "|lower jaw swelling|right lower jaw swelling|left lower jaw swelling"
-         "|spreading under jaw|spreading under his jaw|spreading under her jaw",
+         "|spreading under jaw|spreading under his jaw|spreading under her jaw"
+         "|swelling upper jaw|can only open mouth 2 fingers|can only open his mouth"
+         "|can only open her mouth",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3157,7 +3182,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|zip stuck|stuck on his foreskin"
          "|earring has sunk into|sunk into the lobe|barbs still in|barb still in|taser barbs"
          "|stud is buried|buried in the lobe|buried in her lobe|buried in his lobe"
-         "|sliver embedded|embedded in the pad|can see it under the skin"),
+         "|sliver embedded|embedded in the pad|can see it under the skin"
+         "|barbed hook|hook stuck"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3225,7 +3251,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|belly button piercing"
          "|dressings changed|ulcer dressings"
          "|sutures out|stitches out of|wants it looked at|stitched here"
-         "|stitches to his chin|stitches to her chin|here for removal|staples out"),
+         "|stitches to his chin|stitches to her chin|here for removal|staples out"
+         "|open weeping area|weeping area that needs dressing|needs dressing|needs a dressing"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3295,7 +3322,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wants a repeat|lost my bag with my|tablets finished|tablets have finished"
          "|left his sertraline|left her sertraline"
          "|out of amlodipine|out of metformin|out of his tablets|out of her tablets"
-         "|lost her arvs|lost his arvs|asking for a supply|supply until|surgery shut"),
+         "|lost her arvs|lost his arvs|asking for a supply|supply until|surgery shut"
+         "|left his ramipril|left her ramipril|tablets went in the lake|needs 4 days supply"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3328,7 +3356,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sleeping bag was stolen|somewhere to stay tonight|separated from her family"
          "|separated from his family"
          "|separated from the family"
-         "|cannot manage alone|husband admitted|wife admitted"),
+         "|cannot manage alone|husband admitted|wife admitted"
+         "|asking for a bed|asking for a bed and something to eat|sleeping rough since"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3422,7 +3451,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "skin lesion|skin lesions|facial lesion|lump|lumps|bump|bumps|callus|calluses|wart"
          "|warts|skin problem|skin condition|verruca|mole|moles"
          "|raised nodule"
-         "|palms and soles red|soles red peeling|palms peeling|soles peeling"),
+         "|palms and soles red|soles red peeling|palms peeling|soles peeling"
+         "|spots on face|spots on his face|spots on her face|acne"),
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
