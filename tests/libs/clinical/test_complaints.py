@@ -1824,7 +1824,7 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
         ("tripped and hit face, black eye, takes apixaban", "anticoagulated_head_injury"),
         ("cutting her wrists, says she doesn't want to be alive", "suicidal"),
         ("says voices keep telling her to hurt her baby", "suicidal"),
-        ("found chewing yew berries from the hedge", "overdose"),
+        ("found chewing red berries from the hedge, think it was yew", "overdose"),
         ("nut allergy, lips tingling, mum gave his EpiPen", "anaphylaxis"),
         ("sheltering in a thunderstorm, tree struck 5 m away", "high_voltage_injury"),
         ("heavy feeling in the middle of his chest walking uphill", "acs"),

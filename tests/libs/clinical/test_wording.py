@@ -77,3 +77,11 @@ def test_a_gestation_by_dates_or_after_a_womans_age_is_a_pregnancy() -> None:
     assert normalise("26F, 36 weeks, headache") == "26f, 36 weeks pregnant late pregnancy, headache"
     for note in ("30F, 2 weeks of cough", "45F 3 weeks post op", "26F, 6 weeks ago fell"):
         assert "pregnant" not in normalise(note)
+
+
+def test_a_fall_of_about_3_m_with_back_pain_is_a_fall_from_height() -> None:
+    assert "fall from height" in normalise("fell ~3 m from a balcony, back pain 8/10")
+    assert "fall from height" not in normalise("fell ~3m off a wall, no back or neck pain")
+    assert "fall from height" not in normalise(
+        "fell about 3 m, landed on R foot, heel pain, some low back ache"
+    )

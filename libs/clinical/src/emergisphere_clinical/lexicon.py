@@ -852,7 +852,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took all his tablets"
          "|got hold of the calpol|got hold of the paracetamol|calpol bottle"
          "|packages in his gut|packages in her gut|packets in his gut|packets in her gut"
-         "|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"),
+         "|yew|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",

@@ -110,6 +110,17 @@ _BLOW_TO_MOUTH = re.compile(
 _ONTO_BACK = re.compile(
     r"\b(?:landed|landing|fell|falling)\b[^.;]{0,40}?\b(?:on|onto) (?:his |her |their )?back\b"
 )
+# Pain in the back or neck after the fall says the spine took it, as landing on the back does.
+# Not denied ("no back or neck pain"), and not after landing on a foot or a heel, where the
+# heel took the fall and the back ache is the jolt.
+_SPINE_HURT = re.compile(
+    r"(?<!no )(?<!no back or )(?<!no neck or )\b(?:back|neck|spine|spinal)"
+    r" (?:pain|ache|tender\w*)\b"
+)
+_ONTO_HEEL = re.compile(
+    r"\b(?:on|onto|landed) (?:his |her |their |both |the )?(?:right |left |r |l |rt |lt )?"
+    r"(?:foot|heels?)\b"
+)
 _ONTO_FEET = re.compile(r"\b(?:on|onto) (?:his|her|their|both) feet\b")
 _DIABETES_CONTEXT = re.compile(
     r"\b(?:diabet\w*|t[12] ?dm|type [12]|insulin|pump|sglt2|\w+gliflozin|bm|bg|bgl|cbg"
@@ -1586,12 +1597,15 @@ _FOREHEAD_SPARED = re.compile(
 
 def _fall_from_height(height: float, unit: str, text: str) -> bool:
     """More than 10 feet (CDC field triage 2021); a fall of about 3 m (10 feet) counts
-    when the patient landed on the back, the spine taking the impact (NICE NG41: a fall
-    from over 1 m is a dangerous mechanism for the spine), not the feet."""
+    when the patient landed on the back or has back or neck pain after it, the spine
+    taking the impact (NICE NG41: a fall from over 1 m is a dangerous mechanism for the
+    spine), not the feet."""
     feet = height * (3.28 if unit.startswith("m") else 1)
     if feet > 10:
         return True
-    return feet >= 9.8 and _ONTO_BACK.search(text) is not None and _ONTO_FEET.search(text) is None
+    hurt = _SPINE_HURT.search(text) is not None and _ONTO_HEEL.search(text) is None
+    spine = _ONTO_BACK.search(text) is not None or hurt
+    return feet >= 9.8 and spine and _ONTO_FEET.search(text) is None
 
 
 def _hypo_recovered(text: str) -> bool:
