@@ -1830,6 +1830,11 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
         ("heavy feeling in the middle of his chest walking uphill", "acs"),
         ("sudden calf pain, then foot went cold and white", "limb_ischaemia"),
         ("friends say G and vodka, only grunts to sternal rub", "unresponsive"),
+        ("wasp allergy, lips tingled so he used his own auto-injector", "anaphylaxis"),
+        ("fell 3 m, knocked out, vomited twice, keeps closing her eyes", "altered_mental_status"),
+        ("knee to the L upper belly, now pain in L shoulder tip", "torso_trauma"),
+        ("neighbours pumping poison through the vents, shouting", "persecutory_agitation"),
+        ("indigestion-type ache in her upper chest when she walks", "acs"),
     ],
 )
 def test_high_risk_situations_told_in_plain_words_are_read(text: str, key: str) -> None:

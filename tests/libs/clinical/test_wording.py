@@ -85,3 +85,9 @@ def test_a_fall_of_about_3_m_with_back_pain_is_a_fall_from_height() -> None:
     assert "fall from height" not in normalise(
         "fell about 3 m, landed on R foot, heel pain, some low back ache"
     )
+
+
+def test_a_crash_at_60_mph_or_more_is_at_high_speed() -> None:
+    assert "high speed" in normalise("left the track into the tyre wall at about 80 mph")
+    assert "high speed" in normalise("car into central reservation approx 70 mph")
+    assert "high speed" not in normalise("hit the barrier ~50 mph, walked at scene")

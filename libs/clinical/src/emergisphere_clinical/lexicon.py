@@ -185,7 +185,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|jaw and left arm ache|left arm and jaw pain|ache in jaw and left arm"
          "|heavy feeling in the middle of his chest|heavy feeling in the middle of her chest"
          "|heavy feeling in his chest|heavy feeling in her chest|heavy feeling in the chest"
-         "|heavy feeling in the middle of the chest",
+         "|heavy feeling in the middle of the chest"
+         "|chest when she walks|chest when he walks|upper chest when she walks"
+         "|upper chest when he walks|ache in her upper chest when she walks"
+         "|ache in his upper chest when he walks",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -365,7 +368,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lips swelled|lips swelling up|lips are puffy|lips look puffy"
          "|tongue feels tingly and thick|tongue tingly and thick|tongue tingly and swollen"
          "|gave his epipen|gave her epipen|adrenaline pen given|gave his adrenaline pen"
-         "|gave her adrenaline pen"),
+         "|gave her adrenaline pen"
+         "|used his own auto injector|used her own auto injector|used his auto injector"
+         "|used her auto injector|own auto injector|auto injector given|gave his auto injector"
+         "|gave her auto injector"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -711,7 +717,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|didn't know where she was|did not know where he was|did not know where she was"
          "|dozing off again|rousing to cry|rouses to cry then|keeps dozing off"
          "|doesn't know where they're|doesn't know where they are"
-         "|not where he is|not where she is",
+         "|not where he is|not where she is"
+         "|keeps closing her eyes|sleepy and keeps closing",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -953,7 +960,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("persecutory_agitation", "a persecutory belief with agitation", B, "psychiatry",
          (LABS, CONSULT),
          "paranoid beliefs|sending him messages|sending her messages|tracking him through"
-         "|cameras in his walls|cameras in her walls",
+         "|cameras in his walls|cameras in her walls"
+         "|is bugged|are bugged|pumping poison|poison through the vents|poisoning his food"
+         "|poisoning her food",
          requires_any="pacing|shouting|threatening|threatened|won't sit|protect himself"
          "|protect herself|aggressive|agitated"),
     _cat("paranoid_agitation", "paranoid beliefs with agitation", B, "psychiatry",
@@ -1159,7 +1168,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|injected into her finger", source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
-         "|sweating|sweaty|clammy",
+         "|sweating|sweaty|clammy"
+         "|nausea and sweats|sweats since",
          requires_any="nausea|nauseous|felt sick|feels sick|jaw|arm pain|shortness of breath"
          "|breathless|short of breath|tired|fatigue|exhausted|epigastric|indigestion"
          "|heartburn", source=sources.ACS_EQUIVALENT),
@@ -2062,7 +2072,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stamped on right side of chest|stamped on left side of chest|stamped on his chest"
          "|stamped on her chest|stamped on the chest"
          "|handlebar bruise"
-         "|tender left upper quadrant|tender right upper quadrant"),
+         "|tender left upper quadrant|tender right upper quadrant"
+         "|knee to the left upper belly|knee to the upper belly|knee to the belly"
+         "|knee to the stomach|knee to the tummy|knee to the abdomen|knee in the stomach"
+         "|knee in the belly|left shoulder tip"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"

@@ -1208,6 +1208,13 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         lambda m: f"{m.group(1)} weeks pregnant" if 4 <= int(m.group(1)) <= 42 else m.group(0),
     ),
+    # "Into the tyre wall at about 80 mph": a crash at 60 mph or more is a high-speed one
+    # (Canadian C-spine rule's dangerous mechanism: over 100 km/h, Stiell 2001).
+    (
+        ("mph",),
+        re.compile(r"\b(?:at |about |approx |approximately |around |~)*([4-9]\d|1\d\d) ?mph\b"),
+        lambda m: "high speed" if int(m.group(1)) >= 60 else m.group(0),
+    ),
     # "7 weeks by dates", "26F, 36 weeks, headache": a gestation, counted from the last
     # period, or given straight after a woman's age as a pregnancy's is.
     (
