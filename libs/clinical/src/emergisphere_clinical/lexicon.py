@@ -552,7 +552,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|throwing up blood|blood after being sick"
          "|blood mixed with stool"
          "|mixed in with stool"
-         "|vomits streaked with fresh blood"),
+         "|vomits streaked with fresh blood"
+         "|brought up streaks and a small amount of bright red blood"
+         "|small amount of bright red blood"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -859,7 +861,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took all his tablets"
          "|got hold of the calpol|got hold of the paracetamol|calpol bottle"
          "|packages in his gut|packages in her gut|packets in his gut|packets in her gut"
-         "|yew|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"),
+         "|yew|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"
+         "|took 4 of her flatmate's diazepam|flatmate's diazepam|of her flatmate's"
+         "|of his flatmate's"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1089,7 +1093,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("suspected_gca", "possible giant cell arteritis", S, "rheumatology", (LABS, CONSULT),
          "giant cell arteritis|temporal arteritis|tender temple|temple tender"
          "|tender left temple|tender right temple|temporal tenderness|jaw aches when chewing"
-         "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp"),
+         "|jaw pain when chewing|jaw claudication|scalp tender|tender scalp"
+         "|aching over the right temple|aching over the left temple"
+         "|scalp sore when she brushes her hair|scalp sore when he brushes his hair"
+         "|jaw aches when she chews|jaw aches when he chews"),
     # Urgent (IVIG within the first ten days), not minutes: ESI's resources and danger-zone
     # vitals grade it, as writers did for 15 of 17 such children.
     _cat("kawasaki", "fever with signs of Kawasaki disease", S, "paediatrics",
@@ -1185,7 +1192,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hurts to look side to side|hurts to move her eye|hurts to move his eye"
          "|eye pushed forward|eye now pushed forward|hurts to move it, seeing double"
          "|pushing forward|eye bulging"
-         "|red swollen eyelid|swollen eyelid and skin round the eye",
+         "|red swollen eyelid|swollen eyelid and skin round the eye"
+         "|eyelids red and swollen shut",
          infection=True, source=sources.ORBITAL_CELLULITIS),
     # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
     _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
@@ -1348,7 +1356,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart start racing|heart started racing"
          "|heart is pounding|flip flopping|heart keeps flip flopping"
          "|fluttery|feels fluttery|feeling fluttery"
-         "|heart has been jumping|heart jumping|heart keeps jumping"),
+         "|heart has been jumping|heart jumping|heart keeps jumping"
+         "|irregular pulse found|irregular pulse at his annual review"
+         "|found to have an irregular pulse"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1357,7 +1367,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|brief collapse|went down in the yard|saw him out for|came round quickly"
          "|funny turn|went grey, sat down|came round in under"
          "|went down at the bus stop|went down with no warning|with no warning"
-         "|came round within a minute|found slumped"),
+         "|came round within a minute|found slumped"
+         "|went down just after the finish line|out only briefly|went down after the finish"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1411,7 +1422,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|loin pain|comes in waves|side pain|wee's gone pink|pink urine"
          "|it's in my side|pain in my side|pain in his side|pain in her side"
          "|had kidney stones before|kidney stones before"
-         "|known kidney stones|usual left sided colic|usual right sided colic"),
+         "|known kidney stones|usual left sided colic|usual right sided colic"
+         "|known stone former|like his last stone|like her last stone"
+         "|feels like his last stone"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1594,7 +1607,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blew into his eye"
          "|barley awn|awn stuck|stuck under his upper lid|stuck under her upper lid"
          "|under his left upper lid|under her left upper lid"
-         "|grinder spark|spark into|spark in his eye",
+         "|grinder spark|spark into|spark in his eye"
+         "|glitter|something under the top lid|something scratchy in right eye"
+         "|something scratchy in left eye|something scratchy in his eye"
+         "|something scratchy in her eye",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1650,7 +1666,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched left cheek|punched right cheek|punched cheek|swelling over zygoma"
          "|cheekbone|headbutted|head butted|numb upper lip|pain on opening jaw"
          "|over zygoma"
-         "|tender over the cheekbone|bruised left cheek|bruised right cheek",
+         "|tender over the cheekbone|bruised left cheek|bruised right cheek"
+         "|cheek and upper lip feel numb|clashed heads|bite doesn't meet right"
+         "|bite doesn't meet",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -2031,7 +2049,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|food is stuck|food stuck|food bolus"
          "|stuck low behind breastbone|stuck behind breastbone|stuck behind his breastbone"
          "|stuck behind her breastbone|brings back any drink|can swallow his spit"
-         "|can swallow her spit"),
+         "|can swallow her spit"
+         "|burning behind breastbone|burning behind her breastbone"
+         "|burning behind his breastbone|like her reflux|like his reflux|has reflux normally"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
          "neck swelling|neck mass|neck lump|swollen neck"
          "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
@@ -2075,7 +2095,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender left upper quadrant|tender right upper quadrant"
          "|knee to the left upper belly|knee to the upper belly|knee to the belly"
          "|knee to the stomach|knee to the tummy|knee to the abdomen|knee in the stomach"
-         "|knee in the belly|left shoulder tip"),
+         "|knee in the belly|left shoulder tip"
+         "|crushed against the barrier|crushed against a barrier|sore left lower chest"
+         "|sore right lower chest"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -2284,7 +2306,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"
          "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"
          "|swab was left in"
-         "|tampon has been in"),
+         "|tampon has been in"
+         "|tampon retained|retained for 3 days"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"
          "|swelling left side of vulva|swelling right side of vulva|side of vulva"
@@ -2343,7 +2366,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|weight dropping"
          "|don't feel right|doesn't feel right"
          "|less mobile for|passing little urine"
-         "|hardly eaten or had fluids"),
+         "|hardly eaten or had fluids"
+         "|stopped eating|struggling on his legs|struggling on her legs|the flat is a state"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2355,7 +2379,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hot since this afternoon|no obvious cause"
          "|temp since|temp 3|temp 4|fussy and feeding"
          "|burning up"
-         "|no obvious focus|no focus found|no clear focus", infection=True),
+         "|no obvious focus|no focus found|no clear focus"
+         "|no other source|or other source found|can't find a reason|cannot find a reason"
+         "|nothing obvious on look|hot all day|hot since lunchtime|hot since school"
+         "|hot and sick|hot tonight|since lunchtime, no cough", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"
@@ -2516,7 +2543,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked her in the left thigh|kicked her in the right thigh"
          "|came down on a rock with his left thigh|came down on a rock with his right thigh"
          "|swollen bruise|large swollen bruise|both wrists swollen"
-         "|both wrists swollen and tender"),
+         "|both wrists swollen and tender"
+         "|swelling above elbow|holding arm against body|left knee hit the step"
+         "|knee hit the step edge|can straight leg raise|pulled up sprinting"
+         "|pain back of left thigh|pain back of right thigh|went over her ankle"
+         "|went over his ankle|tender over atfl"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2583,7 +2614,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|took off tip of|took off the tip of"
          "|bit through her lower lip|bit through his lower lip|bit through her lip"
          "|bit through his lip|hole right through"
-         "|split on his forehead|split on her forehead"),
+         "|split on his forehead|split on her forehead"
+         "|stud rake|gaping dirty wound|fat visible"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2614,7 +2646,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain shooting down her leg|shooting down left leg|shooting down right leg"
          "|pulled something in lower back|pulled something in his lower back"
          "|pulled something in her lower back|pulled something in his back"
-         "|pulled something in her back"),
+         "|pulled something in her back"
+         "|felt his left low back go|felt her left low back go|low back go|back go"
+         "|felt his back go|felt her back go"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2654,7 +2688,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stinging to pass water|stinging when weeing|stinging when she wees"
          "|stinging when he wees|going every half hour|stinging and frequency"
          "|loin ache and frequency|dip nitrites|nitrites positive|nitrite positive"
-         "|urine cloudy and smelly",
+         "|urine cloudy and smelly"
+         "|hurts in her back on the left|hurts in his back on the left"
+         "|stinging when she passes urine|stinging when he passes urine|going often",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
@@ -2688,7 +2724,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cat bit|dog bit"
          "|punching someone in the mouth|punched someone in the mouth"
          "|punched someone in the teeth"
-         "|nipped on the|nipped by a|nipped on her|nipped on his"),
+         "|nipped on the|nipped by a|nipped on her|nipped on his"
+         "|dog tied up|bit her left hand|bit his left hand|bit her right hand"
+         "|bit his right hand|puncture wounds over the knuckles"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -2887,7 +2925,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ear canal so swollen|ear canal swollen|swimming every day"
          "|holding her ear|holding his ear|holding her right ear|holding her left ear"
          "|holding his right ear|holding his left ear"
-         "|ear painful and discharging|canal swollen shut",
+         "|ear painful and discharging|canal swollen shut"
+         "|sore ear|sore ear since",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -2911,7 +2950,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A haematoma of the ear's pinna is drained to save the cartilage.
     _cat("ear_haematoma", "a haematoma of the ear", S, "ent", (PROCEDURE,),
          "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"
-         "|ear swollen and squishy|ear swollen|swollen ear|cauliflower ear"),
+         "|ear swollen and squishy|ear swollen|swollen ear|cauliflower ear"
+         "|top of left ear now swollen|top of right ear now swollen"
+         "|ear now swollen and squishy|swollen and squishy"),
     # A ring stuck on a swollen finger is cut off: one procedure.
     # A hair wrapped round a baby's toe or finger: unwrapped or cut, one simple procedure.
     _cat("hair_tourniquet", "a hair tourniquet", S, "paediatrics", (PROCEDURE,),
@@ -3120,7 +3161,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lower jaw swelling|right lower jaw swelling|left lower jaw swelling"
          "|spreading under jaw|spreading under his jaw|spreading under her jaw"
          "|swelling upper jaw|can only open mouth 2 fingers|can only open his mouth"
-         "|can only open her mouth",
+         "|can only open her mouth"
+         "|face swelling right side now spreading|spreading under the jaw",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3265,7 +3307,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dressings changed|ulcer dressings"
          "|sutures out|stitches out of|wants it looked at|stitched here"
          "|stitches to his chin|stitches to her chin|here for removal|staples out"
-         "|open weeping area|weeping area that needs dressing|needs dressing|needs a dressing"),
+         "|open weeping area|weeping area that needs dressing|needs dressing|needs a dressing"
+         "|sutures to left hand|sutures to right hand|wants it checked|dressing soaked with"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3336,7 +3379,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left his sertraline|left her sertraline"
          "|out of amlodipine|out of metformin|out of his tablets|out of her tablets"
          "|lost her arvs|lost his arvs|asking for a supply|supply until|surgery shut"
-         "|left his ramipril|left her ramipril|tablets went in the lake|needs 4 days supply"),
+         "|left his ramipril|left her ramipril|tablets went in the lake|needs 4 days supply"
+         "|lost her handbag with her insulin|insulin pens"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3370,7 +3414,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|separated from his family"
          "|separated from the family"
          "|cannot manage alone|husband admitted|wife admitted"
-         "|asking for a bed|asking for a bed and something to eat|sleeping rough since"),
+         "|asking for a bed|asking for a bed and something to eat|sleeping rough since"
+         "|no food in the house|carer didn't turn up|carer did not turn up"
+         "|ferries are cancelled"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
