@@ -1835,6 +1835,10 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
         ("knee to the L upper belly, now pain in L shoulder tip", "torso_trauma"),
         ("neighbours pumping poison through the vents, shouting", "persecutory_agitation"),
         ("indigestion-type ache in her upper chest when she walks", "acs"),
+        ("found in his armchair, cold, unsure of the date", "altered_mental_status"),
+        ("fell asleep in his cab, rousable only to loud voice", "altered_mental_status"),
+        ("knocked off his wakeboard and struck by the propeller", "major_trauma"),
+        ("leg pale and cold below the knee, can't feel foot pulses", "limb_ischaemia"),
     ],
 )
 def test_high_risk_situations_told_in_plain_words_are_read(text: str, key: str) -> None:

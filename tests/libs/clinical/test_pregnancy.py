@@ -16,6 +16,9 @@ from emergisphere_clinical.pregnancy import (
         "6 weeks pregnant by dates, L sided pelvic pain",
         "8/40, R iliac fossa pain since this morning",
         "lower abdo pain mainly R side, urine hCG positive",
+        "lower abdo pain L side, LMP 6 weeks ago, pregnancy test positive in dept",
+        "period 6 wks late, +ve home test, L-sided lower abdo pain",
+        "LMP 6 weeks ago, home test positive, L-sided pelvic pain",
     ],
 )
 def test_one_sided_pain_in_early_pregnancy_is_a_possible_ectopic(note: str) -> None:

@@ -338,7 +338,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot cold and pale below|cold and pale below the knee"
          "|can't feel pulses|cannot feel pulses|can't feel any pulses|no pulses felt"
          "|foot went cool and white|foot cold and white|leg went cool and white"
-         "|leg cold and white|foot went white and cool|hand went cool and white",
+         "|leg cold and white|foot went white and cool|hand went cool and white"
+         "|pale and cool below the knee|can't feel foot pulses|cannot feel foot pulses",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -494,7 +495,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|seatbelt abrasion|seat belt abrasion|seatbelt abrasions|seatbelt burn"
          "|seat belt burn"
          "|knife wound|knife wounds"
-         "|single stab|stab to left|stab to right|stab to the|stab to his|stab to her",
+         "|single stab|stab to left|stab to right|stab to the|stab to his|stab to her"
+         "|struck by the propeller|hit by the propeller|propeller injury|boat propeller",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -720,7 +722,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dozing off again|rousing to cry|rouses to cry then|keeps dozing off"
          "|doesn't know where they're|doesn't know where they are"
          "|not where he is|not where she is"
-         "|keeps closing her eyes|sleepy and keeps closing",
+         "|keeps closing her eyes|sleepy and keeps closing"
+         "|unsure of the date|unsure of the date or where he is"
+         "|unsure of the date or where she is|unsure where he is|unsure where she is"
+         "|rousable only to loud voice|only rousable to loud voice|rousable to loud voice"
+         "|rouses only to loud voice",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -906,7 +912,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("neuromuscular_weakness", "rising weakness (Guillain-Barre) or a myasthenic crisis", B,
          "neurology", (LABS, CONSULT),
          "guillain barre|guillain barré|gbs|reflexes absent|absent reflexes|areflexia"
-         "|ascending weakness|myasthenia|myasthenic",
+         "|ascending weakness|myasthenia|myasthenic"
+         "|paralytic shellfish",
          requires_any="weak|weakness|tingling|numb|swallow|swallowing|choking|breath"
          "|breathing|voice|double vision|dysphagia",
          history_counts=True, source=sources.NEUROMUSCULAR_WEAKNESS),

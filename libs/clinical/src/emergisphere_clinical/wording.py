@@ -1185,6 +1185,15 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         "pregnant",
     ),
+    # "+ve home test", "home test positive": pregnant, and the test asked about is done.
+    (
+        ("home test",),
+        re.compile(
+            r"(?:\+ ?ve|\bpositive) home tests?\b"
+            r"|\bhome (?:preg(?:nancy)? )?test (?:was |is )?(?:positive|\+ ?ve)"
+        ),
+        "pregnant, pregnancy test",
+    ),
     # "Blood ketones 4.2" in a diabetic: 3.0 mmol/L or more is ketoacidosis until shown
     # otherwise (JBDS-IP 2021), with or without a high glucose. Without diabetes or a
     # glucose reading it is the ketosis of a child who has not eaten, not DKA.
