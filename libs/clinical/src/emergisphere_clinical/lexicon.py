@@ -574,7 +574,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fewer baby movements|less baby movements|baby moving less than usual"
          "|after birth of|after the birth of|days after birth|weeks after birth"
          "|hasn't felt the baby move"
-         "|after her second baby|after her first baby|after her third baby",
+         "|after her second baby|after her first baby|after her third baby"
+         "|worried about the baby",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -1200,7 +1201,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|eye pushed forward|eye now pushed forward|hurts to move it, seeing double"
          "|pushing forward|eye bulging"
          "|red swollen eyelid|swollen eyelid and skin round the eye"
-         "|eyelids red and swollen shut",
+         "|eyelids red and swollen shut"
+         "|right eyelids red and swollen|left eyelids red and swollen|eyelids red and swollen",
          infection=True, source=sources.ORBITAL_CELLULITIS),
     # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
     _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
@@ -1276,7 +1278,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|degreaser|alkaline"
          "|detergent splash"
          "|drink thrown in her face|drink thrown in his face|drink thrown in her eye"
-         "|drink thrown in his eye",
+         "|drink thrown in his eye"
+         "|pool chlorine|chlorine solution in his|chlorine solution in her|chlorine in his eye"
+         "|chlorine in her eye",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1326,7 +1330,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|more chesty"
          "|chest a bit tighter|chest tighter|sleeping on 3 pillows|sleeping on three pillows"
          "|ankles like balloons"
-         "|chests bad again|chest is bad again"),
+         "|chests bad again|chest is bad again"
+         "|started his rescue pack|started her rescue pack|rescue pack yesterday"
+         "|puffing on arrival"),
     # Too much paracetamol over days for pain, without intent: bloods and acetylcysteine now,
     # whatever the level (MHRA 2012; TOXBASE). Intent to self-harm reads as overdose.
     _cat("staggered_overdose", "a staggered paracetamol overdose", S, "toxicology",
@@ -1365,7 +1371,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fluttery|feels fluttery|feeling fluttery"
          "|heart has been jumping|heart jumping|heart keeps jumping"
          "|irregular pulse found|irregular pulse at his annual review"
-         "|found to have an irregular pulse"),
+         "|found to have an irregular pulse"
+         "|flutters in her chest|flutters in his chest|flutters in chest"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1375,7 +1382,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|funny turn|went grey, sat down|came round in under"
          "|went down at the bus stop|went down with no warning|with no warning"
          "|came round within a minute|found slumped"
-         "|went down just after the finish line|out only briefly|went down after the finish"),
+         "|went down just after the finish line|out only briefly|went down after the finish"
+         "|went down at the bar|went down while standing|slumped in the queue"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1451,7 +1459,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pv bleeding|pv bleed|bleeding pv|heavy pv|soaking a pad|soaking pads|soaked pads"
          "|soaking through pads"
          "|post menopausal bleeding|postmenopausal bleeding|pmb|post menopausal bleed"
-         "|miscarried at home|still bleeding heavily with clots|bleeding heavily with clots"),
+         "|miscarried at home|still bleeding heavily with clots|bleeding heavily with clots"
+         "|postpartum, heavy bleeding|heavy bleeding since the afternoon|changing pad hourly"
+         "|after a medical termination"),
     # An open fracture of a limb: IV antibiotics within the hour and the orthopaedic and
     # plastic surgeons (BOAST 4; NICE NG37). The handbook grades one with intact pulses ESI
     # 3; severe pain with it makes ESI 2 (esi._severe_pain). A fingertip's is a fracture.
@@ -1675,7 +1685,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|over zygoma"
          "|tender over the cheekbone|bruised left cheek|bruised right cheek"
          "|cheek and upper lip feel numb|clashed heads|bite doesn't meet right"
-         "|bite doesn't meet",
+         "|bite doesn't meet"
+         "|step in the orbital rim|can't open his mouth fully|can't open her mouth fully"
+         "|left cheek is numb|right cheek is numb|cheek is numb|numb left cheek"
+         "|numb right cheek",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -1818,7 +1831,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|on her own meter|on his own meter"
          "|readings over 20|sugars over 20|sugar readings over|blood sugars over"
          "|home bm 19|bm 19|started prednisolone|since starting prednisolone"
-         "|sugars up on steroids"),
+         "|sugars up on steroids"
+         "|keeping the fast|fasting with|hypo twice today|hypo twice"
+         "|asking whether she can keep fasting|keep fasting"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1898,7 +1913,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nephrostomy stopped draining"
          "|nothing draining|nothing draining into the bag|catheter hasn't drained"
          "|pulled his catheter out|pulled her catheter out|pulled out his catheter"
-         "|pulled out her catheter"),
+         "|pulled out her catheter"
+         "|pulled out her long term catheter|pulled out his long term catheter"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -2126,7 +2142,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|side of ribs|sore left upper ribs|sore right upper ribs"
          "|butted in the ribs|tender over left 7th rib|point tender over"
          "|sore when breathing in and twisting|took a shoulder to the"
-         "|cannot take a deep breath"),
+         "|cannot take a deep breath"
+         "|hurts when i breathe in|tender right lateral chest wall"
+         "|tender left lateral chest wall"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -2177,7 +2195,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found in the snow|fell through ice|ice cool to touch"
          "|shivering in wet clothes"
          "|locked out and sat"
-         "|wet through and shaking|feet numb and"),
+         "|wet through and shaking|feet numb and"
+         "|in the liferaft|in the life raft|shivering, sore knees"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
@@ -2554,7 +2573,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling above elbow|holding arm against body|left knee hit the step"
          "|knee hit the step edge|can straight leg raise|pulled up sprinting"
          "|pain back of left thigh|pain back of right thigh|went over her ankle"
-         "|went over his ankle|tender over atfl"),
+         "|went over his ankle|tender over atfl"
+         "|hit on the forearm|struck on left forearm|struck on right forearm|swollen mid shaft"
+         "|swelling along the ulnar border|turned right ankle|turned left ankle"
+         "|holding her right arm against her tummy|holding her left arm against her tummy"
+         "|holding his right arm against his tummy|holding his left arm against his tummy"
+         "|won't let anyone near the elbow|felt something crack|foot under the wheel"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2724,7 +2748,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nostril still bleeding|nostril has been bleeding"),
     _cat("allergic_reaction", "an allergic reaction", S, "allergy_immunology", (MEDS,),
          "allergic reaction|hives|urticaria|drug allergy"
-         "|tingly mouth|tingling mouth"),
+         "|tingly mouth|tingling mouth"
+         "|puffy upper lip|puffy lower lip"),
     _cat("animal_bite", "an animal bite or rabies exposure", S, "general_practice", (MEDS,),
          "dog bite|cat bite|animal bite|bat bite|bitten|rabies|human bite|bite wound"
          "|nipped by|scratched by a dog|scratched by a stray|scratched by a cat|fight bite"
@@ -2886,7 +2911,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cuts to left forearm|cuts to right forearm|cuts to her forearm|cuts to his forearm"
          "|self harmed"
          "|sharpener blade"
-         "|thoughts of cutting|urge to cut|wants to cut herself|wants to cut himself",
+         "|thoughts of cutting|urge to cut|wants to cut herself|wants to cut himself"
+         "|superficial scratches to the left forearm"
+         "|superficial scratches to the right forearm|superficial scratches",
          requires_any="razor|blade|sharpener|compass|on purpose|to cope|deliberate|herself"
          "|himself|doesn't want to die|don't want to die|not suicidal|denies suicidal"
          "|denies wanting to die|camhs|crisis team|mental health|self harm"),
@@ -2916,7 +2943,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|checking the windows"
          "|asking to see the mental health team"
          "|things are too much|wants to speak to the crisis team|known to the crisis team"
-         "|wants to see the crisis team"),
+         "|wants to see the crisis team"
+         "|can't stop crying|feels a failure|weeks after birth, tearful"
+         "|asking to see mental health"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -2933,7 +2962,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|holding her ear|holding his ear|holding her right ear|holding her left ear"
          "|holding his right ear|holding his left ear"
          "|ear painful and discharging|canal swollen shut"
-         "|sore ear|sore ear since",
+         "|sore ear|sore ear since"
+         "|right ear painful and muffled|left ear painful and muffled|ear painful and muffled"
+         "|blood on a cotton bud|spot of blood on a cotton bud",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -2959,7 +2990,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "pinna|cauliflower ear|auricular haematoma|ear haematoma|ear hematoma"
          "|ear swollen and squishy|ear swollen|swollen ear|cauliflower ear"
          "|top of left ear now swollen|top of right ear now swollen"
-         "|ear now swollen and squishy|swollen and squishy"),
+         "|ear now swollen and squishy|swollen and squishy"
+         "|ear now swollen and tense|swollen and tense like a cushion|punched on the right ear"
+         "|punched on the left ear"),
     # A ring stuck on a swollen finger is cut off: one procedure.
     # A hair wrapped round a baby's toe or finger: unwrapped or cut, one simple procedure.
     _cat("hair_tourniquet", "a hair tourniquet", S, "paediatrics", (PROCEDURE,),
@@ -3245,7 +3278,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|earring has sunk into|sunk into the lobe|barbs still in|barb still in|taser barbs"
          "|stud is buried|buried in the lobe|buried in her lobe|buried in his lobe"
          "|sliver embedded|embedded in the pad|can see it under the skin"
-         "|barbed hook|hook stuck"),
+         "|barbed hook|hook stuck"
+         "|sliver of wood under the nail|under the nail of her|under the nail of his"
+         "|sliver of wood"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3387,7 +3422,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|out of amlodipine|out of metformin|out of his tablets|out of her tablets"
          "|lost her arvs|lost his arvs|asking for a supply|supply until|surgery shut"
          "|left his ramipril|left her ramipril|tablets went in the lake|needs 4 days supply"
-         "|lost her handbag with her insulin|insulin pens"),
+         "|lost her handbag with her insulin|insulin pens"
+         "|finished her amlodipine|finished his amlodipine|finished her levothyroxine"
+         "|finished his tablets|finished her tablets"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3423,7 +3460,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot manage alone|husband admitted|wife admitted"
          "|asking for a bed|asking for a bed and something to eat|sleeping rough since"
          "|no food in the house|carer didn't turn up|carer did not turn up"
-         "|ferries are cancelled"),
+         "|ferries are cancelled"
+         "|wife exhausted|husband exhausted|she can't cope tonight|he can't cope tonight"
+         "|can't cope tonight|can't manage any more"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
