@@ -1839,6 +1839,17 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
         ("fell asleep in his cab, rousable only to loud voice", "altered_mental_status"),
         ("knocked off his wakeboard and struck by the propeller", "major_trauma"),
         ("leg pale and cold below the knee, can't feel foot pulses", "limb_ischaemia"),
+        ("14 y/o, sudden L testicular pain in the hot tub, vomited", "testicular_torsion"),
+        ("thoughts of ending his life tonight, looking up methods", "suicidal"),
+        ("tights torn, wants to know if something happened", "sexual_assault"),
+        ("sudden 'like being hit with a bat' headache at the back", "thunderclap_headache"),
+        ("toothache, swelling spreading under the tongue", "drooling_airway"),
+        ("on the floor since yesterday, keeps asking what year it is", "altered_mental_status"),
+        ("8 y/o skied into a pole, LUQ pain, pale and quiet", "handlebar_pallor"),
+        ("hit in the eye by a football, pupil looks an odd shape", "open_globe"),
+        ("HbSC, temp 38.9 at home, aching all over", "immunocompromised_fever"),
+        ("says the neighbours put poison in his food, pacing", "persecutory_agitation"),
+        ("splashed in the eyes from an unlabelled drum", "chemical_eye"),
     ],
 )
 def test_high_risk_situations_told_in_plain_words_are_read(text: str, key: str) -> None:

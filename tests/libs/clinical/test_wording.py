@@ -91,3 +91,11 @@ def test_a_crash_at_60_mph_or_more_is_at_high_speed() -> None:
     assert "high speed" in normalise("left the track into the tyre wall at about 80 mph")
     assert "high speed" in normalise("car into central reservation approx 70 mph")
     assert "high speed" not in normalise("hit the barrier ~50 mph, walked at scene")
+
+
+def test_pain_in_a_place_or_at_a_time_keeps_its_words() -> None:
+    assert normalise("sudden L testicular pain in the hot tub") == (
+        "sudden left testicular pain in the hot tub"
+    )
+    assert normalise("pain in the night") == "pain in the night"
+    assert normalise("pain in the wrist") == "wrist pain"

@@ -339,7 +339,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't feel pulses|cannot feel pulses|can't feel any pulses|no pulses felt"
          "|foot went cool and white|foot cold and white|leg went cool and white"
          "|leg cold and white|foot went white and cool|hand went cool and white"
-         "|pale and cool below the knee|can't feel foot pulses|cannot feel foot pulses",
+         "|pale and cool below the knee|can't feel foot pulses|cannot feel foot pulses"
+         "|pulses weak on doppler",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -383,7 +384,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|on chemo"
          "|haematology day unit"
          "|r chop|rchop|chop chemo|folfox|folfiri|capecitabine|docetaxel|paclitaxel"
-         "|carboplatin|cisplatin|abvd|cycle of chemo",
+         "|carboplatin|cisplatin|abvd|cycle of chemo"
+         "|hbsc|hbss|sickle cell disease|sickle cell anaemia|sickle cell anemia",
          actions=("sepsis_bundle",), infection=True,
          requires_any="fever|febrile|temperature|chills|rigors|shivery|shivering|shivers"
          "|hot and cold|feverish", history_counts=True),
@@ -450,7 +452,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "trauma_surgery", (LABS, IMAGING, CONSULT),
          "handlebar into|handlebar end|handlebar went into|handlebar hit|handlebar jammed"
          "|handlebar jabbed|handlebar to the tummy|handlebar to the abdomen|onto the handlebars"
-         "|into his handlebars|into her handlebars",
+         "|into his handlebars|into her handlebars"
+         "|skied into a pole|skied into a tree|ran into a pole",
          requires_any="pale|pallor|looks pale|grey", source=sources.HANDLEBAR_PALLOR),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
@@ -727,7 +730,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|unsure of the date|unsure of the date or where he is"
          "|unsure of the date or where she is|unsure where he is|unsure where she is"
          "|rousable only to loud voice|only rousable to loud voice|rousable to loud voice"
-         "|rouses only to loud voice",
+         "|rouses only to loud voice"
+         "|keeps asking what year it is|asking what year it is|which isn't like her"
+         "|which isn't like him",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -820,7 +825,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wanted to end it|want to end it|wanting to end it"
          "|doesn't want to be alive|don't want to be alive|does not want to be alive"
          "|didn't want to be alive|not want to be alive|cutting her wrists|cutting his wrists"
-         "|voices keep telling her to|voices keep telling him to|voices keep telling me to",
+         "|voices keep telling her to|voices keep telling him to|voices keep telling me to"
+         "|ending his life|ending her life|ending my life|looking up methods|looked up methods"
+         "|researching methods",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -974,7 +981,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "paranoid beliefs|sending him messages|sending her messages|tracking him through"
          "|cameras in his walls|cameras in her walls"
          "|is bugged|are bugged|pumping poison|poison through the vents|poisoning his food"
-         "|poisoning her food",
+         "|poisoning her food"
+         "|poison in his food|poison in her food|putting poison",
          requires_any="pacing|shouting|threatening|threatened|won't sit|protect himself"
          "|protect herself|aggressive|agitated"),
     _cat("paranoid_agitation", "paranoid beliefs with agitation", B, "psychiatry",
@@ -995,7 +1003,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|peaked in seconds|maximal at onset|explosive headache"
          "|sudden headache|headache came on suddenly|worst of her life|worst of his life"
          "|worst of my life|worst ever headache|worst headache of"
-         "|sudden worst ever|worst ever occipital"),
+         "|sudden worst ever|worst ever occipital"
+         "|like being hit with a bat|hit with a bat headache"),
     # ADA 2009: diabetic ketoacidosis or a hyperosmolar state named, or its signs (the
     # fruity breath of ketosis, Kussmaul breathing), is a hyperglycaemic crisis.
     _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
@@ -1052,7 +1061,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't swallow own spit|can't swallow his own spit|can't swallow her own spit"
          "|can't swallow her spit|can't swallow his spit|can't swallow saliva"
          "|cannot swallow saliva|unable to swallow saliva|spitting into a cup"
-         "|spitting saliva into",
+         "|spitting saliva into"
+         "|spreading under the tongue|swelling under the tongue",
          requires_any="fever|febrile|stridor|sore throat|can't swallow|unable to swallow"
          "|muffled|trismus|leaning forward|tripod|hot potato|struggling to swallow"
          "|difficulty swallowing|trouble swallowing|under his tongue|under her tongue"
@@ -1155,7 +1165,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numbness between his legs|numbness between her legs|both hands feel tingly"
          "|hands feel tingly"
          "|pins and needles in both hands|pins and needles in both his hands"
-         "|pins and needles in both her hands",
+         "|pins and needles in both her hands"
+         "|pins and needles both feet|both feet tingly",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
@@ -1248,7 +1259,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|he forced me|forced me|forced himself on|made me have sex"
          "|sexually abused|underwear missing"
          "|worried she was assaulted|worried he was assaulted|may have been assaulted"
-         "|might have been assaulted"),
+         "|might have been assaulted"
+         "|tights torn|wants to know if something happened|if something happened to her"
+         "|clothes torn and can't remember"),
     _cat("testicular_torsion", "possible testicular torsion", B, "urology", (IMAGING, CONSULT),
          "testicular pain|testicle pain|scrotal pain|testicular torsion|torsion|testicle aching"
          "|testicular ache|testicle ache|aching testicle|pain in testicle"
@@ -1280,7 +1293,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|drink thrown in her face|drink thrown in his face|drink thrown in her eye"
          "|drink thrown in his eye"
          "|pool chlorine|chlorine solution in his|chlorine solution in her|chlorine in his eye"
-         "|chlorine in her eye",
+         "|chlorine in her eye"
+         "|splashed in the eyes|splashed in the eye|splashed in his eye|splashed in her eye"
+         "|unlabelled drum|unlabeled drum",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -1296,7 +1311,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|layer of blood sitting at the bottom of the iris"
          "|layer of blood at the bottom of the iris"
          "|teardrop shaped|pupil looks teardrop|blood in the front of the eye"
-         "|blood visible in the front of the eye|blood in front of the eye",
+         "|blood visible in the front of the eye|blood in front of the eye"
+         "|pupil looks an odd shape|pupil an odd shape|odd shaped pupil|pupil odd shape"
+         "|irregular pupil|misshapen pupil",
          source=sources.OPEN_GLOBE),
     # Standard complaints: resources an ED typically needs (decision point C).
     # Skin signs of poor perfusion: with hypotension they make decision point A (chapter 3);

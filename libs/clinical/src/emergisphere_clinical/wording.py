@@ -208,7 +208,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"\b(?:(r|rt)|(l|lt))\.? (?=(?:[1-5](?:st|nd|rd|th) )?(?:ankle|knee|wrist|hip|leg"
             r"|arm|hand|foot|shoulder"
             r"|elbow|eye|ear|side|chest|flank|index|ring|middle|thumb|finger|toe|forearm|calf"
-            r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|loin|buttock"
+            r"|thigh|breast|lower|upper|sided|pelvis|groin|cheek|nostril|testicle|testicular"
+            r"|loin|buttock"
             r"|jaw|face|ribs?|forehead|temple|heel|palm|little|knuckle|scalp|eyebrow|brow"
             r"|collarbone|clavicle|iliac|big|knuckle|metacarpal|mcp|abdo|abdomen|abdominal)\b)"
         ),
@@ -1586,7 +1587,10 @@ _POSSESSIVE = re.compile(
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
 _PAIN_IN = re.compile(
     # "Pain in R lower tummy" keeps its side and position: "right lower tummy pain".
+    # Not a place or a time: "pain in the hot tub", "pain in the night".
     r"\bpain in (?:(?:the|his|her|my|their|your) )?"
+    r"(?!(?:the|his|her|my|their|your|hot|morning|night|evening|afternoon|shower|bath|pool"
+    r"|sea|water|car|garden|gym|queue|street|past)\b)"
     r"((?:(?:left|right|lower|upper) )*[a-z]+(?: wall)?)\b"
     r"|\bpain (?:(?:in|on|at) (?:the |his |her |my |their |your )?|(?=(?:left|right) ))"
     r"(?:(?:left|right) )?(knee|ankle|wrist|hand|foot"
