@@ -352,7 +352,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # graded every such patient ESI 4).
     _cat("dental_avulsion", "a knocked-out tooth", S, "dentistry", (PROCEDURE,),
          "avulsed tooth|tooth avulsion|dental avulsion|knocked out tooth|tooth knocked out"
-         "|tooth knocked clean out|knocked clean out|tooth knocked out completely",
+         "|tooth knocked clean out|knocked clean out|tooth knocked out completely"
+         "|knocked out 2 upper front teeth|knocked out two upper front teeth"
+         "|knocked out upper front teeth|knocked out his front teeth"
+         "|knocked out her front teeth",
          source=sources.DENTAL_AVULSION),
     _cat("anaphylaxis", "anaphylaxis", B, "allergy_immunology", (MEDS, FLUIDS),
          "anaphylaxis|anaphylactic|throat swelling|throat closing|tongue swelling"
@@ -1400,7 +1403,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|went down at the bus stop|went down with no warning|with no warning"
          "|came round within a minute|found slumped"
          "|went down just after the finish line|out only briefly|went down after the finish"
-         "|went down at the bar|went down while standing|slumped in the queue"),
+         "|went down at the bar|went down while standing|slumped in the queue"
+         "|felt she was going to pass out|felt he was going to pass out|going to pass out"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1443,7 +1447,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|upper tummy after"
          "|pain low on the right|pain low on the left"
          "|bloating, weight loss|bloating and weight loss|bowels changed|change in bowel habit"
-         "|weight loss, bowels"),
+         "|weight loss, bowels"
+         "|belly getting bigger and tighter|belly getting bigger|tummy getting bigger"
+         "|abdomen getting bigger"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1682,7 +1688,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bruise to left temple|bruise to right temple|bruise to temple"
          "|egg sized haematoma|egg sized lump"
          "|bruised face|boggy swelling over|swelling over right parietal"
-         "|swelling over left parietal|soft swelling above"),
+         "|swelling over left parietal|soft swelling above"
+         "|parietal scalp swelling|scalp swelling"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1732,7 +1739,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Brought in with their usual confusion (esi.py puts it in place of new confusion): why
     # they came is looked for with bloods and a chest X-ray.
     _cat("confusion_at_baseline", "confusion at the patient's usual level", S, "geriatrics",
-         (LABS, XRAY), "confusion at the patient's usual level"),
+         (LABS, XRAY), "confusion at the patient's usual level"
+         "|gcs 14 which is usual for her|gcs 14 which is usual for him|which is usual for her"
+         "|which is usual for him"),
     _cat("neuro_symptoms", "a new neurological symptom", S, "neurology", (LABS, IMAGING),
          "ataxia|gait disturbance|unsteady gait|difficulty walking|trouble walking|amnesia"
          "|memory loss|numbness|paresthesia|paresthesias|paraesthesia|sensory loss|tingling"
@@ -1806,7 +1815,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red up to the knee|red to mid foot|red to mid-foot|drain site hot"
          "|skin around the drain site"
          "|black at the tip and red|red up to mid foot|toe black and oozing|black and oozing"
-         "|red tender picc line site|red tender line site|red picc line site|picc site red",
+         "|red tender picc line site|red tender line site|red picc line site|picc site red"
+         "|leg red and hot from ankle to knee|red and hot from ankle to knee"
+         "|red with streaks up the arm|streaks up the arm|redness creeping up to the ankle"
+         "|redness creeping up",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1850,7 +1862,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|home bm 19|bm 19|started prednisolone|since starting prednisolone"
          "|sugars up on steroids"
          "|keeping the fast|fasting with|hypo twice today|hypo twice"
-         "|asking whether she can keep fasting|keep fasting"),
+         "|asking whether she can keep fasting|keep fasting"
+         "|thirsty and weeing all the time|weeing all the time|cbg 19 at practice nurse check"
+         "|bm 28"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1872,7 +1886,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red, knee swelling|hot, knee swelling"
          "|refusing to walk on her|refusing to walk on his|refusing to walk on"
          "|knee hot|refusing to stand"
-         "|knee replaced 2 yrs ago swollen|replaced 2 yrs ago|knee replacement swollen and hot",
+         "|knee replaced 2 yrs ago swollen|replaced 2 yrs ago|knee replacement swollen and hot"
+         "|knee gradually more swollen|knee more swollen and painful",
          infection=True),
     # An abscess without a fever: incision and drainage, one simple procedure (with a
     # fever, the fever and the sepsis screens add the rest).
@@ -2055,7 +2070,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cannot get water down"
          "|chicken stuck|lamb stuck|beef stuck|pork stuck|meat stuck since"
          "|can't get her saliva down|can't get his saliva down"
-         "|sandwich stuck|stuck since lunch, can't swallow"),
+         "|sandwich stuck|stuck since lunch, can't swallow"
+         "|chicken bone feels stuck|bone feels stuck behind the breastbone"
+         "|stuck behind the breastbone"),
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
@@ -2091,7 +2108,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stuck behind her breastbone|brings back any drink|can swallow his spit"
          "|can swallow her spit"
          "|burning behind breastbone|burning behind her breastbone"
-         "|burning behind his breastbone|like her reflux|like his reflux|has reflux normally"),
+         "|burning behind his breastbone|like her reflux|like his reflux|has reflux normally"
+         "|burning in chest after meals|burning in her chest after meals"
+         "|burning in his chest after meals"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
          "neck swelling|neck mass|neck lump|swollen neck"
          "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
@@ -2137,7 +2156,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knee to the stomach|knee to the tummy|knee to the abdomen|knee in the stomach"
          "|knee in the belly|left shoulder tip"
          "|crushed against the barrier|crushed against a barrier|sore left lower chest"
-         "|sore right lower chest"),
+         "|sore right lower chest"
+         "|seatbelt bruising across chest|seatbelt bruising|seatbelt bruise across"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -2243,7 +2263,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "noxious inhalation|toxic inhalation|gas inhalation|inhaled fumes|fume inhalation"
          "|carbon monoxide"),
     _cat("frostbite", "frostbite or a cold injury", S, "general_practice", (MEDS, PROCEDURE),
-         "frostbite|frost bite|fingertips went white|frostnip"),
+         "frostbite|frost bite|fingertips went white|frostnip"
+         "|cheeks and nose went white|nose went white|went white in the wind"),
     _cat("chemical_exposure", "a chemical exposure of the skin", S, "toxicology",
          (PROCEDURE,), "chemical exposure|chemical burn|chemical splash"),
     _cat("hypertension", "high blood pressure", S, "cardiology", (LABS, ECG),
@@ -2339,7 +2360,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|period started|on her period|started her period"),
     _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
          "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
-         "|haemorrhoid|haemorrhoids"),
+         "|haemorrhoid|haemorrhoids"
+         "|swelling beside her back passage|swelling beside his back passage"
+         "|beside her back passage|back passage"),
     _cat("hearing_loss", "hearing loss", S, "ent", (CONSULT,),
          "hearing loss|loss of hearing|deafness|sudden hearing loss|ear muffled"
          "|ear completely muffled|muffled hearing"
@@ -2595,7 +2618,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling along the ulnar border|turned right ankle|turned left ankle"
          "|holding her right arm against her tummy|holding her left arm against her tummy"
          "|holding his right arm against his tummy|holding his left arm against his tummy"
-         "|won't let anyone near the elbow|felt something crack|foot under the wheel"),
+         "|won't let anyone near the elbow|felt something crack|foot under the wheel"
+         "|right hand bruised across the knuckles|left hand bruised across the knuckles"
+         "|bruised across the knuckles|my knee went out|knee went out"
+         "|locked and won't straighten|knuckle sunk|little finger knuckle sunk"
+         "|landed on his tailbone|landed on her tailbone|tender over the coccyx"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2663,7 +2690,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bit through her lower lip|bit through his lower lip|bit through her lip"
          "|bit through his lip|hole right through"
          "|split on his forehead|split on her forehead"
-         "|stud rake|gaping dirty wound|fat visible"),
+         "|stud rake|gaping dirty wound|fat visible"
+         "|caught her forehead on the coffee table|caught his forehead on the coffee table"
+         "|edges come together"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2775,7 +2804,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched someone in the teeth"
          "|nipped on the|nipped by a|nipped on her|nipped on his"
          "|dog tied up|bit her left hand|bit his left hand|bit her right hand"
-         "|bit his right hand|puncture wounds over the knuckles"),
+         "|bit his right hand|puncture wounds over the knuckles"
+         "|my mate bit my ear|bite to left helix|bite to right helix"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -2962,7 +2992,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|things are too much|wants to speak to the crisis team|known to the crisis team"
          "|wants to see the crisis team"
          "|can't stop crying|feels a failure|weeks after birth, tearful"
-         "|asking to see mental health"),
+         "|asking to see mental health"
+         "|don't see the point|doesn't see the point but"
+         "|wants to speak to someone from mental health"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -3219,7 +3251,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|spreading under jaw|spreading under his jaw|spreading under her jaw"
          "|swelling upper jaw|can only open mouth 2 fingers|can only open his mouth"
          "|can only open her mouth"
-         "|face swelling right side now spreading|spreading under the jaw",
+         "|face swelling right side now spreading|spreading under the jaw"
+         "|swelling under left jaw from a rotten|rotten lower molar|rotten tooth"
+         "|opens mouth one finger width",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3297,7 +3331,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sliver embedded|embedded in the pad|can see it under the skin"
          "|barbed hook|hook stuck"
          "|sliver of wood under the nail|under the nail of her|under the nail of his"
-         "|sliver of wood"),
+         "|sliver of wood"
+         "|blackthorn|stuck in tip of|hawthorn"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3446,7 +3481,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
          "|wants a heart check"
-         "|letter for work|a letter for work|letter for her work|letter for his work"),
+         "|letter for work|a letter for work|letter for her work|letter for his work"
+         "|wants a letter|letter for uni|letter for college"),
     # Shelter, a refuge or a social worker: no ED resource, but a need to meet.
     _cat("social_need", "shelter or social help", S, "social_work", (),
          "somewhere warm|somewhere to sleep|somewhere to go|bed for the night|a refuge"
@@ -3479,7 +3515,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no food in the house|carer didn't turn up|carer did not turn up"
          "|ferries are cancelled"
          "|wife exhausted|husband exhausted|she can't cope tonight|he can't cope tonight"
-         "|can't cope tonight|can't manage any more"),
+         "|can't cope tonight|can't manage any more"
+         "|came in out of the rain|just wanted to warm up|asking for a brew"
+         "|no medical complaint"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3591,7 +3629,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"
          "|sti screen|sexually transmitted|checked for std|checked for sti|chlamydia"
          "|gonorrhea|gonorrhoea|wants to be tested|partner diagnosed|partner dx"),
-    _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"),
+    _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"
+         "|asking for sleeping tablets|hasn't slept properly|just need some kip"),
 )
 # fmt: on
 
