@@ -1850,6 +1850,12 @@ def test_a_threatened_airway_and_an_intent_to_die_are_read_in_plain_words() -> N
         ("HbSC, temp 38.9 at home, aching all over", "immunocompromised_fever"),
         ("says the neighbours put poison in his food, pacing", "persecutory_agitation"),
         ("splashed in the eyes from an unlabelled drum", "chemical_eye"),
+        ("palm hit by a high-pressure washer jet, small entry wound", "high_pressure_injection"),
+        ("injector, lump in R groin that's got a pulse", "pulsatile_mass"),
+        (
+            "fell from a ladder, pain at thoracolumbar junction, tingling in both feet",
+            "cord_compression",
+        ),
     ],
 )
 def test_high_risk_situations_told_in_plain_words_are_read(text: str, key: str) -> None:

@@ -99,3 +99,11 @@ def test_pain_in_a_place_or_at_a_time_keeps_its_words() -> None:
     )
     assert normalise("pain in the night") == "pain in the night"
     assert normalise("pain in the wrist") == "wrist pain"
+
+
+def test_a_floor_named_by_its_ordinal_is_not_the_height_of_the_fall() -> None:
+    note = "fell from 1st floor student house window at a party, approx 4m, landed on back"
+    assert "fall from height" in normalise(note)
+    assert "fall from height" in normalise(
+        "fell ~3 m from a ladder, pain at thoracolumbar junction"
+    )

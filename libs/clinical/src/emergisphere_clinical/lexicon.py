@@ -284,7 +284,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # A pulsating lump is an aneurysm, in the groin of someone who injects a false one,
     # until a scan says otherwise: it can rupture (handbook chapter 4, high-risk).
     _cat("pulsatile_mass", "a pulsating swelling", B, "vascular_surgery", (LABS, IMAGING, CONSULT),
-         "pulsating|pulsatile|pseudoaneurysm|false aneurysm",
+         "pulsating|pulsatile|pseudoaneurysm|false aneurysm"
+         "|got a pulse|has got a pulse|lump that pulses|lump with a pulse",
          requires_any="lump|swelling|swollen|mass|groin"),
     # A suspected pulmonary embolism: CTPA now and anticoagulation meanwhile (NICE NG158);
     # the handbook's high-risk chest pain and breathlessness. "PE" alone is also school PE.
@@ -1171,6 +1172,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pins and needles in both her hands"
          "|pins and needles both feet|both feet tingly",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
+         "|thoracolumbar|lumbar|thoracic"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
          source=sources.CORD_COMPRESSION),
     # Compartment syndrome: pain out of proportion, pain on passive stretch, a tight cast.
@@ -1194,7 +1196,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|paint spray gun"
          "|self injected|self-injected|oil based vaccine|oil-based vaccine"
          "|vaccine into his finger|vaccine into her finger|injected into his finger"
-         "|injected into her finger", source=sources.HIGH_PRESSURE_INJECTION),
+         "|injected into her finger"
+         "|high pressure washer|pressure washer jet|jet washer|pressure washer",
+         source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
          "|sweating|sweaty|clammy"

@@ -114,8 +114,8 @@ _ONTO_BACK = re.compile(
 # Not denied ("no back or neck pain"), and not after landing on a foot or a heel, where the
 # heel took the fall and the back ache is the jolt.
 _SPINE_HURT = re.compile(
-    r"(?<!no )(?<!no back or )(?<!no neck or )\b(?:back|neck|spine|spinal)"
-    r" (?:pain|ache|tender\w*)\b"
+    r"(?<!no )(?<!no back or )(?<!no neck or )\b(?:back|neck|spine|spinal|thoracolumbar)"
+    r" (?:pain|ache|tender\w*|junction)\b"
 )
 _ONTO_HEEL = re.compile(
     r"\b(?:on|onto|landed) (?:his |her |their |both |the )?(?:right |left |r |l |rt |lt )?"
@@ -1422,7 +1422,9 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         # The height may come later in the clause after a word of estimate: "fell from the
         # ladder, est 3.5 m" (not "fell in the garden, 80M").
         re.compile(
-            r"\b(?:fell|fallen|fall|falling)\b(?: |[^.;,\d]{0,40}?,?[^.;\d]{0,20}?"
+            # An ordinal ("from the 1st floor window") is not the height.
+            r"\b(?:fell|fallen|fall|falling)\b(?: |(?:[^.;,\d]|\d(?:st|nd|rd|th)\b){0,40}?,?"
+            r"[^.;\d]{0,20}?"
             r"(?=(?:about|approximately|approx|around|~|over|est|estimated|roughly)\b|~))"
             r"(?:about |approximately |approx\.? ?|around |~ ?|over |est\.? |estimated"
             r" |roughly )?(\d{1,3}(?:\.\d)?)(?: ?(?:-|to) ?\d{1,3}(?:\.\d)?)? ?"
