@@ -165,7 +165,7 @@ def _is_negated(text: str, start: int, cue: re.Pattern[str] = _NEGATION_CUE) -> 
     for end in _SCOPE_END.finditer(text, 0, start):
         scope_start = end.end()
     found = cue.search(text, scope_start, start)
-    if found is None or "without" not in text[scope_start:start]:
+    if found is None or text.find("without", scope_start, start) < 0:
         return found is not None
     # A cue inside "unable to ... without" denies nothing.
     spans = [hit.span() for hit in _UNABLE_WITHOUT.finditer(text, scope_start, start)]
@@ -358,7 +358,20 @@ def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | N
     """
     text = normalise(chief_complaint)
     words = _words(text)
-    return next((phrase for phrase in phrases if _co_term(text, words, phrase)), None)
+    # A phrase whose first word the note lacks is ruled out without a call: most are.
+    return next(
+        (
+            phrase
+            for first, phrase in _firsts(phrases)
+            if first in words and _co_term(text, words, phrase)
+        ),
+        None,
+    )
+
+
+@cache
+def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((_first_word(phrase), phrase) for phrase in phrases)
 
 
 # CTAS (Bullard et al., CJEM 2008): chronic pain is known, recurrent and like previous

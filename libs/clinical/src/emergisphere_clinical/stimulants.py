@@ -62,17 +62,19 @@ def stimulant_toxicity(note: str, age: float | None, vitals: VitalSigns) -> str 
     if age is not None and age < MIN_AGE_YEARS:
         return None
     rate, temperature = vitals.heart_rate, vitals.temperature_c
-    if rate is None and temperature is None:
+    fast = rate is not None and rate >= TOXIC_HEART_RATE
+    hot = temperature is not None and temperature >= TOXIC_TEMPERATURE_C
+    # The note is read only when the vitals could show toxicity: most cannot.
+    if not (fast or hot or (rate is not None and rate > AGITATED_HEART_RATE)):
         return None
     drug = mentioned_history(note, STIMULANT_WORDS)
     if drug is None:
         return None
-    if rate is not None and rate >= TOXIC_HEART_RATE:
+    if fast:
         return f"{drug} with a heart rate of {rate:g} ({TOXIC_HEART_RATE:g} or more)"
-    if temperature is not None and temperature >= TOXIC_TEMPERATURE_C:
+    if hot:
         return f"{drug} with a temperature of {temperature:g} C ({TOXIC_TEMPERATURE_C:g} or more)"
-    if rate is not None and rate > AGITATED_HEART_RATE:
-        agitation = mentioned_history(note, AGITATION_WORDS)
-        if agitation is not None:
-            return f"{drug} with a heart rate of {rate:g} and '{agitation}'"
-    return None
+    agitation = mentioned_history(note, AGITATION_WORDS)
+    if agitation is None:
+        return None
+    return f"{drug} with a heart rate of {rate:g} and '{agitation}'"
