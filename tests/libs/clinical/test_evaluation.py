@@ -123,13 +123,13 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 38,700 cases written independently of the rules, in two hundred and seventy-three sets
-    # (docs/triage-evaluation.md, rounds 5 to 69). Each set was scored once before any rule
-    # was changed for it. The sixty-nine critical under-triages left, each with the reason
-    # no rule reads it without over-triaging its neighbours, are listed in the same file
-    # ("Critical under-triages left").
+    # 47,100 cases written independently of the rules, in three hundred and twenty-nine
+    # sets (docs/triage-evaluation.md, rounds 5 to 83). Each set was scored once before any
+    # rule was changed for it. The eighty-five critical under-triages left, each with the
+    # reason no rule reads it without over-triaging its neighbours, are listed in the same
+    # file ("Critical under-triages left").
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 38700
-    assert figures.critical_under <= 69
-    assert figures.exact >= 0.830
+    assert figures.n == 47100
+    assert figures.critical_under <= 85
+    assert figures.exact >= 0.825
