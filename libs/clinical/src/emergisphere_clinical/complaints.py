@@ -278,9 +278,9 @@ def _first_word(phrase: str) -> str:
 
 
 @cache
-def _first_tokens(category: ComplaintCategory) -> tuple[tuple[str, str], ...]:
+def _first_tokens(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(first word, phrase) per phrase: a phrase can only match where its first word is."""
-    return tuple((_first_word(phrase), phrase) for phrase in category.phrases)
+    return tuple((_first_word(phrase), phrase) for phrase in phrases)
 
 
 @cache
@@ -289,7 +289,7 @@ def _phrase_index() -> dict[str, tuple[tuple[int, int, str], ...]]:
     first word occurs in a complaint are tried, the same answer many times faster."""
     index: dict[str, list[tuple[int, int, str]]] = {}
     for position, category in enumerate(CATEGORIES):
-        for order, (first, phrase) in enumerate(_first_tokens(category)):
+        for order, (first, phrase) in enumerate(_first_tokens(category.phrases)):
             index.setdefault(first, []).append((position, order, phrase))
     return {first: tuple(entries) for first, entries in index.items()}
 
@@ -362,16 +362,11 @@ def mentioned_history(chief_complaint: str, phrases: tuple[str, ...]) -> str | N
     return next(
         (
             phrase
-            for first, phrase in _firsts(phrases)
+            for first, phrase in _first_tokens(phrases)
             if first in words and _co_term(text, words, phrase)
         ),
         None,
     )
-
-
-@cache
-def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((_first_word(phrase), phrase) for phrase in phrases)
 
 
 # CTAS (Bullard et al., CJEM 2008): chronic pain is known, recurrent and like previous
@@ -396,7 +391,7 @@ def chronic(chief_complaint: str, category: ComplaintCategory) -> str | None:
     """The category's phrase the note marks as known and recurrent, or None."""
     text = normalise(chief_complaint)
     words = _words(text)
-    for first, phrase in _first_tokens(category):
+    for first, phrase in _first_tokens(category.phrases):
         if first not in words:
             continue
         for hit in _phrase_pattern(phrase).finditer(text):

@@ -1222,24 +1222,24 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     # (Canadian C-spine rule's dangerous mechanism: over 100 km/h, Stiell 2001).
     (
         ("mph",),
-        re.compile(r"\b(?:at |about |approx |approximately |around |~)*([4-9]\d|1\d\d) ?mph\b"),
-        lambda m: "high speed" if int(m.group(1)) >= 60 else m.group(0),
+        re.compile(r"\b(?:at |about |approx |approximately |around |~)*(?:[6-9]\d|1\d\d) ?mph\b"),
+        "high speed",
     ),
     # "7 weeks by dates", "26F, 36 weeks, headache": a gestation, counted from the last
     # period, or given straight after a woman's age as a pregnancy's is.
     (
         ("wk", "week"),
+        re.compile(r"\b([1-4]?\d)\s*(?:wks?|weeks?) by (?:dates|lmp|scan)\b"),
+        r"\1 weeks pregnant",
+    ),
+    (
+        ("wk", "week"),
         re.compile(
-            r"\b([1-4]?\d)\s*(?:wks?|weeks?) by (?:dates|lmp|scan)\b"
-            r"|^(\s*[1-5]\d\s*(?:f|yo f|y/o f|y/o female|year old woman),?\s*)([1-4]?\d)\s*"
+            r"^(\s*[1-5]\d\s*(?:f|yo f|y/o f|y/o female|year old woman),?\s*)([1-4]?\d)\s*"
             r"(?:wks?|weeks?)\b(?! pregnant| ago| old| post| of| since| after)"
         ),
         lambda m: (
-            f"{m.group(1)} weeks pregnant"
-            if m.group(1) is not None
-            else f"{m.group(2)}{m.group(3)} weeks pregnant"
-            if 4 <= int(m.group(3)) <= 42
-            else m.group(0)
+            f"{m.group(1)}{m.group(2)} weeks pregnant" if 4 <= int(m.group(2)) <= 42 else m.group(0)
         ),
     ),
     # "Fell forward onto her bump": a blow to the pregnant abdomen.
