@@ -75,6 +75,7 @@ def test_unscored_pain_in_pregnancy_counts_when_it_may_be_an_ectopic_or_is_sever
         ("28 weeks pregnant, fell down 6 stairs onto her front, mild lower abdo cramping", "fell"),
         ("26/40, partner kicked her in the stomach, abdo sore 5/10", "kicked"),
         ("30F 28/40, belt across bump in the RTC, tightenings since", "belt across bump"),
+        ("31F 28/40 slipped in the yard onto her bump, mild tummy ache", "slipped"),
     ],
 )
 def test_a_blow_to_a_later_pregnancy_with_symptoms_is_a_possible_abruption(

@@ -98,6 +98,9 @@ def test_pain_in_a_place_or_at_a_time_keeps_its_words() -> None:
         "sudden left testicular pain in the hot tub"
     )
     assert normalise("pain in the night") == "pain in the night"
+    assert normalise("L testicular pain in a maths lesson") == (
+        "left testicular pain in a maths lesson"
+    )
     assert normalise("pain in the wrist") == "wrist pain"
 
 

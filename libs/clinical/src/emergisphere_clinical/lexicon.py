@@ -341,7 +341,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot went cool and white|foot cold and white|leg went cool and white"
          "|leg cold and white|foot went white and cool|hand went cool and white"
          "|pale and cool below the knee|can't feel foot pulses|cannot feel foot pulses"
-         "|pulses weak on doppler",
+         "|pulses weak on doppler"
+         "|dusky foot|dusky toes",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -377,7 +378,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|gave her adrenaline pen"
          "|used his own auto injector|used her own auto injector|used his auto injector"
          "|used her auto injector|own auto injector|auto injector given|gave his auto injector"
-         "|gave her auto injector"),
+         "|gave her auto injector"
+         "|lips tingling and swelling|lip tingling and swelling|used her own adrenaline pen"
+         "|used his own adrenaline pen|own adrenaline pen|used her adrenaline auto injector"),
     _cat("sepsis", "suspected sepsis", B, "infectious_disease", (LABS, XRAY, FLUIDS, MEDS),
          "sepsis|septic", actions=("sepsis_bundle",), infection=True),
     _cat("immunocompromised_fever", "fever in an immunocompromised patient", B, "oncology",
@@ -457,7 +460,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "handlebar into|handlebar end|handlebar went into|handlebar hit|handlebar jammed"
          "|handlebar jabbed|handlebar to the tummy|handlebar to the abdomen|onto the handlebars"
          "|into his handlebars|into her handlebars"
-         "|skied into a pole|skied into a tree|ran into a pole",
+         "|skied into a pole|skied into a tree|ran into a pole"
+         "|bar end went into|handlebar mark|handlebar mark visible|bar end into",
          requires_any="pale|pallor|looks pale|grey", source=sources.HANDLEBAR_PALLOR),
     _cat("major_trauma", "a major trauma mechanism", B, "trauma_surgery",
          (LABS, XRAY, IMAGING, FLUIDS),
@@ -503,7 +507,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|seat belt burn"
          "|knife wound|knife wounds"
          "|single stab|stab to left|stab to right|stab to the|stab to his|stab to her"
-         "|struck by the propeller|hit by the propeller|propeller injury|boat propeller",
+         "|struck by the propeller|hit by the propeller|propeller injury|boat propeller"
+         "|binder on|binder applied|binder in place|where the lap belt sat|lap belt bruise"
+         "|lap belt mark|bruise from the lap belt",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -736,7 +742,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rousable only to loud voice|only rousable to loud voice|rousable to loud voice"
          "|rouses only to loud voice"
          "|keeps asking what year it is|asking what year it is|which isn't like her"
-         "|which isn't like him",
+         "|which isn't like him"
+         "|drowsier than her usual self|drowsier than his usual self|much drowsier than"
+         "|more forgetful today than usual|much more forgetful today"
+         "|doesn't know the month|does not know the month|didn't know the month"
+         "|keeps repeating questions|repeating questions",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -831,7 +841,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|didn't want to be alive|not want to be alive|cutting her wrists|cutting his wrists"
          "|voices keep telling her to|voices keep telling him to|voices keep telling me to"
          "|ending his life|ending her life|ending my life|looking up methods|looked up methods"
-         "|researching methods",
+         "|researching methods"
+         "|plans to take her mum's tablets|plans to take her tablets|plans to take his tablets"
+         "|wrong side of the railings|on the wrong side of the railings"
+         "|wrong side of the barrier"
+         "|rather be dead|she'd rather be dead|he'd rather be dead|would rather be dead",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1170,7 +1184,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hands feel tingly"
          "|pins and needles in both hands|pins and needles in both his hands"
          "|pins and needles in both her hands"
-         "|pins and needles both feet|both feet tingly",
+         "|pins and needles both feet|both feet tingly"
+         "|numb around his bottom|numb around her bottom|numb around the bottom"
+         "|numb in the saddle area|numbness in the saddle area",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|thoracolumbar|lumbar|thoracic"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
@@ -1466,7 +1482,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|had kidney stones before|kidney stones before"
          "|known kidney stones|usual left sided colic|usual right sided colic"
          "|known stone former|like his last stone|like her last stone"
-         "|feels like his last stone"),
+         "|feels like his last stone"
+         "|pain in waves going to the groin"
+         "|going to the groin|kidney stone 2 yrs ago"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1496,7 +1514,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "open fracture|open fractures|compound fracture|bone visible|bone exposed"
          "|exposed bone|bone end visible|bone ends visible|bone ends out|bone end out"
          "|bone sticking out|bone poking out|bone through the skin|bone through skin"
-         "|bone protruding|protruding bone", source=sources.OPEN_FRACTURE),
+         "|bone protruding|protruding bone"
+         "|bone through a wound|bone through the wound|bone through wound|bone through a cut",
+         source=sources.OPEN_FRACTURE),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
          "|popped out|squared off|dinner fork|looks bent|bent above the elbow"
@@ -1693,7 +1713,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|egg sized haematoma|egg sized lump"
          "|bruised face|boggy swelling over|swelling over right parietal"
          "|swelling over left parietal|soft swelling above"
-         "|parietal scalp swelling|scalp swelling"),
+         "|parietal scalp swelling|scalp swelling"
+         "|struck occiput|struck her occiput|struck his occiput|hit occiput"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1734,7 +1755,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fitted today|fitted twice|fitted last night"
          "|jerky movements"
          "|went stiff and jerked|stiff and jerking|went stiff and started jerking"
-         "|fitted for"),
+         "|fitted for"
+         "|went stiff and shook|stiff and shook"),
     # New neurological symptoms short of the stroke signs: labs and brain imaging.
     # An acute dystonic reaction to a drug such as metoclopramide: IV or IM procyclidine.
     _cat("acute_dystonia", "an acute dystonic reaction", S, "neurology", (MEDS,),
@@ -1918,7 +1940,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bum crack"
          "|swelling in his left armpit|swelling in her left armpit|painful swelling in"
          "|armpit swelling"
-         "|swelling right armpit|swelling left armpit|swelling in armpit|soft and pointing",
+         "|swelling right armpit|swelling left armpit|swelling in armpit|soft and pointing"
+         "|next to right thumbnail|next to left thumbnail|paronychia|swollen skin next to",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -1964,7 +1987,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coughed up streaks of blood|streaks of blood in|blood streaked sputum"
          "|coughing up streaks of blood"
          "|coughed up a teaspoon of|coughed up a teaspoon of bright red blood"
-         "|coughing up bright red blood|coughed up bright red blood"),
+         "|coughing up bright red blood|coughed up bright red blood"
+         "|coughing up fresh blood|coughed up fresh blood|coughing fresh blood"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -2014,7 +2038,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|urethral discharge"
          "|sores on the penis|genital sores|genital ulcers"
          "|sores down below"
-         "|lower abdo ache and discharge|abdo ache and discharge|ache and discharge"),
+         "|lower abdo ache and discharge|abdo ache and discharge|ache and discharge"
+         "|offensive pv discharge"),
     _cat("foreign_body_ent", "a foreign body in the ear or nose", S, "ent", (PROCEDURE,),
          "foreign body in ear|foreign body in the ear|foreign body in nose"
          "|foreign body in the nose|foreign body in the nostril|ear foreign body"
@@ -2061,7 +2086,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sponge in his left ear|sponge in his right ear|sponge in her left ear"
          "|sponge in her right ear|sponge in his ear|sponge in her ear"
          "|crawling and buzzing in his right ear|crawling and buzzing in his left ear"
-         "|something crawling"),
+         "|something crawling"
+         "|buzzing in his right ear|buzzing in her right ear|buzzing in his left ear"
+         "|buzzing in her left ear"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -2185,7 +2212,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore when breathing in and twisting|took a shoulder to the"
          "|cannot take a deep breath"
          "|hurts when i breathe in|tender right lateral chest wall"
-         "|tender left lateral chest wall"),
+         "|tender left lateral chest wall"
+         "|kicked in the right side of the chest|kicked in the left side of the chest"
+         "|kicked in the right side|kicked in the left side|hurts to take a deep breath"
+         "|sore on deep breath"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -2200,7 +2230,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|worse pressing on her chest|worse pressing on his chest"
          "|sore when pressing on her ribs|sore when pressing on his ribs"
          "|when he twists|when she twists|sharp pain centre of chest since bench pressing"
-         "|since bench pressing",
+         "|since bench pressing"
+         "|worse twisting and when i press|when i press on it|lifting grow bags",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2221,7 +2252,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thoracic spine in the midline|tender midline c6|tender midline c5|tender midline c7"
          "|tender midline c4|neck in the midline"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
-         "pneumothorax|ptx"),
+         "pneumothorax|ptx"
+         "|reduced air entry right base|reduced air entry left base"
+         "|reduced air entry on the right|reduced air entry on the left"
+         "|reduced air entry right side|reduced air entry left side"
+         "|reduced air entry r base|reduced air entry l base"),
     # A low-voltage shock: an ECG; without burns, arrhythmia or loss of consciousness no
     # bloods (EAST practice guideline, Arnoldo et al. 2006). High voltage is its own category.
     _cat("electrical_injury", "an electrical injury", S, "general_practice", (ECG,),
@@ -2268,9 +2303,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|carbon monoxide"),
     _cat("frostbite", "frostbite or a cold injury", S, "general_practice", (MEDS, PROCEDURE),
          "frostbite|frost bite|fingertips went white|frostnip"
-         "|cheeks and nose went white|nose went white|went white in the wind"),
+         "|cheeks and nose went white|nose went white|went white in the wind"
+         "|toes on both feet were white|white and numb, now red"),
     _cat("chemical_exposure", "a chemical exposure of the skin", S, "toxicology",
-         (PROCEDURE,), "chemical exposure|chemical burn|chemical splash"),
+         (PROCEDURE,), "chemical exposure|chemical burn|chemical splash"
+         "|hydrochloric acid|dilute acid|acid splash"),
     _cat("hypertension", "high blood pressure", S, "cardiology", (LABS, ECG),
          "hypertension|high blood pressure|elevated blood pressure|blood pressure high"
          "|pressure was high|bp machine"
@@ -2295,7 +2332,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|legs swelling|legs swollen"
          "|both ankles swollen|ankles swollen|swollen ankles"
          "|ankles more swollen|ankles swollen|swollen ankles"
-         "|ankles puffier|ankles puffy|puffy ankles|iv diuretic|weight up 2|weight up 3"),
+         "|ankles puffier|ankles puffy|puffy ankles|iv diuretic|weight up 2|weight up 3"
+         "|legs more swollen|sleeps on 3 pillows|sleeps on three pillows|now sleeps on"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"
          "|incision popped open|drain fluid gone cloudy|edges coming apart"
@@ -2361,7 +2399,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|mid menstrual pain|ovulation pain|period pain|period pains|period cramps"
          "|heavy periods|heavy period|flooding through|period's been|pad every hour|through a pad"
          "|periods irregular|irregular bleeding"
-         "|period started|on her period|started her period"),
+         "|period started|on her period|started her period"
+         "|periods really heavy|flooding"),
     _cat("rectal_pain", "rectal or perineal pain", S, "general_surgery", (MEDS,),
          "rectal pain|perineal pain|anal pain|perianal pain|hemorrhoid|hemorrhoids"
          "|haemorrhoid|haemorrhoids"
@@ -2370,7 +2409,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hearing_loss", "hearing loss", S, "ent", (CONSULT,),
          "hearing loss|loss of hearing|deafness|sudden hearing loss|ear muffled"
          "|ear completely muffled|muffled hearing"
-         "|woke up deaf|deaf in left ear|deaf in right ear|deaf in one ear|ringing in ear"),
+         "|woke up deaf|deaf in left ear|deaf in right ear|deaf in one ear|ringing in ear"
+         "|hearing gone in her right ear|hearing gone in his right ear"
+         "|hearing gone in her left ear|hearing gone in his left ear|with the hearing gone"),
     _cat("vaginal_foreign_body", "a vaginal foreign body", S, "gynecology", (PROCEDURE,),
          "vaginal foreign body|vagina foreign body|foreign body in vagina|retained tampon"
          "|ring pessary|pessary slipped|pessary fell out|pessary stuck|pessary"
@@ -2452,7 +2493,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no obvious focus|no focus found|no clear focus"
          "|no other source|or other source found|can't find a reason|cannot find a reason"
          "|nothing obvious on look|hot all day|hot since lunchtime|hot since school"
-         "|hot and sick|hot tonight|since lunchtime, no cough", infection=True),
+         "|hot and sick|hot tonight|since lunchtime, no cough"
+         "|shivering and shaking|shaking and shivering", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"
@@ -2626,7 +2668,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|right hand bruised across the knuckles|left hand bruised across the knuckles"
          "|bruised across the knuckles|my knee went out|knee went out"
          "|locked and won't straighten|knuckle sunk|little finger knuckle sunk"
-         "|landed on his tailbone|landed on her tailbone|tender over the coccyx"),
+         "|landed on his tailbone|landed on her tailbone|tender over the coccyx"
+         "|ankle puffy|puffy over the outside|tender over coccyx|landed on his backside"
+         "|landed on her backside"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2696,7 +2740,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split on his forehead|split on her forehead"
          "|stud rake|gaping dirty wound|fat visible"
          "|caught her forehead on the coffee table|caught his forehead on the coffee table"
-         "|edges come together"),
+         "|edges come together"
+         "|foot trimming shears|nicked his left thumb|nicked his right thumb|nicked her thumb"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2729,7 +2774,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulled something in her lower back|pulled something in his back"
          "|pulled something in her back"
          "|felt his left low back go|felt her left low back go|low back go|back go"
-         "|felt his back go|felt her back go"),
+         "|felt his back go|felt her back go"
+         "|felt something go in lower back|hurt low back|hurt his low back|hurt her low back"
+         "|central lumbar ache|lumbar ache"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -2809,7 +2856,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nipped on the|nipped by a|nipped on her|nipped on his"
          "|dog tied up|bit her left hand|bit his left hand|bit her right hand"
          "|bit his right hand|puncture wounds over the knuckles"
-         "|my mate bit my ear|bite to left helix|bite to right helix"),
+         "|my mate bit my ear|bite to left helix|bite to right helix"
+         "|collie bit|scratched by the neighbour's cat"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -2855,7 +2903,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|box is beeping|pacemaker is beeping|defibrillator beeping"),
     # Croup with no stridor at rest: oral dexamethasone, no ED resource (Westley score mild).
     _cat("croup", "croup", S, "pediatrics", (),
-         "croup|croupy|barky cough|barking cough|sounds like a seal|croup noise when upset"),
+         "croup|croupy|barky cough|barking cough|sounds like a seal|croup noise when upset"
+         "|barking like a seal"),
     # A substance the poisons service calls non-toxic (silica gel, a sip of washing-up
     # liquid): observation and advice.
     # A hydrocarbon swallowed can be aspirated: a chest X-ray (NPIS TOXBASE).
@@ -2998,7 +3047,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't stop crying|feels a failure|weeks after birth, tearful"
          "|asking to see mental health"
          "|don't see the point|doesn't see the point but"
-         "|wants to speak to someone from mental health"),
+         "|wants to speak to someone from mental health"
+         "|low for a fortnight|low and crying since|i can't cope"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -3089,7 +3139,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Put in gi_bleed's place when the measured circulation is normal (gi_bleed.py).
     _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
          "gastroenterology", (LABS, CONSULT), "stable gi bleed"
-         "|streaks of blood once|brought up streaks of blood"),
+         "|streaks of blood once|brought up streaks of blood"
+         "|brought up fresh blood streaks|blood streaks after retching|retched hard"),
     # Put in alcohol_withdrawal's place when the note finds it uncomplicated (esi.py).
     _cat("uncomplicated_alcohol_withdrawal", "uncomplicated alcohol withdrawal", S,
          "toxicology", (LABS, MEDS), "uncomplicated alcohol withdrawal"),
@@ -3165,7 +3216,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|falls x3|falls x 3"
          "|third fall|fourth fall|second fall this|fallen again|fell again|another fall"
          "|2 falls at home|two falls at home|2 falls today"
-         "|3 falls at home|three falls at home|several falls at home|falls at home this week"),
+         "|3 falls at home|three falls at home|several falls at home|falls at home this week"
+         "|fallen 3 times this week|fallen three times this week|fallen 4 times"
+         "|fallen several times"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -3241,7 +3294,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|broke a crown"
          "|socket still oozing|socket oozing|socket bleeding|bleeding after an extraction"
          "|bleeding after extraction|after an extraction|after a tooth extraction"
-         "|molar aching|molar ache|molar aches|tooth aching"),
+         "|molar aching|molar ache|molar aches|tooth aching"
+         "|bleeding from socket|bleeding from the socket|since extraction"),
     # A dental infection spreading into the face or jaw: blood tests and intravenous
     # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
@@ -3302,7 +3356,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|trod on something in the shallows|stood on something in the shallows"
          "|portuguese man|whip marks"
          "|tick behind|tick in his|tick in her"
-         "|bite on the calf from something|bite from something in the garden"),
+         "|bite on the calf from something|bite from something in the garden"
+         "|pulled a tick out|tick out of|worried about lyme"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -3312,7 +3367,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blistering|blistered|hot grill|grabbed the hot|chip pan|hot fat|hot oil"
          "|spilled cup of tea|chillies without gloves"
          "|cement burns|wet concrete|red raw patches|knelt in wet concrete"
-         "|molten metal|white leathery patch|hot metal splashed"),
+         "|molten metal|white leathery patch|hot metal splashed"
+         "|grabbed a hot oven tray|hot oven tray|red areas on right palm"
+         "|red areas on left palm"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
@@ -3406,7 +3463,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sutures out|stitches out of|wants it looked at|stitched here"
          "|stitches to his chin|stitches to her chin|here for removal|staples out"
          "|open weeping area|weeping area that needs dressing|needs dressing|needs a dressing"
-         "|sutures to left hand|sutures to right hand|wants it checked|dressing soaked with"),
+         "|sutures to left hand|sutures to right hand|wants it checked|dressing soaked with"
+         "|stitches in right hand|stitches in left hand|red around the wound"
+         "|stitches from last week"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3480,7 +3539,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left his ramipril|left her ramipril|tablets went in the lake|needs 4 days supply"
          "|lost her handbag with her insulin|insulin pens"
          "|finished her amlodipine|finished his amlodipine|finished her levothyroxine"
-         "|finished his tablets|finished her tablets"),
+         "|finished his tablets|finished her tablets"
+         "|missed evening diazepam|suitcase lost|lost at the airport with her"
+         "|forgot her inhalers|forgot his inhalers|tablets were in the hold"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3521,7 +3582,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wife exhausted|husband exhausted|she can't cope tonight|he can't cope tonight"
          "|can't cope tonight|can't manage any more"
          "|came in out of the rain|just wanted to warm up|asking for a brew"
-         "|no medical complaint"),
+         "|no medical complaint"
+         "|changed the locks|nowhere to stay tonight|kicked out of the hostel"
+         "|a warm and a brew|lost passport|slept in the terminal"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3591,7 +3654,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|slide slowly off the armchair|slid off the armchair|fell off the sofa"
          "|slid off the edge of her bed|slid off the edge of his bed|slid off the bed"
          "|found sitting on the floor|sitting on the floor by her bed"
-         "|sitting on the floor by his bed"),
+         "|sitting on the floor by his bed"
+         "|slid off her bed onto the floor|slid off his bed|policy to send in"
+         "|slid off her chair|slid off his chair"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),

@@ -24,7 +24,7 @@ _BLOW = re.compile(
 # Affirmed, not denied: "no PV bleeding" or "no abdo pain" leaves nothing to find.
 _ABDOMINAL_SYMPTOM = re.compile(
     r"(?<!no )(?<!denies )\b(?:(?:lower )?(?:abdo|abdominal|tummy|stomach|belly) (?:pain|sore"
-    r"|cramping)|cramping|cramps|crampy|tightenings?|contractions|(?:small )?pv bleed(?:ing)?"
+    r"|cramping|ache)|cramping|cramps|crampy|tightenings?|contractions|(?:small )?pv bleed(?:ing)?"
     r"|bleeding pv|abdo sore|abdomen (?:sore|tender|firm|hard))\b"
 )
 # A gestation, not how long a symptom has lasted: "8 weeks pregnant" ("8/40" is read so),

@@ -1589,10 +1589,11 @@ _POSSESSIVE = re.compile(
 # "pain on knee" too, but only for a body part: "pain on exertion" must stay as it is.
 _PAIN_IN = re.compile(
     # "Pain in R lower tummy" keeps its side and position: "right lower tummy pain".
-    # Not a place or a time: "pain in the hot tub", "pain in the night".
+    # Not a place or a time: "pain in the hot tub", "pain in a maths lesson", "pain in the
+    # night".
     r"\bpain in (?:(?:the|his|her|my|their|your) )?"
-    r"(?!(?:the|his|her|my|their|your|hot|morning|night|evening|afternoon|shower|bath|pool"
-    r"|sea|water|car|garden|gym|queue|street|past)\b)"
+    r"(?!(?:the|his|her|my|their|your|a|an|hot|morning|night|evening|afternoon|shower|bath"
+    r"|pool|sea|water|car|garden|gym|queue|street|past|class|lesson|school|work|bed)\b)"
     r"((?:(?:left|right|lower|upper) )*[a-z]+(?: wall)?)\b"
     r"|\bpain (?:(?:in|on|at) (?:the |his |her |my |their |your )?|(?=(?:left|right) ))"
     r"(?:(?:left|right) )?(knee|ankle|wrist|hand|foot"
