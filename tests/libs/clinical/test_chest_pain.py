@@ -54,6 +54,9 @@ def test_pain_on_breathing_after_a_blow_is_an_injured_chest_wall() -> None:
     assert injured_chest_wall("kicked in L side, chest pain on deep breath") == "on deep breath"
     # Breathless after the blow: a pneumothorax stays in view.
     assert injured_chest_wall("fell off a ladder, chest pain on breathing in, breathless") is None
+    # Air crackling under the skin is a pneumothorax's sign too.
+    crackling = "came off his bike, chest pain on breathing, crackling feel under the skin"
+    assert injured_chest_wall(crackling) is None
 
 
 @pytest.mark.parametrize(
@@ -72,6 +75,12 @@ def test_anything_missing_or_against_keeps_injured_chest_pain_high_risk(complain
 def test_pain_on_breathing_with_a_chest_infection_is_pleurisy() -> None:
     complaint = "57M sharp L chest pain worse on breathing in, 2 days of cough and fever"
     assert infective_pleuritic_chest_pain(complaint) == "on breathing in"
+    assert infective_pleuritic_chest_pain("sharp chest pain when he coughs, a cold") == (
+        "when he coughs"
+    )
+    assert infective_pleuritic_chest_pain("cough, rusty sputum, R chest pain on breathing") == (
+        "on breathing"
+    )
 
 
 def test_pain_eased_by_sitting_forward_is_possible_pericarditis() -> None:
@@ -139,6 +148,8 @@ STRAINED = "sharp L chest pain since moving furniture, worse pressing on the che
         "sharp L chest pain, worse when the chest wall is pressed; lifted a heavy box",
         "sharp L chest pain, catches when she twists, started after gardening",
         "sharp chest pain, worse on pressing the chest wall, after moving a wardrobe",
+        "L chest pain after humping coal sacks, tender when pressed over the ribs",
+        "L chest pain since a coughing fit yesterday, sore when she presses on it",
     ],
 )
 def test_a_strain_and_a_reproduced_pain_are_read_in_plain_words(complaint: str) -> None:

@@ -34,6 +34,10 @@ PLEURITIC = (
     "worse on breathing",
     "on coughing",
     "when coughing",
+    "on breathing",
+    "on deep breathing",
+    "when he coughs",
+    "when she coughs",
 )
 # Pain the chest wall reproduces, pressed or twisted...
 REPRODUCED = (
@@ -58,6 +62,9 @@ REPRODUCED = (
     "presses on her chest",
     "presses on his chest",
     "pressing on the spot",
+    "presses on it",
+    "press on it",
+    "tender when pressed",
 )
 # ...and, for the low-risk reading, pain with coughing or any movement.
 PLEURITIC_OR_REPRODUCIBLE = (
@@ -231,8 +238,17 @@ CHEST_INJURY = (
     "hit her chest",
     "against",
 )
-# A cardiac feature, breathlessness (a pneumothorax) or coughed blood keeps it high-risk.
-NOT_CHEST_WALL = (*CARDIAC_FEATURES, "coughing blood", "coughed up blood", "haemoptysis")
+# A cardiac feature, breathlessness or air under the skin (a pneumothorax) or coughed
+# blood keeps it high-risk.
+NOT_CHEST_WALL = (
+    *CARDIAC_FEATURES,
+    "coughing blood",
+    "coughed up blood",
+    "haemoptysis",
+    "crackling",
+    "surgical emphysema",
+    "subcutaneous emphysema",
+)
 
 
 # After a blow, pain on breathing is the injured wall's too (a rib fracture), so long as
@@ -345,6 +361,10 @@ STRAIN = (
     "gardening",
     "digging",
     "pulled a muscle",
+    "humping",
+    "heaving",
+    "sacks",
+    "coughing fit",
 )
 HEART_TOP_AGE_BAND = 65.0
 

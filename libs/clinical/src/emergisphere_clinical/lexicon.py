@@ -1988,7 +1988,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coughing up streaks of blood"
          "|coughed up a teaspoon of|coughed up a teaspoon of bright red blood"
          "|coughing up bright red blood|coughed up bright red blood"
-         "|coughing up fresh blood|coughed up fresh blood|coughing fresh blood"),
+         "|coughing up fresh blood|coughed up fresh blood|coughing fresh blood"
+         "|blood streaks in his sputum|blood streaks in her sputum|blood streaks in sputum"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -2103,7 +2104,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't get her saliva down|can't get his saliva down"
          "|sandwich stuck|stuck since lunch, can't swallow"
          "|chicken bone feels stuck|bone feels stuck behind the breastbone"
-         "|stuck behind the breastbone"),
+         "|stuck behind the breastbone"
+         "|swallowed drug packages|swallowed packages|body packing|body packer"
+         "|swallowed drugs wrapped"),
     # A line that will not flush: a declotting drug, one resource.
     _cat("line_occlusion", "a blocked line", S, "general_practice", (MEDS,),
          "won't flush|will not flush|not flushing|line occluded|occluded line|blocked line"
@@ -2231,7 +2234,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sore when pressing on her ribs|sore when pressing on his ribs"
          "|when he twists|when she twists|sharp pain centre of chest since bench pressing"
          "|since bench pressing"
-         "|worse twisting and when i press|when i press on it|lifting grow bags",
+         "|worse twisting and when i press|when i press on it|lifting grow bags"
+         "|sore sternum|sternum sore|dropped onto his chest"
+         "|reproduced by pressing on the chest wall|pressing on the chest wall",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2320,7 +2325,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bp 210|bp 198|at routine review"
          "|bp over 180|home reading|on his home machine|on her home machine"
          "|at a routine check|at routine check"
-         "|bp at pharmacy|blood pressure at pharmacy"),
+         "|bp at pharmacy|blood pressure at pharmacy"
+         "|company health check|health check with bp|sent from a health check"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -2670,7 +2676,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|locked and won't straighten|knuckle sunk|little finger knuckle sunk"
          "|landed on his tailbone|landed on her tailbone|tender over the coccyx"
          "|ankle puffy|puffy over the outside|tender over coccyx|landed on his backside"
-         "|landed on her backside"),
+         "|landed on her backside"
+         "|yanked his arm|yanked her arm|forearm turned in"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2741,7 +2748,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|stud rake|gaping dirty wound|fat visible"
          "|caught her forehead on the coffee table|caught his forehead on the coffee table"
          "|edges come together"
-         "|foot trimming shears|nicked his left thumb|nicked his right thumb|nicked her thumb"),
+         "|foot trimming shears|nicked his left thumb|nicked his right thumb|nicked her thumb"
+         "|split on back of left hand|split on back of right hand|2cm split|3cm split"
+         "|split on the back of"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -3048,7 +3057,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|asking to see mental health"
          "|don't see the point|doesn't see the point but"
          "|wants to speak to someone from mental health"
-         "|low for a fortnight|low and crying since|i can't cope"),
+         "|low for a fortnight|low and crying since|i can't cope"
+         "|after having her baby, low|low, tearful, not sleeping"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -3082,7 +3092,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hearing aid"
          "|ear feels blocked|ears feel blocked|muffled hearing|hearing muffled"
          "|ringing in both ears|ringing in ears|ringing in her ears|ringing in his ears"
-         "|ears ringing|ringing ears|ears are ringing"),
+         "|ears ringing|ringing ears|ears are ringing"
+         "|ear ringing and muffled|ringing and muffled|ear ringing"),
     # New flashes and floaters: a dilated retinal examination for a tear (RCOphth).
     _cat("flashes_floaters", "new flashes or floaters", S, "ophthalmology", (CONSULT,),
          "floaters|flashing lights|flashes of light|new flashes"
@@ -3122,13 +3133,16 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|couldn't lift her"
          "|on floor approx|on floor for|hours on the floor|on the floor approx"
          "|there since bedtime"
-         "|found by neighbour on kitchen floor|down approx 3 h|on the floor 3 hrs"),
+         "|found by neighbour on kitchen floor|down approx 3 h|on the floor 3 hrs"
+         "|on his kitchen floor this morning|on her kitchen floor this morning"
+         "|probably down since last night|down since last night|been down since"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
          "|creatinine rising|kidney function worse|renal function worse"
          "|deranged renal function"
-         "|creatinine up|creatinine is up|creatinine has gone up|creatinine higher"),
+         "|creatinine up|creatinine is up|creatinine has gone up|creatinine higher"
+         "|left flank sore|right flank sore|flank sore|fell onto the gunwale"),
     # An uncomplicated reflex faint: a 12-lead ECG (NICE CG109).
     # Put in spine_injury's place for a low-speed collision: imaging only (Canadian C-spine
     # rule; the whiplash analgesia is oral).
@@ -3140,7 +3154,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("stable_gi_bleed", "gastrointestinal bleeding with a stable circulation", S,
          "gastroenterology", (LABS, CONSULT), "stable gi bleed"
          "|streaks of blood once|brought up streaks of blood"
-         "|brought up fresh blood streaks|blood streaks after retching|retched hard"),
+         "|brought up fresh blood streaks|blood streaks after retching|retched hard"
+         "|fresh red blood mixed with his stools|fresh red blood mixed with her stools"
+         "|bright red blood mixed with his stool|bright red blood mixed with her stool"
+         "|blood mixed with his stool|blood mixed with her stool"),
     # Put in alcohol_withdrawal's place when the note finds it uncomplicated (esi.py).
     _cat("uncomplicated_alcohol_withdrawal", "uncomplicated alcohol withdrawal", S,
          "toxicology", (LABS, MEDS), "uncomplicated alcohol withdrawal"),
@@ -3295,7 +3312,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|socket still oozing|socket oozing|socket bleeding|bleeding after an extraction"
          "|bleeding after extraction|after an extraction|after a tooth extraction"
          "|molar aching|molar ache|molar aches|tooth aching"
-         "|bleeding from socket|bleeding from the socket|since extraction"),
+         "|bleeding from socket|bleeding from the socket|since extraction"
+         "|molar killing me|lower left molar|upper left molar|lower right molar"
+         "|upper right molar|molar 'killing me'"),
     # A dental infection spreading into the face or jaw: blood tests and intravenous
     # antibiotics, since it can track into the neck (SDCEP, Drug prescribing for dentistry).
     _cat("dental_infection", "a dental infection with facial swelling", S, "dentistry",
@@ -3393,7 +3412,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|barbed hook|hook stuck"
          "|sliver of wood under the nail|under the nail of her|under the nail of his"
          "|sliver of wood"
-         "|blackthorn|stuck in tip of|hawthorn"),
+         "|blackthorn|stuck in tip of|hawthorn"
+         "|firework casing embedded|casing embedded|fencing staple|staple into the base"
+         "|still embedded|hook buried in|hook buried past the barb"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3414,7 +3435,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|snapped off in it|broke off in it|broken off in it|snapped off in the wound"
          "|glassed"
          "|something's still in it|might still be in|still be in it"
-         "|bit of glass|barefoot on smashed glass"),
+         "|bit of glass|barefoot on smashed glass"
+         "|stood on glass|bit is still in there"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"
@@ -3541,7 +3563,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|finished her amlodipine|finished his amlodipine|finished her levothyroxine"
          "|finished his tablets|finished her tablets"
          "|missed evening diazepam|suitcase lost|lost at the airport with her"
-         "|forgot her inhalers|forgot his inhalers|tablets were in the hold"),
+         "|forgot her inhalers|forgot his inhalers|tablets were in the hold"
+         "|normally on methadone|needs his methadone|needs her methadone"
+         "|missed his chemist pick up|missed her chemist pick up|missed chemist pick up"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3584,7 +3608,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|came in out of the rain|just wanted to warm up|asking for a brew"
          "|no medical complaint"
          "|changed the locks|nowhere to stay tonight|kicked out of the hostel"
-         "|a warm and a brew|lost passport|slept in the terminal"),
+         "|a warm and a brew|lost passport|slept in the terminal"
+         "|sleeping in his car|sleeping in her car|nowhere else to go|can't manage alone"
+         "|no accommodation for tonight|lost from his family|lost from her family"
+         "|place of safety"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
