@@ -509,7 +509,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|single stab|stab to left|stab to right|stab to the|stab to his|stab to her"
          "|struck by the propeller|hit by the propeller|propeller injury|boat propeller"
          "|binder on|binder applied|binder in place|where the lap belt sat|lap belt bruise"
-         "|lap belt mark|bruise from the lap belt",
+         "|lap belt mark|bruise from the lap belt"
+         "|dumped head first|head first onto a sandbank|head first into shallow water",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -746,7 +747,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|drowsier than her usual self|drowsier than his usual self|much drowsier than"
          "|more forgetful today than usual|much more forgetful today"
          "|doesn't know the month|does not know the month|didn't know the month"
-         "|keeps repeating questions|repeating questions",
+         "|keeps repeating questions|repeating questions"
+         "|opens eyes only to a loud voice|opens eyes only to voice"
+         "|opens eyes to loud voice only|eyes only to a loud voice",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -845,7 +848,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|plans to take her mum's tablets|plans to take her tablets|plans to take his tablets"
          "|wrong side of the railings|on the wrong side of the railings"
          "|wrong side of the barrier"
-         "|rather be dead|she'd rather be dead|he'd rather be dead|would rather be dead",
+         "|rather be dead|she'd rather be dead|he'd rather be dead|would rather be dead"
+         "|looking at the bridge|been looking at the bridge",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1022,7 +1026,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sudden headache|headache came on suddenly|worst of her life|worst of his life"
          "|worst of my life|worst ever headache|worst headache of"
          "|sudden worst ever|worst ever occipital"
-         "|like being hit with a bat|hit with a bat headache"),
+         "|like being hit with a bat|hit with a bat headache"
+         "|explosion of headache|explosion in her head|explosion in his head"
+         "|headache worst ever"),
     # ADA 2009: diabetic ketoacidosis or a hyperosmolar state named, or its signs (the
     # fruity breath of ketosis, Kussmaul breathing), is a hyperglycaemic crisis.
     _cat("hyperglycaemic_crisis", "diabetic ketoacidosis or a hyperosmolar state", B,
@@ -1412,7 +1418,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heart has been jumping|heart jumping|heart keeps jumping"
          "|irregular pulse found|irregular pulse at his annual review"
          "|found to have an irregular pulse"
-         "|flutters in her chest|flutters in his chest|flutters in chest"),
+         "|flutters in her chest|flutters in his chest|flutters in chest"
+         "|smartwatch kept showing|smartwatch showed|watch kept showing|watch showing hr"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1424,7 +1431,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|came round within a minute|found slumped"
          "|went down just after the finish line|out only briefly|went down after the finish"
          "|went down at the bar|went down while standing|slumped in the queue"
-         "|felt she was going to pass out|felt he was going to pass out|going to pass out"),
+         "|felt she was going to pass out|felt he was going to pass out|going to pass out"
+         "|collapses today|sudden collapses|collapses without warning|two collapses"),
     _cat("abdominal_pain", "abdominal pain", S, "general_surgery", (LABS, IMAGING, MEDS),
          "abdominal pain|abdomen pain|abdominal distension|stomach pain|belly pain|abdo pain"
          "|colitis|crohn's flare|crohns flare|ibd flare|pain abdomen|bellyache|belly ache"
@@ -1571,7 +1579,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no plantarflexion|calf squeeze"
          "|kicked his heel|kicked her heel|kicked in the heel|gap felt above the heel"
          "|gap above the heel|gap above his heel|gap above her heel|walking flat footed"
-         "|kicked my heel|can't push up on tiptoe|cannot push up on tiptoe",
+         "|kicked my heel|can't push up on tiptoe|cannot push up on tiptoe"
+         "|kick in the back of his right calf|kick in the back of his left calf"
+         "|kick in the back of her calf|can't push up onto tiptoe|cannot push up onto tiptoe",
          source=sources.ACHILLES_RUPTURE),
     _cat("lower_urinary_symptoms", "prostate or bladder outflow symptoms", S, "urology",
          (LABS,), "slow stream|poor stream|weak stream|nocturia|terminal dribbling"
@@ -1657,7 +1667,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swollen left eye after being punched|swollen right eye after being punched"
          "|punched last night|periorbital bruising"
          "|paddle caught her left eye|paddle caught his left eye|paddle caught her right eye"
-         "|paddle caught his right eye|blood level in the front of the eye|small blood level"),
+         "|paddle caught his right eye|blood level in the front of the eye|small blood level"
+         "|hockey stick to right eye|hockey stick to left eye|ball to right eye"
+         "|ball to left eye"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1714,7 +1726,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bruised face|boggy swelling over|swelling over right parietal"
          "|swelling over left parietal|soft swelling above"
          "|parietal scalp swelling|scalp swelling"
-         "|struck occiput|struck her occiput|struck his occiput|hit occiput"),
+         "|struck occiput|struck her occiput|struck his occiput|hit occiput"
+         "|swelling right temple|swelling left temple|bruised right temple|bruised left temple"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1737,7 +1750,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bite doesn't meet"
          "|step in the orbital rim|can't open his mouth fully|can't open her mouth fully"
          "|left cheek is numb|right cheek is numb|cheek is numb|numb left cheek"
-         "|numb right cheek",
+         "|numb right cheek"
+         "|punched once to left cheek|punched once to right cheek",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -1779,7 +1793,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tingly patch|numb tingly patch"
          "|arm went numb and clumsy|went numb and clumsy"
          "|more forgetful|got lost walking"
-         "|hand numb and clumsy|numb and clumsy|arm numb and clumsy"),
+         "|hand numb and clumsy|numb and clumsy|arm numb and clumsy"
+         "|left hand went numb for|right hand went numb for|hand went numb for 10 min"
+         "|arm went numb for"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"
@@ -2191,7 +2207,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|knee in the belly|left shoulder tip"
          "|crushed against the barrier|crushed against a barrier|sore left lower chest"
          "|sore right lower chest"
-         "|seatbelt bruising across chest|seatbelt bruising|seatbelt bruise across"),
+         "|seatbelt bruising across chest|seatbelt bruising|seatbelt bruise across"
+         "|landed on the handlebar end|bruise in epigastrium|round bruise in"),
     # Ribs that hurt after a fall or a cough: an X-ray for a fracture.
     _cat("rib_pain", "rib pain", S, "trauma_surgery", (XRAY,),
          "ribs hurt|rib pain|sore ribs|bruised ribs|hurt ribs|ribs sore|ribs are sore"
@@ -2218,7 +2235,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender left lateral chest wall"
          "|kicked in the right side of the chest|kicked in the left side of the chest"
          "|kicked in the right side|kicked in the left side|hurts to take a deep breath"
-         "|sore on deep breath"),
+         "|sore on deep breath"
+         "|ribs really painful|ribs very painful|ribs painful"),
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
@@ -2677,7 +2695,15 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|landed on his tailbone|landed on her tailbone|tender over the coccyx"
          "|ankle puffy|puffy over the outside|tender over coccyx|landed on his backside"
          "|landed on her backside"
-         "|yanked his arm|yanked her arm|forearm turned in"),
+         "|yanked his arm|yanked her arm|forearm turned in"
+         "|thigh swollen and hard|swollen and hard with bruising|bull caught him"
+         "|pain and swelling left wrist|pain and swelling right wrist"
+         "|holding her left arm against her chest|holding his left arm against his chest"
+         "|holding her right arm against her chest|holding his right arm against his chest"
+         "|swelling round the elbow|left wrist tender|right wrist tender|left shoulder bruised"
+         "|right shoulder bruised|swollen over kneecap|pinned his left thigh"
+         "|pinned his right thigh|thumb feels loose|pain at base of left thumb"
+         "|pain at base of right thumb"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2887,7 +2913,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|anticoagulated|anticoagulant|anticoagulants|blood thinner|blood thinners|doac"
          "|varicose vein bled|varicose vein at right ankle bled"
          "|varicose vein at left ankle bled|vein bled through|bled through her dressing"
-         "|bled through his dressing|varicose vein bleed|varicose vein bleeding",
+         "|bled through his dressing|varicose vein bleed|varicose vein bleeding"
+         "|varicose vein burst|varicose vein on left ankle burst"
+         "|varicose vein on right ankle burst|varicose vein on left leg burst"
+         "|varicose vein on right leg burst",
          requires_any="bleeding|oozing|nosebleed|bleed|still bleeding", history_counts=True),
     # Aphthous or chemotherapy mouth ulcers: mouthwash and analgesia by mouth.
     # Bright blood on the paper with a stool: haemorrhoids or a fissure, examined; not the
@@ -3142,7 +3171,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|creatinine rising|kidney function worse|renal function worse"
          "|deranged renal function"
          "|creatinine up|creatinine is up|creatinine has gone up|creatinine higher"
-         "|left flank sore|right flank sore|flank sore|fell onto the gunwale"),
+         "|left flank sore|right flank sore|flank sore|fell onto the gunwale"
+         "|kicked in right flank|kicked in left flank|kicked in the right flank"
+         "|kicked in the left flank"),
     # An uncomplicated reflex faint: a 12-lead ECG (NICE CG109).
     # Put in spine_injury's place for a low-speed collision: imaging only (Canadian C-spine
     # rule; the whiplash analgesia is oral).
@@ -3330,7 +3361,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can only open her mouth"
          "|face swelling right side now spreading|spreading under the jaw"
          "|swelling under left jaw from a rotten|rotten lower molar|rotten tooth"
-         "|opens mouth one finger width",
+         "|opens mouth one finger width"
+         "|jaw and neck swollen|can only open one finger width"
+         "|swollen around a bad lower molar",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3719,7 +3752,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care|side of nail|paronychia|nail fold"
          "|beside her thumbnail|beside his thumbnail|beside the nail|beside the thumbnail"
-         "|next to thumbnail|next to the nail"),
+         "|next to thumbnail|next to the nail"
+         "|nail bed purple|nail purple and throbbing"),
     # Testing after an exposure without symptoms: the cultures and serology are labs.
     _cat("sti_check", "a check for a sexually transmitted infection", S, "general_practice",
          (LABS,), "std check|sti check|std test|sti test|std testing|sti testing|std screen"
