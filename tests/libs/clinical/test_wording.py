@@ -93,6 +93,13 @@ def test_a_crash_at_60_mph_or_more_is_at_high_speed() -> None:
     assert "high speed" not in normalise("hit the barrier ~50 mph, walked at scene")
 
 
+def test_a_scald_sized_in_palms_is_sized_as_a_share_of_the_body() -> None:
+    scald = normalise("Scald to chest and R arm, about 3 palm-sizes, blistering")
+    assert "burn needing referral" in scald
+    assert "burn needing referral" not in normalise("scald to his forearm, 2 palm-sizes")
+    assert "burn needing referral" not in normalise("bruise about 3 palm-sizes on her thigh")
+
+
 def test_pain_in_a_place_or_at_a_time_keeps_its_words() -> None:
     assert normalise("sudden L testicular pain in the hot tub") == (
         "sudden left testicular pain in the hot tub"

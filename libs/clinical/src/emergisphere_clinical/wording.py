@@ -166,6 +166,7 @@ def _electrolyte(name: str, value: float) -> str | None:
     )
 
 
+_SCALD_OR_BURN = re.compile(r"\b(?:burn|burns|burnt|burned|scald|scalded|scalds)\b")
 MAJOR_BURN_PERCENT = 10.0
 REFERRED_BURN_PERCENT = 3.0
 
@@ -1409,6 +1410,20 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             r"(?<![\d.])(\d{1,3}(?:\.\d)?)\s*%(?! ?(?:tbsa|bsa|body surface))"
         ),
         lambda m: f"{m.group(0)} {_burn_size(float(m.group(1)))}".rstrip(),
+    ),
+    # "Scald to chest and arm, about 3 palm-sizes": the patient's palm, fingers included, is
+    # about 1% of the body surface at any age (NNBC; Lund and Browder).
+    (
+        ("palm",),
+        # A blistered "palm" reads as a palm burn first.
+        re.compile(
+            r"\b(\d{1,2}) (?:of (?:his|her|their) )?palm(?: palm burn)?[ -]?(?:sizes?|prints?)\b"
+        ),
+        lambda m: (
+            f"{m.group(0)} {_burn_size(float(m.group(1)))}".rstrip()
+            if _SCALD_OR_BURN.search(m.string)
+            else m.group(0)
+        ),
     ),
     # "~20% TBSA": 10% of the body surface or more is a major burn (ABA criteria).
     (
