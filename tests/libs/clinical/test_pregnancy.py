@@ -120,6 +120,7 @@ def test_a_side_written_as_r_sided_makes_an_early_pregnancy_a_possible_ectopic()
 def test_pain_in_the_right_lower_tummy_keeps_its_side() -> None:
     note = "28F pain in R lower tummy, LMP 6 weeks ago, pregnancy test positive"
     assert possible_ectopic(note) == "right lower tummy"
+    assert possible_ectopic("lower abdo pain, worse on R, UPT positive") == "worse on r"
 
 
 def test_a_symptomless_blow_to_a_later_pregnancy_is_monitored_not_high_risk() -> None:

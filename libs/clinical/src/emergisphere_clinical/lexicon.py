@@ -306,7 +306,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tearing to his back|tearing to her back"
          "|like being ripped|being ripped apart|ripping pain|ripping sensation"
          "|going right through|right through to his belly|right through to her belly"
-         "|right through to his back|right through to her back"),
+         "|right through to his back|right through to her back"
+         "|tearing abdomen pain|tearing abdominal pain|tearing tummy pain"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
@@ -331,18 +332,20 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot pale and mottled|leg pale and mottled|pale and mottled|no foot pulses"
          "|foot pulses absent|no pulses in the foot|no pulses in his foot"
          "|no pulses in her foot"
-         "|leg suddenly painful and cold|foot cold and pale"
+         "|leg suddenly painful and cold|foot cool and pale"
          "|foot pale and cool|leg pale and cool|foot is pale and cool"
          "|painful cool leg|painful cool foot|leg cool and painful|foot cool and painful"
          "|pale cool leg|cool pale leg|cool numb foot|cold right leg|cold left leg"
          "|cold right foot|cold left foot|painful cold right leg|painful cold left leg"
-         "|foot cold and pale below|cold and pale below the knee"
+         "|foot cool and pale below|cool and pale below the knee"
          "|can't feel pulses|cannot feel pulses|can't feel any pulses|no pulses felt"
-         "|foot went cool and white|foot cold and white|leg went cool and white"
-         "|leg cold and white|foot went white and cool|hand went cool and white"
+         "|foot went cool and white|foot cool and white|leg went cool and white"
+         "|leg cool and white|foot went white and cool|hand went cool and white"
          "|pale and cool below the knee|can't feel foot pulses|cannot feel foot pulses"
          "|pulses weak on doppler"
-         "|dusky foot|dusky toes",
+         "|dusky foot|dusky toes"
+         "|pulses not felt|pulses cannot be felt|cool and pale from the calf down"
+         "|cool and pale from the knee down",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -749,7 +752,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|doesn't know the month|does not know the month|didn't know the month"
          "|keeps repeating questions|repeating questions"
          "|opens eyes only to a loud voice|opens eyes only to voice"
-         "|opens eyes to loud voice only|eyes only to a loud voice",
+         "|opens eyes to loud voice only|eyes only to a loud voice"
+         "|thinks it's summer|thinks it's winter|thinks it is summer"
+         "|asking for her husband who died|asking for his wife who died",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -849,7 +854,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wrong side of the railings|on the wrong side of the railings"
          "|wrong side of the barrier"
          "|rather be dead|she'd rather be dead|he'd rather be dead|would rather be dead"
-         "|looking at the bridge|been looking at the bridge",
+         "|looking at the bridge|been looking at the bridge"
+         "|just do it again|she'll just do it again|he'll just do it again"
+         "|will just do it again",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1192,7 +1199,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pins and needles in both her hands"
          "|pins and needles both feet|both feet tingly"
          "|numb around his bottom|numb around her bottom|numb around the bottom"
-         "|numb in the saddle area|numbness in the saddle area",
+         "|numb in the saddle area|numbness in the saddle area"
+         "|both hands tingled|both hands tingled for|hands tingled for about a minute",
          requires_any="back|spine|spinal|cancer|mets|metastases|metastatic|lbp|neck|disc"
          "|thoracolumbar|lumbar|thoracic"
          "|prolapsed disc|disc prolapse|slipped disc|sciatica",
@@ -1324,7 +1332,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pool chlorine|chlorine solution in his|chlorine solution in her|chlorine in his eye"
          "|chlorine in her eye"
          "|splashed in the eyes|splashed in the eye|splashed in his eye|splashed in her eye"
-         "|unlabelled drum|unlabeled drum",
+         "|unlabelled drum|unlabeled drum"
+         "|wet concrete splashed in his left eye|wet concrete splashed in his right eye"
+         "|concrete splashed in his left eye|concrete splashed in his right eye"
+         "|concrete in his eye|concrete in her eye",
          requires_any="eye|eyes|ocular",
          actions=("irrigate_eye",), source=sources.CHEMICAL_EYE),
     # An open globe: a shield and an ophthalmologist now; a blow to the eye is eye_injury.
@@ -3216,7 +3227,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wound over knuckle|wound over right 4th knuckle|wound over left 4th knuckle"
          "|wound on knuckle"
          "|wound over right middle knuckle|wound over left middle knuckle"
-         "|wound over middle knuckle",
+         "|wound over middle knuckle"
+         "|wound over right finger knuckle|wound over left finger knuckle"
+         "|cut over right finger knuckle|cut over left finger knuckle",
          requires_any="teeth|tooth|mouth|fight|bite|bitten"),
     # A lower motor neurone facial palsy: examined, and oral steroids prescribed within 72
     # hours (NICE CKS, Bell's palsy). The forehead decides it (see wording).

@@ -54,7 +54,7 @@ _ONE_SIDE = re.compile(
     r"|\b(?:right|left) (?:lower )?(?:abdo|abdominal|pelvic|tummy|belly|stomach)"
     r"|\blower (?:right|left) (?:abdo|abdomen|abdominal|side|tummy|belly)"
     r"|\bmainly (?:on the )?(?:right|left)\b|\bpelvic pain\b|\bshoulder tip pain\b"
-    r"|\b(?:pain|ache) (?:on the )?(?:right|left) side\b"
+    r"|\b(?:pain|ache) (?:on the )?(?:right|left) side\b|\bworse on (?:the )?(?:right|left|r|l)\b"
 )
 _INTRAUTERINE = re.compile(
     r"\b(?:intrauterine|iup)\b|\bscan (?:at \d+ weeks )?(?:showed|confirmed|shows)"

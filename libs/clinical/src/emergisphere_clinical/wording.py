@@ -192,7 +192,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("cold",),
         re.compile(
-            r"\bcold(?= (?:and clammy|sweats?|skin|to (?:the )?touch|extremit|peripher|limbs?\b"
+            r"\bcold(?= (?:and clammy|and pale|and white|and mottled|sweats?|skin|to (?:the )?touch"
+            r"|extremit|peripher|limbs?\b"
             r"|legs?\b|arms?\b|feet\b|foot\b|hands?\b))"
         ),
         "cool",
