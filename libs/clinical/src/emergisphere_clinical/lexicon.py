@@ -1488,7 +1488,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bloating, weight loss|bloating and weight loss|bowels changed|change in bowel habit"
          "|weight loss, bowels"
          "|belly getting bigger and tighter|belly getting bigger|tummy getting bigger"
-         "|abdomen getting bigger"),
+         "|abdomen getting bigger"
+         "|burning in upper stomach after meals|burning in upper stomach|tummy blown up"
+         "|hasn't passed wind today|not passed wind today|hasn't passed wind"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1503,7 +1505,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|known stone former|like his last stone|like her last stone"
          "|feels like his last stone"
          "|pain in waves going to the groin"
-         "|going to the groin|kidney stone 2 yrs ago"),
+         "|going to the groin|kidney stone 2 yrs ago"
+         "|dull left loin ache|dull right loin ache|feels like his last one"
+         "|feels like her last one|left flank ache 4/10|history of stones"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1762,7 +1766,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|step in the orbital rim|can't open his mouth fully|can't open her mouth fully"
          "|left cheek is numb|right cheek is numb|cheek is numb|numb left cheek"
          "|numb right cheek"
-         "|punched once to left cheek|punched once to right cheek",
+         "|punched once to left cheek|punched once to right cheek"
+         "|numb cheek and upper lip|hockey ball to left cheek",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -2000,7 +2005,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nothing draining|nothing draining into the bag|catheter hasn't drained"
          "|pulled his catheter out|pulled her catheter out|pulled out his catheter"
          "|pulled out her catheter"
-         "|pulled out her long term catheter|pulled out his long term catheter"),
+         "|pulled out her long term catheter|pulled out his long term catheter"
+         "|catheter draining pink with clots|draining pink with clots|post turp"),
     # CEDIS presenting complaints (the list CTAS and KTAS grade by) the lexicon lacked.
     _cat("hemoptysis", "coughing blood", S, "pulmonology", (LABS, XRAY),
          "hemoptysis|haemoptysis|coughing blood|coughing up blood|coughed up blood"
@@ -2054,7 +2060,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bno|bowels not opened|bowels not open|not opened bowels|not opened his bowels"
          "|not opened her bowels"
          "|no bo"
-         "|no bowels opened"),
+         "|no bowels opened"
+         "|no bowel opening for|no bowel opening"),
     _cat("genital_discharge", "a genital discharge or lesion", S, "gynecology", (LABS,),
          "vaginal discharge|penile discharge|genital discharge|genital lesion|funny discharge"
          "|smelly discharge|hurts when we have sex|pain during sex|pain with intercourse"
@@ -2355,7 +2362,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bp over 180|home reading|on his home machine|on her home machine"
          "|at a routine check|at routine check"
          "|bp at pharmacy|blood pressure at pharmacy"
-         "|company health check|health check with bp|sent from a health check"),
+         "|company health check|health check with bp|sent from a health check"
+         "|bp 196/108 at a pharmacy check|pharmacy check|pharmacist sends"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -2529,7 +2537,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no other source|or other source found|can't find a reason|cannot find a reason"
          "|nothing obvious on look|hot all day|hot since lunchtime|hot since school"
          "|hot and sick|hot tonight|since lunchtime, no cough"
-         "|shivering and shaking|shaking and shivering", infection=True),
+         "|shivering and shaking|shaking and shivering"
+         "|shaking and hot|fevers and shaking", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"
@@ -2714,7 +2723,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling round the elbow|left wrist tender|right wrist tender|left shoulder bruised"
          "|right shoulder bruised|swollen over kneecap|pinned his left thigh"
          "|pinned his right thigh|thumb feels loose|pain at base of left thumb"
-         "|pain at base of right thumb"),
+         "|pain at base of right thumb"
+         "|can't stand on the right leg|can't stand on the left leg"
+         "|right wrist now bruised and sore|left wrist now bruised and sore"
+         "|wrist now bruised and sore|swelling over kneecap|tender patella"
+         "|won't move left elbow|won't move right elbow|swollen above it"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2787,7 +2800,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|edges come together"
          "|foot trimming shears|nicked his left thumb|nicked his right thumb|nicked her thumb"
          "|split on back of left hand|split on back of right hand|2cm split|3cm split"
-         "|split on the back of"),
+         "|split on the back of"
+         "|knife slipped cutting|2 cm wound lateral thigh"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2903,7 +2917,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|dog tied up|bit her left hand|bit his left hand|bit her right hand"
          "|bit his right hand|puncture wounds over the knuckles"
          "|my mate bit my ear|bite to left helix|bite to right helix"
-         "|collie bit|scratched by the neighbour's cat"),
+         "|collie bit|scratched by the neighbour's cat"
+         "|got nipped|sheepdog and got nipped"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -3106,7 +3121,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tonsillitis|tonsilitis"
          "|soar throat"
          "|throat very sore|throat's been killing me"
-         "|throat scratchy", infection=True),
+         "|throat scratchy"
+         "|tonsils huge with pus|tonsils huge|huge tonsils", infection=True),
     _cat("ear_pain", "ear pain", S, "ent", (),
          "ear pain|earache|otitis|otalgia|tugging at ear|tugging ear|pulling at ear"
          "|pulling ear|ear tugging"
@@ -3327,7 +3343,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|puffy right eyelid|puffy left eyelid|puffy right eyelids|puffy left eyelids"
          "|puffy eyelids|swollen eyelids"
          "|puffy r eyelids|puffy l eyelids|puffy r eyelid|puffy l eyelid|red puffy eyelids"
-         "|swollen red right eyelid|swollen red left eyelid"),
+         "|swollen red right eyelid|swollen red left eyelid"
+         "|both eyes burning|like sand in them|snow blindness"
+         "|skied all day yesterday in sunshine without goggles"),
     _cat("rash", "a rash", S, "dermatology", (),
          "rash|itching|itchy|pruritus|athlete's foot|tinea|ringworm|fungal infection|lice"
          "|head lice|bugs in his hair|bugs in her hair|scabies|hand foot and mouth"
@@ -3460,7 +3478,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sliver of wood"
          "|blackthorn|stuck in tip of|hawthorn"
          "|firework casing embedded|casing embedded|fencing staple|staple into the base"
-         "|still embedded|hook buried in|hook buried past the barb"),
+         "|still embedded|hook buried in|hook buried past the barb"
+         "|tasered|barbs in his back|barbs in her back"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3611,7 +3630,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missed evening diazepam|suitcase lost|lost at the airport with her"
          "|forgot her inhalers|forgot his inhalers|tablets were in the hold"
          "|normally on methadone|needs his methadone|needs her methadone"
-         "|missed his chemist pick up|missed her chemist pick up|missed chemist pick up"),
+         "|missed his chemist pick up|missed her chemist pick up|missed chemist pick up"
+         "|can i have my methadone|chemist is shut"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
