@@ -667,6 +667,18 @@ def test_paediatric_fever_rules(age_days: int, temp: float, acuity: int) -> None
     assert result.acuity == acuity
 
 
+def test_a_fever_written_without_a_source_at_3_to_36_months_is_the_complaint() -> None:
+    note = "13 mo girl, temp 39.5 since this afternoon, jabs up to date, no cough, no rash"
+    result = triage(note, age=13 / 12, temperature_c=39.5)
+    assert result.acuity == 3
+    assert "esi.b.complaint_unrecognised" not in rules(result)
+    assert "esi.fever.three_to_36_months" in rules(result)
+    # Older, or the fever not above 39: an unread complaint stays unread.
+    assert triage(note, age=5, temperature_c=39.5).acuity == 2
+    cooler = "13 mo girl, temp 38.7 since this afternoon, no cough, no rash"
+    assert triage(cooler, age=13 / 12, temperature_c=38.7).acuity == 2
+
+
 def test_febrile_infant_gets_the_febrile_infant_pathway() -> None:
     result = triage("fever", age=20 / 365.25, temperature_c=38.6)
     assert "febrile_infant_pathway" in result.immediate_actions

@@ -35,7 +35,7 @@ from emergisphere_clinical.glucose import (
 from emergisphere_clinical.hyperventilation import hyperventilation
 from emergisphere_clinical.lexicon import BY_KEY, PRIORITY, ComplaintCategory, Tier
 from emergisphere_clinical.models import News2Result, Reason, TriageInput, VitalSigns
-from emergisphere_clinical.narrative import observations_stated_normal
+from emergisphere_clinical.narrative import observations_stated_normal, stated_temperature
 from emergisphere_clinical.pregnancy import (
     blow_in_later_pregnancy,
     possible_ectopic,
@@ -67,6 +67,8 @@ from emergisphere_clinical.vitals import (
 UNRECOGNISED_COMPLAINT_RESOURCES = 2
 # WMS 2019: a core temperature below 35 C is hypothermia.
 HYPOTHERMIA_C = 35.0
+# ESI handbook: a temperature above 39 C at 3 to 36 months.
+PAEDIATRIC_FEVER_C = 39.0
 # Heat stroke and toxic hyperthermia: 41 C or more with the brain affected (confused,
 # agitated, rigid, fitting or less than alert) is cooled at once. A fever alone, however
 # high, is not.
@@ -2186,6 +2188,10 @@ def _pregnancy_pain_or_bleeding(
     return found
 
 
+def _fever_without_source_age(age: float | None) -> bool:
+    return age is not None and THREE_MONTHS_YEARS <= age <= THREE_YEARS
+
+
 def _paediatric_fever(
     v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
@@ -2206,7 +2212,7 @@ def _paediatric_fever(
         # so it takes the safer reading.
         text = f"Temperature {fmt(temp)} C above 38.0 in an infant aged 1-3 months."
         return [Finding(2, "esi.fever.one_to_three_months", text, src)]
-    if age <= THREE_YEARS and temp > 39.0:
+    if age <= THREE_YEARS and temp > PAEDIATRIC_FEVER_C:
         # The rule is for incomplete immunisations or no obvious source; it applies unless
         # the note gives both a complete course and a source (an ear, a throat, a cold) in
         # a child it does not call unwell.
@@ -2920,6 +2926,15 @@ def evaluate(
         categories.append(BY_KEY["later_pregnancy_trauma"])
         # The blow and the pregnancy are read, even where the note names no other complaint.
         recognised = True
+    if not recognised and _fever_without_source_age(age):
+        temp = stated_temperature(data.chief_complaint)
+        if temp is not None and temp > PAEDIATRIC_FEVER_C:
+            # "13 mo, temp 39.5 since this afternoon, no cough, no rash": the handbook's own
+            # fever without a source at 3-36 months, whose rule below weighs it (ESI 3, or 2
+            # with a danger-zone vital). The text, not the measurement, reads it: a higher
+            # measured value never makes a complaint read.
+            categories.append(BY_KEY["fever"])
+            recognised = True
     _older_hip_injury(categories, age, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)

@@ -383,6 +383,21 @@ def _words_to_number(words: str) -> int | None:
     return value if 20 <= value <= 299 else None
 
 
+def _temperature(text: str) -> float | None:
+    temp = (
+        _first(_TEMP_HERE, text)
+        or _first(_TEMP, text)
+        or _first(_DEGREES_MARKED, text)
+        or _first(_FEVER_REPORTED, text)
+    )
+    return None if temp is None else _celsius(float(temp.group(1)), temp.group(2))
+
+
+def stated_temperature(note: str) -> float | None:
+    """The body temperature in Celsius the note writes, as ``read_narrative`` reads it."""
+    return _temperature(note.lower().replace("\u2019", "'"))
+
+
 def read_narrative(note: str) -> NarrativeReading:
     """Age, sex, vitals and consciousness stated in the note; absent ones stay None."""
     text = note.lower().replace("\u2019", "'")
@@ -414,13 +429,8 @@ def read_narrative(note: str) -> NarrativeReading:
         if support is not None:
             # Anything named after the saturation other than room air is oxygen therapy.
             on_oxygen = not support.startswith(("ra", "room"))
-    if temp := (
-        _first(_TEMP_HERE, text)
-        or _first(_TEMP, text)
-        or _first(_DEGREES_MARKED, text)
-        or _first(_FEVER_REPORTED, text)
-    ):
-        values["temperature_c"] = _celsius(float(temp.group(1)), temp.group(2))
+    if (temp := _temperature(text)) is not None:
+        values["temperature_c"] = temp
     if pain := _first(_PAIN, text) or _first(_PAIN_BARE, text):
         score = next(g for g in pain.groups() if g is not None)
         # "20/10" or "10+/10": the patient means the worst pain imaginable.
