@@ -105,6 +105,7 @@ def test_pain_in_a_place_or_at_a_time_keeps_its_words() -> None:
         "sudden left testicular pain in the hot tub"
     )
     assert normalise("pain in the night") == "pain in the night"
+    assert normalise("pain in L side of chest") == "left chest pain"
     assert normalise("L testicular pain in a maths lesson") == (
         "left testicular pain in a maths lesson"
     )

@@ -188,7 +188,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|heavy feeling in the middle of the chest"
          "|chest when she walks|chest when he walks|upper chest when she walks"
          "|upper chest when he walks|ache in her upper chest when she walks"
-         "|ache in his upper chest when he walks",
+         "|ache in his upper chest when he walks"
+         "|tightness in the chest",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -307,7 +308,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|like being ripped|being ripped apart|ripping pain|ripping sensation"
          "|going right through|right through to his belly|right through to her belly"
          "|right through to his back|right through to her back"
-         "|tearing abdomen pain|tearing abdominal pain|tearing tummy pain"),
+         "|tearing abdomen pain|tearing abdominal pain|tearing tummy pain"
+         "|like something tearing|something tearing"),
     # Over 1,000 V, or lightning: deep tissue and the heart are injured under small burns.
     _cat("high_voltage_injury", "a high-voltage or lightning injury", B, "plastic_surgery",
          (LABS, ECG, CONSULT), "high voltage|lightning strike|struck by lightning"
@@ -592,7 +594,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|after birth of|after the birth of|days after birth|weeks after birth"
          "|hasn't felt the baby move"
          "|after her second baby|after her first baby|after her third baby"
-         "|worried about the baby",
+         "|worried about the baby"
+         "|reduced baby movements|baby moving much less|baby movements less",
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
          "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
          "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
@@ -754,7 +757,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|opens eyes only to a loud voice|opens eyes only to voice"
          "|opens eyes to loud voice only|eyes only to a loud voice"
          "|thinks it's summer|thinks it's winter|thinks it is summer"
-         "|asking for her husband who died|asking for his wife who died",
+         "|asking for her husband who died|asking for his wife who died"
+         "|only rouses briefly to voice|rouses briefly to voice|only rouses briefly",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -856,7 +860,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|rather be dead|she'd rather be dead|he'd rather be dead|would rather be dead"
          "|looking at the bridge|been looking at the bridge"
          "|just do it again|she'll just do it again|he'll just do it again"
-         "|will just do it again",
+         "|will just do it again"
+         "|saved up his late dad's tablets|saved up her tablets|saved up his tablets"
+         "|saved up tablets|planned to take them tonight|planned to take them",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1227,7 +1233,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|self injected|self-injected|oil based vaccine|oil-based vaccine"
          "|vaccine into his finger|vaccine into her finger|injected into his finger"
          "|injected into her finger"
-         "|high pressure washer|pressure washer jet|jet washer|pressure washer",
+         "|high pressure washer|pressure washer jet|jet washer|pressure washer"
+         "|jet went into|jet went into the pad|pressure washing jet",
          source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
@@ -1490,7 +1497,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|belly getting bigger and tighter|belly getting bigger|tummy getting bigger"
          "|abdomen getting bigger"
          "|burning in upper stomach after meals|burning in upper stomach|tummy blown up"
-         "|hasn't passed wind today|not passed wind today|hasn't passed wind"),
+         "|hasn't passed wind today|not passed wind today|hasn't passed wind"
+         "|burning pain upper tummy|burning upper tummy"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1529,7 +1537,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|post menopausal bleeding|postmenopausal bleeding|pmb|post menopausal bleed"
          "|miscarried at home|still bleeding heavily with clots|bleeding heavily with clots"
          "|postpartum, heavy bleeding|heavy bleeding since the afternoon|changing pad hourly"
-         "|after a medical termination"),
+         "|after a medical termination"
+         "|heavy bleeding with clots since|baby born 6 days ago, heavy bleeding"),
     # An open fracture of a limb: IV antibiotics within the hour and the orthopaedic and
     # plastic surgeons (BOAST 4; NICE NG37). The handbook grades one with intact pulses ESI
     # 3; severe pain with it makes ESI 2 (esi._severe_pain). A fingertip's is a fracture.
@@ -1701,7 +1710,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|grinder spark|spark into|spark in his eye"
          "|glitter|something under the top lid|something scratchy in right eye"
          "|something scratchy in left eye|something scratchy in his eye"
-         "|something scratchy in her eye",
+         "|something scratchy in her eye"
+         "|grinding metal at work without goggles|something went in right eye"
+         "|something went in left eye|grit under the lid",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1811,7 +1822,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|more forgetful|got lost walking"
          "|hand numb and clumsy|numb and clumsy|arm numb and clumsy"
          "|left hand went numb for|right hand went numb for|hand went numb for 10 min"
-         "|arm went numb for"),
+         "|arm went numb for"
+         "|left side of face went numb|right side of face went numb"
+         "|left arm and left side of face went numb"),
     _cat("dizziness", "dizziness", S, "neurology", (LABS, ECG),
          "dizzy|dizziness|vertigo|lightheaded|light headed|room spinning|bppv|giddiness|spinning"
          "|giddy"
@@ -1876,7 +1889,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red tender picc line site|red tender line site|red picc line site|picc site red"
          "|leg red and hot from ankle to knee|red and hot from ankle to knee"
          "|red with streaks up the arm|streaks up the arm|redness creeping up to the ankle"
-         "|redness creeping up",
+         "|redness creeping up"
+         "|sore red hot lower left leg|sore red hot lower right leg|red hot lower leg"
+         "|red painful skin under her tummy fold|both lower legs red and weeping",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -1893,7 +1908,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|now bm 5|now bm 6|now bm 7|now bm 8|glucose gel by staff|glucose gel given"
          "|now bm 4.6|gave him glucogel|gave her glucogel|glucogel and toast"
          "|now 6.4 and chatting|gave her juice and toast|gave him juice and toast"
-         "|juice and toast|juice and biscuits"),
+         "|juice and toast|juice and biscuits"
+         "|3 night time hypos|night time hypos|hypo at work|paramedics gave glucagon"
+         "|crew gave oral glucose|drank glucose juice"),
     _cat("glucose", "a blood glucose problem", S, "endocrinology", (LABS, MEDS),
          "low blood sugar|hypoglycemia|hypoglycaemia|high blood sugar|hyperglycemia"
          "|hyperglycaemia|hypoglycemic|hypoglycaemic|hyperglycemic|hyperglycaemic|blood sugar high"
@@ -1922,7 +1939,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|keeping the fast|fasting with|hypo twice today|hypo twice"
          "|asking whether she can keep fasting|keep fasting"
          "|thirsty and weeing all the time|weeing all the time|cbg 19 at practice nurse check"
-         "|bm 28"),
+         "|bm 28"
+         "|bms 25 28|bms 25-28|insulin pump stopped working|pump stopped working"
+         "|missed insulin yesterday|missed insulin"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -1973,7 +1992,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling in his left armpit|swelling in her left armpit|painful swelling in"
          "|armpit swelling"
          "|swelling right armpit|swelling left armpit|swelling in armpit|soft and pointing"
-         "|next to right thumbnail|next to left thumbnail|paronychia|swollen skin next to",
+         "|next to right thumbnail|next to left thumbnail|paronychia|swollen skin next to"
+         "|painful swelling on back of neck|swelling on back of neck, pointing",
          infection=True),
     _cat("urinary_retention", "urinary retention", S, "urology", (LABS, PROCEDURE),
          "urinary retention|voiding difficulty|unable to urinate|cannot urinate|unable to pee"
@@ -2272,7 +2292,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|since bench pressing"
          "|worse twisting and when i press|when i press on it|lifting grow bags"
          "|sore sternum|sternum sore|dropped onto his chest"
-         "|reproduced by pressing on the chest wall|pressing on the chest wall",
+         "|reproduced by pressing on the chest wall|pressing on the chest wall"
+         "|worse moving his arm|worse moving her arm",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2461,7 +2482,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tampon still in|tampon stuck|can't get her tampon out|lost tampon|tampon left in"
          "|swab was left in"
          "|tampon has been in"
-         "|tampon retained|retained for 3 days"),
+         "|tampon retained|retained for 3 days"
+         "|lost a tampon"),
     _cat("labial_swelling", "a labial swelling", S, "gynecology", (PROCEDURE,),
          "labial swelling|bartholin|swelling labia|labia|labial|vaginal opening"
          "|swelling left side of vulva|swelling right side of vulva|side of vulva"
@@ -2727,7 +2749,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't stand on the right leg|can't stand on the left leg"
          "|right wrist now bruised and sore|left wrist now bruised and sore"
          "|wrist now bruised and sore|swelling over kneecap|tender patella"
-         "|won't move left elbow|won't move right elbow|swollen above it"),
+         "|won't move left elbow|won't move right elbow|swollen above it"
+         "|fingertips in the car door|fingertips caught in|left elbow hit tarmac"
+         "|right elbow hit tarmac|swollen over olecranon|big tender swelling lateral thigh"
+         "|kicked by a mare|cow kicked his|knee bruised and sore over kneecap"
+         "|pain lateral elbow|left forearm clearly bent|right forearm clearly bent"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2918,7 +2944,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bit his right hand|puncture wounds over the knuckles"
          "|my mate bit my ear|bite to left helix|bite to right helix"
          "|collie bit|scratched by the neighbour's cat"
-         "|got nipped|sheepdog and got nipped"),
+         "|got nipped|sheepdog and got nipped"
+         "|rat ran up his sleeve and bit|rat bit"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -3631,7 +3658,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|forgot her inhalers|forgot his inhalers|tablets were in the hold"
          "|normally on methadone|needs his methadone|needs her methadone"
          "|missed his chemist pick up|missed her chemist pick up|missed chemist pick up"
-         "|can i have my methadone|chemist is shut"),
+         "|can i have my methadone|chemist is shut"
+         "|lost her levothyroxine|lost his levothyroxine|heart tablets and insulin on board"
+         "|lost his pack on the bus|tablets on board"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3677,7 +3706,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|a warm and a brew|lost passport|slept in the terminal"
          "|sleeping in his car|sleeping in her car|nowhere else to go|can't manage alone"
          "|no accommodation for tonight|lost from his family|lost from her family"
-         "|place of safety"),
+         "|place of safety"
+         "|house freezing|no food in|can't manage on his own|can't manage on her own"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3749,7 +3779,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found sitting on the floor|sitting on the floor by her bed"
          "|sitting on the floor by his bed"
          "|slid off her bed onto the floor|slid off his bed|policy to send in"
-         "|slid off her chair|slid off his chair"),
+         "|slid off her chair|slid off his chair"
+         "|rolled out of bed overnight, at his baseline|rolled off the hotel bed"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),

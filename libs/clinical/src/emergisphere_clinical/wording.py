@@ -1607,7 +1607,10 @@ _PAIN_IN = re.compile(
     # "Pain in R lower tummy" keeps its side and position: "right lower tummy pain".
     # Not a place or a time: "pain in the hot tub", "pain in a maths lesson", "pain in the
     # night".
-    r"\bpain in (?:(?:the|his|her|my|their|your) )?"
+    # "Pain in L side of chest": "left chest pain".
+    r"\bpain in (?:the )?((?:left|right) )side of (?:(?:the|his|her|my) )?(chest|abdomen|tummy"
+    r"|head|neck)\b"
+    r"|\bpain in (?:(?:the|his|her|my|their|your) )?"
     r"(?!(?:the|his|her|my|their|your|a|an|hot|morning|night|evening|afternoon|shower|bath"
     r"|pool|sea|water|car|garden|gym|queue|street|past|class|lesson|school|work|bed)\b)"
     r"((?:(?:left|right|lower|upper) )*[a-z]+(?: wall)?)\b"
@@ -1682,7 +1685,7 @@ def normalise(text: str) -> str:
     text = reread(_ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(0)], text))
     text = _INVERTED.sub(lambda m: f" {m.group(2)} {m.group(1)}", text)
     text = _NO_PAIN.sub("no pain", text)
-    text = _PAIN_IN.sub(lambda m: f"{m.group(1) or m.group(2)} pain", text)
+    text = _PAIN_IN.sub(lambda m: f"{''.join(g for g in m.groups() if g)} pain", text)
     text = _POSSESSIVE.sub(lambda m: f"{m.group(1)} ", text)
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip()
 
