@@ -847,3 +847,13 @@ def test_a_persecutory_belief_acted_on_with_agitation_is_high_risk() -> None:
     assert "esi.b.persecutory_agitation" in rules(agitated)
     calm = triage("believes the neighbours are poisoning his water, calm and cooperative")
     assert "esi.b.persecutory_agitation" not in rules(calm)
+
+
+def test_a_head_injury_in_any_words_on_an_anticoagulant_is_high_risk() -> None:
+    note = "81F fell in her cabin, on apixaban for AF, struck R side of head, GCS 15"
+    result = triage(note, age=81)
+    assert "esi.b.anticoagulated_head_injury" in rules(result)
+    assert result.acuity == 2
+    assert "esi.b.anticoagulated_head_injury" not in rules(
+        triage("81F fell in her cabin, struck R side of head, GCS 15", age=81)
+    )

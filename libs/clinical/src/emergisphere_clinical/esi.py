@@ -2054,6 +2054,20 @@ def _older_hip_injury(
         categories.append(BY_KEY["fracture"])
 
 
+def _anticoagulated_head_blow(
+    matches: tuple[ComplaintMatch, ...], complaint: str
+) -> tuple[ComplaintMatch, ...]:
+    """A head injury read in any of its words, on an anticoagulant or with a bleeding
+    disorder the note names, is the anticoagulated head injury (NICE NG232)."""
+    head = next((m for m in matches if m.category.key == "head_injury"), None)
+    anticoagulated = BY_KEY["anticoagulated_head_injury"]
+    if head is None or any(m.category is anticoagulated for m in matches):
+        return ()
+    if mentioned_history(complaint, anticoagulated.requires_any) is None:
+        return ()
+    return (ComplaintMatch(anticoagulated, head.phrase),)
+
+
 def _symptomatic_child_submersion(
     age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
@@ -2864,6 +2878,7 @@ def evaluate(
     # A worse measurement never makes an unread complaint read: that would lower acuity.
     recognised = bool(matches)
     matches, standard, found = _downgraded(data, matches)
+    matches += _anticoagulated_head_blow(matches, data.chief_complaint)
     categories = [match.category for match in matches]
     categories += [c for c in standard if c not in categories]
     cleared = _cleared(categories, age, data.chief_complaint, _CLEARED_HIGH_RISK)
