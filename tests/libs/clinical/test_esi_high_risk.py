@@ -857,3 +857,12 @@ def test_a_head_injury_in_any_words_on_an_anticoagulant_is_high_risk() -> None:
     assert "esi.b.anticoagulated_head_injury" not in rules(
         triage("81F fell in her cabin, struck R side of head, GCS 15", age=81)
     )
+
+
+def test_a_slow_heart_with_a_faint_in_an_eating_disorder_is_high_risk() -> None:
+    note = "known anorexia, dizzy and nearly fainted after PE, very thin"
+    result = triage(note, age=17, heart_rate=42)
+    assert "esi.b.symptomatic_bradycardia" in rules(result)
+    # Young and without one, the slow heart of a faint is judged by the faint's own rules.
+    plain = triage("dizzy and nearly fainted after PE", age=17, heart_rate=42)
+    assert "esi.b.symptomatic_bradycardia" not in rules(plain)

@@ -126,6 +126,12 @@ def test_eyes_opening_and_mumbling_only_when_shouted_at_is_avpu_v() -> None:
         ("Care home: 91 F, found on floor of room", 91),
         ("BIB colleagues, 48M lecturer. Central pressure", 48),
         ("fell off the wall, 3m fall onto concrete", None),
+        # After a colon or "with", whoever hands over.
+        ("NWAS: 77F got up for the toilet and fell", 77),
+        ("Paramedic handover: 81F from Elmfield care home", 81),
+        ("Carer from nursing home with 88F: rolled out of bed", 88),
+        ("fell: 3m onto concrete", None),
+        ("came in with 2m of rope round his leg", None),
         # Years before a person, and a parent's "he's 4".
         ("23 mth boy bit into a capsule", 23 / 12),
         ("3 mth old, feeding less", 0.25),

@@ -1018,6 +1018,14 @@ SEPSIS_DANGER_HEART_RATE = 100.0
 SEPSIS_DANGER_RESPIRATORY_RATE = 20.0
 SEPSIS_LOW_TEMPERATURE_C = 36.0
 # NICE CG124 (hip fracture): older people who fall onto a hip.
+EATING_DISORDER = (
+    "anorexia nervosa",
+    "known anorexia",
+    "anorexic",
+    "eating disorder",
+    "bulimia",
+    "bulimic",
+)
 HIP_FRACTURE_AGE = 65.0
 HIP = ("hip", "hips", "greater trochanter", "groin")
 HIP_FRACTURE_SIGNS = ("shortened", "externally rotated", "short and externally", "turned out")
@@ -1578,7 +1586,7 @@ def _high_risk_vitals(v: VitalSigns, age: float | None) -> list[Finding]:
 
 
 def _symptomatic_bradycardia(
-    v: VitalSigns, age: float | None, categories: list[ComplaintCategory]
+    v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
     """An adult heart rate under 50 with a symptom it can cause: ESI 2."""
     rate = v.heart_rate
@@ -1587,9 +1595,14 @@ def _symptomatic_bradycardia(
     if age is not None and age < PALS_ADULT_AGE_YEARS:
         return []
     keys = BRADYCARDIA_SYMPTOMS
-    if age is not None and age < REFLEX_SYNCOPE_MAX_AGE:
+    if (
+        age is not None
+        and age < REFLEX_SYNCOPE_MAX_AGE
+        and mentioned_history(complaint, EATING_DISORDER) is None
+    ):
         # ESC 2018: a rate of 40 to 50 in the young and trained is no marker of an
-        # arrhythmic faint; under 40 the faint's own rules judge it.
+        # arrhythmic faint; under 40 the faint's own rules judge it. In an eating disorder
+        # the slow heart is starvation's, not training's (RCPsych MEED 2022).
         keys = keys - {"syncope"}
     symptoms = [c.label for c in categories if c.key in keys]
     if not symptoms:
@@ -2901,7 +2914,7 @@ def evaluate(
     if glucose is None:
         glucose = read_glucose(data.chief_complaint)
     found += _hypotension(v, age) + _syncope(v, age, categories, data.chief_complaint)
-    found += _symptomatic_bradycardia(v, age, categories)
+    found += _symptomatic_bradycardia(v, age, categories, data.chief_complaint)
     found += _hyperkalaemia_bradycardia(v, data.chief_complaint)
     found += _severe_hyperthermia(v, categories, data.chief_complaint)
     found += _stimulant_toxicity(v, age, data.chief_complaint)

@@ -115,6 +115,9 @@ _AGE_SEX_SHORT = re.compile(
     # ...or a dash: "ATMIST - A: 91F".
     r"(?:\s+\d{1,2}:?\d{2}h?)?(?:\s*[-\u2013])?[.:,]?\s+(?:a[.:]?\s+)?"
     r"(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
+    # or after a colon or "with", whoever hands over: "NWAS: 77F got up", "Care home staff:
+    # 82F found", "Carer from nursing home with 88F: rolled out of bed".
+    r"|(?::|\bwith)\s+(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto|away|of)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
@@ -312,7 +315,7 @@ def _age(text: str) -> float | None:
         number, unit = [group for group in fraction.groups() if group is not None]
         return float(number) * _FRACTION_DAYS[unit] / 365.25
     if short := _AGE_SEX_SHORT.search(text):
-        return float(short.group(1) or short.group(3) or short.group(5) or short.group(7))
+        return float(next(group for group in short.groups()[::2] if group is not None))
     after = _AGE_AFTER.search(text)
     return float(after.group(1)) if after else None
 
@@ -320,7 +323,7 @@ def _age(text: str) -> float | None:
 def _sex(text: str) -> str | None:
     short = _AGE_SEX_SHORT.search(text)
     if short:
-        sex = short.group(2) or short.group(4) or short.group(6) or short.group(8)
+        sex = next(group for group in short.groups()[1::2] if group is not None)
         return "male" if sex == "m" else "female"
     male, female = _MALE.search(text), _FEMALE.search(text)
     if male and (not female or male.start() < female.start()):
