@@ -866,3 +866,12 @@ def test_a_slow_heart_with_a_faint_in_an_eating_disorder_is_high_risk() -> None:
     # Young and without one, the slow heart of a faint is judged by the faint's own rules.
     plain = triage("dizzy and nearly fainted after PE", age=17, heart_rate=42)
     assert "esi.b.symptomatic_bradycardia" not in rules(plain)
+
+
+def test_kehrs_sign_after_a_blow_in_a_pale_patient_is_high_risk() -> None:
+    note = "came off his horse, winded, L upper abdo pain and pain at the tip of L shoulder"
+    assert "esi.b.splenic_injury" in rules(triage(f"{note}, looks pale", age=37))
+    # Not pale, or no blow: judged by its work-up.
+    assert "esi.b.splenic_injury" not in rules(triage(note, age=37))
+    plain = "L upper abdo pain and L shoulder tip pain since lunch, pale"
+    assert "esi.b.splenic_injury" not in rules(triage(plain, age=37))

@@ -1026,6 +1026,27 @@ EATING_DISORDER = (
     "bulimia",
     "bulimic",
 )
+PALLOR = ("pale", "pallor", "grey")
+BLUNT_BLOW = (
+    "kicked",
+    "punched",
+    "fell",
+    "fall",
+    "came off",
+    "winded",
+    "landed",
+    "tackled",
+    "crushed",
+    "handlebar",
+    "crash",
+)
+LEFT_UPPER_ABDOMEN = ("luq", "left upper abdo", "left upper abdomen", "left upper quadrant")
+LEFT_SHOULDER_TIP = (
+    "left shoulder tip",
+    "tip of left shoulder",
+    "tip of his left shoulder",
+    "tip of her left shoulder",
+)
 HIP_FRACTURE_AGE = 65.0
 HIP = ("hip", "hips", "greater trochanter", "groin")
 HIP_FRACTURE_SIGNS = ("shortened", "externally rotated", "short and externally", "turned out")
@@ -2114,6 +2135,25 @@ def _hip_fracture_in_severe_pain(
     return [Finding(2, "esi.b.hip_fracture_severe_pain", text, sources.HIP_FRACTURE)]
 
 
+def _splenic_injury(complaint: str) -> list[Finding]:
+    """Left upper abdominal pain with left shoulder-tip pain after a blow (Kehr's sign of a
+    splenic injury) in a patient gone pale (ATLS: pallor is early haemorrhage): high-risk
+    however normal the vitals. Without the pallor writers grade it by its work-up."""
+    if mentioned_history(complaint, PALLOR) is None:
+        return []
+    if mentioned_history(complaint, BLUNT_BLOW) is None:
+        return []
+    if mentioned_history(complaint, LEFT_UPPER_ABDOMEN) is None:
+        return []
+    if mentioned_history(complaint, LEFT_SHOULDER_TIP) is None:
+        return []
+    text = (
+        "Left upper abdominal and left shoulder-tip pain after a blow, and pale: possible"
+        " splenic injury."
+    )
+    return [Finding(2, "esi.b.splenic_injury", text, sources.SPLENIC_INJURY)]
+
+
 def _anticoagulated_torso_injury(
     categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
@@ -2967,6 +3007,7 @@ def evaluate(
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
+    found += _splenic_injury(data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint)
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories, data.chief_complaint)

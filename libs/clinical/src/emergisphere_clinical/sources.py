@@ -563,6 +563,11 @@ HIP_FRACTURE = (
     "NICE CG124 (hip fracture): analgesia on presentation and an X-ray within the hour;"
     f" severe pain 8/10 or more in a frail older patient, {ESI_B}"
 )
+SPLENIC_INJURY = (
+    "ATLS (10th edition): after blunt trauma, left upper abdominal pain with pain referred to"
+    " the left shoulder tip (Kehr's sign) suggests a splenic injury bleeding under the"
+    f" diaphragm; high-risk at {ESI_B}"
+)
 ANTICOAGULATED_FALL = (
     "ESI v4 handbook, chapter 4: patients taking warfarin who fall are at high risk of"
     f" internal bleeding; {ESI_B}"
