@@ -485,6 +485,7 @@ def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_faili
         ('her speech was slurred and her right arm was "not working"', "stroke"),
         ("I've got a gun at home and I plan to use it on myself tonight", "suicidal"),
         ('she took "about 30" acetaminophen 500 mg tablets', "overdose"),
+        ("took 10 of mum's propranolol 40 mg 2h ago", "overdose"),
         ("splashed liquid drain cleaner into his right eye", "chemical_eye"),
         ("hit his forehead on a table; on warfarin", "anticoagulated_head_injury"),
         ("light vaginal spotting", "vaginal_bleeding"),

@@ -464,6 +464,26 @@ def test_a_flacc_score_is_a_pain_score_and_a_monitor_rate_a_heart_rate() -> None
 
 
 @pytest.mark.parametrize(
+    ("note", "score"),
+    [
+        ("Open tib/fib. Pain 8 after methoxyflurane. HR 96", 8),
+        ("wrist deformed, pain score 7.", 7),
+        ("pain: 10, screaming", 10),
+    ],
+)
+def test_a_bare_number_after_pain_is_the_score(note: str, score: int) -> None:
+    assert read_narrative(note).values["pain_score"] == score
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["back pain 3 days", "chest pain 2 nights", "pain 2 h ago", "pain 4.5 cm wound", "pain 2/7"],
+)
+def test_a_duration_or_size_after_pain_is_not_a_score(note: str) -> None:
+    assert "pain_score" not in read_narrative(note).values
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "ATMIST 19:30: 80M, collapsed",

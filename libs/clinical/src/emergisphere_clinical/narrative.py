@@ -209,6 +209,10 @@ _PAIN = re.compile(
     + _OF_TEN
     # FLACC, the behavioural pain scale for young children, also scores 0 to 10.
     + r"|\bflacc(?: score)?:?\s*(?:of\s+)?(\d{1,2})\b"
+    # "Pain 8 after methoxyflurane", "pain score 7": a bare score, never a duration.
+    + r"|\bpain(?: score)?:?\s*(10|\d)(?![\d/:]|\.\d)(?!\s*(?:h|hrs?|hours?|d|days?|min"
+    + r"|mins|minutes?|nights?|wks?|weeks?|mo|mos|months?|yrs?|years?|x|times|am|pm|cm|mm"
+    + r"|sites?|places?|episodes?|o.?clock)\b)"
 )
 # A score out of ten with no word for pain beside it ("headache ... 10/10") is still the
 # pain score in a triage note; read only when no pain score is named.

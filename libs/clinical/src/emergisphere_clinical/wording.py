@@ -926,9 +926,11 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b(?:took|taking|taken|swallowed) [\"'\u201c]?"
             r"(?:about |around |approximately |approx\.? |over |maybe |~)?(\d+)"
-            r"[\"'\u201d]? (?:[\w.]+ ){0,4}?(?:tablets|pills|capsules|tabs|caps|paracetamol"
+            r"[\"'\u201d]? (?:[\w.']+ ){0,4}?(?:tablets|pills|capsules|tabs|caps|paracetamol"
             r"|acetaminophen|tylenol|panadol|ibuprofen|advil|motrin|aspirin|benadryl|xanax"
-            r"|valium|oxycodone|codeine|tramadol|sertraline|amitriptyline|lithium)\b"
+            r"|valium|oxycodone|codeine|tramadol|sertraline|amitriptyline|lithium|propranolol"
+            r"|amlodipine|diazepam|quetiapine|citalopram|fluoxetine|mirtazapine|zopiclone"
+            r"|pregabalin|gabapentin|metformin|naproxen|atenolol|bisoprolol)\b"
         ),
         lambda m: "took too many pills" if int(m.group(1)) >= 5 else m.group(0),
     ),
