@@ -486,6 +486,8 @@ def test_a_condition_already_on_antibiotics_is_history_unless_treatment_is_faili
         ("I've got a gun at home and I plan to use it on myself tonight", "suicidal"),
         ('she took "about 30" acetaminophen 500 mg tablets', "overdose"),
         ("took 10 of mum's propranolol 40 mg 2h ago", "overdose"),
+        ("Midwife sent in: 31F, 34 weeks, headache and flashing lights", "pregnancy_symptoms"),
+        ("31F, 34 weeks, first baby, headache since this morning", "pregnancy_symptoms"),
         ("splashed liquid drain cleaner into his right eye", "chemical_eye"),
         ("hit his forehead on a table; on warfarin", "anticoagulated_head_injury"),
         ("light vaginal spotting", "vaginal_bleeding"),

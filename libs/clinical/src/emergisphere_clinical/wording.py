@@ -1218,7 +1218,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         re.compile(
             r"\b([1-4]?\d)\s*(?:wks?|weeks?)\b(?! pregnant| ago| old)(?=[^.;]{0,80}\b(?:g\d|gravida"
             r"|primip|multip|bump|fetal|foetal|fetus|movements|contractions|tightenings|labour"
-            r"|labor|waters|uterus|fundal|placenta|pv bleed|bleeding pv|midwife)\b)"
+            r"|labor|waters|uterus|fundal|placenta|pv bleed|bleeding pv|midwife"
+            r"|(?:first|second|third|1st|2nd|3rd) baby)\b)"
         ),
         lambda m: f"{m.group(1)} weeks pregnant" if 4 <= int(m.group(1)) <= 42 else m.group(0),
     ),
@@ -1230,7 +1231,8 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         "high speed",
     ),
     # "7 weeks by dates", "26F, 36 weeks, headache": a gestation, counted from the last
-    # period, or given straight after a woman's age as a pregnancy's is.
+    # period, or given straight after a woman's age (opening the note or a handover's
+    # colon) as a pregnancy's is.
     (
         ("wk", "week"),
         re.compile(r"\b([1-4]?\d)\s*(?:wks?|weeks?) by (?:dates|lmp|scan)\b"),
@@ -1239,11 +1241,13 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
     (
         ("wk", "week"),
         re.compile(
-            r"^(\s*[1-5]\d\s*(?:f|yo f|y/o f|y/o female|year old woman),?\s*)([1-4]?\d)\s*"
+            r"(^|: )(\s*[1-5]\d\s*(?:f|yo f|y/o f|y/o female|year old woman),?\s*)([1-4]?\d)\s*"
             r"(?:wks?|weeks?)\b(?! pregnant| ago| old| post| of| since| after)"
         ),
         lambda m: (
-            f"{m.group(1)}{m.group(2)} weeks pregnant" if 4 <= int(m.group(2)) <= 42 else m.group(0)
+            f"{m.group(1)}{m.group(2)}{m.group(3)} weeks pregnant"
+            if 4 <= int(m.group(3)) <= 42
+            else m.group(0)
         ),
     ),
     # "Fell forward onto her bump": a blow to the pregnant abdomen.
