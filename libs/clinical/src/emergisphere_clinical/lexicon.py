@@ -347,7 +347,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulses weak on doppler"
          "|dusky foot|dusky toes"
          "|pulses not felt|pulses cannot be felt|cool and pale from the calf down"
-         "|cool and pale from the knee down",
+         "|cool and pale from the knee down"
+         "|went cool pale|went cool, pale|cool pale and numb|foot pale with faint pulses"
+         "|leg pale with faint pulses",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -515,7 +517,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|struck by the propeller|hit by the propeller|propeller injury|boat propeller"
          "|binder on|binder applied|binder in place|where the lap belt sat|lap belt bruise"
          "|lap belt mark|bruise from the lap belt"
-         "|dumped head first|head first onto a sandbank|head first into shallow water",
+         "|dumped head first|head first onto a sandbank|head first into shallow water"
+         "|glassed in the side of the neck|glassed in the left side of the neck"
+         "|glassed in the right side of the neck",
          actions=("trauma_team",)),
     _cat("icd_shock", "a shock from an implanted defibrillator", B, "cardiology", (LABS, ECG),
          "defibrillator|icd fired|icd shock|kicks like a horse|kick like a horse"
@@ -862,7 +866,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|just do it again|she'll just do it again|he'll just do it again"
          "|will just do it again"
          "|saved up his late dad's tablets|saved up her tablets|saved up his tablets"
-         "|saved up tablets|planned to take them tonight|planned to take them",
+         "|saved up tablets|planned to take them tonight|planned to take them"
+         "|wishes it had killed her|wishes it had killed him|wish it had killed me"
+         "|wished it had killed",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -912,7 +918,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|packages in his gut|packages in her gut|packets in his gut|packets in her gut"
          "|yew|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"
          "|took 4 of her flatmate's diazepam|flatmate's diazepam|of her flatmate's"
-         "|of his flatmate's"),
+         "|of his flatmate's"
+         "|swallowed packages|swallowed packets|wrapped packages|swallow several small wrapped"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1437,7 +1444,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|irregular pulse found|irregular pulse at his annual review"
          "|found to have an irregular pulse"
          "|flutters in her chest|flutters in his chest|flutters in chest"
-         "|smartwatch kept showing|smartwatch showed|watch kept showing|watch showing hr"),
+         "|smartwatch kept showing|smartwatch showed|watch kept showing|watch showing hr"
+         "|fluttering since"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1515,7 +1523,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pain in waves going to the groin"
          "|going to the groin|kidney stone 2 yrs ago"
          "|dull left loin ache|dull right loin ache|feels like his last one"
-         "|feels like her last one|left flank ache 4/10|history of stones"),
+         "|feels like her last one|left flank ache 4/10|history of stones"
+         "|loin ache coming in waves|ache coming in waves|stone pain|pain coming in waves"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1526,7 +1535,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|runny poo|runny poos"
          "|can't keep even water down|cannot keep water down"
          "|sick most mornings|morning sickness|projectile vomits|projectile vomiting"
-         "|vomits after every feed"),
+         "|vomits after every feed"
+         "|runny stools"),
     _cat("vaginal_bleeding", "vaginal bleeding", S, "gynecology", (LABS, IMAGING),
          "vaginal bleeding|vaginal bleed|menorrhagia|vaginal spotting|spotting"
          "|bleeding from vagina|bleeding from the vagina|post coital bleeding"
@@ -1547,7 +1557,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|exposed bone|bone end visible|bone ends visible|bone ends out|bone end out"
          "|bone sticking out|bone poking out|bone through the skin|bone through skin"
          "|bone protruding|protruding bone"
-         "|bone through a wound|bone through the wound|bone through wound|bone through a cut",
+         "|bone through a wound|bone through the wound|bone through wound|bone through a cut"
+         "|bone showing",
          source=sources.OPEN_FRACTURE),
     _cat("fracture", "a possible fracture or dislocation", S, "orthopedics", (XRAY, MEDS),
          "fracture|fractured|broken|deformity|deformed|dislocation|dislocated|visibly bent"
@@ -1693,7 +1704,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|paddle caught her left eye|paddle caught his left eye|paddle caught her right eye"
          "|paddle caught his right eye|blood level in the front of the eye|small blood level"
          "|hockey stick to right eye|hockey stick to left eye|ball to right eye"
-         "|ball to left eye"),
+         "|ball to left eye"
+         "|claw caught|dog's claw|cat's claw"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1753,7 +1765,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling over left parietal|soft swelling above"
          "|parietal scalp swelling|scalp swelling"
          "|struck occiput|struck her occiput|struck his occiput|hit occiput"
-         "|swelling right temple|swelling left temple|bruised right temple|bruised left temple"),
+         "|swelling right temple|swelling left temple|bruised right temple|bruised left temple"
+         "|nose punched"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1891,7 +1904,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red with streaks up the arm|streaks up the arm|redness creeping up to the ankle"
          "|redness creeping up"
          "|sore red hot lower left leg|sore red hot lower right leg|red hot lower leg"
-         "|red painful skin under her tummy fold|both lower legs red and weeping",
+         "|red painful skin under her tummy fold|both lower legs red and weeping"
+         "|red hot and weeping|shins red hot|swollen hot red",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -2007,7 +2021,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no urine since"
          "|palpable bladder"
          "|not passing urine properly|dribbling urine|just dribbling"
-         "|struggling to pass urine|struggling to pee"),
+         "|struggling to pass urine|struggling to pee"
+         "|waterworks blocked|no urine for"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -2143,7 +2158,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|crawling and buzzing in his right ear|crawling and buzzing in his left ear"
          "|something crawling"
          "|buzzing in his right ear|buzzing in her right ear|buzzing in his left ear"
-         "|buzzing in her left ear"),
+         "|buzzing in her left ear"
+         "|bass bone"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -2753,7 +2769,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fingertips in the car door|fingertips caught in|left elbow hit tarmac"
          "|right elbow hit tarmac|swollen over olecranon|big tender swelling lateral thigh"
          "|kicked by a mare|cow kicked his|knee bruised and sore over kneecap"
-         "|pain lateral elbow|left forearm clearly bent|right forearm clearly bent"),
+         "|pain lateral elbow|left forearm clearly bent|right forearm clearly bent"
+         "|fingers in the car door|fingers injury|cow kicked"
+         "|cow stood on her|cow stood on his"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2827,7 +2845,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|foot trimming shears|nicked his left thumb|nicked his right thumb|nicked her thumb"
          "|split on back of left hand|split on back of right hand|2cm split|3cm split"
          "|split on the back of"
-         "|knife slipped cutting|2 cm wound lateral thigh"),
+         "|knife slipped cutting|2 cm wound lateral thigh"
+         "|meat hook"),
     _cat("back_pain", "back or neck pain", S, "orthopedics", (MEDS,),
          "back pain|backache|lumbago|neck pain|buttock pain|coccygeal pain|coccyx pain"
          "|tailbone pain|low back pain|tweaked back|strained back|pulled his back"
@@ -2945,7 +2964,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|my mate bit my ear|bite to left helix|bite to right helix"
          "|collie bit|scratched by the neighbour's cat"
          "|got nipped|sheepdog and got nipped"
-         "|rat ran up his sleeve and bit|rat bit"),
+         "|rat ran up his sleeve and bit|rat bit"
+         "|seagull|gull swooped"),
     _cat("feeding_tube", "a displaced feeding tube", S, "general_surgery", (PROCEDURE,),
          "feeding tube|g tube|peg tube|nasogastric tube|ng tube|levin tube|l tube"
          "|gastrostomy tube|gastrostomy|j tube|jejunostomy tube|peg|ng out|pulled her ng"
@@ -2984,7 +3004,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|passed fresh red blood|fresh red blood with clots"
          "|bright red blood from the back passage|red blood from the back passage"
          "|blood from the back passage|blood from his back passage|blood from her back passage"
-         "|bright red blood dripping|blood dripping after opening his bowels"),
+         "|bright red blood dripping|blood dripping after opening his bowels"
+         "|fresh red blood with his stool|fresh red blood with her stool"
+         "|blood mixed in with his stool|blood mixed in with her stool|red blood mixed in with"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -3140,7 +3162,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|don't see the point|doesn't see the point but"
          "|wants to speak to someone from mental health"
          "|low for a fortnight|low and crying since|i can't cope"
-         "|after having her baby, low|low, tearful, not sleeping"),
+         "|after having her baby, low|low, tearful, not sleeping"
+         "|racing thoughts|asking for the crisis team|wants the crisis team"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -3421,7 +3444,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling under left jaw from a rotten|rotten lower molar|rotten tooth"
          "|opens mouth one finger width"
          "|jaw and neck swollen|can only open one finger width"
-         "|swollen around a bad lower molar",
+         "|swollen around a bad lower molar"
+         "|chipped molar",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3467,7 +3491,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|portuguese man|whip marks"
          "|tick behind|tick in his|tick in her"
          "|bite on the calf from something|bite from something in the garden"
-         "|pulled a tick out|tick out of|worried about lyme"),
+         "|pulled a tick out|tick out of|worried about lyme"
+         "|whip-like welts|whip like welts|wrapped round my leg"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -3528,7 +3553,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|glassed"
          "|something's still in it|might still be in|still be in it"
          "|bit of glass|barefoot on smashed glass"
-         "|stood on glass|bit is still in there"),
+         "|stood on glass|bit is still in there"
+         "|glass may still be in|stepped on a smashed bottle|trod on a smashed bottle"),
     _cat("puncture_wound", "a puncture wound", S, "general_practice", (),
          "puncture wound|stepped on a nail|nail through|trod on a nail|trod on a rusty nail"
          "|rusty nail|through boot|into sole"
@@ -3579,7 +3605,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|open weeping area|weeping area that needs dressing|needs dressing|needs a dressing"
          "|sutures to left hand|sutures to right hand|wants it checked|dressing soaked with"
          "|stitches in right hand|stitches in left hand|red around the wound"
-         "|stitches from last week"),
+         "|stitches from last week"
+         "|tongue pierced|new piercing|piercing swollen"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3824,7 +3851,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sti screen|sexually transmitted|checked for std|checked for sti|chlamydia"
          "|gonorrhea|gonorrhoea|wants to be tested|partner diagnosed|partner dx"),
     _cat("insomnia", "sleeplessness", S, "psychiatry", (), "insomnia|can't sleep|cannot sleep"
-         "|asking for sleeping tablets|hasn't slept properly|just need some kip"),
+         "|asking for sleeping tablets|hasn't slept properly|just need some kip"
+         "|jet lag|not slept properly|wants sleeping tablets"),
 )
 # fmt: on
 

@@ -823,6 +823,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
         ),
         r"\1 \2",
     ),
+    # "Struck his forehead on the kerb": the lexicon names the blow without the owner.
+    (
+        ("struck",),
+        re.compile(r"\bstruck (?:his|her|their|my) (forehead|head|face)\b"),
+        r"struck \1",
+    ),
     # "Something in my eye", "a foreign body sensation in her left eye", "grit in the eye".
     (
         (" eye",),
