@@ -868,7 +868,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|saved up his late dad's tablets|saved up her tablets|saved up his tablets"
          "|saved up tablets|planned to take them tonight|planned to take them"
          "|wishes it had killed her|wishes it had killed him|wish it had killed me"
-         "|wished it had killed",
+         "|wished it had killed"
+         "|voices are telling her to hurt",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -919,7 +920,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|yew|yew berries|yew berry|deadly nightshade|oleander|hemlock|laburnum seeds"
          "|took 4 of her flatmate's diazepam|flatmate's diazepam|of her flatmate's"
          "|of his flatmate's"
-         "|swallowed packages|swallowed packets|wrapped packages|swallow several small wrapped"),
+         "|swallowed packages|swallowed packets|wrapped packages|swallow several small wrapped"
+         "|swallowed wraps|wraps of crack|swallowed his stash|swallowed her stash"),
     # A bitten laundry or dishwasher capsule, or a swallowed alkali: drooling, vomiting or
     # stridor foretell burns of the airway and gullet.
     _cat("caustic_ingestion", "a caustic or detergent capsule ingestion", B, "toxicology",
@@ -1264,7 +1266,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pushing forward|eye bulging"
          "|red swollen eyelid|swollen eyelid and skin round the eye"
          "|eyelids red and swollen shut"
-         "|right eyelids red and swollen|left eyelids red and swollen|eyelids red and swollen",
+         "|right eyelids red and swollen|left eyelids red and swollen|eyelids red and swollen"
+         "|lid red and almost shut"
+         "",
          infection=True, source=sources.ORBITAL_CELLULITIS),
     # Skin failure: blisters and peeling skin with raw mouth and eyes (SJS/TEN).
     _cat("skin_failure", "blistering, peeling skin with sore mucosa", B, "dermatology",
@@ -1445,7 +1449,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found to have an irregular pulse"
          "|flutters in her chest|flutters in his chest|flutters in chest"
          "|smartwatch kept showing|smartwatch showed|watch kept showing|watch showing hr"
-         "|fluttering since"),
+         "|fluttering since"
+         "|heart flip|heart flipping|heart flipped"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1506,7 +1511,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abdomen getting bigger"
          "|burning in upper stomach after meals|burning in upper stomach|tummy blown up"
          "|hasn't passed wind today|not passed wind today|hasn't passed wind"
-         "|burning pain upper tummy|burning upper tummy"),
+         "|burning pain upper tummy|burning upper tummy"
+         "|epigastric, 5/10|epigastric ache|epigastric discomfort"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1662,7 +1668,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|injects into her groin"
          "|sore right calf|sore left calf|sore calf|swollen sore right calf"
          "|swollen sore left calf"
-         "|swollen tight left calf|swollen tight right calf|tight left calf|tight right calf"),
+         "|swollen tight left calf|swollen tight right calf|tight left calf|tight right calf"
+         "|calf sore and swollen|calf 3cm bigger|calf 3 cm bigger|calf bigger than"),
     _cat("vehicle_collision", "a vehicle collision", S, "trauma_surgery", (XRAY, IMAGING),
          "motor vehicle collision|motor vehicle accident|car accident|car crash"
          "|aquaplaned|into barrier|into a barrier|airbags deployed|airbag deployed"
@@ -1766,7 +1773,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|parietal scalp swelling|scalp swelling"
          "|struck occiput|struck her occiput|struck his occiput|hit occiput"
          "|swelling right temple|swelling left temple|bruised right temple|bruised left temple"
-         "|nose punched"),
+         "|nose punched"
+         "|jaw pain after being headbutted|jaw pain after"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1905,7 +1913,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|redness creeping up"
          "|sore red hot lower left leg|sore red hot lower right leg|red hot lower leg"
          "|red painful skin under her tummy fold|both lower legs red and weeping"
-         "|red hot and weeping|shins red hot|swollen hot red",
+         "|red hot and weeping|shins red hot|swollen hot red"
+         "|ulcer on left foot|ulcer on right foot|redness now up to|forearm red and swollen"
+         "|arm red and swollen|red and swollen from wrist to elbow",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -2200,6 +2210,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swallowed her tongue bar|swallowed his tongue bar"
          "|swallowed a piece of razor blade|swallowed the back of her earring"
          "|swallowed the back of his earring|swallowed the back of an earring"
+         "|swallowed 2 blades|swallowed two blades|swallowed blades|swallowed a blade"
+         "|swallowed a razor blade|swallowed razor blades|swallowed a battery"
 ),
     _cat("foreign_body_rectal", "a rectal foreign body", S, "general_surgery",
          (XRAY, PROCEDURE),
@@ -2328,7 +2340,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tender over thoracic midline"
          "|tender over the mid thoracic spine|mid thoracic spine in the midline"
          "|thoracic spine in the midline|tender midline c6|tender midline c5|tender midline c7"
-         "|tender midline c4|neck in the midline"),
+         "|tender midline c4|neck in the midline"
+         "|midline thoraco lumbar tenderness"),
     _cat("pneumothorax", "a pneumothorax", S, "thoracic_surgery", (XRAY, PROCEDURE),
          "pneumothorax|ptx"
          "|reduced air entry right base|reduced air entry left base"
@@ -2426,7 +2439,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|abnormal laboratory|abnormal result|abnormal results|lab abnormality"
          "|at a health check"
          "|creatinine doubled|creatinine up|raised creatinine|creatinine has doubled"
-         "|aki on bloods"),
+         "|aki on bloods"
+         "|alt doubled|lfts doubled|deranged lfts|lfts up"),
     # An INR above 8 with bleeding: IV vitamin K and a repeat INR (BSH 2011).
     _cat("inr_over_8_bleeding", "an INR above 8 with bleeding", S, "hematology", (LABS, MEDS),
          "over 8", requires_any="bleed|bleeds|bleeding|bled|blood|bruising|bruises"),
@@ -2771,7 +2785,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|kicked by a mare|cow kicked his|knee bruised and sore over kneecap"
          "|pain lateral elbow|left forearm clearly bent|right forearm clearly bent"
          "|fingers in the car door|fingers injury|cow kicked"
-         "|cow stood on her|cow stood on his"),
+         "|cow stood on her|cow stood on his"
+         "|punched the cell wall|landed on his heels|landed on her heels|heel swollen"
+         "|olecranon|bent back his left thumb|bent back his right thumb|bent back her"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -3006,7 +3022,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blood from the back passage|blood from his back passage|blood from her back passage"
          "|bright red blood dripping|blood dripping after opening his bowels"
          "|fresh red blood with his stool|fresh red blood with her stool"
-         "|blood mixed in with his stool|blood mixed in with her stool|red blood mixed in with"),
+         "|blood mixed in with his stool|blood mixed in with her stool|red blood mixed in with"
+         "|blood mixed in his stool|blood mixed in her stool|blood in his stool"
+         "|blood in her stool"),
     # A choking episode that has passed: an X-ray and a look for an inhaled foreign body.
     _cat("inhaled_foreign_body", "a possible inhaled foreign body", S, "ent", (XRAY, CONSULT),
          "possible inhaled foreign body"),
@@ -3068,7 +3086,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("rhabdomyolysis", "possible muscle breakdown (rhabdomyolysis)", S, "nephrology",
          (LABS, FLUIDS),
          "rhabdomyolysis|rhabdo|urine like cola|cola coloured urine|cola colored urine"
-         "|cola urine|urine the colour of cola|urine the color of cola"),
+         "|cola urine|urine the colour of cola|urine the color of cola"
+         "|thigh trapped|stuck in a squeeze|trapped for 2 hours|trapped for hours"),
     # A relapse of a known nephrotic syndrome: blood tests and the renal team.
     _cat("nephrotic_relapse", "a relapse of nephrotic syndrome", S, "nephrology",
          (LABS, CONSULT), "nephrotic syndrome|nephrotic relapse|nephrotic"
@@ -3492,7 +3511,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|tick behind|tick in his|tick in her"
          "|bite on the calf from something|bite from something in the garden"
          "|pulled a tick out|tick out of|worried about lyme"
-         "|whip-like welts|whip like welts|wrapped round my leg"),
+         "|whip-like welts|whip like welts|wrapped round my leg"
+         "|pulled a tick|tick from behind|tick out"),
     _cat("minor_burn", "a minor burn", S, "general_practice", (),
          "burn|burns|burned|burnt|scald|scalded|sunburn|sunburnt|sunburned|boiling water"
          "|hot pan|blister|blisters"
@@ -3504,7 +3524,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cement burns|wet concrete|red raw patches|knelt in wet concrete"
          "|molten metal|white leathery patch|hot metal splashed"
          "|grabbed a hot oven tray|hot oven tray|red areas on right palm"
-         "|red areas on left palm"),
+         "|red areas on left palm"
+         "|gas stove flared|flared up as he lit|flared up as she lit"),
     # A foreign body in the skin needs its removal, a simple procedure; a puncture wound
     # needs cleaning and a tetanus check, neither of them a resource.
     _cat("skin_foreign_body", "a foreign body in the skin", S, "general_practice",
@@ -3687,7 +3708,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|missed his chemist pick up|missed her chemist pick up|missed chemist pick up"
          "|can i have my methadone|chemist is shut"
          "|lost her levothyroxine|lost his levothyroxine|heart tablets and insulin on board"
-         "|lost his pack on the bus|tablets on board"),
+         "|lost his pack on the bus|tablets on board"
+         "|come for antibiotics|for antibiotics as a contact|left his repeat meds"
+         "|left her repeat meds|repeat meds at home"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3838,7 +3861,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
          "|nail with pus|pus around the nail|nail fold"
          "|nail edge red|toenail edge|toe nail edge"
-         "|red and swollen at the side of the nail|side of the nail"),
+         "|red and swollen at the side of the nail|side of the nail"
+         "|throbbing around the nail|around the nail for"),
     _cat("nail", "a nail problem", S, "dermatology", (),
          "nail problem|trim nails|toenail|toenails|fingernail"
          "|fingernails|nail care|side of nail|paronychia|nail fold"
