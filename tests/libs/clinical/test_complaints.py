@@ -1183,7 +1183,7 @@ _HELD_OUT_READINGS = [
     ("grabbed the hot BBQ grill, blistering across palm", "minor_burn"),
     ("hot cooking oil tipped over both hands and forearms, blistered", "major_burn"),
     ("Hx heart failure, breathing worse over a week, ankles more swollen", "shortness_of_breath"),
-    ("28+2 wks, reduced FM since yesterday evening", "pregnancy_symptoms"),
+    ("28+2 wks, reduced FM since yesterday evening", "reduced_fetal_movements"),
     ("moth flew into R ear hanging out washing, buzzing", "foreign_body_ent"),
     ("piece of chicken stuck halfway down since lunch", "foreign_body_swallowed"),
     ("16 day old, yellow since day 3, getting more yellow", "jaundice"),

@@ -139,3 +139,32 @@ def test_a_blow_to_a_later_pregnancy_is_read_when_nothing_else_is_named() -> Non
     result = triage("24/40, fell on the bus onto her bottom, baby moving", age=30)
     assert result.acuity == 3
     assert "esi.b.complaint_unrecognised" not in rules(result)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "32/40, baby moving less since last night, no pain, no bleeding",
+        "28F G2P1 at 33/40, says baby 'much quieter' since lunchtime",
+        "34 weeks pregnant, baby not moving as much since this morning",
+        "30/40, reduced fetal movements since yesterday evening, no leaking",
+    ],
+)
+def test_reduced_fetal_movements_in_a_well_mother_are_worked_up_not_high_risk(note: str) -> None:
+    result = triage(note, age=30)
+    assert result.acuity == 3
+    assert "esi.b.pregnancy_symptoms" not in rules(result)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "34 weeks pregnant, baby not moving since this morning",
+        "34 weeks, baby moving less since last night, frontal headache and puffy hands",
+        "32/40, baby moving less, tightenings every 5 minutes",
+    ],
+)
+def test_absent_movements_or_a_sign_with_them_stay_high_risk(note: str) -> None:
+    result = triage(note, age=30)
+    assert result.acuity == 2
+    assert "esi.b.pregnancy_symptoms" in rules(result)

@@ -600,17 +600,27 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|after her second baby|after her first baby|after her third baby"
          "|worried about the baby"
          "|reduced baby movements|baby moving much less|baby movements less",
+         # Movements felt less often are weighed on their own below; none felt is high-risk.
          requires_any="contractions|headache|seizure|seizures|leaking|fluid leaking"
-         "|reduced fm|baby moving less|fewer movements|less movements|reduced movements"
-         "|water broke|waters broke|reduced fetal movement|decreased fetal movement|tightenings"
+         "|water broke|waters broke|tightenings"
          "|tightening|gush of fluid|gush of clear fluid|waters went"
-         "|no fetal movement|baby not moving|baby moving less|baby hasn't moved|vision|visual"
+         "|no fetal movement|baby not moving|baby hasn't moved|vision|visual"
          "|hasn't felt the baby move"
          # Oedema of pre-eclampsia, not any swollen part ("wrist swelling" after a fall).
          "|facial swelling|face swelling|swollen face|hands swelling|swollen hands|puffy"
          "|oedema|edema|legs swollen|swollen legs|legs very swollen|feet swollen|swollen feet"
-         "|seeing spots|ruq pain|epigastric pain|reduced movements|movements reduced"
+         "|seeing spots|ruq pain|epigastric pain"
          "|waters have gone|waters gone|waters have broken", source=sources.PREGNANCY),
+    # Movements felt less often, in a well mother: a CTG within two hours and an obstetric
+    # review (RCOG Green-top 57), two resources; with any sign above it is high-risk.
+    _cat("reduced_fetal_movements", "reduced fetal movements", S, "obstetrics",
+         (IMAGING, CONSULT),
+         "reduced fm|reduced fetal movements|reduced foetal movements|less fetal movements"
+         "|reduced fetal movement|decreased fetal movement|decreased fetal movements"
+         "|baby moving less|fewer movements|less movements|reduced movements|movements reduced"
+         "|baby much quieter|baby quieter|fewer baby movements|less baby movements"
+         "|reduced baby movements|baby moving much less|baby movements less|hardly moved"
+         "|moving less", source=sources.REDUCED_FETAL_MOVEMENTS),
     # A blow to a pregnancy of 20 weeks or more without symptoms (esi.py adds it): the
     # obstetric team monitors the fetus for four hours (ACOG) and checks a Kleihauer.
     _cat("later_pregnancy_trauma", "a blow to a pregnancy of 20 weeks or more", S,

@@ -292,6 +292,12 @@ PREGNANCY = (
     " pre-eclampsia (headache, visual changes, swelling, seizure in pregnancy) and labour"
     " signs (contractions, leaking fluid, decreased fetal movement)"
 )
+REDUCED_FETAL_MOVEMENTS = (
+    "RCOG Green-top Guideline 57 (reduced fetal movements, 2011): a well mother with"
+    " movements felt less often has a CTG within two hours of arrival and an obstetric"
+    " review; perceived absent movements, or pre-eclampsia or labour signs with them,"
+    f" stay high-risk ({ESI_B_HIGH_RISK_TABLE})"
+)
 PREGNANCY_PAIN_OR_BLEEDING = (
     f"{ESI_B_HIGH_RISK_TABLE}: ectopic pregnancy (pregnant, severe lower quadrant pain) and"
     " spontaneous abortion (bleeding and tachycardia); missing data never lowers acuity"

@@ -1256,6 +1256,12 @@ _REREAD: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reading], ...] = (
             else m.group(0)
         ),
     ),
+    # "Baby not moving as much": movements felt less often, not absent.
+    (
+        ("as much",),
+        re.compile(r"\b(?:not moving|hasn't moved|has not moved|not kicking) as much\b"),
+        "moving less",
+    ),
     # "Fell forward onto her bump": a blow to the pregnant abdomen.
     (
         ("bump",),
