@@ -1531,7 +1531,7 @@ _HELD_OUT_READINGS = [
     ("sleeping rough, wet through and shaking, feet numb, T 34.6", "hypothermia"),
     ("butted in the ribs by a tup yesterday, point tender over L 7th rib", "rib_pain"),
     ("helmet on, thrown off the quad after clipping a gatepost", "vehicle_collision"),
-    ("partner since told him he's HIV positive, requests PEP", "hiv_exposure"),
+    ("partner since told him he's HIV positive, requests PEP", "blood_exposure"),
     (
         "alcoholic liver disease, tummy tight and swollen again, last drained 3 weeks ago",
         "paracentesis",

@@ -875,3 +875,13 @@ def test_kehrs_sign_after_a_blow_in_a_pale_patient_is_high_risk() -> None:
     assert "esi.b.splenic_injury" not in rules(triage(note, age=37))
     plain = "L upper abdo pain and L shoulder tip pain since lunch, pale"
     assert "esi.b.splenic_injury" not in rules(triage(plain, age=37))
+
+
+def test_a_needlestick_from_a_source_with_hiv_is_high_risk_a_sexual_exposure_is_not() -> None:
+    # PEP after a sharps injury is started within the hour; after sex, within 72 hours, by
+    # mouth (BASHH 2021): bloods are its one resource.
+    sharps = triage("hollow-bore needlestick from a patient known HIV positive, 30 min ago")
+    assert sharps.acuity == 2
+    sexual = triage("condom split last night, partner's HIV status unknown, requesting PEP")
+    assert sexual.acuity == 4
+    assert "esi.b.hiv_exposure" not in rules(sexual)

@@ -3118,17 +3118,17 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("hiv_exposure", "a needlestick or exposure from a source with HIV", B,
          "infectious_disease", (LABS, CONSULT),
          "needle stick|needlestick|stuck with a needle|stuck w a needle|blood exposure"
-         "|body fluid exposure|stuck w"
-         "|asking for pep|requesting pep|condom split"
-         "|wants pep|partner then said he is hiv positive"
-         "|requests pep",
+         "|body fluid exposure|stuck w",
          requires_any="hiv", source=sources.HIV_EXPOSURE),
     _cat("blood_exposure", "a needlestick or blood exposure", S, "general_practice", (LABS,),
          "needle stick|needlestick|blood exposure|body fluid exposure|discarded needle"
          "|used needle|dirty needle"
          "|pep request|shared needles"
          "|hiv pep"
-         "|pricked his finger on a needle|pricked her finger on a needle|needle in a bin bag"),
+         "|pricked his finger on a needle|pricked her finger on a needle|needle in a bin bag"
+         # A sexual exposure: PEP within 72 hours, best within 24 (BASHH 2021), by mouth.
+         "|asking for pep|requesting pep|wants pep|requests pep"
+         "|partner then said he is hiv positive"),
     # Mania: a medical screen (a lithium level, bloods) and a psychiatric assessment (NICE
     # CG185).
     _cat("mania", "a manic episode", S, "psychiatry", (LABS, CONSULT),
