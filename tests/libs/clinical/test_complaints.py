@@ -992,9 +992,12 @@ def test_one_magnet_is_not_the_high_risk_of_several() -> None:
     assert "battery_ingestion" not in keys("swallowed a small fridge magnet, just the one")
 
 
-def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_obstruction() -> None:
-    infant = "5 wk old, lump in R groin, firm, won't go back in, vomited x2"
-    assert "incarcerated_hernia" in keys(infant)
+def test_an_irreducible_hernia_is_high_risk_only_with_signs_of_strangulation() -> None:
+    assert "incarcerated_hernia" in keys("lump in R groin, won't go back in, tummy bloated")
+    assert "incarcerated_hernia" in keys("5 wk old, groin lump won't go back in, inconsolable")
+    tender = "70M groin hernia won't go back in since lunchtime, tender, vomited once"
+    assert "incarcerated_hernia" not in keys(tender)
+    assert "irreducible_hernia" in keys(tender)
     adult = "lump R groin for years, tonight won't go back in, 6/10, not vomited"
     assert "incarcerated_hernia" not in keys(adult)
 

@@ -885,3 +885,13 @@ def test_a_needlestick_from_a_source_with_hiv_is_high_risk_a_sexual_exposure_is_
     sexual = triage("condom split last night, partner's HIV status unknown, requesting PEP")
     assert sexual.acuity == 4
     assert "esi.b.hiv_exposure" not in rules(sexual)
+
+
+@pytest.mark.parametrize(("age", "acuity"), [(0.1, 2), (0.9, 2), (1.0, 3), (60, 3)])
+def test_an_irreducible_hernia_with_vomiting_is_high_risk_in_the_first_year(
+    age: float, acuity: int
+) -> None:
+    result = triage("firm lump in R groin, won't go back in, vomited x2", age=age)
+    assert result.acuity == acuity
+    assert ("esi.b.infant_irreducible_hernia" in rules(result)) == (acuity == 2)
+    assert triage("firm lump in R groin, won't go back in, feeding well", age=0.4).acuity == 3

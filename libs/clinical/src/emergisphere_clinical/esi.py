@@ -1234,6 +1234,9 @@ HEAD_INJURY_CT_AGE = 65.0
 # Children's drowning guidance (Szpilman 2012 covers all ages; the observation advice
 # the writers follow is paediatric).
 CHILD_SUBMERSION_MAX_AGE = 16.0
+# An irreducible hernia strangulates most often in the first year of life (BAPS).
+INFANT_HERNIA_MAX_AGE = 1.0
+VOMITING = ("vomit", "vomits", "vomited", "vomiting", "being sick", "been sick")
 # Under 3 months a fever is the paediatric fever rules' (NICE NG143: any fever is red).
 FEVER_MINOR_FOCUS_MIN_AGE = 0.25
 # ESC 2018: older age is a risk feature of syncope; a faint under 40 with a trigger is not.
@@ -2100,6 +2103,19 @@ def _anticoagulated_head_blow(
     if mentioned_history(complaint, anticoagulated.requires_any) is None:
         return ()
     return (ComplaintMatch(anticoagulated, head.phrase),)
+
+
+def _infant_irreducible_hernia(
+    age: float | None, categories: list[ComplaintCategory], complaint: str
+) -> list[Finding]:
+    """A baby's hernia that will not go back, with vomiting, is reduced now: in the first
+    year it strangulates, and threatens the testis, most often (BAPS; NICE CKS)."""
+    if BY_KEY["irreducible_hernia"] not in categories or age is None:
+        return []
+    if age >= INFANT_HERNIA_MAX_AGE or mentioned_history(complaint, VOMITING) is None:
+        return []
+    text = "An infant's irreducible hernia with vomiting: possible strangulation."
+    return [Finding(2, "esi.b.infant_irreducible_hernia", text, sources.INFANT_HERNIA)]
 
 
 def _symptomatic_child_submersion(
@@ -3006,6 +3022,7 @@ def evaluate(
     _older_hip_injury(categories, age, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
+    found += _infant_irreducible_hernia(age, categories, data.chief_complaint)
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
     found += _splenic_injury(data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint)

@@ -1306,14 +1306,24 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="headache|headaches|dizzy|dizziness|nausea|nauseous|vomiting|confused"
          "|confusion|drowsy|collapsed|unwell|breathless|chest pain",
          source=sources.CARBON_MONOXIDE),
-    # A hernia that will not go back, with vomiting or a hard, tender lump: strangulation.
-    _cat("incarcerated_hernia", "an irreducible hernia with signs of obstruction", B,
+    # A hernia that will not go back, with signs of strangulation or obstruction (a red or
+    # dusky lump, no wind, a distended belly) or a baby who cannot be settled.
+    _cat("incarcerated_hernia", "an irreducible hernia with signs of strangulation", B,
          "general_surgery", (LABS, IMAGING, CONSULT),
          "won't go back in|irreducible hernia|incarcerated hernia"
          "|strangulated hernia|can't push it back|cannot push it back"
          "|hasn't gone back in|won't pop back",
-         requires_any="vomit|vomited|vomiting|inconsolable|screaming|firm|hard|tender",
+         requires_any="inconsolable|inconsolably|screaming|unsettled|red|discoloured|dusky"
+         "|discolored|purple|no wind|not passed wind|no flatus|distended|bloated|strangulated",
          source=sources.INCARCERATED_HERNIA),
+    # ...without them, vomiting or a tender lump is an urgent surgical review, with bloods
+    # and often a scan (NICE CKS).
+    _cat("irreducible_hernia", "an irreducible hernia", S, "general_surgery",
+         (LABS, IMAGING, CONSULT),
+         "won't go back in|irreducible hernia|incarcerated hernia|can't push it back"
+         "|cannot push it back|hasn't gone back in|won't pop back",
+         requires_any="vomit|vomited|vomiting|firm|hard|tender|hernia|lump|groin|painful",
+         source=sources.IRREDUCIBLE_HERNIA),
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
          "snake bite|snakebite|bitten by a snake|rattlesnake|rattler|viper bite|envenomation"
          "|copperhead|cottonmouth|adder bite|by a snake|by snake|snake bit"

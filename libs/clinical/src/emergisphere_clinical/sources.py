@@ -444,8 +444,18 @@ NARROW_MARGIN_DOSE = (
     f" tricyclic or an SSRI is assessed with a level, an INR or an ECG; {ESI_C}"
 )
 INCARCERATED_HERNIA = (
-    "NICE CKS, Inguinal hernia (2023): an irreducible hernia that is tender or comes with"
-    f" vomiting may be strangulated and needs emergency surgical admission; {ESI_B}"
+    "NICE CKS, Inguinal hernia (2023): an irreducible hernia with signs of strangulation"
+    " (a red or dusky lump, obstruction, an infant who cannot be settled) needs emergency"
+    f" surgery; {ESI_B}"
+)
+INFANT_HERNIA = (
+    "British Association of Paediatric Surgeons and NICE CKS, Inguinal hernia (2023): an"
+    " infant's irreducible hernia strangulates, and threatens the testis, most often in the"
+    f" first year of life and is reduced urgently; {ESI_B}"
+)
+IRREDUCIBLE_HERNIA = (
+    "NICE CKS, Inguinal hernia (2023): an irreducible hernia without signs of strangulation"
+    f" is referred for urgent surgical review, with bloods and often a scan; {ESI_C}"
 )
 GASTRO_DRINKING = (
     "NICE CG84 (diarrhoea and vomiting in children) and NICE CKS, Gastroenteritis: without"
