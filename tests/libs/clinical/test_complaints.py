@@ -1352,7 +1352,7 @@ _HELD_OUT_READINGS = [
     ("skiing, L knee twisted, limping", "limb_injury"),
     ("L calf painful & swollen 3 days", "dvt"),
     ("log splitter, tip partially amputated, bone visible", "limb_injury"),
-    ("GP phoned ahead: Na 121 on bloods (134 three months ago)", "critical_lab"),
+    ("GP phoned ahead: Na 121 on bloods (134 three months ago)", "electrolyte"),
     ("HR 44, ECG at surgery sinus brady + 1st degree block", "bradycardia"),
     ("4cm lac across R palm, can't bend ring finger, numb on ulnar side", "tendon_nerve_injury"),
     ("hot, red, swollen R knee since yesterday, no injury", "joint_infection"),

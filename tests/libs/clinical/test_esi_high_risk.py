@@ -895,3 +895,16 @@ def test_an_irreducible_hernia_with_vomiting_is_high_risk_in_the_first_year(
     assert result.acuity == acuity
     assert ("esi.b.infant_irreducible_hernia" in rules(result)) == (acuity == 2)
     assert triage("firm lump in R groin, won't go back in, feeding well", age=0.4).acuity == 3
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("GP rang: Na 121 on routine bloods, a bit unsteady, alert and orientated", 3),
+        ("GP rang: Na 121 on routine bloods, vomiting since this morning", 2),
+        ("GP rang: Na 121 on routine bloods, drowsy today", 2),
+        ("GP rang: Na 112 on routine bloods, feels fine", 2),
+    ],
+)
+def test_a_profound_hyponatraemia_is_high_risk_by_its_symptoms(note: str, acuity: int) -> None:
+    assert triage(note).acuity == acuity

@@ -1290,6 +1290,13 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, ECG, MEDS), "severe hyperkalemia|severe hyponatremia"
          "|severe hypokalemia|severe hypernatremia|peaked t waves|tented t waves",
          source=sources.CRITICAL_LAB),
+    # Sodium 115 to 124 with severe symptoms is treated now; without them it is worked up
+    # at decision point C as an electrolyte disorder.
+    _cat("symptomatic_hyponatraemia", "profound hyponatraemia with severe symptoms", B,
+         "general_practice", (LABS, FLUIDS, MEDS), "profound hyponatremia",
+         requires_any="vomiting|vomited|vomits|seizure|seizures|fit|fitted|fitting|drowsy"
+         "|sleepy|somnolent|confused|confusion|muddled|disorientated|disoriented|collapsed",
+         source=sources.HYPONATRAEMIA_SYMPTOMS),
     # Heat stroke is not a stroke: hyperthermia with brain dysfunction needs cooling now.
     _cat("heat_stroke", "heat stroke (hyperthermia)", B, "critical_care", (LABS, FLUIDS, MEDS),
          "heatstroke|sunstroke|hyperthermia", source=sources.HEAT_STROKE),

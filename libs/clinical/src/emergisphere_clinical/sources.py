@@ -232,8 +232,13 @@ SKIN_FAILURE = (
 )
 CRITICAL_LAB = (
     "UK Kidney Association hyperkalaemia guideline (2020): potassium 6.5 mmol/L or more is"
-    " severe; European hyponatraemia guideline (2014): sodium below 125 mmol/L is profound;"
-    f" both need treatment now; high-risk at {ESI_B}"
+    " severe; a sodium below 115 mmol/L risks seizures whatever the symptoms (European"
+    f" hyponatraemia guideline, 2014); both need treatment now; high-risk at {ESI_B}"
+)
+HYPONATRAEMIA_SYMPTOMS = (
+    "European clinical practice guideline on hyponatraemia (Spasovski et al., 2014):"
+    " severity is judged by symptoms; vomiting, somnolence, confusion or seizures with a"
+    f" profound hyponatraemia need treatment now; high-risk at {ESI_B}"
 )
 HYPERKALAEMIA_SLOW = (
     "UK Kidney Association hyperkalaemia guideline (2020): a raised potassium with"

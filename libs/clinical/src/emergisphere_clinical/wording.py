@@ -146,7 +146,9 @@ _POTASSIUM_BANDS = (
     (6.5, 12.0, "severe hyperkalemia"),
 )
 _SODIUM_BANDS = (
-    (90.0, 125.0, "severe hyponatremia"),
+    (90.0, 115.0, "severe hyponatremia"),
+    # Profound by the number: urgent by its symptoms (European guideline, 2014).
+    (115.0, 125.0, "profound hyponatremia"),
     (125.0, 130.0, "hyponatremia"),
     (150.0, 160.0, "hypernatremia"),
     (160.0, 200.0, "severe hypernatremia"),
