@@ -55,11 +55,12 @@ def test_unknown_age_is_held_to_the_adult_limit() -> None:
 # Syncope.
 
 
-def test_syncope_at_65_is_esi_2_and_at_64_only_considered() -> None:
-    old = triage("syncope", age=65)
+def test_syncope_at_65_with_a_slow_heart_is_esi_2_and_at_64_without_one_considered() -> None:
+    old = triage("syncope", age=65, heart_rate=48)
     assert old.acuity == 2
     why = reason(old, "esi.b.syncope_high_risk")
     assert "age 65" in why.text
+    assert "heart rate 48" in why.text
     assert "ESC 2018" in why.source
     assert "ACEP" in why.source
     young = triage("syncope", age=64)
@@ -67,6 +68,26 @@ def test_syncope_at_65_is_esi_2_and_at_64_only_considered() -> None:
     considered = reason(young, "esi.b.syncope_considered")
     assert "no high-risk feature" in considered.text
     assert "esi.b.syncope_high_risk" not in rules(young)
+
+
+@pytest.mark.parametrize(
+    ("note", "vitals", "acuity"),
+    [
+        # A recovered faint at 65 or over with a warning and normal vitals: worked up at C.
+        ("fainted in the queue, felt hot first, fine now", {}, 3),
+        ("fainted in the queue, felt hot first, fine now", {"heart_rate": 50}, 3),
+        ("fainted in the queue, felt hot first, fine now", {"heart_rate": 49}, 2),
+        ("fainted in the queue, felt hot first, fine now", {"systolic_bp": 99}, 2),
+        ("collapsed with no warning, fine now", {}, 2),
+        ("blacked out while driving, fine now", {}, 2),
+        ("collapsed going up a steep path, fine now", {}, 2),
+        ("fainted at the sink, fine now, on digoxin", {}, 2),
+    ],
+)
+def test_an_older_faint_is_high_risk_when_it_looks_arrhythmic(
+    note: str, vitals: dict[str, float], acuity: int
+) -> None:
+    assert triage(note, age=78, **vitals).acuity == acuity
 
 
 @pytest.mark.parametrize(
@@ -837,8 +858,13 @@ def test_knocked_out_by_a_blow_to_the_head_is_a_head_injury_not_a_syncope() -> N
     blow = triage("hit on the head by a falling branch, brief LOC, scalp lac, GCS 15", age=55)
     assert "esi.c.knocked_out" in rules(blow)
     assert "esi.b.syncope_high_risk" not in rules(blow)
-    faint = triage("fainted, then hit on the head by the door as she fell, brief LOC", age=70)
+    faint = triage(
+        "fainted, then hit on the head by the door as she fell, brief LOC", age=70, heart_rate=45
+    )
     assert "esi.b.syncope_high_risk" in rules(faint)
+    # The headache after the blow is the head injury's, not a faint's high-risk feature.
+    headache = triage("kicked in the head, brief LOC, headache 5/10, GCS 15", age=30)
+    assert "esi.b.syncope_high_risk" not in rules(headache)
 
 
 def test_a_persecutory_belief_acted_on_with_agitation_is_high_risk() -> None:

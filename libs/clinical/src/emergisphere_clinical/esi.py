@@ -1265,6 +1265,7 @@ SYNCOPE_HIGH_RISK_COMPLAINTS = frozenset(
         "thunderclap_headache",
     }
 )
+HEAD_BLOW = frozenset({"head_injury", "anticoagulated_head_injury", "intoxicated_head_injury"})
 # ESC 2018 (table 5): a conduction disorder on the ECG (heart block, a bundle branch block,
 # a long QT, pre-excitation, Brugada) marks a syncope as possibly arrhythmic.
 SYNCOPE_ECG = (
@@ -1307,7 +1308,17 @@ SYNCOPE_HEART_DISEASE = (
     "hf",
     "ef ",
     "ejection fraction",
+    "murmur",
+    # A known arrhythmia, named by its treatment.
+    "digoxin",
+    "amiodarone",
 )
+# At 65 or over, a faint with a heart rate below 50, a soft pressure, no warning or at the
+# wheel suggests an arrhythmia (ESC 2018, table 5; ACEP 2007): a recovered vasovagal faint
+# at that age, with none of them, is worked up at decision point C.
+OLDER_SYNCOPE_HR = 50.0
+OLDER_SYNCOPE_SBP = 100.0
+SYNCOPE_AT_THE_WHEEL = ("while driving", "at the wheel", "whilst driving")
 SYNCOPE_EXERTION = (
     "on exertion",
     "exertional",
@@ -1339,6 +1350,12 @@ SYNCOPE_EXERTION = (
     "during the match",
     "mid sprint",
     "sprinting",
+    "going up a",
+    "walking up a",
+    "top of the climb",
+    "climbing up",
+    "going upstairs",
+    "walking upstairs",
 )
 # ESC 2018 (minor high-risk feature): a family history of sudden cardiac death when young.
 SYNCOPE_FAMILY_SUDDEN_DEATH = (
@@ -1885,7 +1902,8 @@ def _hypotension(v: VitalSigns, age: float | None) -> list[Finding]:
 def _syncope(
     v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
-    """Syncope with an ESC 2018 high-risk feature, or at 65 or over (ACEP 2007): ESI 2.
+    """Syncope with an ESC 2018 high-risk feature, or at 65 or over (ACEP 2007) with a sign
+    of an arrhythmia: ESI 2.
 
     Every feature is monotone: an older age, a lower pressure or heart rate, or another
     complaint or history never removes one.
@@ -1893,9 +1911,14 @@ def _syncope(
     if BY_KEY["syncope"] not in categories:
         return []
     features = []
-    if age is not None and age >= SYNCOPE_HIGH_RISK_AGE:
-        features.append(f"age {fmt(age)} (65 or more)")
-    features += [c.label for c in categories if c.key in SYNCOPE_HIGH_RISK_COMPLAINTS]
+    if age is not None and age >= SYNCOPE_HIGH_RISK_AGE and (older := _older_syncope(v, complaint)):
+        features.append(f"age {fmt(age)} (65 or more) with {older}")
+    high_risk = SYNCOPE_HIGH_RISK_COMPLAINTS
+    if any(c.key in HEAD_BLOW for c in categories):
+        # A headache after a blow to the head is the blow's, weighed by the head injury
+        # rules: not the headache that marks a faint as possibly a bleed (ESC 2018).
+        high_risk = high_risk - {"headache"}
+    features += [c.label for c in categories if c.key in high_risk]
     if v.systolic_bp is not None and v.systolic_bp < ADULT_HYPOTENSION_SBP:
         features.append(f"systolic BP {fmt(v.systolic_bp)}")
     if v.heart_rate is not None and v.heart_rate < SYNCOPE_BRADYCARDIA_HR:
@@ -1918,11 +1941,27 @@ def _syncope(
         text = f"Syncope with high-risk features: {', '.join(features)}."
         return [Finding(2, "esi.b.syncope_high_risk", text, sources.SYNCOPE)]
     text = (
-        "Syncope considered for ESI 2: no high-risk feature found (under 65, no chest pain,"
+        "Syncope considered for ESI 2: no high-risk feature found (no chest pain,"
         " breathlessness, abdominal pain, headache or palpitations, no known heart disease,"
-        " systolic BP 90 or more, heart rate 40 or more)."
+        " systolic BP 90 or more, heart rate 40 or more; at 65 or over, also a warning before"
+        " it, heart rate 50 or more and systolic BP 100 or more)."
     )
     return [Finding(5, "esi.b.syncope_considered", text, sources.SYNCOPE)]
+
+
+def _older_syncope(v: VitalSigns, complaint: str) -> str | None:
+    """What makes an older patient's faint look arrhythmic, or None for a vasovagal one."""
+    if v.heart_rate is not None and v.heart_rate < OLDER_SYNCOPE_HR:
+        return f"heart rate {fmt(v.heart_rate)} (below 50)"
+    if v.systolic_bp is not None and v.systolic_bp < OLDER_SYNCOPE_SBP:
+        return f"systolic BP {fmt(v.systolic_bp)} (below 100)"
+    for words, what in (
+        (SYNCOPE_NO_WARNING, "a faint"),
+        (SYNCOPE_AT_THE_WHEEL, "a faint"),
+    ):
+        if (said := mentioned_history(complaint, words)) is not None:
+            return f"{what} ('{said}')"
+    return None
 
 
 def _breathless_unmeasured(

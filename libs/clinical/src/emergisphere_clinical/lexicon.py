@@ -730,6 +730,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|seeing spiders|seeing things|seeing insects|seeing bugs"
          "|seeing people who aren't there"
          "|keeps asking what happened|keeps asking the same|asking the same questions"
+         "|keeps asking his mum the score|keeps asking her mum the score|keeps asking the score"
          "|repetitive questioning|repeating the same questions"
          "|sleepy today|more sleepy than usual|very sleepy|unusually sleepy"
          "|talking nonsense|talking rubbish|wandering and talking|speaking nonsense"

@@ -96,8 +96,9 @@ SYNCOPE = (
     "ESC 2018 guideline on syncope (Brignole et al., Eur Heart J 2018), high-risk features:"
     " chest pain, breathlessness, abdominal pain or headache, palpitations before the event,"
     " exertion, structural or coronary heart disease, systolic BP below 90, heart rate below"
-    " 40; ACEP clinical policy on syncope (Huff et al., Ann Emerg Med 2007), level B: older"
-    " age (65 or more, as in the OESIL score) and heart disease are risk factors;"
+    " 40, a sinus rate of 40 to 50 or no warning (table 5); ACEP clinical policy on syncope"
+    " (Huff et al., Ann Emerg Med 2007), level B: older age (65 or more, as in the OESIL"
+    " score) is a risk factor, here with a slow heart, a soft pressure or no warning;"
     f" {ESI_B}"
 )
 BREATHLESS_UNMEASURED = (
