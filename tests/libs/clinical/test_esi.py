@@ -1067,3 +1067,24 @@ def test_a_ruptured_achilles_is_one_resource_the_orthopaedic_team() -> None:
     result = assess(TriageInput(chief_complaint=note, age_years=36, vitals=NORMAL))
     assert result.acuity == 4
     assert result.expected_resource_types == ("specialty consultation",)
+
+
+@pytest.mark.parametrize(
+    ("note", "sex", "age", "acuity"),
+    [
+        ("burning and frequency 2 days, no fever, no loin pain, dip nitrites +", "female", 26, 5),
+        ("burning and frequency 2 days, no fever, no loin pain, dip nitrites +", "male", 26, 4),
+        ("burning and frequency 2 days, no fever, no loin pain, dip nitrites +", None, 26, 4),
+        ("burning and frequency 2 days, no fever, no loin pain, dip nitrites +", "female", 70, 4),
+        ("burning and frequency 2 days, dip nitrites +, urine sent for culture", "female", 26, 4),
+        ("burning and frequency 2 days, mild L loin ache, dip nitrites +", "female", 26, 4),
+        ("burning and frequency 2 days, no fever, no loin pain", "female", 26, 4),
+    ],
+)
+def test_a_woman_s_bedside_dipped_cystitis_needs_no_resource(
+    note: str, sex: str | None, age: float, acuity: int
+) -> None:
+    result = assess(TriageInput(chief_complaint=note, age_years=age, sex=sex))
+    assert result.acuity == acuity
+    cleared = any(r.rule == "esi.c.uncomplicated_cystitis" for r in result.reasons)
+    assert cleared == (acuity == 5)

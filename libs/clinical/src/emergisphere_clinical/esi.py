@@ -243,6 +243,40 @@ WOUND_REOPENED = (
     "wound has opened",
     "wound opened",
 )
+# A lower urinary infection in a woman of 16 to 64 is treated on the dipstick's answer,
+# read at the bedside; no culture is sent (NICE NG109; UKHSA urine diagnostics, 2020)...
+URINE_DIPPED = (
+    "dip",
+    "dipstick",
+    "urine dip",
+    "nitrite",
+    "nitrites",
+    "nit",
+    "leucs",
+    "leuks",
+    "leucocytes",
+    "leukocytes",
+)
+# ...unless she is pregnant, the urine goes to the laboratory, or the infection has
+# climbed to the kidney or come back.
+URINE_TO_LAB = (
+    "culture",
+    "msu",
+    "mc&s",
+    "to lab",
+    "to the lab",
+    "sent to",
+    "pregnant",
+    "weeks",
+    "catheter",
+    "recurrent",
+    "3rd uti",
+    "third uti",
+    "again",
+    "loin",
+    "flank",
+    "kidney",
+)
 # A nosebleed that has stopped needs advice, or a cream if it recurs (NICE CKS)...
 EPISTAXIS_STOPPED = (
     "stopped",
@@ -2391,6 +2425,8 @@ class _Cleared:
     with_keys: tuple[str, ...] = ()
     # A narrower category put in the cleared one's place, if set.
     instead: str | None = None
+    # The patient must be recorded as a woman, if set.
+    female: bool = False
 
 
 # A seizure in someone known to have epilepsy...
@@ -2622,6 +2658,19 @@ _CLEARED = (
         sources.CANADIAN_CSPINE_RULE,
         with_keys=("whiplash_injury",),
     ),
+    _Cleared(
+        "urinary_infection",
+        URINE_DIPPED,
+        URINE_TO_LAB,
+        ("pregnancy_symptoms", "pregnancy_pain_or_bleeding", "urinary_catheter"),
+        "esi.c.uncomplicated_cystitis",
+        "A lower urinary infection in a woman under 65, dipped at the bedside: oral"
+        " antibiotics, no culture and no resource.",
+        sources.UNCOMPLICATED_CYSTITIS,
+        below_age=65.0,
+        from_age=16.0,
+        female=True,
+    ),
     # Bleeding on an anticoagulant or with a bleeding tendency is worked up.
     _Cleared(
         "epistaxis",
@@ -2820,6 +2869,7 @@ def _cleared(
     age: float | None,
     complaint: str,
     rules: tuple[_Cleared, ...] = _CLEARED,
+    sex: str | None = None,
 ) -> list[Finding]:
     """Decision point C: the Ottawa rules, a suture removal, a stopped nosebleed, and so on."""
     found = []
@@ -2832,6 +2882,8 @@ def _cleared(
         if cleared.from_age is not None and (age is None or age < cleared.from_age):
             continue
         if cleared.with_keys and not any(BY_KEY[k] in categories for k in cleared.with_keys):
+            continue
+        if cleared.female and sex != "female":
             continue
         if mentioned_history(complaint, cleared.said) is None:
             continue
@@ -3064,7 +3116,7 @@ def evaluate(
     found += _infant_irreducible_hernia(age, categories, data.chief_complaint)
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
     found += _splenic_injury(data.chief_complaint)
-    found += _cleared(categories, age, data.chief_complaint)
+    found += _cleared(categories, age, data.chief_complaint, sex=data.sex)
     count, resource_findings = _resource_findings(categories, recognised, v, age, news2)
     fever = _paediatric_fever(v, age, categories, data.chief_complaint)
     found += resource_findings + _severe_pain(

@@ -58,7 +58,8 @@ class TriageInput:
     chief_complaint: str = ""
     vitals: VitalSigns = field(default_factory=VitalSigns)
     age_years: float | None = None  # fractional for infants (e.g. 0.05 = ~18 days)
-    sex: str | None = None  # "male","female","other","unknown"; no ESI rule depends on it
+    # "male","female","other","unknown"; only the bedside-dipped cystitis rule reads it
+    sex: str | None = None
     # ESI assigns acuity by need, not by how the patient arrived, so no rule reads this.
     arrival_mode: str | None = None
     spo2_scale: int = 1  # NEWS2 SpO2 scale 1 or 2 (hypercapnic target 88-92)

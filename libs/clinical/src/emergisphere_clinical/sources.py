@@ -435,6 +435,11 @@ HIGH_VOLTAGE = (
     " including lightning; a high-voltage injury (1,000 V or more) damages muscle, nerve and"
     f" heart beneath small skin wounds; a high-risk situation at {ESI_B}"
 )
+UNCOMPLICATED_CYSTITIS = (
+    "NICE NG109 (lower urinary tract infection, 2018) and UKHSA, Diagnosis of urinary tract"
+    " infections (2020): a non-pregnant woman under 65 is treated on her symptoms and a"
+    f" bedside dipstick, without a culture; point-of-care tests are not resources ({ESI_C})"
+)
 EPISTAXIS_STOPPED = (
     "NICE CKS, Epistaxis (nosebleeds), 2024: bleeding that has stopped needs first-aid advice,"
     f" and an antiseptic cream if it recurs, nothing an ED counts as a resource; {ESI_C}"
