@@ -1256,8 +1256,9 @@ OTTAWA_NEGATIVE = (
 )
 # The knee rule's age criterion, kept for every limb: older bone breaks with less force.
 OTTAWA_MAX_AGE = 55.0
-# Back pain starting after 50 is a red flag for cancer or fracture (Chou et al. 2007).
-BACK_PAIN_MAX_AGE = 50.0
+# Age alone does not send mechanical back pain for imaging (NICE NG59); from 65 a fracture
+# with little force is likelier, and new back pain is worked up (Chou et al. 2007).
+BACK_PAIN_MAX_AGE = 65.0
 # The Canadian C-spine rule images everyone aged 65 or over (Stiell et al., JAMA 2001).
 CSPINE_RULE_MAX_AGE = 65.0
 # NICE NG232 scans a baby under 1 for a bruise, swelling or cut of the head over 5 cm;
