@@ -1094,3 +1094,12 @@ def test_a_woman_s_bedside_dipped_cystitis_needs_no_resource(
     assert result.acuity == acuity
     cleared = any(r.rule == "esi.c.uncomplicated_cystitis" for r in result.reasons)
     assert cleared == (acuity == 5)
+
+
+def test_swollen_eyelids_are_periorbital_cellulitis_only_with_a_fever() -> None:
+    fever = input_from_narrative("7 yo girl, R upper eyelid red and swollen, T 38.5, HR 110")
+    assert assess(fever).acuity == 3
+    punched = input_from_narrative("30M punched L eye, eyelids swollen, vision normal")
+    assert "periorbital_cellulitis" not in {
+        m.category.key for m in find_complaints(punched.chief_complaint)
+    }

@@ -1759,7 +1759,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|something scratchy in left eye|something scratchy in his eye"
          "|something scratchy in her eye"
          "|grinding metal at work without goggles|something went in right eye"
-         "|something went in left eye|grit under the lid",
+         "|something went in left eye|grit under the lid"
+         "|grinding without goggles|angle grinder|flake of rust|metal sliver"
+         "|rust spot|wire brush|something flicked into|something blew into|speck go in"
+         "|twig went in|chaff blew|bit of leaf",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -2102,6 +2105,22 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "ophthalmology", (CONSULT,),
          "contact lens|contact lenses|contacts|lens wearer",
          requires_any="red|painful|pain|photophobic|photophobia|blurry|blurred|staining|ulcer"),
+    # A red, painful eye that light hurts, or a known iritis: anterior uveitis until the
+    # slit lamp says not, seen by ophthalmology the same day (NICE CKS, red eye).
+    _cat("painful_red_eye", "a painful red eye with photophobia", S, "ophthalmology",
+         (CONSULT,), "light hurts|photophobia|photophobic|iritis|uveitis",
+         requires_any="red eye|eye red|eye is red|eyes red|painful eye|eye painful|eye sore"
+         "|sore eye|eye really sore|red and painful|painful and red|iritis|uveitis"),
+    # Red, swollen eyelids with a fever: periorbital cellulitis, bloods and antibiotics,
+    # intravenous in a child (NICE CKS, cellulitis; RCOphth); pain on moving the eye or
+    # double vision is orbital cellulitis, above.
+    _cat("periorbital_cellulitis", "periorbital cellulitis", S, "ophthalmology",
+         (LABS, MEDS), "eyelid swelling|eyelids swollen|eyelid red and swollen"
+         "|eyelids red and swollen|eyelid swelling and red|eyelids swollen and red"
+         "|swollen eyelid|swollen eyelids|lid swollen shut|eye swelling shut|eye nearly shut"
+         "|eyelid red|eyelids red|eyelids swollen shut|eyelid swelling shut|red lids",
+         requires_any="fever|febrile|feverish|t 38|temp 38|t 39|temp 39|t 37.8|t 37.9|hot"
+         "|cellulitis|antibiotics|spot on the eyelid"),
     _cat("jaundice", "jaundice", S, "gastroenterology", (LABS, IMAGING),
          "jaundice|jaundiced|yellow skin|yellow eyes|sclera look yellow|yellow sclera"
          "|sclera yellow|look a bit yellow|yellow face"
