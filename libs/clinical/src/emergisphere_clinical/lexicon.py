@@ -1758,7 +1758,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|glitter|something under the top lid|something scratchy in right eye"
          "|something scratchy in left eye|something scratchy in his eye"
          "|something scratchy in her eye"
-         "|grinding metal at work without goggles|something went in right eye"
+         "|grinding metal at work without goggles|something went in right eye|grinding metal"
          "|something went in left eye|grit under the lid"
          "|grinding without goggles|angle grinder|flake of rust|metal sliver"
          "|rust spot|wire brush|something flicked into|something blew into|speck go in"
