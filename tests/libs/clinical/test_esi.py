@@ -1103,3 +1103,17 @@ def test_swollen_eyelids_are_periorbital_cellulitis_only_with_a_fever() -> None:
     assert "periorbital_cellulitis" not in {
         m.category.key for m in find_complaints(punched.chief_complaint)
     }
+
+
+@pytest.mark.parametrize(
+    ("age", "temperature", "spo2", "acuity"),
+    [(85, 37.9, 97, 3), (85, 37.0, 95, 3), (85, 37.0, 97, 5), (64, 37.9, 95, 5)],
+)
+def test_an_older_cough_with_a_temperature_or_low_saturation_is_a_possible_pneumonia(
+    age: float, temperature: float, spo2: float, acuity: int
+) -> None:
+    vitals = VitalSigns(
+        heart_rate=88, respiratory_rate=18, systolic_bp=130, spo2=spo2, temperature_c=temperature
+    )
+    note = "cough and runny nose 3 days, eating and drinking"
+    assert assess(TriageInput(chief_complaint=note, vitals=vitals, age_years=age)).acuity == acuity

@@ -1269,6 +1269,11 @@ HEAD_INJURY_CT_AGE = 65.0
 # Children's drowning guidance (Szpilman 2012 covers all ages; the observation advice
 # the writers follow is paediatric).
 CHILD_SUBMERSION_MAX_AGE = 16.0
+# A cough at 65 or over with a temperature of 37.5 or more, or a saturation of 95% or
+# less, is worked up as a possible pneumonia (NICE CG191).
+OLDER_CHEST_INFECTION_AGE = 65.0
+OLDER_CHEST_INFECTION_TEMP_C = 37.5
+OLDER_CHEST_INFECTION_SPO2 = 95.0
 # An irreducible hernia strangulates most often in the first year of life (BAPS).
 INFANT_HERNIA_MAX_AGE = 1.0
 VOMITING = ("vomit", "vomits", "vomited", "vomiting", "being sick", "been sick")
@@ -2163,6 +2168,25 @@ def _older_hip_injury(
         return
     if mentioned_history(complaint, FELL) is not None:
         categories.append(BY_KEY["fracture"])
+
+
+def _older_chest_infection(
+    categories: list[ComplaintCategory], age: float | None, v: VitalSigns
+) -> None:
+    """A cough at 65 or over with a raised temperature or a saturation of 95% or less is a
+    possible pneumonia: a chest X-ray, and bloods for the urea that CURB-65 scores (NICE
+    CG191; BTS 2009)."""
+    if age is None or age < OLDER_CHEST_INFECTION_AGE:
+        return
+    if not any(c.key in ("cough", "cold_cough") for c in categories):
+        return
+    warm = v.temperature_c is not None and v.temperature_c >= OLDER_CHEST_INFECTION_TEMP_C
+    low = v.spo2 is not None and v.spo2 <= OLDER_CHEST_INFECTION_SPO2
+    if not (warm or low):
+        return
+    for key in ("cough", "fever"):
+        if BY_KEY[key] not in categories:
+            categories.append(BY_KEY[key])
 
 
 def _anticoagulated_head_blow(
@@ -3112,6 +3136,7 @@ def evaluate(
             categories.append(BY_KEY["fever"])
             recognised = True
     _older_hip_injury(categories, age, data.chief_complaint)
+    _older_chest_infection(categories, age, v)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
     found += _infant_irreducible_hernia(age, categories, data.chief_complaint)

@@ -3001,7 +3001,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          requires_any="pneumonia|fever|fevers|feverish|febrile|chills|rigors|sputum|phlegm"
          "|productive"
          "|weeks|wks|blood|hemoptysis|haemoptysis|short of breath|shortness of breath"
-         "|dyspnea|dyspnoea|wheezing|chest pain|temperature"),
+         "|dyspnea|dyspnoea|wheezing|chest pain|temperature"
+         # A cough that has lasted for months, or that a GP wants X-rayed (NICE NG12).
+         "|months|x ray|chest x ray|cxr"
+         # Coughing with meals in the frail: aspiration.
+         "|coughing after meals|coughing after eating|coughing with meals|coughing on drinks"
+         "|coughing when eating|wet sounding"),
     _cat("cold_cough", "a cough with a cold", S, "general_practice", (),
          "cough|coughing", infection=True),
     _cat("epistaxis", "a nosebleed", S, "ent", (PROCEDURE,),
