@@ -349,7 +349,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pulses not felt|pulses cannot be felt|cool and pale from the calf down"
          "|cool and pale from the knee down"
          "|went cool pale|went cool, pale|cool pale and numb|foot pale with faint pulses"
-         "|leg pale with faint pulses",
+         "|leg pale with faint pulses"
+         "|leg now cool and white|cool and white below the knee|now cool and white",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -620,7 +621,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|baby moving less|fewer movements|less movements|reduced movements|movements reduced"
          "|baby much quieter|baby quieter|fewer baby movements|less baby movements"
          "|reduced baby movements|baby moving much less|baby movements less|hardly moved"
-         "|moving less", source=sources.REDUCED_FETAL_MOVEMENTS),
+         "|moving less"
+         "|hasn't felt baby move properly|not felt the baby move properly"
+         "|hasn't felt the baby move properly", source=sources.REDUCED_FETAL_MOVEMENTS),
     # A blow to a pregnancy of 20 weeks or more without symptoms (esi.py adds it): the
     # obstetric team monitors the fetus for four hours (ACOG) and checks a Kleihauer.
     _cat("later_pregnancy_trauma", "a blow to a pregnancy of 20 weeks or more", S,
@@ -773,7 +776,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|opens eyes to loud voice only|eyes only to a loud voice"
          "|thinks it's summer|thinks it's winter|thinks it is summer"
          "|asking for her husband who died|asking for his wife who died"
-         "|only rouses briefly to voice|rouses briefly to voice|only rouses briefly",
+         "|only rouses briefly to voice|rouses briefly to voice|only rouses briefly"
+         "|thinks it's monday|thinks it's tuesday|thinks it's wednesday|thinks it's thursday"
+         "|thinks it's friday|thinks it's saturday|thinks it's sunday",
          actions=("glucose_check",)),
     _cat("suicidal", "suicidal ideation, self-harm or violence", B, "psychiatry", (LABS, CONSULT),
          "suicidal|suicide|kill myself|kill himself|kill herself|want to die|wants to die"
@@ -1540,7 +1545,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning in upper stomach after meals|burning in upper stomach|tummy blown up"
          "|hasn't passed wind today|not passed wind today|hasn't passed wind"
          "|burning pain upper tummy|burning upper tummy"
-         "|epigastric, 5/10|epigastric ache|epigastric discomfort"),
+         "|epigastric, 5/10|epigastric ache|epigastric discomfort"
+         "|upper stomach|pressure in the upper stomach"),
     # CTAS counts pelvic organs as central pain; labs and an ultrasound (ectopic, torsion).
     _cat("pelvic_pain", "pelvic pain", S, "gynecology", (LABS, IMAGING),
          "pelvic pain|ovarian cyst|adnexal pain"
@@ -1762,7 +1768,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|something went in left eye|grit under the lid"
          "|grinding without goggles|angle grinder|flake of rust|metal sliver"
          "|rust spot|wire brush|something flicked into|something blew into|speck go in"
-         "|twig went in|chaff blew|bit of leaf",
+         "|twig went in|chaff blew|bit of leaf"
+         "|strapping flicked",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1805,7 +1812,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|struck occiput|struck her occiput|struck his occiput|hit occiput"
          "|swelling right temple|swelling left temple|bruised right temple|bruised left temple"
          "|nose punched"
-         "|jaw pain after being headbutted|jaw pain after"),
+         "|jaw pain after being headbutted|jaw pain after"
+         "|punched once to|caught her left cheekbone|caught her right cheekbone"
+         "|caught his left cheekbone|caught his right cheekbone"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1946,7 +1955,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red painful skin under her tummy fold|both lower legs red and weeping"
          "|red hot and weeping|shins red hot|swollen hot red"
          "|ulcer on left foot|ulcer on right foot|redness now up to|forearm red and swollen"
-         "|arm red and swollen|red and swollen from wrist to elbow",
+         "|arm red and swollen|red and swollen from wrist to elbow"
+         "|black and smelly|gone black and smelly",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -2063,7 +2073,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|palpable bladder"
          "|not passing urine properly|dribbling urine|just dribbling"
          "|struggling to pass urine|struggling to pee"
-         "|waterworks blocked|no urine for"),
+         "|waterworks blocked|no urine for"
+         "|needing to wee and can't"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -2216,7 +2227,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|something crawling"
          "|buzzing in his right ear|buzzing in her right ear|buzzing in his left ear"
          "|buzzing in her left ear"
-         "|bass bone"),
+         "|bass bone"
+         "|bone from a kebab|stuck at the back of his throat|stuck at the back of her throat"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -2368,7 +2380,11 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|worse twisting and when i press|when i press on it|lifting grow bags"
          "|sore sternum|sternum sore|dropped onto his chest"
          "|reproduced by pressing on the chest wall|pressing on the chest wall"
-         "|worse moving his arm|worse moving her arm",
+         "|worse moving his arm|worse moving her arm"
+         "|chest wall and left shoulder tenderness|chest wall tenderness"
+         "|left chest wall tenderness|right chest wall tenderness"
+         "|punched in the left side of chest|punched in the right side of chest"
+         "|punched in the side of the chest",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2410,7 +2426,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|shivering in wet clothes"
          "|locked out and sat"
          "|wet through and shaking|feet numb and"
-         "|in the liferaft|in the life raft|shivering, sore knees"),
+         "|in the liferaft|in the life raft|shivering, sore knees"
+         "|shivering hard"),
     # Heat exhaustion: labs for the electrolytes and kidneys, and IV fluids.
     _cat("heat_exhaustion", "heat exhaustion", S, "general_practice", (LABS, FLUIDS),
          "heat exhaustion|heat cramps|heat syncope|heat illness"
@@ -2473,7 +2490,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|both ankles swollen|ankles swollen|swollen ankles"
          "|ankles more swollen|ankles swollen|swollen ankles"
          "|ankles puffier|ankles puffy|puffy ankles|iv diuretic|weight up 2|weight up 3"
-         "|legs more swollen|sleeps on 3 pillows|sleeps on three pillows|now sleeps on"),
+         "|legs more swollen|sleeps on 3 pillows|sleeps on three pillows|now sleeps on"
+         "|weight went up|weight up|2 kg up"),
     _cat("post_operative", "a post-operative problem", S, "general_surgery", (LABS, IMAGING),
          "post operative|postoperative|post op|after surgery|wound dehiscence"
          "|incision popped open|drain fluid gone cloudy|edges coming apart"
@@ -2620,7 +2638,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|don't feel right|doesn't feel right"
          "|less mobile for|passing little urine"
          "|hardly eaten or had fluids"
-         "|stopped eating|struggling on his legs|struggling on her legs|the flat is a state"),
+         "|stopped eating|struggling on his legs|struggling on her legs|the flat is a state"
+         "|weaker for"),
     _cat("fever", "fever", S, "general_practice", (LABS,),
          "fever|febrile|pyrexia|chills|rigors|infection|felt hot|feels hot|feeling hot"
          "|temp at home|temperature at home|fever at home|no obvious source"
@@ -2834,7 +2853,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|fingers in the car door|fingers injury|cow kicked"
          "|cow stood on her|cow stood on his"
          "|punched the cell wall|landed on his heels|landed on her heels|heel swollen"
-         "|olecranon|bent back his left thumb|bent back his right thumb|bent back her"),
+         "|olecranon|bent back his left thumb|bent back his right thumb|bent back her"
+         "|hit on the left knee|hit on the right knee|on the knee by|onto her right elbow"
+         "|onto his right elbow|onto her left elbow|onto his left elbow"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2986,7 +3007,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|loin ache and frequency|dip nitrites|nitrites positive|nitrite positive"
          "|urine cloudy and smelly"
          "|hurts in her back on the left|hurts in his back on the left"
-         "|stinging when she passes urine|stinging when he passes urine|going often",
+         "|stinging when she passes urine|stinging when he passes urine|going often"
+         "|still burning|day 3 of nitrofurantoin|on nitrofurantoin",
          infection=True),
     # A cough needs a chest X-ray when pneumonia is in question: with a fever, sputum, a
     # cough for weeks, or pneumonia named. A cough with a cold is examined only.
@@ -3234,7 +3256,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wants to speak to someone from mental health"
          "|low for a fortnight|low and crying since|i can't cope"
          "|after having her baby, low|low, tearful, not sleeping"
-         "|racing thoughts|asking for the crisis team|wants the crisis team"),
+         "|racing thoughts|asking for the crisis team|wants the crisis team"
+         "|being tracked|tracked through"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -3312,7 +3335,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|there since bedtime"
          "|found by neighbour on kitchen floor|down approx 3 h|on the floor 3 hrs"
          "|on his kitchen floor this morning|on her kitchen floor this morning"
-         "|probably down since last night|down since last night|been down since"),
+         "|probably down since last night|down since last night|been down since"
+         "|on his kitchen floor overnight|on her kitchen floor overnight"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -3394,7 +3418,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|landed on her bottom"
          "|lumbar pain|tender over l1"
          "|landed on his heels|landed on her heels|pain both heels|onto his back at"
-         "|tender in the middle of his lower back|tender in the middle of her lower back",
+         "|tender in the middle of his lower back|tender in the middle of her lower back"
+         "|struck across the lower back|across the lower back by",
          requires_any="fell|fall|landed on his back|landed on her back|off a ladder|off the roof"
          "|from height|went through|thrown off|thrown from"),
     # Blood in the front of the eye after a blow: an ophthalmologist the same day.
@@ -3416,7 +3441,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|2 falls at home|two falls at home|2 falls today"
          "|3 falls at home|three falls at home|several falls at home|falls at home this week"
          "|fallen 3 times this week|fallen three times this week|fallen 4 times"
-         "|fallen several times"),
+         "|fallen several times"
+         "|fallen 3 times|fallen three times"),
     _cat("pressure_sore", "a pressure sore", S, "general_practice", (LABS, CONSULT),
          "pressure sore|pressure sores|pressure ulcer|bed sore|bedsore|pressure injury"
          "|red area on sacrum|sacral redness|red sacrum"),
@@ -3604,7 +3630,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|blackthorn|stuck in tip of|hawthorn"
          "|firework casing embedded|casing embedded|fencing staple|staple into the base"
          "|still embedded|hook buried in|hook buried past the barb"
-         "|tasered|barbs in his back|barbs in her back"),
+         "|tasered|barbs in his back|barbs in her back"
+         "|staple embedded|staple in his|staple in her"),
     # Glass in a wound may not be seen or felt: an X-ray finds it.
     _cat("glass_foreign_body", "glass or metal in a wound", S, "general_practice", (XRAY,),
          "embedded glass|glass in|piece of glass|glass fragment|glass fragments"
@@ -3679,7 +3706,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sutures to left hand|sutures to right hand|wants it checked|dressing soaked with"
          "|stitches in right hand|stitches in left hand|red around the wound"
          "|stitches from last week"
-         "|tongue pierced|new piercing|piercing swollen"),
+         "|tongue pierced|new piercing|piercing swollen"
+         "|stitches come out|scalp stitches|when his stitches|when her stitches"),
     _cat("medication_refill", "a prescription refill", S, "general_practice", (),
          "refill|refilled|refills|prescription|ran out|run out|po medication|for medication"
          "|note for work|fit note"
@@ -3762,7 +3790,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|lost her levothyroxine|lost his levothyroxine|heart tablets and insulin on board"
          "|lost his pack on the bus|tablets on board"
          "|come for antibiotics|for antibiotics as a contact|left his repeat meds"
-         "|left her repeat meds|repeat meds at home"),
+         "|left her repeat meds|repeat meds at home"
+         "|collected his methadone|collected her methadone|need my rescue pack"
+         "|just need my rescue pack"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
