@@ -934,3 +934,20 @@ def test_an_irreducible_hernia_with_vomiting_is_high_risk_in_the_first_year(
 )
 def test_a_profound_hyponatraemia_is_high_risk_by_its_symptoms(note: str, acuity: int) -> None:
     assert triage(note).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "mg_dl"),
+    [
+        # A duration's digits are not a reading; the meter's later value is.
+        ("known sugar 15 yrs, CBG 16.8 mmol/L", 302.4),
+        # A bare 20 to 33 beside ketones or thirst is a high glucose in mmol/L...
+        ("T2DM, BGL 24 on home meter, very thirsty", 432.0),
+        ("T1DM, vomited x3, BGL 22, ketones 1.2", 396.0),
+        # ...and without them still the low reading, which can only flag hypoglycaemia.
+        ("found sweaty, BGL 24", 24.0),
+        ("found confused, BM 2.1.", 37.8),
+    ],
+)
+def test_a_glucose_is_read_in_its_likely_unit(note: str, mg_dl: float) -> None:
+    assert read_glucose(note) == mg_dl

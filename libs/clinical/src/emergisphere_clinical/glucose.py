@@ -5,7 +5,8 @@ in mg/dL. A unit written after the number is obeyed; without one, a value with a
 point or below 20 is read as mmol/L (meters show "LO" below about 20 mg/dL, and mmol/L
 values are usually charted with a decimal), anything else as mg/dL. Where a bare value
 could be either (20 to 33), the mg/dL reading is the low one, so the ambiguity can only
-flag hypoglycaemia, never hide it; a "BM" is British, and so mmol/L.
+flag hypoglycaemia, never hide it, unless the note names ketones, thirst or much urine,
+which a hypoglycaemia that deep would not bring; a "BM" is British, and so mmol/L.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _GLUCOSE = re.compile(
     r"|meter (?:said|says|read|reads|showed|shows))"
     # "Sugars are over 400": the reading is at least the number.
     r"[\s:=,]{0,3}(?:(?:is|was|of|at|are|were)\s+)?(?:(?:over|above)\s+)?"
-    r"(\d{1,4}(?:\.\d+)?)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
+    r"(\d{1,4}(?:\.\d+)?)(?!\d|\.\d)\s*(mg\s*/?\s*dl|mg%?|mmol(?:\s*/\s*l)?)?"
     # "sugar 2 days" is a duration, not a reading.
     r"(?!\s*(?:days?|d\b|weeks?|wks?|hours?|hrs?|h\b|months?|years?|yrs?|times|x\b|am\b|pm\b))"
 )
@@ -51,6 +52,12 @@ METER_HIGH_MG_DL = 600.0
 METER_LOW_MG_DL = 20.0
 
 
+# Ketones, thirst or passing much urine beside a bare 20 to 33: a high glucose in mmol/L,
+# not a low one in mg/dL; a hypoglycaemia that deep would not present with them.
+_HIGH_CONTEXT = re.compile(
+    r"\b(?:ketones?|thirsty|thirst|polyuria|passing (?:lots of|a lot of) urine"
+    r"|passing urine (?:a lot|all the time)|up all night passing urine|hyperglyc\w*)\b"
+)
 # "BM 2.1 ... glucose gel, now BM 6.8": the reading after treatment is the glucose now.
 _NOW = re.compile(r"\bnow\s+$")
 _LABEL_NOW = re.compile(r"\b(bm|bg|bgl|cbg|glucose|sugar|bsl) now\b")
@@ -79,6 +86,8 @@ def read_glucose(text: str) -> float | None:
         mmol = True
     else:
         mmol = ("." in number and value < 40) or value < 20
+        if not mmol and value <= 33 and _HIGH_CONTEXT.search(lowered):
+            mmol = True
     mg_dl = value * MG_PER_DL_PER_MMOL if mmol else value
     low, high = GLUCOSE_RANGE_MG_DL
     return round(mg_dl, 1) if low <= mg_dl <= high else None
