@@ -1353,12 +1353,60 @@ SYNCOPE_HEART_DISEASE = (
     "digoxin",
     "amiodarone",
 )
-# At 65 or over, a faint with a heart rate below 50, a soft pressure, no warning or at the
-# wheel suggests an arrhythmia (ESC 2018, table 5; ACEP 2007): a recovered vasovagal faint
-# at that age, with none of them, is worked up at decision point C.
+# At 65 or over a faint is high-risk (ACEP 2007) unless the note gives it a reflex,
+# postural or mechanical cause (ESC 2018, table 5: a prodrome, a trigger such as prolonged
+# standing, straining or standing up; a trip), with no sign of an arrhythmia: a heart rate
+# below 50, a soft pressure, no warning, or at the wheel. An undescribed faint stays
+# high-risk: missing history never lowers acuity.
 OLDER_SYNCOPE_HR = 50.0
 OLDER_SYNCOPE_SBP = 100.0
 SYNCOPE_AT_THE_WHEEL = ("while driving", "at the wheel", "whilst driving")
+OLDER_REFLEX_CAUSE = (
+    *REFLEX_SYNCOPE,
+    # A trip or a slip explains the fall; the blackout after it is the head injury's.
+    "tripped",
+    "slipped",
+    "fell off",
+    "felt hot",
+    "went hot",
+    "hot and sweaty",
+    "hot and sick",
+    "felt sick",
+    "came over faint",
+    "nauseous",
+    "clammy",
+    "sweaty",
+    "lightheaded",
+    "light headed",
+    "dizzy",
+    "queueing",
+    "standing for",
+    "standing a long",
+    "standing in",
+    "standing at",
+    "on the toilet",
+    "straining",
+    "passing urine",
+    "stood up",
+    "standing up",
+    "on standing",
+    "getting up",
+    "got up",
+    "postural",
+    "in the sun",
+    "after a meal",
+    "after dinner",
+    "after lunch",
+    "vasovagal",
+    "simple faint",
+    "warning",
+    "prodrome",
+    "nearly fainted",
+    "nearly passed out",
+    "didn't pass out",
+    "did not pass out",
+    "no loc",
+)
 SYNCOPE_EXERTION = (
     "on exertion",
     "exertional",
@@ -1942,8 +1990,8 @@ def _hypotension(v: VitalSigns, age: float | None) -> list[Finding]:
 def _syncope(
     v: VitalSigns, age: float | None, categories: list[ComplaintCategory], complaint: str
 ) -> list[Finding]:
-    """Syncope with an ESC 2018 high-risk feature, or at 65 or over (ACEP 2007) with a sign
-    of an arrhythmia: ESI 2.
+    """Syncope with an ESC 2018 high-risk feature, or at 65 or over (ACEP 2007) unless it has
+    a described benign cause and no sign of an arrhythmia: ESI 2.
 
     Every feature is monotone: an older age, a lower pressure or heart rate, or another
     complaint or history never removes one.
@@ -1983,24 +2031,24 @@ def _syncope(
     text = (
         "Syncope considered for ESI 2: no high-risk feature found (no chest pain,"
         " breathlessness, abdominal pain, headache or palpitations, no known heart disease,"
-        " systolic BP 90 or more, heart rate 40 or more; at 65 or over, also a warning before"
-        " it, heart rate 50 or more and systolic BP 100 or more)."
+        " systolic BP 90 or more, heart rate 40 or more; at 65 or over, also a reflex,"
+        " postural or mechanical cause described, heart rate 50 or more and systolic BP 100"
+        " or more)."
     )
     return [Finding(5, "esi.b.syncope_considered", text, sources.SYNCOPE)]
 
 
 def _older_syncope(v: VitalSigns, complaint: str) -> str | None:
-    """What makes an older patient's faint look arrhythmic, or None for a vasovagal one."""
+    """What keeps an older patient's faint high-risk, or None for a reflex one."""
     if v.heart_rate is not None and v.heart_rate < OLDER_SYNCOPE_HR:
         return f"heart rate {fmt(v.heart_rate)} (below 50)"
     if v.systolic_bp is not None and v.systolic_bp < OLDER_SYNCOPE_SBP:
         return f"systolic BP {fmt(v.systolic_bp)} (below 100)"
-    for words, what in (
-        (SYNCOPE_NO_WARNING, "a faint"),
-        (SYNCOPE_AT_THE_WHEEL, "a faint"),
-    ):
+    for words in (SYNCOPE_NO_WARNING, SYNCOPE_AT_THE_WHEEL):
         if (said := mentioned_history(complaint, words)) is not None:
-            return f"{what} ('{said}')"
+            return f"a faint ('{said}')"
+    if mentioned_history(complaint, OLDER_REFLEX_CAUSE) is None:
+        return "no reflex or postural cause described"
     return None
 
 

@@ -98,7 +98,7 @@ SYNCOPE = (
     " exertion, structural or coronary heart disease, systolic BP below 90, heart rate below"
     " 40, a sinus rate of 40 to 50 or no warning (table 5); ACEP clinical policy on syncope"
     " (Huff et al., Ann Emerg Med 2007), level B: older age (65 or more, as in the OESIL"
-    " score) is a risk factor, here with a slow heart, a soft pressure or no warning;"
+    " score) is a risk factor unless a reflex, postural or mechanical cause is described;"
     f" {ESI_B}"
 )
 BREATHLESS_UNMEASURED = (
