@@ -489,6 +489,7 @@ def test_a_duration_or_size_after_pain_is_not_a_score(note: str) -> None:
         "ATMIST 19:30: 80M, collapsed",
         "Handover 0930: 80M collapsed",
         "ATMIST - A: 80F; T: 0215; M: rolled out of bed",
+        "ATMIST: A - 80F. T - collapse 08:10 at the pier cafe",
     ],
 )
 def test_an_age_after_a_handovers_time_is_read(note: str) -> None:

@@ -113,7 +113,7 @@ _AGE_SEX_SHORT = re.compile(
     r"|neighbour|staff) says)"
     # ...with the time after the word, too: "ATMIST 19:30: 80M", "Handover 0930: 80M".
     # ...or a dash: "ATMIST - A: 91F".
-    r"(?:\s+\d{1,2}:?\d{2}h?)?(?:\s*[-\u2013])?[.:,]?\s+(?:a[.:]?\s+)?"
+    r"(?:\s+\d{1,2}:?\d{2}h?)?(?:\s*[-\u2013])?[.:,]?\s+(?:a\s*[-\u2013.:]?\s+)?"
     r"(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto)))"
     # or after a colon or "with", whoever hands over: "NWAS: 77F got up", "Care home staff:
     # 82F found", "Carer from nursing home with 88F: rolled out of bed".
