@@ -64,6 +64,11 @@ A, B, S = Tier.LIFE_SAVING, Tier.HIGH_RISK, Tier.STANDARD
 _INTOXICATED = "intoxicated|intoxication|drunk|drunken|etoh"
 _ALCOHOL_SMELL = "smells of alcohol|smell of alcohol|alcohol smell"
 _DRINKS = "vodka|whiskey|whisky|beer|soju|liquor|bottles of wine|bottle of wine|cider|lager"
+# A hernia that will not go back in, whatever else it does.
+_IRREDUCIBLE = (
+    "won't go back in|irreducible hernia|incarcerated hernia|can't push it back"
+    "|cannot push it back|hasn't gone back in|won't pop back"
+)
 # Breast pain, read alone and, with a fever, as mastitis.
 _BREAST_PAIN = (
     "breast pain|sore breast|breast is sore|breasts are sore|breast soreness"
@@ -1323,9 +1328,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # dusky lump, no wind, a distended belly) or a baby who cannot be settled.
     _cat("incarcerated_hernia", "an irreducible hernia with signs of strangulation", B,
          "general_surgery", (LABS, IMAGING, CONSULT),
-         "won't go back in|irreducible hernia|incarcerated hernia"
-         "|strangulated hernia|can't push it back|cannot push it back"
-         "|hasn't gone back in|won't pop back",
+         f"{_IRREDUCIBLE}|strangulated hernia",
          requires_any="inconsolable|inconsolably|screaming|unsettled|red|discoloured|dusky"
          "|discolored|purple|no wind|not passed wind|no flatus|distended|bloated|strangulated",
          source=sources.INCARCERATED_HERNIA),
@@ -1333,8 +1336,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # and often a scan (NICE CKS).
     _cat("irreducible_hernia", "an irreducible hernia", S, "general_surgery",
          (LABS, IMAGING, CONSULT),
-         "won't go back in|irreducible hernia|incarcerated hernia|can't push it back"
-         "|cannot push it back|hasn't gone back in|won't pop back",
+         _IRREDUCIBLE,
          requires_any="vomit|vomited|vomiting|firm|hard|tender|hernia|lump|groin|painful",
          source=sources.IRREDUCIBLE_HERNIA),
     _cat("snake_bite", "a snake bite", B, "toxicology", (LABS, MEDS),
