@@ -1305,6 +1305,7 @@ SYNCOPE_HIGH_RISK_COMPLAINTS = frozenset(
         "thunderclap_headache",
     }
 )
+# A blow to the head read in any of its categories: its headache is the blow's.
 HEAD_BLOW = frozenset({"head_injury", "anticoagulated_head_injury", "intoxicated_head_injury"})
 # ESC 2018 (table 5): a conduction disorder on the ECG (heart block, a bundle branch block,
 # a long QT, pre-excitation, Brugada) marks a syncope as possibly arrhythmic.
@@ -1367,9 +1368,9 @@ OLDER_REFLEX_CAUSE = (
     "tripped",
     "slipped",
     "fell off",
+    # A prodrome, or a trigger the younger patient's list does not already name.
     "felt hot",
     "went hot",
-    "hot and sweaty",
     "hot and sick",
     "felt sick",
     "came over faint",
@@ -1380,16 +1381,9 @@ OLDER_REFLEX_CAUSE = (
     "light headed",
     "dizzy",
     "queueing",
-    "standing for",
-    "standing a long",
-    "standing in",
-    "standing at",
     "on the toilet",
     "straining",
     "passing urine",
-    "stood up",
-    "standing up",
-    "on standing",
     "getting up",
     "got up",
     "postural",
