@@ -1168,7 +1168,7 @@ _HELD_OUT_READINGS = [
     ("punched another boy in the mouth, 1cm cut over R middle knuckle", "fight_bite"),
     ("ear infection on amoxicillin, swelling behind the ear, ear pushed forward", "mastoiditis"),
     ("fell off trampoline, obvious bend mid forearm", "fracture"),
-    ("finger shut in door hinge, nail lifted off, bleeding", "laceration"),
+    ("finger shut in door hinge, nail lifted off, bleeding", "nail_bed_injury"),
     ("fever 104.2 for 2 days, barely drinking, no wee since this morning", "oliguria"),
     ("nail gun injury L hand, nail still in situ", "glass_foreign_body"),
     ("fell off the monkey bars, elbow very swollen, won't move it", "fracture"),

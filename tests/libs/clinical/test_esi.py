@@ -1117,3 +1117,18 @@ def test_an_older_cough_with_a_temperature_or_low_saturation_is_a_possible_pneum
     )
     note = "cough and runny nose 3 days, eating and drinking"
     assert assess(TriageInput(chief_complaint=note, vitals=vitals, age_years=age)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("36M crushed R middle fingertip in a car door, nail lifted, nail bed cut", 3),
+        ("4 yo, fingertip trapped in car door, nail partly lifted with blood under it", 3),
+        ("40M caught R index fingertip in a roller door, nail torn off, bleeding controlled", 3),
+        ("29M trapped L middle finger in caravan door, tip bruised, nail intact", 4),
+    ],
+)
+def test_a_torn_nail_bed_is_x_rayed_and_repaired(note: str, acuity: int) -> None:
+    result = assess(input_from_narrative(note))
+    assert result.acuity == acuity
+    assert ("simple procedure" in result.expected_resource_types) == (acuity == 3)

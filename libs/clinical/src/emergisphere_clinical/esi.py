@@ -147,6 +147,7 @@ PAIN_AWAY_FROM_PELVIS = frozenset(
         "dental_infection",
         "eye",
         "laceration",
+        "nail_bed_injury",
     }
 )
 # NICE CG89: bruising before a baby is mobile (about 6 months) suggests maltreatment.

@@ -552,6 +552,11 @@ STABLE_GI_BLEED = (
     " bleed; BSG guideline on lower GI bleeding (Oakland et al., Gut 2019): unstable when"
     f" the shock index exceeds 1; {ESI_B}"
 )
+NAIL_BED_INJURY = (
+    "BSSH Hand Trauma Standards (2019) and NICE CKS, Fingertip injuries: a nail bed laceration"
+    " or an avulsed nail is X-rayed for a distal phalanx (tuft) fracture and the nail bed"
+    " repaired; ESI v4 handbook, chapter 5: an X-ray and a simple procedure are two resources"
+)
 OPEN_FRACTURE = (
     "BOAST 4 (British Orthopaedic Association and BAPRAS, open fractures, 2017) and NICE"
     " NG37 (fractures, complex, 2016): intravenous antibiotics within an hour of injury and"
