@@ -1132,3 +1132,16 @@ def test_a_torn_nail_bed_is_x_rayed_and_repaired(note: str, acuity: int) -> None
     result = assess(input_from_narrative(note))
     assert result.acuity == acuity
     assert ("simple procedure" in result.expected_resource_types) == (acuity == 3)
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("5 y/o girl limping since yesterday, won't bear weight now, T 38.4, HR 120", 3),
+        ("4 y/o boy, febrile at home, now limping, won't put weight on R leg", 3),
+        ("5 y/o girl limping since yesterday, won't bear weight now, T 37.2, HR 110", 4),
+        ("30M limping since yesterday, won't bear weight on R leg, T 38.4, HR 90", 4),
+    ],
+)
+def test_a_febrile_limping_child_is_worked_up_for_a_septic_joint(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

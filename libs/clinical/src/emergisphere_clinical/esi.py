@@ -1275,6 +1275,24 @@ CHILD_SUBMERSION_MAX_AGE = 16.0
 OLDER_CHEST_INFECTION_AGE = 65.0
 OLDER_CHEST_INFECTION_TEMP_C = 37.5
 OLDER_CHEST_INFECTION_SPO2 = 95.0
+# A child who limps or will not bear weight with a fever has septic arthritis or
+# osteomyelitis until bloods and imaging exclude it (Kocher et al., JBJS 1999; RCEM/BSCOS
+# guidance on the limping child).
+FEBRILE_LIMP_MAX_AGE = 16.0
+FEBRILE_LIMP_TEMP_C = 38.0
+LIMP = (
+    "limp",
+    "limping",
+    "weight bear",
+    "weight bearing",
+    "bear weight",
+    "bearing weight",
+    "put weight",
+    "won't walk",
+    "not walking",
+    "refusing to walk",
+    "won't stand",
+)
 # An irreducible hernia strangulates most often in the first year of life (BAPS).
 INFANT_HERNIA_MAX_AGE = 1.0
 VOMITING = ("vomit", "vomits", "vomited", "vomiting", "being sick", "been sick")
@@ -2232,6 +2250,20 @@ def _older_chest_infection(
             categories.append(BY_KEY[key])
 
 
+def _febrile_limp(
+    categories: list[ComplaintCategory], age: float | None, v: VitalSigns, complaint: str
+) -> None:
+    """A limping child with a fever of 38 or more, measured or in the note's words, is
+    worked up for a septic joint: bloods and imaging (Kocher criteria)."""
+    if age is None or age >= FEBRILE_LIMP_MAX_AGE or BY_KEY["limb_injury"] not in categories:
+        return
+    warm = v.temperature_c is not None and v.temperature_c >= FEBRILE_LIMP_TEMP_C
+    if not warm and BY_KEY["fever"] not in categories:
+        return
+    if mentioned_history(complaint, LIMP) is not None:
+        categories.append(BY_KEY["joint_infection"])
+
+
 def _anticoagulated_head_blow(
     matches: tuple[ComplaintMatch, ...], complaint: str
 ) -> tuple[ComplaintMatch, ...]:
@@ -3180,6 +3212,7 @@ def evaluate(
             recognised = True
     _older_hip_injury(categories, age, data.chief_complaint)
     _older_chest_infection(categories, age, v)
+    _febrile_limp(categories, age, v, data.chief_complaint)
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
     found += _infant_irreducible_hernia(age, categories, data.chief_complaint)
