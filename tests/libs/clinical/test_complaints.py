@@ -1553,6 +1553,9 @@ _HELD_OUT_READINGS = [
     ("border X-ray showed multiple packages in his gut, crampy abdo pain", "overdose"),
     ("cut her L forearm with a razor, says 'I just want it to be over'", "suicidal"),
     ("single stab to L upper abdomen with kitchen knife", "major_trauma"),
+    # Rounds 102 and 103.
+    ("hydraulic hose burst and injected oil into L index fingertip", "high_pressure_injection"),
+    ("known prostate cancer, new back pain 2 weeks, legs now 'heavy'", "cord_compression"),
 ]
 
 

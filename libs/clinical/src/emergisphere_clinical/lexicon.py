@@ -1208,7 +1208,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|can't feel the toilet paper|can't feel when he wipes|can't feel when she wipes"
          "|numb when wiping"
          "|legs feel weak|legs feeling weak|legs are feeling weak|legs going weak"
-         "|legs giving way"
+         "|legs giving way|legs heavy|legs now heavy|legs feel heavy|legs feeling heavy"
          "|both hands went tingly|hands went tingly|both arms went tingly|both hands tingly for"
          "|tingling in both hands|both arms tingly"
          "|tingling down both arms|tingling down both legs|both arms tingling"
@@ -1264,7 +1264,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|vaccine into his finger|vaccine into her finger|injected into his finger"
          "|injected into her finger"
          "|high pressure washer|pressure washer jet|jet washer|pressure washer"
-         "|jet went into|jet went into the pad|pressure washing jet",
+         "|jet went into|jet went into the pad|pressure washing jet"
+         "|hydraulic hose burst|hydraulic hose split"
+         "|hydraulic fluid injected|hydraulic oil injected|injected hydraulic",
          source=sources.HIGH_PRESSURE_INJECTION),
     _cat("acs_equivalent", "sweating with an anginal equivalent", B, "cardiology",
          (LABS, ECG), "sweating buckets|drenched in sweat|diaphoretic|diaphoresis|cool sweat"
