@@ -1145,3 +1145,19 @@ def test_a_torn_nail_bed_is_x_rayed_and_repaired(note: str, acuity: int) -> None
 )
 def test_a_febrile_limping_child_is_worked_up_for_a_septic_joint(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("28M came off his bike, L collarbone deformed, skin intact, hand pink and warm", 4),
+        ("20M rugby tackle, step deformity at the AC joint, neurovascularly intact", 4),
+        ("29M off his bike, clavicle deformed mid-shaft with skin tented, pain 6/10", 3),
+        ("45M off his bike, step deformity L clavicle, tender L ribs 4-6, SpO2 97%", 3),
+    ],
+)
+def test_a_closed_collarbone_fracture_is_an_x_ray_and_a_sling(note: str, acuity: int) -> None:
+    result = assess(input_from_narrative(note))
+    assert result.acuity == acuity
+    cleared = any(r.rule == "esi.c.closed_clavicle_fracture" for r in result.reasons)
+    assert cleared == (acuity == 4)

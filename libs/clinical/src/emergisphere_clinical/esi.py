@@ -1219,6 +1219,38 @@ SYNCOPE_RED_FLAGS = (
     "heart",
     "murmur",
 )
+# A broken collarbone, or a step at the acromioclavicular joint, with the skin intact is
+# X-rayed and rested in a sling (NICE NG38; BOA): no reduction, no parenteral analgesia...
+CLAVICLE = ("clavicle", "clavicular", "collarbone", "collar bone", "acj", "ac joint")
+# ...unless the skin over it is threatened, the arm's nerves or vessels are, the lung or
+# ribs under it may be, or a motorcycle's speed or a cracked helmet asks for more imaging.
+CLAVICLE_THREATENED = (
+    "ribs",
+    "rib",
+    "helmet cracked",
+    "cracked helmet",
+    "motorbike",
+    "motorcycle",
+    "motorcyclist",
+    "tented",
+    "tenting",
+    "tent",
+    "blanched",
+    "blanching",
+    "through the skin",
+    "bone visible",
+    "open",
+    "numb",
+    "pins and needles",
+    "tingling",
+    "cold hand",
+    "pale hand",
+    "no pulse",
+    "pulse absent",
+    "breathless",
+    "short of breath",
+    "sob",
+)
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -2949,6 +2981,16 @@ _CLEARED_HIGH_RISK = (
         "An open injury of a finger or toe: repaired as a fracture, not an open limb fracture.",
         sources.OPEN_FRACTURE,
         instead="fracture",
+    ),
+    _Cleared(
+        "fracture",
+        CLAVICLE,
+        CLAVICLE_THREATENED,
+        ("open_fracture", "major_trauma"),
+        "esi.c.closed_clavicle_fracture",
+        "A broken collarbone with the skin and the arm intact: an X-ray and a sling.",
+        sources.CLAVICLE_FRACTURE,
+        instead="limb_injury",
     ),
     _Cleared(
         "intoxicated_head_injury",

@@ -557,6 +557,11 @@ NAIL_BED_INJURY = (
     " or an avulsed nail is X-rayed for a distal phalanx (tuft) fracture and the nail bed"
     " repaired; ESI v4 handbook, chapter 5: an X-ray and a simple procedure are two resources"
 )
+CLAVICLE_FRACTURE = (
+    "NICE NG38 (fractures, non-complex, 2016) and BOA: a closed clavicle fracture with the"
+    " skin intact is treated in a sling with oral analgesia and followed in fracture clinic;"
+    " ESI v4 handbook, chapter 5: a sling is not a resource, the X-ray is one"
+)
 OPEN_FRACTURE = (
     "BOAST 4 (British Orthopaedic Association and BAPRAS, open fractures, 2017) and NICE"
     " NG37 (fractures, complex, 2016): intravenous antibiotics within an hour of injury and"
