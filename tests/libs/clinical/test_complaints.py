@@ -1556,6 +1556,11 @@ _HELD_OUT_READINGS = [
     # Rounds 102 and 103.
     ("hydraulic hose burst and injected oil into L index fingertip", "high_pressure_injection"),
     ("known prostate cancer, new back pain 2 weeks, legs now 'heavy'", "cord_compression"),
+    ("left her levothyroxine and amlodipine in a hotel safe abroad", "medication_refill"),
+    ("redness of R lower leg spreading beyond the pen marks", "cellulitis"),
+    ("popcorn kernel in his L ear at the cinema, hearing muffled", "foreign_body_ent"),
+    ("hard red painful wedge in L breast, breastfeeding, T 38.6", "mastitis"),
+    ("dad swung her round by the hands, now won't use her arm", "limb_injury"),
 ]
 
 

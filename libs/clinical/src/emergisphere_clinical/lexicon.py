@@ -1487,7 +1487,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|flutters in her chest|flutters in his chest|flutters in chest"
          "|smartwatch kept showing|smartwatch showed|watch kept showing|watch showing hr"
          "|fluttering since"
-         "|heart flip|heart flipping|heart flipped"),
+         "|heart flip|heart flipping|heart flipped"
+         "|racing heartbeat|ecg showed af|showed af"),
     _cat("syncope", "syncope or loss of consciousness", S, "cardiology", (LABS, ECG),
          "syncope|syncopal|fainted|fainting|passed out|loss of consciousness|lost consciousness"
          "|blackout|blacked out|collapsed|felt faint|near syncope|nearly fainted|presyncope"
@@ -1750,7 +1751,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|paddle caught his right eye|blood level in the front of the eye|small blood level"
          "|hockey stick to right eye|hockey stick to left eye|ball to right eye"
          "|ball to left eye"
-         "|claw caught|dog's claw|cat's claw"),
+         "|claw caught|dog's claw|cat's claw"
+         "|singed eyebrows|firework went off near his face|firework went off near her face"),
     _cat("eye_foreign_body", "a foreign body in the eye", S, "ophthalmology", (PROCEDURE,),
          "foreign body in eye|foreign body in the eye|eye foreign body|something in my eye"
          "|foreign body sensation|speck on cornea|speck on the cornea|corneal foreign body"
@@ -1773,7 +1775,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|grinding without goggles|angle grinder|flake of rust|metal sliver"
          "|rust spot|wire brush|something flicked into|something blew into|speck go in"
          "|twig went in|chaff blew|bit of leaf"
-         "|strapping flicked",
+         "|strapping flicked"
+         "|fluff went in|cat fluff|fluff in her eye|fluff in his eye",
          requires_any="eye|eyes|cornea|corneal"),
     _cat("head_injury", "a head injury", S, "neurology", (IMAGING,),
          "head injury|head trauma|hit head|hit his head|hit her head|hit my head"
@@ -1818,7 +1821,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nose punched"
          "|jaw pain after being headbutted|jaw pain after"
          "|punched once to|caught her left cheekbone|caught her right cheekbone"
-         "|caught his left cheekbone|caught his right cheekbone"),
+         "|caught his left cheekbone|caught his right cheekbone"
+         "|goose egg"),
     # A swollen face after an injury: an X-ray for a facial fracture. Without an injury
     # it is not read here (facial swelling may be angioedema: see anaphylaxis).
     _cat("facial_swelling_injury", "facial pain or swelling after an injury", S,
@@ -1960,7 +1964,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|red hot and weeping|shins red hot|swollen hot red"
          "|ulcer on left foot|ulcer on right foot|redness now up to|forearm red and swollen"
          "|arm red and swollen|red and swollen from wrist to elbow"
-         "|black and smelly|gone black and smelly",
+         "|black and smelly|gone black and smelly"
+         "|beyond the pen marks|spreading beyond the pen|redness of right lower leg"
+         "|redness of left lower leg",
          infection=True),
     # Hypoglycaemia treated before arrival, the mind back to normal: a glucose recheck and
     # labs; on a sulphonylurea, which outlasts the treatment, a dextrose infusion too
@@ -2010,7 +2016,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|thirsty and weeing all the time|weeing all the time|cbg 19 at practice nurse check"
          "|bm 28"
          "|bms 25 28|bms 25-28|insulin pump stopped working|pump stopped working"
-         "|missed insulin yesterday|missed insulin"),
+         "|missed insulin yesterday|missed insulin"
+         "|sugars have been in the 20s|sugars in the 20s|home bm 24|home bm 26"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -2078,7 +2085,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|not passing urine properly|dribbling urine|just dribbling"
          "|struggling to pass urine|struggling to pee"
          "|waterworks blocked|no urine for"
-         "|needing to wee and can't"),
+         "|needing to wee and can't"
+         "|trouble passing urine|nothing for 10 hours"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -2113,7 +2121,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|coughed up a teaspoon of|coughed up a teaspoon of bright red blood"
          "|coughing up bright red blood|coughed up bright red blood"
          "|coughing up fresh blood|coughed up fresh blood|coughing fresh blood"
-         "|blood streaks in his sputum|blood streaks in her sputum|blood streaks in sputum"),
+         "|blood streaks in his sputum|blood streaks in her sputum|blood streaks in sputum"
+         "|bloody sputum"),
     # A red, painful eye in a contact lens wearer: possible microbial keratitis, seen by
     # ophthalmology the same day (RCOphth; NICE CKS, red eye).
     _cat("contact_lens_keratitis", "a red, painful eye in a contact lens wearer", S,
@@ -2232,7 +2241,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|buzzing in his right ear|buzzing in her right ear|buzzing in his left ear"
          "|buzzing in her left ear"
          "|bass bone"
-         "|bone from a kebab|stuck at the back of his throat|stuck at the back of her throat"),
+         "|bone from a kebab|stuck at the back of his throat|stuck at the back of her throat"
+         "|kernel in his left ear|kernel in his right ear|kernel in her ear|kernel in his ear"
+         "|popcorn kernel"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -2289,7 +2300,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|burning behind breastbone|burning behind her breastbone"
          "|burning behind his breastbone|like her reflux|like his reflux|has reflux normally"
          "|burning in chest after meals|burning in her chest after meals"
-         "|burning in his chest after meals"),
+         "|burning in his chest after meals"
+         "|food feels stuck|feels stuck low in his chest|feels stuck low in her chest"
+         "|feels stuck at the top of his chest|feels stuck at the top of her chest"),
     _cat("neck_swelling", "a neck swelling", S, "ent", (LABS, IMAGING),
          "neck swelling|neck mass|neck lump|swollen neck"
          "|tender swelling under jaw|swelling under jaw|swelling under her jaw"
@@ -2588,7 +2601,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|swelling left side of vulva|swelling right side of vulva|side of vulva"
          "|vulval swelling|swollen vulva"
          "|entrance of the vagina|swelling at the vaginal entrance"
-         "|lump at the entrance of the vagina"),
+         "|lump at the entrance of the vagina"
+         "|swelling at the entrance to the vagina"),
     # Blood in the urine: urinalysis and imaging for a stone or tumour.
     _cat("hematuria", "blood in the urine", S, "urology", (LABS, IMAGING),
          "hematuria|haematuria|blood in urine|bloody urine|blood in the urine"
@@ -2859,7 +2873,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|punched the cell wall|landed on his heels|landed on her heels|heel swollen"
          "|olecranon|bent back his left thumb|bent back his right thumb|bent back her"
          "|hit on the left knee|hit on the right knee|on the knee by|onto her right elbow"
-         "|onto his right elbow|onto her left elbow|onto his left elbow"),
+         "|onto his right elbow|onto her left elbow|onto his left elbow"
+         "|swung her round by the hands|swung him round by the hands|swung round by the hands"
+         "|knee still swollen"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -2931,7 +2947,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|split on back of left hand|split on back of right hand|2cm split|3cm split"
          "|split on the back of"
          "|knife slipped cutting|2 cm wound lateral thigh"
-         "|meat hook"),
+         "|meat hook"
+         "|split his lip|split her lip|through the vermilion|vermilion border"),
     # A torn nail bed or an avulsed nail: a finger X-ray for the tuft fracture under it and a
     # nail bed repair, two resources however the crush came about.
     _cat("nail_bed_injury", "a nail bed injury", S, "plastic_surgery", (XRAY, PROCEDURE),
@@ -3555,7 +3572,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|opens mouth one finger width"
          "|jaw and neck swollen|can only open one finger width"
          "|swollen around a bad lower molar"
-         "|chipped molar",
+         "|chipped molar"
+         "|swollen from a bad lower molar|from a bad wisdom tooth|bad wisdom tooth",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3586,7 +3604,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          (LABS, MEDS), _BREAST_PAIN + "|breast red hot|breast red and hot|breast hot red"
          "|breast red|breast is red|red breast|wedge shaped area"
          "|breast hot and painful|right breast hot|left breast hot"
-         "|painful red left breast|painful red right breast|red breast|breast red",
+         "|painful red left breast|painful red right breast|red breast|breast red"
+         "|wedge in left breast|wedge in right breast|wedge in her breast|red painful wedge",
          infection=True,
          requires_any="fever|febrile|chills|rigors"),
     _cat("insect_sting", "an insect bite or sting", S, "general_practice", (),
@@ -3805,7 +3824,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|come for antibiotics|for antibiotics as a contact|left his repeat meds"
          "|left her repeat meds|repeat meds at home"
          "|collected his methadone|collected her methadone|need my rescue pack"
-         "|just need my rescue pack"),
+         "|just need my rescue pack"
+         "|left her levothyroxine|left his levothyroxine|inhalers and adrenaline pens"
+         "|suitcase with his inhalers|suitcase with her inhalers"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3852,7 +3873,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sleeping in his car|sleeping in her car|nowhere else to go|can't manage alone"
          "|no accommodation for tonight|lost from his family|lost from her family"
          "|place of safety"
-         "|house freezing|no food in|can't manage on his own|can't manage on her own"),
+         "|house freezing|no food in|can't manage on his own|can't manage on her own"
+         "|no one to stay with her|no one to stay with him"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
