@@ -1559,7 +1559,7 @@ _HELD_OUT_READINGS = [
     ("left her levothyroxine and amlodipine in a hotel safe abroad", "medication_refill"),
     ("redness of R lower leg spreading beyond the pen marks", "cellulitis"),
     ("popcorn kernel in his L ear at the cinema, hearing muffled", "foreign_body_ent"),
-    ("hard red painful wedge in L breast, breastfeeding, T 38.6", "mastitis"),
+    ("hard red painful wedge in L breast, breastfeeding, fever since last night", "mastitis"),
     ("dad swung her round by the hands, now won't use her arm", "limb_injury"),
 ]
 
