@@ -1561,6 +1561,8 @@ _HELD_OUT_READINGS = [
     ("popcorn kernel in his L ear at the cinema, hearing muffled", "foreign_body_ent"),
     ("hard red painful wedge in L breast, breastfeeding, fever since last night", "mastitis"),
     ("dad swung her round by the hands, now won't use her arm", "limb_injury"),
+    ("ankle grossly deformed, skin tented, foot dusky and cool", "limb_ischaemia"),
+    ("told her everyone would be better off without him", "suicidal"),
 ]
 
 

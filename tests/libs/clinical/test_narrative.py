@@ -494,3 +494,22 @@ def test_a_duration_or_size_after_pain_is_not_a_score(note: str) -> None:
 )
 def test_an_age_after_a_handovers_time_is_read(note: str) -> None:
     assert read_narrative(note).age_years == 80
+
+
+@pytest.mark.parametrize(
+    ("note", "age", "sex"),
+    [
+        ("Husband found 81F on bathroom floor at 0200", 81, "female"),
+        ("Neighbour brings 79M, locked out", 79, "male"),
+        ("Night porter brought 55M who slipped in the bath", 55, "male"),
+    ],
+)
+def test_an_age_after_whoever_found_or_brought_the_patient_is_read(
+    note: str, age: float, sex: str
+) -> None:
+    reading = read_narrative(note)
+    assert (reading.age_years, reading.sex) == (age, sex)
+
+
+def test_a_length_after_found_is_not_an_age() -> None:
+    assert read_narrative("found 3m from the car, GCS 14").age_years is None

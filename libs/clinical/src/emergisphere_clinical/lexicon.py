@@ -355,7 +355,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|cool and pale from the knee down"
          "|went cool pale|went cool, pale|cool pale and numb|foot pale with faint pulses"
          "|leg pale with faint pulses"
-         "|leg now cool and white|cool and white below the knee|now cool and white",
+         "|leg now cool and white|cool and white below the knee|now cool and white"
+         "|foot discoloured and cool|foot cool and discoloured",
          source=sources.LIMB_ISCHAEMIA),
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
@@ -890,7 +891,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|saved up tablets|planned to take them tonight|planned to take them"
          "|wishes it had killed her|wishes it had killed him|wish it had killed me"
          "|wished it had killed"
-         "|voices are telling her to hurt",
+         "|voices are telling her to hurt"
+         "|better off without him|better off without her|better off without me"
+         "|better off without them",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",

@@ -118,6 +118,9 @@ _AGE_SEX_SHORT = re.compile(
     # or after a colon or "with", whoever hands over: "NWAS: 77F got up", "Care home staff:
     # 82F found", "Carer from nursing home with 88F: rolled out of bed".
     r"|(?::|\bwith)\s+(\d{1,3})\s?(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto|away|of)))"
+    # or after whoever found or brought the patient: "Husband found 81F on the floor".
+    r"|\b(?:found|finds|brings|brought|brought in|sends|sent in)\s+(\d{1,3})\s?"
+    r"(f\b|m\b(?!\s*(?:fall|from|drop|high|off|onto|away|of)))"
 )
 _MALE = re.compile(r"\b(male|man|boy|gentleman|he|his|him)\b")
 _FEMALE = re.compile(r"\b(female|woman|girl|lady|she|her|pregnant|post ?partum)\b")
