@@ -1563,6 +1563,11 @@ _HELD_OUT_READINGS = [
     ("dad swung her round by the hands, now won't use her arm", "limb_injury"),
     ("ankle grossly deformed, skin tented, foot dusky and cool", "limb_ischaemia"),
     ("told her everyone would be better off without him", "suicidal"),
+    # Rounds 104 and 105.
+    ("cut her L forearm this morning and says she wants to be gone", "suicidal"),
+    ("dark sticky stools for 2 days, taking naproxen", "gi_bleed"),
+    ("central chest ache since last night, worse lying flat", "acs"),
+    ("sore chest, worse lying flat and better sitting forward", "pleuritic_chest_pain"),
 ]
 
 

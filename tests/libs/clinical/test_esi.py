@@ -1161,3 +1161,8 @@ def test_a_closed_collarbone_fracture_is_an_x_ray_and_a_sling(note: str, acuity:
     assert result.acuity == acuity
     cleared = any(r.rule == "esi.c.closed_clavicle_fracture" for r in result.reasons)
     assert cleared == (acuity == 4)
+
+
+def test_a_chest_ache_beside_a_cold_is_still_chest_pain() -> None:
+    note = "39M central chest ache since last night, worse lying flat. Recent cold. T 37.8"
+    assert assess(input_from_narrative(note)).acuity <= 3

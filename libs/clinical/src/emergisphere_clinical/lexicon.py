@@ -194,7 +194,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chest when she walks|chest when he walks|upper chest when she walks"
          "|upper chest when he walks|ache in her upper chest when she walks"
          "|ache in his upper chest when he walks"
-         "|tightness in the chest",
+         "|tightness in the chest"
+         "|chest ache|pain behind breastbone|pain behind the breastbone"
+         "|pain behind his breastbone|pain behind her breastbone",
          actions=("ecg_within_10_min",)),
     _cat("stroke", "signs of stroke", B, "neurology", (LABS, ECG, IMAGING),
          "stroke|facial droop|face droop|facial drooping|slurred speech|slurring"
@@ -586,7 +588,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|mixed in with stool"
          "|vomits streaked with fresh blood"
          "|brought up streaks and a small amount of bright red blood"
-         "|small amount of bright red blood"),
+         "|small amount of bright red blood"
+         "|dark sticky stools|dark sticky stool"),
     _cat("pregnancy_complication", "a pregnancy complication", B, "obstetrics", (LABS, IMAGING),
          "ectopic|eclampsia|preeclampsia|pre eclampsia|miscarriage|placental abruption"
          "|postpartum hemorrhage|postpartum haemorrhage|post partum hemorrhage"),
@@ -893,7 +896,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|wished it had killed"
          "|voices are telling her to hurt"
          "|better off without him|better off without her|better off without me"
-         "|better off without them",
+         "|better off without them"
+         "|wants to be gone|want to be gone|wanted to be gone",
          actions=("one_to_one_observation",)),
     _cat("postpartum_psychosis", "psychosis after childbirth", B, "psychiatry", (LABS, CONSULT),
          "postpartum|post partum|days postpartum|weeks postpartum",
@@ -1572,7 +1576,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|going to the groin|kidney stone 2 yrs ago"
          "|dull left loin ache|dull right loin ache|feels like his last one"
          "|feels like her last one|left flank ache 4/10|history of stones"
-         "|loin ache coming in waves|ache coming in waves|stone pain|pain coming in waves"),
+         "|loin ache coming in waves|ache coming in waves|stone pain|pain coming in waves"
+         "|known renal stones"),
     _cat("vomiting", "vomiting or diarrhoea", S, "general_practice", (LABS, FLUIDS),
          "vomiting|vomit|vomited|retching|nausea|diarrhea|diarrhoea|gastroenteritis|dehydration"
          "|loose stools|loose stool|loose motions|tummy bug|stomach bug|can't keep anything down"
@@ -1850,7 +1855,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|left cheek is numb|right cheek is numb|cheek is numb|numb left cheek"
          "|numb right cheek"
          "|punched once to left cheek|punched once to right cheek"
-         "|numb cheek and upper lip|hockey ball to left cheek",
+         "|numb cheek and upper lip|hockey ball to left cheek"
+         "|football to the face|ball to the face",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -2020,7 +2026,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bm 28"
          "|bms 25 28|bms 25-28|insulin pump stopped working|pump stopped working"
          "|missed insulin yesterday|missed insulin"
-         "|sugars have been in the 20s|sugars in the 20s|home bm 24|home bm 26"),
+         "|sugars have been in the 20s|sugars in the 20s|home bm 24|home bm 26"
+         "|sugar's high|sugar's high on my meter"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -2089,7 +2096,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|struggling to pass urine|struggling to pee"
          "|waterworks blocked|no urine for"
          "|needing to wee and can't"
-         "|trouble passing urine|nothing for 10 hours"),
+         "|trouble passing urine|nothing for 10 hours"
+         "|struggling to wee"),
     # A urinary catheter that came out or needs changing: one simple procedure.
     _cat("urinary_catheter", "a urinary catheter problem", S, "urology", (PROCEDURE,),
          "foley|urinary catheter|catheter came out|catheter change|catheter not draining"
@@ -2385,7 +2393,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     # Chest wall pain is still chest pain: an ECG, and an X-ray for the chest wall.
     # Pleurisy with a chest infection, or pericarditis: an ECG, blood tests, a chest X-ray.
     _cat("pleuritic_chest_pain", "pleuritic or pericardial chest pain", S, "cardiology",
-         (LABS, ECG, XRAY), "pleurisy|pericardial chest pain", actions=("ecg_within_10_min",)),
+         (LABS, ECG, XRAY), "pleurisy|pericardial chest pain"
+         "|better sitting forward|easier sitting forward|better leaning forward"
+         "|easier leaning forward|eases leaning forward|eases sitting forward",
+         actions=("ecg_within_10_min",)),
     _cat("chest_wall_pain", "chest wall pain", S, "cardiology", (ECG, XRAY),
          "chest wall pain"
          "|costochondritis|costochondral|tender over costal cartilage|chest hit handlebar"
@@ -2878,7 +2889,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|hit on the left knee|hit on the right knee|on the knee by|onto her right elbow"
          "|onto his right elbow|onto her left elbow|onto his left elbow"
          "|swung her round by the hands|swung him round by the hands|swung round by the hands"
-         "|knee still swollen"),
+         "|knee still swollen"
+         "|fingertips slammed|slammed in the car door"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -3576,7 +3588,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|jaw and neck swollen|can only open one finger width"
          "|swollen around a bad lower molar"
          "|chipped molar"
-         "|swollen from a bad lower molar|from a bad wisdom tooth|bad wisdom tooth",
+         "|swollen from a bad lower molar|from a bad wisdom tooth|bad wisdom tooth"
+         "|from a bad lower molar|from a bad upper molar",
          requires_any="swelling under|swelling spreading under|swollen jaw|jaw swollen"
          "|jaw swelling|swollen face|face swollen"
          "|facial swelling|swollen cheek|cheek swollen|cheek swelling|trismus|can't open"
@@ -3975,7 +3988,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|warts|skin problem|skin condition|verruca|mole|moles"
          "|raised nodule"
          "|palms and soles red|soles red peeling|palms peeling|soles peeling"
-         "|spots on face|spots on his face|spots on her face|acne"),
+         "|spots on face|spots on his face|spots on her face|acne"
+         "|weepy sore|raised weepy sore"),
     # An ingrown nail or a paronychia: a partial nail removal or drainage, one procedure.
     _cat("ingrown_nail", "an ingrown nail or paronychia", S, "general_practice", (PROCEDURE,),
          "ingrown nail|ingrown toenail|ingrown fingernail|paronychia|toenail with pus"
