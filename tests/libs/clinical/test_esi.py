@@ -1166,3 +1166,21 @@ def test_a_closed_collarbone_fracture_is_an_x_ray_and_a_sling(note: str, acuity:
 def test_a_chest_ache_beside_a_cold_is_still_chest_pain() -> None:
     note = "39M central chest ache since last night, worse lying flat. Recent cold. T 37.8"
     assert assess(input_from_narrative(note)).acuity <= 3
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("52M kicked in the ribs outside a pub, R chest pain 6/10, SpO2 97%, HR 92", 3),
+        ("28M belted driver, car into a lamppost at 30 mph, airbags, seatbelt chest pain", 3),
+        ("62M pinned against a gate by a bull, central chest pain, sweaty and clammy", 2),
+        ("38M van hit a tree at approx 50 mph, airbags, chest pain along the seatbelt line", 2),
+    ],
+)
+def test_chest_pain_from_a_blow_is_an_injury_unless_it_sounds_cardiac(
+    note: str, acuity: int
+) -> None:
+    result = assess(input_from_narrative(note))
+    assert result.acuity == acuity
+    cleared = any(r.rule == "esi.c.chest_blow" for r in result.reasons)
+    assert cleared == (acuity == 3)

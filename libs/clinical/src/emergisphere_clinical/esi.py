@@ -1251,6 +1251,64 @@ CLAVICLE_THREATENED = (
     "short of breath",
     "sob",
 )
+# Chest pain from a direct blow to the chest is an injury to image, not a possible acute
+# coronary syndrome (ESI v4 handbook, chapter 4: chest pain is high-risk when it is
+# suspicious for ACS)...
+CHEST_BLOW = (
+    "punched",
+    "kicked",
+    "elbowed",
+    "headbutted",
+    "head butted",
+    "seatbelt",
+    "seat belt",
+    "airbag",
+    "airbags",
+    "pinned",
+    "crushed",
+    "assaulted",
+    "tackled",
+    "tackle",
+    "fell onto",
+    "fell against",
+    "landed on",
+    "hit by",
+    "struck by",
+    "trampled",
+    # what the wording makes of "kicked in the ribs" and the like
+    "chest injury",
+    "rib injury",
+)
+# ...unless the pain sounds cardiac, the chest may hold air or blood, or the crash was at 50
+# mph or more (60 and over already reads as high speed).
+CHEST_BLOW_CONCERN = (
+    "50 mph",
+    "55 mph",
+    "crushing",
+    "heavy",
+    "heaviness",
+    "tight",
+    "tightness",
+    "pressure",
+    "radiating",
+    "radiates",
+    "jaw",
+    "down his arm",
+    "down her arm",
+    "sweaty",
+    "clammy",
+    "exertion",
+    "at rest",
+    "crackling",
+    "surgical emphysema",
+    "air entry",
+    "breathless",
+    "short of breath",
+    "sob",
+    "haemoptysis",
+    "coughed up blood",
+    "coughing blood",
+)
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -2981,6 +3039,16 @@ _CLEARED_HIGH_RISK = (
         "An open injury of a finger or toe: repaired as a fracture, not an open limb fracture.",
         sources.OPEN_FRACTURE,
         instead="fracture",
+    ),
+    _Cleared(
+        "acs",
+        CHEST_BLOW,
+        CHEST_BLOW_CONCERN,
+        ("acs_equivalent",),
+        "esi.c.chest_blow",
+        "Chest pain from a blow to the chest, not cardiac in kind: a chest injury to image.",
+        sources.CHEST_BLOW,
+        instead="torso_trauma",
     ),
     _Cleared(
         "fracture",

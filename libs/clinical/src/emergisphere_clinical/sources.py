@@ -557,6 +557,11 @@ NAIL_BED_INJURY = (
     " or an avulsed nail is X-rayed for a distal phalanx (tuft) fracture and the nail bed"
     " repaired; ESI v4 handbook, chapter 5: an X-ray and a simple procedure are two resources"
 )
+CHEST_BLOW = (
+    "ESI v4 handbook, chapter 4: chest pain is a high-risk situation when it is suspicious for"
+    " acute coronary syndrome; ATLS (10th edition): blunt chest injury is imaged with a chest"
+    " X-ray and, with a high-energy mechanism, CT"
+)
 CLAVICLE_FRACTURE = (
     "NICE NG38 (fractures, non-complex, 2016) and BOA: a closed clavicle fracture with the"
     " skin intact is treated in a sling with oral analgesia and followed in fracture clinic;"
