@@ -1184,3 +1184,14 @@ def test_chest_pain_from_a_blow_is_an_injury_unless_it_sounds_cardiac(
     assert result.acuity == acuity
     cleared = any(r.rule == "esi.c.chest_blow" for r in result.reasons)
     assert cleared == (acuity == 3)
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("68F burning pain L chest wall for 3 days, today a band of blisters under L breast", 5),
+        ("68F crushing chest pain to the jaw, a band of blisters under L breast", 2),
+    ],
+)
+def test_chest_wall_pain_with_a_band_of_blisters_is_shingles(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

@@ -118,3 +118,15 @@ def test_a_floor_named_by_its_ordinal_is_not_the_height_of_the_fall() -> None:
     assert "fall from height" in normalise(
         "fell ~3 m from a ladder, pain at thoracolumbar junction"
     )
+
+
+@pytest.mark.parametrize(
+    ("note", "reading"),
+    [
+        ("2 yo girl with CP, sticky eyes", "cerebral palsy"),
+        ("8 yo with CP, gastrostomy fed", "cerebral palsy"),
+        ("68M presents with CP radiating to the jaw", "chest pain"),
+    ],
+)
+def test_cp_in_a_child_is_cerebral_palsy(note: str, reading: str) -> None:
+    assert reading in normalise(note)

@@ -1309,6 +1309,15 @@ CHEST_BLOW_CONCERN = (
     "coughed up blood",
     "coughing blood",
 )
+# Burning chest wall pain with a band of blisters is shingles, treated by mouth (NICE CKS).
+SHINGLES = (
+    "shingles",
+    "band of blisters",
+    "blisters in a band",
+    "blisters along",
+    "clusters of blisters",
+    "vesicles in a band",
+)
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -3049,6 +3058,16 @@ _CLEARED_HIGH_RISK = (
         "Chest pain from a blow to the chest, not cardiac in kind: a chest injury to image.",
         sources.CHEST_BLOW,
         instead="torso_trauma",
+    ),
+    _Cleared(
+        "acs",
+        SHINGLES,
+        CHEST_BLOW_CONCERN,
+        ("acs_equivalent",),
+        "esi.c.shingles",
+        "Burning chest wall pain with a band of blisters: shingles, treated by mouth.",
+        sources.SHINGLES,
+        instead="rash",
     ),
     _Cleared(
         "fracture",

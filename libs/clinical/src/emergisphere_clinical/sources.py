@@ -557,6 +557,11 @@ NAIL_BED_INJURY = (
     " or an avulsed nail is X-rayed for a distal phalanx (tuft) fracture and the nail bed"
     " repaired; ESI v4 handbook, chapter 5: an X-ray and a simple procedure are two resources"
 )
+SHINGLES = (
+    "NICE CKS, Shingles: a painful dermatomal vesicular rash is diagnosed clinically and"
+    " treated with oral antivirals and analgesia; ESI v4 handbook, chapter 5: oral"
+    " medication is not a resource"
+)
 CHEST_BLOW = (
     "ESI v4 handbook, chapter 4: chest pain is a high-risk situation when it is suspicious for"
     " acute coronary syndrome; ATLS (10th edition): blunt chest injury is imaged with a chest"

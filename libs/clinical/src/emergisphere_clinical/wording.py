@@ -1690,7 +1690,9 @@ def _forehead_involved(text: str) -> bool:
 _COMPLEX_NEEDS = re.compile(
     r"\b(?:g[ -]?tube|gtube|peg|gastrostomy|trach\w*|shunt|wheelchair|nonverbal|non[ -]verbal"
     r"|spastic"
-    r"|developmental|seizure disorder|cerebral palsy)\b"
+    r"|developmental|seizure disorder|cerebral palsy"
+    # or a child "with CP": "2 yo girl with CP, sticky eyes".
+    r"|(?:yo|girl|boy|child|son|daughter|toddler) with cp)\b"
 )
 _CP = re.compile(r"(?<![\w/])cp(?![\w/])")
 
