@@ -1195,3 +1195,14 @@ def test_chest_pain_from_a_blow_is_an_injury_unless_it_sounds_cardiac(
 )
 def test_chest_wall_pain_with_a_band_of_blisters_is_shingles(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("32M asthmatic, tight chest since this evening, PEF 75%, SpO2 97%, RR 18, HR 88", 4),
+        ("58M asthmatic, tight chest and pain down his arm, sweaty. HR 88, SpO2 97%", 2),
+    ],
+)
+def test_a_known_asthmatic_s_tight_chest_is_the_asthma_s(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

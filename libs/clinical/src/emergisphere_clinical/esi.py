@@ -1318,6 +1318,27 @@ SHINGLES = (
     "clusters of blisters",
     "vesicles in a band",
 )
+# A known asthmatic's tight chest is the asthma's (BTS/SIGN 158: chest tightness is one of
+# its symptoms), graded by its severity, not a possible coronary syndrome...
+ASTHMA_TIGHTNESS = ("asthma", "asthmatic", "peak flow", "pef", "salbutamol", "blue inhaler")
+# ...unless there is pain, or the tightness sounds cardiac.
+ASTHMA_TIGHTNESS_CARDIAC = (
+    "pain",
+    "crushing",
+    "heavy",
+    "heaviness",
+    "pressure",
+    "radiating",
+    "radiates",
+    "jaw",
+    "down his arm",
+    "down her arm",
+    "sweaty",
+    "clammy",
+    "exertion",
+    "angina",
+    "heart",
+)
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -3058,6 +3079,17 @@ _CLEARED_HIGH_RISK = (
         "Chest pain from a blow to the chest, not cardiac in kind: a chest injury to image.",
         sources.CHEST_BLOW,
         instead="torso_trauma",
+    ),
+    _Cleared(
+        "acs",
+        ASTHMA_TIGHTNESS,
+        ASTHMA_TIGHTNESS_CARDIAC,
+        ("acs_equivalent",),
+        "esi.c.asthmatic_tight_chest",
+        "A tight chest in a known asthmatic, without pain or a cardiac feature: the asthma's,"
+        " graded by its severity.",
+        sources.ASTHMA_TIGHT_CHEST,
+        instead="asthma",
     ),
     _Cleared(
         "acs",

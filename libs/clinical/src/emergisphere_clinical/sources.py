@@ -557,6 +557,11 @@ NAIL_BED_INJURY = (
     " or an avulsed nail is X-rayed for a distal phalanx (tuft) fracture and the nail bed"
     " repaired; ESI v4 handbook, chapter 5: an X-ray and a simple procedure are two resources"
 )
+ASTHMA_TIGHT_CHEST = (
+    "BTS/SIGN 158 (British guideline on the management of asthma, 2019): wheeze,"
+    " breathlessness, chest tightness and cough are the symptoms of asthma; its severity is"
+    " graded by peak flow, speech, heart and respiratory rate and saturation"
+)
 SHINGLES = (
     "NICE CKS, Shingles: a painful dermatomal vesicular rash is diagnosed clinically and"
     " treated with oral antivirals and analgesia; ESI v4 handbook, chapter 5: oral"
