@@ -1206,3 +1206,16 @@ def test_chest_wall_pain_with_a_band_of_blisters_is_shingles(note: str, acuity: 
 )
 def test_a_known_asthmatic_s_tight_chest_is_the_asthma_s(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("39M hand caught in a grain auger, degloving to two fingers, bleeding controlled", 3),
+        ("47M hand caught in a press, degloving of the dorsum, fingers pale, pain 10/10", 2),
+        ("40M hand in a log splitter, degloving over the dorsum, fingers dusky", 2),
+        ("62M, toe amputation 3 weeks ago, here for his dressing change, wound clean", 5),
+    ],
+)
+def test_a_degloved_hand_is_high_risk_only_when_threatened(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

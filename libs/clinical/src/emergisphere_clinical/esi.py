@@ -1339,6 +1339,29 @@ ASTHMA_TIGHTNESS_CARDIAC = (
     "angina",
     "heart",
 )
+# A degloving injury whose digits are pale or dusky, whose hand is deformed, or that has
+# left the patient pale and shaking, threatens the hand (BSSH Hand Trauma Standards).
+DEGLOVING_THREAT = (
+    "pale",
+    "dusky",
+    "discoloured",
+    "white",
+    "cap refill 3",
+    "cap refill 4",
+    "crt 3",
+    "crt 4",
+    "deformed",
+    "deformity",
+    "mangled",
+    "shaking",
+    "shaky",
+    "tourniquet",
+    "pulseless",
+)
+# An amputation weeks ago, back for its dressing, is a wound check...
+PAST_AMPUTATION = ("dressing change", "weeks ago", "months ago", "district nurse")
+# ...unless a machine, a blade or a crush has done it today.
+FRESH_AMPUTATION = ("caught", "trapped", "crushed", "saw", "blade", "machine")
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -2384,6 +2407,18 @@ def _febrile_limp(
         categories.append(BY_KEY["joint_infection"])
 
 
+def _threatened_degloving(categories: list[ComplaintCategory], complaint: str) -> list[Finding]:
+    """A degloved hand or finger gone pale or dusky, deformed, or with the patient pale and
+    shaking from it, is a threatened digit or a mangled hand: high-risk (BSSH)."""
+    if BY_KEY["degloving"] not in categories:
+        return []
+    sign = mentioned_history(complaint, DEGLOVING_THREAT)
+    if sign is None:
+        return []
+    text = f"A degloving injury, {sign}: a threatened digit or a mangled hand."
+    return [Finding(2, "esi.b.threatened_degloving", text, sources.DEGLOVING)]
+
+
 def _anticoagulated_head_blow(
     matches: tuple[ComplaintMatch, ...], complaint: str
 ) -> tuple[ComplaintMatch, ...]:
@@ -3081,6 +3116,16 @@ _CLEARED_HIGH_RISK = (
         instead="torso_trauma",
     ),
     _Cleared(
+        "amputation",
+        PAST_AMPUTATION,
+        FRESH_AMPUTATION,
+        (),
+        "esi.c.past_amputation",
+        "An amputation weeks ago, here for its dressing: a wound check.",
+        sources.ESI_C,
+        instead="wound_check",
+    ),
+    _Cleared(
         "acs",
         ASTHMA_TIGHTNESS,
         ASTHMA_TIGHTNESS_CARDIAC,
@@ -3377,6 +3422,7 @@ def evaluate(
     found += _hip_fracture_in_severe_pain(v, age, categories, data.chief_complaint)
     found += _symptomatic_child_submersion(age, categories, data.chief_complaint)
     found += _infant_irreducible_hernia(age, categories, data.chief_complaint)
+    found += _threatened_degloving(categories, data.chief_complaint)
     found += _anticoagulated_torso_injury(categories, data.chief_complaint)
     found += _splenic_injury(data.chief_complaint)
     found += _cleared(categories, age, data.chief_complaint, sex=data.sex)

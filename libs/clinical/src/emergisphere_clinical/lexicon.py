@@ -363,8 +363,12 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
     _cat("amputation", "a traumatic amputation", B, "plastic_surgery",
          (XRAY, PROCEDURE, CONSULT),
          "amputation|amputated|traumatic amputation|severed finger|severed thumb"
-         "|severed hand|severed limb|degloving|degloved|ring avulsion",
+         "|severed hand|severed limb|ring avulsion",
          source=sources.AMPUTATION),
+    # Skin torn off a hand or finger with the digits still perfused: an X-ray, a repair and
+    # the hand surgeons, urgently but not emergently (BSSH Hand Trauma Standards).
+    _cat("degloving", "a degloving injury", S, "plastic_surgery", (XRAY, PROCEDURE, CONSULT),
+         "degloving|degloved", source=sources.DEGLOVING),
     # A knocked-out adult tooth is replanted within the hour (IADT 2020): one procedure,
     # seen promptly, but neither life nor limb is at risk, so not ESI 2 (the written sets
     # graded every such patient ESI 4).

@@ -552,6 +552,11 @@ STABLE_GI_BLEED = (
     " bleed; BSG guideline on lower GI bleeding (Oakland et al., Gut 2019): unstable when"
     f" the shock index exceeds 1; {ESI_B}"
 )
+DEGLOVING = (
+    "BSSH Hand Trauma Standards (2019): hand and digit injuries are seen by the hand surgery"
+    " service, the same day when the digit is perfused; a dusky or pale digit, a mangled hand"
+    " or an amputation is an emergency"
+)
 NAIL_BED_INJURY = (
     "BSSH Hand Trauma Standards (2019) and NICE CKS, Fingertip injuries: a nail bed laceration"
     " or an avulsed nail is X-rayed for a distal phalanx (tuft) fracture and the nail bed"
