@@ -1219,3 +1219,19 @@ def test_a_known_asthmatic_s_tight_chest_is_the_asthma_s(note: str, acuity: int)
 )
 def test_a_degloved_hand_is_high_risk_only_when_threatened(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("24M sore throat 5 days, can't swallow his spit, hot potato voice, uvula pushed to L", 3),
+        ("4 y/o, unimmunised, drooling, sitting forward, soft stridor, T 39.8", 1),
+        ("59M roast beef stuck since dinner, can't swallow his own spit, breathing fine", 3),
+        ("66F crampy abdo pain, belly swollen, vomiting green, no wind for 2 days", 3),
+        ("6 wk old vomited green x3 since midnight, tummy a bit full", 2),
+    ],
+)
+def test_drooling_and_green_vomit_are_high_risk_where_the_airway_or_a_child_is(
+    note: str, acuity: int
+) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

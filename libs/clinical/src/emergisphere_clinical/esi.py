@@ -1362,6 +1362,82 @@ DEGLOVING_THREAT = (
 PAST_AMPUTATION = ("dressing change", "weeks ago", "months ago", "district nurse")
 # ...unless a machine, a blade or a crush has done it today.
 FRESH_AMPUTATION = ("caught", "trapped", "crushed", "saw", "blade", "machine")
+# Green vomiting in a child is malrotation until proven otherwise; in an adult with a
+# swollen belly it is bowel obstruction, worked up with bloods, CT and fluids at decision
+# point C (NICE CKS; ESI handbook, chapter 5)...
+ADULT_BILIOUS = ("vomit", "vomiting", "bile", "green")
+# ...unless the belly is peritonitic or the patient shocked.
+ADULT_BILIOUS_CONCERN = (
+    "writhing",
+    "rigid",
+    "guarding",
+    "peritonitis",
+    "peritonitic",
+    "pale",
+    "clammy",
+    "sweaty",
+    "grey",
+    "mottled",
+    "strangulated",
+    "blood",
+    "coffee ground",
+)
+BILIOUS_ADULT_AGE = 16.0
+# Drooling from a quinsy (a bulging tonsil, the uvula pushed across, a hot-potato voice,
+# trismus) or from a food bolus stuck in the gullet, with the airway unthreatened, is
+# drained or scoped at decision point C (NICE CKS, Sore throat; ENT UK)...
+QUINSY_SIGNS = (
+    "uvula",
+    "tonsil pushed",
+    "tonsil bulging",
+    "bulging tonsil",
+    "hot potato",
+    "trismus",
+    "can't open",
+    "cannot open",
+    "open mouth",
+    "open his mouth",
+    "open her mouth",
+    "opens mouth",
+    "2 fingers",
+    "two fingers",
+    "peritonsillar",
+    "quinsy",
+)
+FOOD_BOLUS = ("stuck", "food bolus", "steak", "meat", "fish bone", "chicken bone")
+# ...unless stridor, a posture for breath, spread to the floor of the mouth or neck, or a
+# stiff neck says the airway or the deep neck is at risk.
+AIRWAY_AT_RISK = (
+    "stridor",
+    "sitting forward",
+    "leaning forward",
+    "sitting bolt upright",
+    "tripod",
+    "tripoding",
+    "floor of mouth",
+    "floor of the mouth",
+    "under his tongue",
+    "under her tongue",
+    "under the tongue",
+    "neck swelling",
+    "swelling down",
+    "down his neck",
+    "down her neck",
+    "down the neck",
+    "down neck",
+    "drooling into",
+    "neck stiff",
+    "stiff neck",
+    "won't turn",
+    "refusing to turn",
+    "noisy breathing",
+    "struggling to breathe",
+    "breathless",
+    "short of breath",
+    "unimmunised",
+    "not immunised",
+    "unvaccinated",
+)
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -3114,6 +3190,39 @@ _CLEARED_HIGH_RISK = (
         "Chest pain from a blow to the chest, not cardiac in kind: a chest injury to image.",
         sources.CHEST_BLOW,
         instead="torso_trauma",
+    ),
+    _Cleared(
+        "bilious_vomiting",
+        ADULT_BILIOUS,
+        ADULT_BILIOUS_CONCERN,
+        (),
+        "esi.c.adult_bilious_vomiting",
+        "Green vomiting in an adult, not peritonitic or shocked: a possible bowel obstruction,"
+        " worked up with bloods, imaging and fluids.",
+        sources.ADULT_BILIOUS_VOMITING,
+        from_age=BILIOUS_ADULT_AGE,
+        instead="abdominal_pain",
+    ),
+    _Cleared(
+        "drooling_airway",
+        QUINSY_SIGNS,
+        AIRWAY_AT_RISK,
+        (),
+        "esi.c.quinsy",
+        "Drooling from a quinsy, the airway unthreatened: bloods, antibiotics and ENT to drain it.",
+        sources.QUINSY,
+        instead="deep_neck_infection",
+    ),
+    _Cleared(
+        "drooling_airway",
+        FOOD_BOLUS,
+        AIRWAY_AT_RISK,
+        (),
+        "esi.c.food_bolus",
+        "Spitting saliva past a food bolus, breathing and talking normally: endoscopy, not an"
+        " airway emergency.",
+        sources.QUINSY,
+        instead="dysphagia",
     ),
     _Cleared(
         "amputation",

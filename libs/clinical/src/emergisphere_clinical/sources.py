@@ -552,6 +552,16 @@ STABLE_GI_BLEED = (
     " bleed; BSG guideline on lower GI bleeding (Oakland et al., Gut 2019): unstable when"
     f" the shock index exceeds 1; {ESI_B}"
 )
+ADULT_BILIOUS_VOMITING = (
+    "NICE CKS and ESI v4 handbook, chapter 5: an adult with green vomiting and a swollen"
+    " abdomen, stable, has a possible bowel obstruction worked up with blood tests, CT and"
+    " intravenous fluids, two or more resources; shock or peritonism makes it high-risk"
+)
+QUINSY = (
+    "NICE CKS, Sore throat (acute), and ENT UK: a quinsy (a bulging tonsil, a deviated uvula,"
+    " trismus, a hot-potato voice) is drained with antibiotics; a food bolus is scoped;"
+    " stridor, a tripod posture or floor-of-mouth swelling is an airway threat"
+)
 DEGLOVING = (
     "BSSH Hand Trauma Standards (2019): hand and digit injuries are seen by the hand surgery"
     " service, the same day when the digit is perfused; a dusky or pale digit, a mangled hand"
