@@ -1235,3 +1235,18 @@ def test_drooling_and_green_vomit_are_high_risk_where_the_airway_or_a_child_is(
     note: str, acuity: int
 ) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("9 y/o stung on upper lip by a wasp, lip swollen, voice normal, no wheeze", 5),
+        ("58M wasp sting on the lip, lip swelling and his tongue feels thick", 2),
+        ("7 yo girl ran into a glass table, upper lip swollen, teeth all fine", 5),
+        ("26F lips swelling and hives after eating at a restaurant, voice normal", 2),
+    ],
+)
+def test_a_lip_swollen_by_a_sting_on_it_or_a_blow_is_not_anaphylaxis(
+    note: str, acuity: int
+) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

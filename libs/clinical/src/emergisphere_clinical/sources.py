@@ -562,6 +562,11 @@ QUINSY = (
     " trismus, a hot-potato voice) is drained with antibiotics; a food bolus is scoped;"
     " stridor, a tripod posture or floor-of-mouth swelling is an airway threat"
 )
+LOCAL_STING_REACTION = (
+    "BSACI guideline on venom allergy (Krishna et al., Clin Exp Allergy 2011): swelling"
+    " contiguous with the sting site is a large local reaction; Resuscitation Council UK"
+    " (2021): anaphylaxis needs an airway, breathing or circulation problem"
+)
 DEGLOVING = (
     "BSSH Hand Trauma Standards (2019): hand and digit injuries are seen by the hand surgery"
     " service, the same day when the digit is perfused; a dusky or pale digit, a mangled hand"
