@@ -1250,3 +1250,15 @@ def test_a_lip_swollen_by_a_sting_on_it_or_a_blow_is_not_anaphylaxis(
     note: str, acuity: int
 ) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("19F drank most of a bottle of vodka, vomiting, alert but slurring, walks with help", 3),
+        ("45M smells of alcohol, slurred speech and R arm weak since he woke", 2),
+        ("40s male, drunk, slurred speech, can't say where he is or what day it is", 2),
+    ],
+)
+def test_slurring_after_drink_is_not_a_stroke_without_a_focal_sign(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

@@ -1508,6 +1508,52 @@ LIP_SWELLING_SYSTEMIC = (
     "peanut",
     "nuts",
 )
+# Slurred speech in someone who has been drinking, with no focal sign, is the drink's
+# (RCEM: assess the intoxicated patient's conscious level, which decision point B weighs
+# separately)...
+DRINKING = (
+    "drunk",
+    "vodka",
+    "alcohol",
+    "drinking",
+    "drank",
+    "intoxicated",
+    "intoxication",
+    "etoh",
+    "pints",
+    "beers",
+    "had loads",
+)
+# ...unless a focal sign, a stroke's onset or a head injury's confusion goes with it.
+STROKE_FOCAL = (
+    "droop",
+    "drooping",
+    "weak",
+    "weakness",
+    "one side",
+    "numb",
+    "face",
+    "facial",
+    "arm",
+    "leg",
+    "vision",
+    "word finding",
+    "can't find",
+    "sudden",
+    "stroke",
+    "confused",
+    "drowsy",
+    "gcs 14",
+    "gcs 13",
+    "can't say where",
+    "cannot say where",
+    "doesn't know where",
+    "does not know where",
+    "not orientated",
+    "not oriented",
+    "disorientated",
+    "disoriented",
+)
 # A dislocation that went back by itself needs an X-ray, not a reduction.
 SELF_REDUCED = (
     "went back in",
@@ -3311,6 +3357,17 @@ _CLEARED_HIGH_RISK = (
         "esi.c.bruised_lip",
         "A lip swollen by a blow: a bruise, not angioedema.",
         sources.LOCAL_STING_REACTION,
+    ),
+    _Cleared(
+        "stroke",
+        DRINKING,
+        STROKE_FOCAL,
+        (),
+        "esi.c.drunken_slurring",
+        "Slurred speech after drinking, with no focal sign: the drink's, its conscious level"
+        " weighed at decision point B.",
+        sources.INTOXICATED_TRAUMA,
+        instead="intoxication",
     ),
     _Cleared(
         "amputation",
