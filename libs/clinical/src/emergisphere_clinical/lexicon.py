@@ -1860,7 +1860,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|numb right cheek"
          "|punched once to left cheek|punched once to right cheek"
          "|numb cheek and upper lip|hockey ball to left cheek"
-         "|football to the face|ball to the face",
+         "|football to the face|ball to the face"
+         "|on the cheek by",
          requires_any="injury|injured|trauma|fall|fell|hit|assault|assaulted|struck"),
     # A typical seizure in known epilepsy, recovered: blood tests, no scan (NICE NG217).
     _cat("epilepsy_seizure", "a typical seizure in known epilepsy", S, "neurology", (LABS,),
@@ -2031,7 +2032,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bms 25 28|bms 25-28|insulin pump stopped working|pump stopped working"
          "|missed insulin yesterday|missed insulin"
          "|sugars have been in the 20s|sugars in the 20s|home bm 24|home bm 26"
-         "|sugar's high|sugar's high on my meter"),
+         "|sugar's high|sugar's high on my meter"
+         "|bm 26 on"),
     # A red, hot or swollen joint may be septic arthritis: labs, an X-ray and a joint
     # aspiration (a simple procedure), as the handbook's knee after a replacement.
     _cat("joint_infection", "a red, hot or swollen joint (possible joint infection)", S,
@@ -2258,7 +2260,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|bass bone"
          "|bone from a kebab|stuck at the back of his throat|stuck at the back of her throat"
          "|kernel in his left ear|kernel in his right ear|kernel in her ear|kernel in his ear"
-         "|popcorn kernel"),
+         "|popcorn kernel"
+         "|since eating haddock"),
     # A swallowed object held up in the oesophagus: an X-ray and endoscopy.
     _cat("foreign_body_swallowed", "a swallowed foreign body", S, "gastroenterology",
          (XRAY, CONSULT),
@@ -2419,7 +2422,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|chest wall and left shoulder tenderness|chest wall tenderness"
          "|left chest wall tenderness|right chest wall tenderness"
          "|punched in the left side of chest|punched in the right side of chest"
-         "|punched in the side of the chest",
+         "|punched in the side of the chest"
+         "|tender to press",
          actions=("ecg_within_10_min",)),
     _cat("spine_injury", "a back or neck injury", S, "orthopedics", (IMAGING, MEDS),
          "back injury|back trauma|spine injury|spinal injury|spine trauma|neck injury"
@@ -2512,7 +2516,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|at a routine check|at routine check"
          "|bp at pharmacy|blood pressure at pharmacy"
          "|company health check|health check with bp|sent from a health check"
-         "|bp 196/108 at a pharmacy check|pharmacy check|pharmacist sends"),
+         "|bp 196/108 at a pharmacy check|pharmacy check|pharmacist sends"
+         "|pharmacist after bp"),
     # A reported low pressure: the measured one decides shock; until then, a work-up.
     _cat("low_blood_pressure", "low blood pressure", S, "cardiology", (LABS, ECG, FLUIDS),
          "hypotension|low blood pressure|blood pressure low|blood pressure, low|hypotensive"),
@@ -2692,7 +2697,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|nothing obvious on look|hot all day|hot since lunchtime|hot since school"
          "|hot and sick|hot tonight|since lunchtime, no cough"
          "|shivering and shaking|shaking and shivering"
-         "|shaking and hot|fevers and shaking", infection=True),
+         "|shaking and hot|fevers and shaking"
+         "|hot for 2 days|hot for 3 days", infection=True),
     _cat("asthma", "wheeze or asthma", S, "pulmonology", (MEDS,),
          "asthma|wheezing|wheeze|wheezy"
          "|chest tight since|puffs of his blue inhaler|puffs of her blue inhaler"
@@ -2894,7 +2900,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|onto his right elbow|onto her left elbow|onto his left elbow"
          "|swung her round by the hands|swung him round by the hands|swung round by the hands"
          "|knee still swollen"
-         "|fingertips slammed|slammed in the car door"),
+         "|fingertips slammed|slammed in the car door"
+         "|ran into his right shin|ran into his left shin|ran into her shin|ran into his shin"
+         "|swelling right wrist|swelling left wrist"),
     # A cut finger, hand or wrist that cannot bend, straighten or feel: a tendon or nerve
     # cut, repaired by a hand surgeon (BSSH standards for hand trauma).
     _cat("tendon_nerve_injury", "a cut with a tendon or nerve injury", S, "plastic_surgery",
@@ -3014,7 +3022,9 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|felt his left low back go|felt her left low back go|low back go|back go"
          "|felt his back go|felt her back go"
          "|felt something go in lower back|hurt low back|hurt his low back|hurt her low back"
-         "|central lumbar ache|lumbar ache"),
+         "|central lumbar ache|lumbar ache"
+         "|pain down back of left leg|pain down back of right leg"
+         "|pain down the back of his leg|pain down the back of her leg"),
     # Back pain with a red flag for a fracture or a tumour: imaging (NICE NG59).
     _cat("back_pain_red_flag", "back pain with a red flag for fracture or cancer", S,
          "orthopedics", (XRAY, MEDS),
@@ -3306,7 +3316,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|low for a fortnight|low and crying since|i can't cope"
          "|after having her baby, low|low, tearful, not sleeping"
          "|racing thoughts|asking for the crisis team|wants the crisis team"
-         "|being tracked|tracked through"),
+         "|being tracked|tracked through"
+         "|can't cope with anything|i just can't cope"),
     # Zero-resource complaints: exam, PO meds or simple care only (ESI 5 unless vitals say
     # otherwise).
     _cat("sore_throat", "a sore throat", S, "ent", (),
@@ -3326,7 +3337,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|ear painful and discharging|canal swollen shut"
          "|sore ear|sore ear since"
          "|right ear painful and muffled|left ear painful and muffled|ear painful and muffled"
-         "|blood on a cotton bud|spot of blood on a cotton bud",
+         "|blood on a cotton bud|spot of blood on a cotton bud"
+         "|pain right ear|pain left ear|after using the pool",
          infection=True),
     _cat("common_cold", "cold symptoms", S, "general_practice", (),
          "cold|runny nose|congestion|uri|flu|urti|upper respiratory infection"
@@ -3385,7 +3397,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|found by neighbour on kitchen floor|down approx 3 h|on the floor 3 hrs"
          "|on his kitchen floor this morning|on her kitchen floor this morning"
          "|probably down since last night|down since last night|been down since"
-         "|on his kitchen floor overnight|on her kitchen floor overnight"),
+         "|on his kitchen floor overnight|on her kitchen floor overnight"
+         "|on the lounge floor|can't get up off the floor"),
     # A kidney injury to work up: bloods and fluids.
     _cat("kidney_injury", "a kidney injury", S, "nephrology", (LABS, FLUIDS),
          "acute kidney injury|aki|raised creatinine|creatinine raised|rising creatinine"
@@ -3846,7 +3859,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|collected his methadone|collected her methadone|need my rescue pack"
          "|just need my rescue pack"
          "|left her levothyroxine|left his levothyroxine|inhalers and adrenaline pens"
-         "|suitcase with his inhalers|suitcase with her inhalers"),
+         "|suitcase with his inhalers|suitcase with her inhalers"
+         "|need my methadone|left his meds|left her meds"),
     _cat("paperwork", "a records, paperwork or check-up request", S, "general_practice", (),
          "film copy|copy of records|medical certificate|check up|checkup|for examination"
          "|note for extenuating|photographed for|injuries written down"
@@ -3894,7 +3908,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|no accommodation for tonight|lost from his family|lost from her family"
          "|place of safety"
          "|house freezing|no food in|can't manage on his own|can't manage on her own"
-         "|no one to stay with her|no one to stay with him"),
+         "|no one to stay with her|no one to stay with him"
+         "|locked out|carer hasn't turned up"),
     # A long-acting antipsychotic injection that is due: one IM medication.
     _cat("depot_injection", "a depot injection due", S, "psychiatry", (MEDS,),
          "depot injection|depot overdue|depot due|depot is due|his depot|her depot|my depot"
@@ -3937,7 +3952,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|deviated uvula|peritonsillar|quinsy|difficulty opening mouth"
          "|swelling below the jawline|swelling right jaw|swelling left jaw"
          "|difficulty opening her mouth|difficulty opening his mouth|can't open mouth"
-         "|cannot open mouth|swelling spreading under the jaw|swelling under the jaw",
+         "|cannot open mouth|swelling spreading under the jaw|swelling under the jaw"
+         "|mouth opens 2 fingers|opens 2 fingers|opens mouth 2 fingers",
          infection=True),
     # Blood tests a doctor has asked for: labs, one resource.
     _cat("test_request", "tests a doctor has asked for", S, "general_practice", (LABS,),
@@ -3967,7 +3983,8 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|sitting on the floor by his bed"
          "|slid off her bed onto the floor|slid off his bed|policy to send in"
          "|slid off her chair|slid off his chair"
-         "|rolled out of bed overnight, at his baseline|rolled off the hotel bed"),
+         "|rolled out of bed overnight, at his baseline|rolled off the hotel bed"
+         "|slid out of her chair|slid out of his chair|slid out of the chair"),
     _cat("menopause", "menopausal symptoms", S, "gynecology", (),
          "hot flushes|hot flashes|menopause|menopausal|perimenopause|perimenopausal"),
     _cat("erectile_dysfunction", "erection problems", S, "urology", (),
