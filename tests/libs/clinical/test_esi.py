@@ -1262,3 +1262,17 @@ def test_a_lip_swollen_by_a_sting_on_it_or_a_blow_is_not_anaphylaxis(
 )
 def test_slurring_after_drink_is_not_a_stroke_without_a_focal_sign(note: str, acuity: int) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("80M dizzy 2 days, on bisoprolol, lightheaded standing up. HR 42, BP 98/56", 2),
+        ("70M dizzy spells, on bisoprolol and digoxin. HR 44, BP 126/70, alert", 3),
+        ("32F, 26 weeks pregnant, fell onto her tummy, mild abdominal tenderness", 2),
+    ],
+)
+def test_a_slow_rate_with_a_low_pressure_and_a_tender_bump_after_a_fall_are_high_risk(
+    note: str, acuity: int
+) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

@@ -173,6 +173,11 @@ EXTREME_BRADYCARDIA_HR = 40.0
 # graded a slow rate with dizziness on rate-control drugs 3 (labs and an ECG).
 SYMPTOMATIC_BRADYCARDIA_HR = 50.0
 BRADYCARDIA_SYMPTOMS = frozenset({"syncope", "shortness_of_breath", "respiratory_distress"})
+# A slow rate from 40 years of age with a systolic pressure under 100 is a failing output
+# (RCUK 2021: shock is an adverse feature; writers graded every such adult 1 or 2), though
+# under 90 is not yet reached. The young and the starved are left to the faint's rules.
+BRADYCARDIA_LOW_SYSTOLIC = 100.0
+BRADYCARDIA_LOW_SYSTOLIC_AGE = 40.0
 # UK Kidney Association (2020): a raised potassium with a slow heart rate is an emergency
 # whatever the level, as are its ECG changes.
 HYPERKALAEMIA_SLOW_HR = 60.0
@@ -2082,6 +2087,9 @@ def _symptomatic_bradycardia(
         # the slow heart is starvation's, not training's (RCPsych MEED 2022).
         keys = keys - {"syncope"}
     symptoms = [c.label for c in categories if c.key in keys]
+    low = v.systolic_bp is not None and v.systolic_bp < BRADYCARDIA_LOW_SYSTOLIC
+    if low and age is not None and age >= BRADYCARDIA_LOW_SYSTOLIC_AGE:
+        symptoms.append(f"a systolic pressure of {fmt(v.systolic_bp or 0)}")
     if not symptoms:
         return []
     text = f"Heart rate {fmt(rate)} with {symptoms[0]}: symptomatic bradycardia."

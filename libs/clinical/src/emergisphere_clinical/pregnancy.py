@@ -25,7 +25,11 @@ _BLOW = re.compile(
 _ABDOMINAL_SYMPTOM = re.compile(
     r"(?<!no )(?<!denies )\b(?:(?:lower )?(?:abdo|abdominal|tummy|stomach|belly) (?:pain|sore"
     r"|cramping|ache)|cramping|cramps|crampy|tightenings?|contractions|(?:small )?pv bleed(?:ing)?"
-    r"|bleeding pv|abdo sore|abdomen (?:sore|tender|firm|hard))\b"
+    r"|bleeding pv|abdo sore|abdomen (?:sore|tender|firm|hard)"
+    # a tender bump or abdomen: "mild abdominal tenderness", "tender L side of bump"
+    r"|(?:abdo|abdominal|tummy|stomach|belly|uterine|bump) tenderness"
+    r"|(?:abdo|tummy|bump|uterus) (?:is )?tender"
+    r"|tender (?:(?:left|right) )?(?:side of )?(?:the |her )?bump)\b"
 )
 # A gestation, not how long a symptom has lasted: "8 weeks pregnant" ("8/40" is read so),
 # "7 weeks by dates", "LMP 6 weeks ago".
