@@ -1276,3 +1276,14 @@ def test_a_slow_rate_with_a_low_pressure_and_a_tender_bump_after_a_fall_are_high
     note: str, acuity: int
 ) -> None:
     assert assess(input_from_narrative(note)).acuity == acuity
+
+
+@pytest.mark.parametrize(
+    ("note", "acuity"),
+    [
+        ("64M burning pain centre of chest since 01:00, clammy, T2DM, smoker", 2),
+        ("28F, 36/40, missed the bottom 3 stairs and landed on her bottom, tummy going tight", 2),
+    ],
+)
+def test_round_107s_readings_of_chest_pain_and_a_fall_in_pregnancy(note: str, acuity: int) -> None:
+    assert assess(input_from_narrative(note)).acuity == acuity

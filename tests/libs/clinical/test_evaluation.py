@@ -123,13 +123,13 @@ def test_dev_file_figures_do_not_regress() -> None:
 
 
 def test_the_teams_written_vignettes_do_not_regress() -> None:
-    # 57,900 cases written independently of the rules, in four hundred and one sets
-    # (docs/triage-evaluation.md, rounds 5 to 101). Each set was scored once before any
-    # rule was changed for it. The hundred and twenty-six critical under-triages left,
+    # 61,200 cases written independently of the rules, in four hundred and twenty-three
+    # sets (docs/triage-evaluation.md, rounds 5 to 107). Each set was scored once before any
+    # rule was changed for it. The hundred and thirty-two critical under-triages left,
     # each with the reason no rule reads it without over-triaging its neighbours, are listed
     # in the same file ("Critical under-triages left").
     written = Path(__file__).parent / "data" / "written_vignettes.csv"
     figures = evaluate_file(written).engine
-    assert figures.n == 57900
-    assert figures.critical_under <= 126
-    assert figures.exact >= 0.828
+    assert figures.n == 61200
+    assert figures.critical_under <= 132
+    assert figures.exact >= 0.831

@@ -164,6 +164,7 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
          "|pressure in her chest|tightness in my chest|tightness in his chest"
          "|tightness in her chest|tightness in chest"
          "|pain in my chest|pain in his chest|pain in her chest|pain in the chest"
+         "|pain centre of chest|pain in centre of chest|pain centre of the chest"
          "|chest heaviness|heavy chest|heaviness in my chest|heaviness in his chest"
          "|heaviness in her chest|heaviness in the chest|ischaemic ecg changes|tight chest"
          "|chest feels tight|chest is tight|chest feels heavy|chest felt heavy|chest is heavy"

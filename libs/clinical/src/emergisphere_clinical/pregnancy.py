@@ -19,7 +19,8 @@ LATER_PREGNANCY_WEEKS = 20
 _LATE = re.compile(r"\b(?:third trimester|late pregnancy)\b")
 _BLOW = re.compile(
     r"\b(?:fell|fall|tripped|slipped|punched|kicked|assaulted|collision|crash|crashed"
-    r"|rear ended|hit by|belt across (?:the |her )?bump)\b"
+    r"|rear ended|hit by|belt across (?:the |her )?bump|missed the bottom \w+ stairs"
+    r"|landed on her (?:bottom|bump|tummy|front|side|back))\b"
 )
 # Affirmed, not denied: "no PV bleeding" or "no abdo pain" leaves nothing to find.
 _ABDOMINAL_SYMPTOM = re.compile(
@@ -29,7 +30,8 @@ _ABDOMINAL_SYMPTOM = re.compile(
     # a tender bump or abdomen: "mild abdominal tenderness", "tender L side of bump"
     r"|(?:abdo|abdominal|tummy|stomach|belly|uterine|bump) tenderness"
     r"|(?:abdo|tummy|bump|uterus) (?:is )?tender"
-    r"|tender (?:(?:left|right) )?(?:side of )?(?:the |her )?bump)\b"
+    r"|tender (?:(?:left|right) )?(?:side of )?(?:the |her )?bump"
+    r"|(?:tummy|bump|abdomen|belly) (?:keeps )?going tight|(?:tummy|bump) tightening)\b"
 )
 # A gestation, not how long a symptom has lasted: "8 weeks pregnant" ("8/40" is read so),
 # "7 weeks by dates", "LMP 6 weeks ago".
