@@ -1286,14 +1286,10 @@ CHEST_BLOW = (
 )
 # ...unless the pain sounds cardiac, the chest may hold air or blood, or the crash was at 50
 # mph or more (60 and over already reads as high speed).
-CHEST_BLOW_CONCERN = (
-    "50 mph",
-    "55 mph",
+CARDIAC_SOUNDING = (
     "crushing",
     "heavy",
     "heaviness",
-    "tight",
-    "tightness",
     "pressure",
     "radiating",
     "radiates",
@@ -1303,6 +1299,13 @@ CHEST_BLOW_CONCERN = (
     "sweaty",
     "clammy",
     "exertion",
+)
+CHEST_BLOW_CONCERN = (
+    "50 mph",
+    "55 mph",
+    *CARDIAC_SOUNDING,
+    "tight",
+    "tightness",
     "at rest",
     "crackling",
     "surgical emphysema",
@@ -1327,23 +1330,7 @@ SHINGLES = (
 # its symptoms), graded by its severity, not a possible coronary syndrome...
 ASTHMA_TIGHTNESS = ("asthma", "asthmatic", "peak flow", "pef", "salbutamol", "blue inhaler")
 # ...unless there is pain, or the tightness sounds cardiac.
-ASTHMA_TIGHTNESS_CARDIAC = (
-    "pain",
-    "crushing",
-    "heavy",
-    "heaviness",
-    "pressure",
-    "radiating",
-    "radiates",
-    "jaw",
-    "down his arm",
-    "down her arm",
-    "sweaty",
-    "clammy",
-    "exertion",
-    "angina",
-    "heart",
-)
+ASTHMA_TIGHTNESS_CARDIAC = ("pain", *CARDIAC_SOUNDING, "angina", "heart")
 # A degloving injury whose digits are pale or dusky, whose hand is deformed, or that has
 # left the patient pale and shaking, threatens the hand (BSSH Hand Trauma Standards).
 DEGLOVING_THREAT = (
