@@ -15,6 +15,9 @@ from functools import cached_property
 from emergisphere_clinical import sources
 from emergisphere_clinical.asthma import acute_severe_asthma
 from emergisphere_clinical.chest_pain import (
+    BREATHLESS_WORDS,
+    CARDIAC_FEATURES,
+    NOT_CHEST_WALL,
     infective_pleuritic_chest_pain,
     injured_chest_wall,
     low_risk_chest_pain,
@@ -1286,37 +1289,7 @@ CHEST_BLOW = (
 )
 # ...unless the pain sounds cardiac, the chest may hold air or blood, or the crash was at 50
 # mph or more (60 and over already reads as high speed).
-CARDIAC_SOUNDING = (
-    "crushing",
-    "heavy",
-    "heaviness",
-    "pressure",
-    "radiating",
-    "radiates",
-    "jaw",
-    "down his arm",
-    "down her arm",
-    "sweaty",
-    "clammy",
-    "exertion",
-)
-CHEST_BLOW_CONCERN = (
-    "50 mph",
-    "55 mph",
-    *CARDIAC_SOUNDING,
-    "tight",
-    "tightness",
-    "at rest",
-    "crackling",
-    "surgical emphysema",
-    "air entry",
-    "breathless",
-    "short of breath",
-    "sob",
-    "haemoptysis",
-    "coughed up blood",
-    "coughing blood",
-)
+CHEST_BLOW_CONCERN = ("50 mph", "55 mph", *NOT_CHEST_WALL, "at rest", "air entry", "sob")
 # Burning chest wall pain with a band of blisters is shingles, treated by mouth (NICE CKS).
 SHINGLES = (
     "shingles",
@@ -1329,8 +1302,13 @@ SHINGLES = (
 # A known asthmatic's tight chest is the asthma's (BTS/SIGN 158: chest tightness is one of
 # its symptoms), graded by its severity, not a possible coronary syndrome...
 ASTHMA_TIGHTNESS = ("asthma", "asthmatic", "peak flow", "pef", "salbutamol", "blue inhaler")
-# ...unless there is pain, or the tightness sounds cardiac.
-ASTHMA_TIGHTNESS_CARDIAC = ("pain", *CARDIAC_SOUNDING, "angina", "heart")
+# ...unless there is pain, or a cardiac feature other than the asthma's own symptoms.
+ASTHMA_SYMPTOMS = ("tight", "tightness", *BREATHLESS_WORDS)
+ASTHMA_TIGHTNESS_CARDIAC = (
+    "pain",
+    *(feature for feature in CARDIAC_FEATURES if feature not in ASTHMA_SYMPTOMS),
+    "heart",
+)
 # A degloving injury whose digits are pale or dusky, whose hand is deformed, or that has
 # left the patient pale and shaking, threatens the hand (BSSH Hand Trauma Standards).
 DEGLOVING_THREAT = (
@@ -2074,9 +2052,9 @@ def _symptomatic_bradycardia(
         # the slow heart is starvation's, not training's (RCPsych MEED 2022).
         keys = keys - {"syncope"}
     symptoms = [c.label for c in categories if c.key in keys]
-    low = v.systolic_bp is not None and v.systolic_bp < BRADYCARDIA_LOW_SYSTOLIC
-    if low and age is not None and age >= BRADYCARDIA_LOW_SYSTOLIC_AGE:
-        symptoms.append(f"a systolic pressure of {fmt(v.systolic_bp or 0)}")
+    sbp, older = v.systolic_bp, age is not None and age >= BRADYCARDIA_LOW_SYSTOLIC_AGE
+    if older and sbp is not None and sbp < BRADYCARDIA_LOW_SYSTOLIC:
+        symptoms.append(f"a systolic pressure of {fmt(sbp)}")
     if not symptoms:
         return []
     text = f"Heart rate {fmt(rate)} with {symptoms[0]}: symptomatic bradycardia."
